@@ -1,0 +1,220 @@
+import { renderLintMessage, type Language, type LintFacts } from "./lint-messages.js";
+import { detectMojibake } from "./repair-text.js";
+import type { Plan, SourcePoint, Task } from "./types.js";
+
+export type LintSeverity = "error" | "warning";
+
+export type LintCode =
+  | "mojibake"
+  | "duplicate-id"
+  | "unknown-dependency"
+  | "dependency-cycle"
+  | "task-without-title"
+  | "meta-malformed"
+  | "meta-unknown-key"
+  | "task-outside-section";
+
+export interface LintProblem {
+  file: string;
+  line: number;
+  column: number;
+  severity: LintSeverity;
+  code: LintCode;
+  message: string;
+  /** For mojibake: the whole line as it should read. */
+  fix?: string;
+}
+
+const SEVERITY: Record<LintCode, LintSeverity> = {
+  // Nova repairs mojibake when it reads the plan, so it does not block a sync.
+  mojibake: "warning",
+  "duplicate-id": "error",
+  "unknown-dependency": "error",
+  "dependency-cycle": "error",
+  "task-without-title": "error",
+  "meta-malformed": "error",
+  "meta-unknown-key": "warning",
+  "task-outside-section": "warning",
+};
+
+export interface LintOptions {
+  /** The file name shown in `file:line:column`. */
+  file: string;
+  lang: Language;
+}
+
+/**
+ * Every problem of a plan, sorted by position, each with `file:line:column`, a severity and a
+ * message in the requested language. Pure; never throws for a plan `parsePlan` returned.
+ */
+export function lintPlan(plan: Plan, options: LintOptions): LintProblem[] {
+  const problems: LintProblem[] = [];
+  const report = (code: LintCode, point: Pick<SourcePoint, "line" | "column">, facts: LintFacts = {}, fix?: string) =>
+    problems.push({
+      file: options.file,
+      line: point.line,
+      column: point.column,
+      severity: SEVERITY[code],
+      code,
+      message: renderLintMessage(code, facts, options.lang),
+      ...(fix !== undefined ? { fix } : {}),
+    });
+
+  lintMojibake(plan.source, report);
+  for (const issue of plan.issues) {
+    report(issue.code, issue.point, {
+      ...(issue.key !== undefined ? { key: issue.key } : {}),
+      ...(issue.value !== undefined ? { value: issue.value } : {}),
+      ...(issue.rule !== undefined ? { rule: issue.rule } : {}),
+    });
+  }
+  const tasks = flattenTasks(plan.tasks);
+  const firstById = new Map<string, Task>();
+  for (const task of tasks) {
+    const first = firstById.get(task.id);
+    if (first) report("duplicate-id", task.span.start, { id: task.id, otherLine: first.line });
+    else firstById.set(task.id, task);
+  }
+  for (const task of tasks) {
+    for (const dependency of task.meta.after) {
+      if (!firstById.has(dependency)) report("unknown-dependency", metaPoint(task), { id: dependency });
+    }
+  }
+  for (const cycle of findDependencyCycles(tasks)) {
+    const first = firstById.get(cycle[0]!);
+    if (first) report("dependency-cycle", metaPoint(first), { cycle: [...cycle, cycle[0]!] });
+  }
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** All tasks including subtasks, depth first in document order. */
+export function flattenTasks(tasks: readonly Task[]): Task[] {
+  return tasks.flatMap((task) => [task, ...flattenTasks(task.subtasks)]);
+}
+
+/**
+ * The dependency cycles among tasks: one cycle (a list of ids, in dependency order) per
+ * strongly connected component with more than one task, or a task that depends on itself.
+ * Iterative Tarjan, so a 10,000-task chain cannot overflow the stack.
+ */
+export function findDependencyCycles(tasks: readonly Task[]): string[][] {
+  const edges = new Map<string, string[]>();
+  for (const task of tasks) if (!edges.has(task.id)) edges.set(task.id, task.meta.after.filter((id) => id !== ""));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  let counter = 0;
+
+  for (const root of edges.keys()) {
+    if (index.has(root)) continue;
+    const work: Array<{ id: string; next: number }> = [{ id: root, next: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const targets = edges.get(frame.id) ?? [];
+      if (frame.next < targets.length) {
+        const target = targets[frame.next++]!;
+        if (!edges.has(target)) continue; // unknown ids are reported separately
+        if (!index.has(target)) {
+          index.set(target, counter);
+          low.set(target, counter++);
+          stack.push(target);
+          onStack.add(target);
+          work.push({ id: target, next: 0 });
+        } else if (onStack.has(target)) {
+          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(target)!));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
+      if (low.get(frame.id) !== index.get(frame.id)) continue;
+      const component: string[] = [];
+      let member: string | undefined;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== frame.id);
+      const selfLoop = component.length === 1 && (edges.get(frame.id) ?? []).includes(frame.id);
+      if (component.length > 1 || selfLoop) cycles.push(orderCycle(component, edges));
+    }
+  }
+  return cycles;
+}
+
+/** Orders a component's ids as a walk along dependency edges, starting from its first id in the plan. */
+function orderCycle(component: string[], edges: Map<string, string[]>): string[] {
+  const members = new Set(component);
+  const start = [...edges.keys()].find((id) => members.has(id))!;
+  const path = [start];
+  const seen = new Set(path);
+  let current = start;
+  for (;;) {
+    const next = (edges.get(current) ?? []).find((id) => members.has(id) && (!seen.has(id) || id === start));
+    if (!next || next === start) break;
+    path.push(next);
+    seen.add(next);
+    current = next;
+  }
+  return path;
+}
+
+function metaPoint(task: Task): SourcePoint {
+  return task.metaComment?.span.start ?? task.span.start;
+}
+
+/**
+ * One warning per garbled line, pointing at the first garbled character, with the repaired line.
+ * The code page is detected once for the whole file: a single line is often ambiguous
+ * (`Ã¤` reads the same through Windows-1252 and Windows-1254), the file as a whole is not.
+ */
+function lintMojibake(
+  source: string,
+  report: (code: LintCode, point: { line: number; column: number }, facts: LintFacts, fix?: string) => void,
+): void {
+  const finding = detectMojibake(source);
+  if (!finding) return;
+  // Repair never touches ASCII, so line breaks stay where they were.
+  const fixedLines = finding.fixed.split("\n");
+  source.split("\n").forEach((rawLine, index) => {
+    const fixedLine = fixedLines[index] ?? rawLine;
+    if (fixedLine === rawLine) return;
+    const line = stripCr(rawLine);
+    const fix = stripCr(fixedLine);
+    const { found, fixed, column } = describeChange(line, fix);
+    report("mojibake", { line: index + 1, column }, { found, fixed, codePages: finding.codePages }, fix);
+  });
+}
+
+function stripCr(line: string): string {
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
+}
+
+/** The smallest word-aligned region that differs between a line and its repair. */
+function describeChange(line: string, fixed: string): { found: string; fixed: string; column: number } {
+  let start = 0;
+  while (start < line.length && line[start] === fixed[start]) start++;
+  let endLine = line.length;
+  let endFixed = fixed.length;
+  while (endLine > start && endFixed > start && line[endLine - 1] === fixed[endFixed - 1]) {
+    endLine--;
+    endFixed--;
+  }
+  while (start > 0 && /\S/.test(line[start - 1]!)) start--;
+  while (endLine < line.length && /\S/.test(line[endLine]!)) {
+    endLine++;
+    endFixed++;
+  }
+  const excerpt = (text: string, end: number) => {
+    const part = text.slice(start, end);
+    return part.length > 80 ? `${part.slice(0, 77)}…` : part;
+  };
+  return { found: excerpt(line, endLine), fixed: excerpt(fixed, endFixed), column: start + 1 };
+}

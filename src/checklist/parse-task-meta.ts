@@ -1,0 +1,146 @@
+import type { MetaComment, TaskMeta } from "./types.js";
+import { TASK_ID_PATTERN } from "./slugify.js";
+
+/** Metadata keys Nova understands in `<!-- nova: … -->`. Others are kept but warned about. */
+export const KNOWN_META_KEYS = ["id", "after", "role", "estimate", "due", "owner"] as const;
+
+const COMMENT_OPEN = "<!--";
+const COMMENT_CLOSE = "-->";
+const PREFIX = "nova:";
+
+/** A problem with one metadata entry, for lint. */
+export interface MetaProblem {
+  kind: "malformed" | "unknown-key";
+  /** The key, or the offending part when it is not `key=value`. */
+  key: string;
+  value?: string;
+  /** Which rule the value broke (an i18n key suffix). */
+  rule?: "id" | "after" | "estimate" | "due" | "owner" | "empty" | "syntax";
+}
+
+/** True when an inline HTML node is a Nova metadata comment (`<!-- nova: … -->`). */
+export function isMetaComment(html: string): boolean {
+  const trimmed = html.trim();
+  if (!trimmed.startsWith(COMMENT_OPEN) || !trimmed.endsWith(COMMENT_CLOSE)) return false;
+  return trimmed.slice(COMMENT_OPEN.length).trimStart().toLowerCase().startsWith(PREFIX);
+}
+
+/**
+ * Splits the body of a `<!-- nova: k=v; k=v -->` comment into entries, keeping each entry's
+ * offset inside the raw comment so a write-back edit can replace just one value.
+ */
+export function splitMetaComment(raw: string): {
+  entries: Array<{ key: string; value: string; valueStart: number; valueEnd: number }>;
+  malformed: string[];
+  /** Offset in `raw` just after `nova:` and the whitespace that follows it. */
+  bodyStart: number;
+} {
+  const afterOpen = raw.indexOf(COMMENT_OPEN) + COMMENT_OPEN.length;
+  const prefixAt = raw.toLowerCase().indexOf(PREFIX, afterOpen);
+  let bodyStart = prefixAt + PREFIX.length;
+  while (bodyStart < raw.length && /\s/.test(raw.charAt(bodyStart))) bodyStart++;
+  const bodyEnd = raw.lastIndexOf(COMMENT_CLOSE);
+  const entries: Array<{ key: string; value: string; valueStart: number; valueEnd: number }> = [];
+  const malformed: string[] = [];
+  let partStart = bodyStart;
+  for (let i = bodyStart; i <= bodyEnd; i++) {
+    if (i < bodyEnd && raw.charAt(i) !== ";") continue;
+    const part = raw.slice(partStart, i);
+    const eq = part.indexOf("=");
+    if (part.trim() !== "") {
+      if (eq <= 0 || part.slice(0, eq).trim() === "") {
+        malformed.push(part.trim());
+      } else {
+        const rawValue = part.slice(eq + 1);
+        const lead = rawValue.length - rawValue.trimStart().length;
+        const value = rawValue.trim();
+        const valueStart = partStart + eq + 1 + lead;
+        entries.push({
+          key: part.slice(0, eq).trim().toLowerCase(),
+          value,
+          valueStart,
+          valueEnd: valueStart + value.length,
+        });
+      }
+    }
+    partStart = i + 1;
+  }
+  return { entries, malformed, bodyStart };
+}
+
+/** Parses an estimate such as `2d`, `1,5d`, `4h` (8 h a day), `1w` (5 days) or `3` (days). */
+export function parseEstimateDays(value: string): number | undefined {
+  const match = /^(\d+(?:[.,]\d+)?)\s*([dhwt]?)$/i.exec(value.trim());
+  if (!match?.[1]) return undefined;
+  const amount = Number(match[1].replace(",", "."));
+  const unit = (match[2] ?? "").toLowerCase();
+  // "t" is the German "Tag"; a bare number means days.
+  const days = unit === "h" ? amount / 8 : unit === "w" ? amount * 5 : amount;
+  return days > 0 && Number.isFinite(days) ? days : undefined;
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+const OWNER_PATTERN = /^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
+/**
+ * Validates the entries of a metadata comment. Invalid values are left out of the result and
+ * reported as problems; the task itself is never dropped.
+ */
+export function parseTaskMeta(comment: Pick<MetaComment, "entries" | "malformed"> | null): {
+  meta: TaskMeta;
+  problems: MetaProblem[];
+} {
+  const meta: TaskMeta = { after: [] };
+  const problems: MetaProblem[] = [];
+  if (!comment) return { meta, problems };
+  for (const part of comment.malformed) problems.push({ kind: "malformed", key: part, rule: "syntax" });
+  for (const { key, value } of comment.entries) {
+    const bad = (rule: MetaProblem["rule"]) => problems.push({ kind: "malformed", key, value, rule });
+    if (value === "" && (KNOWN_META_KEYS as readonly string[]).includes(key)) {
+      bad("empty");
+      continue;
+    }
+    switch (key) {
+      case "id":
+        if (TASK_ID_PATTERN.test(value)) meta.id = value;
+        else bad("id");
+        break;
+      case "after": {
+        const ids = value
+          .split(/[\s,]+/)
+          .map((id) => id.trim())
+          .filter((id) => id !== "");
+        const invalid = ids.filter((id) => !TASK_ID_PATTERN.test(id));
+        if (invalid.length > 0) bad("after");
+        meta.after = ids.filter((id) => TASK_ID_PATTERN.test(id));
+        break;
+      }
+      case "role":
+        meta.role = value;
+        break;
+      case "estimate": {
+        const days = parseEstimateDays(value);
+        if (days === undefined) bad("estimate");
+        else meta.estimateDays = days;
+        break;
+      }
+      case "due":
+        if (isIsoDate(value)) meta.due = value;
+        else bad("due");
+        break;
+      case "owner":
+        if (OWNER_PATTERN.test(value)) meta.owner = value.replace(/^@/, "");
+        else bad("owner");
+        break;
+      default:
+        problems.push({ kind: "unknown-key", key, value });
+    }
+  }
+  return { meta, problems };
+}

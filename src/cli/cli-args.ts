@@ -1,0 +1,137 @@
+import { parseArgs } from "node:util";
+import type { Language } from "../checklist/lint-messages.js";
+
+export const COMMANDS = ["lint", "progress", "step-plan", "summary", "plan"] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export interface CliOptions {
+  command: CommandName | "help";
+  /** `--help` for a command (or `nova help <command>`). */
+  help: boolean;
+  checklist: string;
+  lang: Language;
+  format: "md" | "json";
+  delivery?: string;
+  today?: string;
+  role?: string;
+  limit: number;
+  fix: boolean;
+  prefix: string;
+}
+
+/** A mistake on the command line, named precisely (the flag, what it accepts). */
+export class UsageError extends Error {
+  constructor(
+    readonly key: "unknown-command" | "unknown-option" | "bad-value" | "missing-value" | "extra-argument",
+    readonly facts: { command?: string; option?: string; value?: string; accepted?: string },
+  ) {
+    super(`${key}: ${JSON.stringify(facts)}`);
+    this.name = "UsageError";
+  }
+}
+
+const COMMON = {
+  checklist: { type: "string" },
+  lang: { type: "string" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const DATES = { delivery: { type: "string" }, today: { type: "string" } } as const;
+
+/** The options each command accepts; anything else is an error, not silently ignored. */
+const OPTIONS = {
+  lint: { ...COMMON, fix: { type: "boolean" } },
+  progress: { ...COMMON },
+  "step-plan": { ...COMMON, ...DATES, role: { type: "string" } },
+  summary: { ...COMMON, ...DATES, limit: { type: "string" } },
+  plan: { ...COMMON, prefix: { type: "string" } },
+  help: { ...COMMON },
+} as const;
+
+export const DEFAULT_CHECKLIST = "docs/dgx-spark-plan.md";
+
+/** Reads `--lang` before anything else, so even a usage error speaks the requested language. */
+export function peekLanguage(argv: readonly string[]): Language {
+  const at = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
+  const value = at < 0 ? undefined : argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1];
+  return value === "en" ? "en" : "de";
+}
+
+/** Parses `nova <command> [options]`. Throws `UsageError` for anything it does not accept. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+    const topic = first === "help" ? rest.find((arg) => !arg.startsWith("-")) : undefined;
+    if (topic !== undefined && !isCommand(topic)) throw new UsageError("unknown-command", { command: topic });
+    return { ...defaults(peekLanguage(argv)), command: topic ?? "help", help: true };
+  }
+  if (!isCommand(first)) throw new UsageError("unknown-command", { command: first });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...rest], options: OPTIONS[first], strict: true, allowPositionals: false });
+  } catch (error) {
+    throw toUsageError(first, error);
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const options: CliOptions = { ...defaults(peekLanguage(argv)), command: first, help: values.help === true };
+  if (typeof values.checklist === "string") options.checklist = values.checklist;
+  options.lang = pick(first, "--lang", values.lang, ["de", "en"] as const, options.lang);
+  options.format = pick(first, "--format", values.format, ["md", "json"] as const, options.format);
+  for (const key of ["delivery", "today"] as const) {
+    const value = values[key];
+    if (typeof value !== "string") continue;
+    if (!isCalendarDate(value)) throw new UsageError("bad-value", { command: first, option: `--${key}`, value, accepted: "YYYY-MM-DD" });
+    options[key] = value;
+  }
+  if (typeof values.role === "string") {
+    if (values.role.trim() === "") throw new UsageError("bad-value", { command: first, option: "--role", value: "", accepted: "role" });
+    options.role = values.role.trim();
+  }
+  if (typeof values.limit === "string") {
+    const limit = Number(values.limit);
+    if (!/^\d+$/.test(values.limit) || limit < 1 || limit > 50) {
+      throw new UsageError("bad-value", { command: first, option: "--limit", value: values.limit, accepted: "1–50" });
+    }
+    options.limit = limit;
+  }
+  if (typeof values.prefix === "string") {
+    if (!/^[A-Za-z0-9][\w.-]{0,30}$/.test(values.prefix)) {
+      throw new UsageError("bad-value", { command: first, option: "--prefix", value: values.prefix, accepted: "[A-Za-z0-9._-], ≤ 31" });
+    }
+    options.prefix = values.prefix;
+  }
+  options.fix = values.fix === true;
+  return options;
+}
+
+function defaults(lang: Language): Omit<CliOptions, "command" | "help"> {
+  return { checklist: DEFAULT_CHECKLIST, lang, format: "md", limit: 5, fix: false, prefix: "dgx" };
+}
+
+function isCommand(name: string): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
+function pick<T extends string>(command: string, option: string, value: unknown, accepted: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (typeof value === "string" && (accepted as readonly string[]).includes(value)) return value as T;
+  throw new UsageError("bad-value", { command, option, value: String(value), accepted: accepted.join(" | ") });
+}
+
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  return new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+/** Node's parseArgs errors carry a code; turn them into our own named mistakes. */
+function toUsageError(command: string, error: unknown): UsageError {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'(-{1,2}[^'\s]+)/.exec(message ?? "")?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return new UsageError("unknown-option", { command, ...(option ? { option } : {}) });
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
+    const value = /'([^']*)'/.exec(message ?? "")?.[1];
+    return new UsageError("extra-argument", { command, ...(value ? { value } : {}) });
+  }
+  return new UsageError("missing-value", { command, ...(option ? { option } : {}) });
+}

@@ -1,0 +1,153 @@
+import { resolve } from "node:path";
+import { lintPlan, type LintProblem } from "../checklist/lint.js";
+import { parsePlan } from "../checklist/parse-plan.js";
+import type { Plan } from "../checklist/types.js";
+import { computeProgress } from "../reports/progress.js";
+import { renderProgress, renderStepPlan, renderSummary, renderSyncPlan } from "../reports/render-reports.js";
+import { computeStepPlan } from "../reports/step-plan.js";
+import { computeSummary } from "../reports/summary.js";
+import { addWorkingDays } from "../reports/working-days.js";
+import { buildDesiredState } from "../sync/desired-state.js";
+import { parseCliArgs, peekLanguage, UsageError, type CliOptions } from "./cli-args.js";
+import { renderHelp, renderReadError, renderUsageError } from "./cli-messages.js";
+import { ChecklistReadError, readChecklistFile } from "./read-checklist.js";
+
+/** What the CLI needs from the outside world; tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  /** The current instant; "today" is its date in Europe/Berlin, where the team works. */
+  now: () => Date;
+  readFile: (path: string) => Promise<string>;
+  writeFile: (path: string, text: string) => Promise<void>;
+}
+
+export const EXIT = { ok: 0, lintErrors: 1, badInput: 2, internal: 3 } as const;
+
+/** Without --delivery the plan's own promise applies: about two weeks, i.e. 10 working days. */
+const DEFAULT_DELIVERY_WORKING_DAYS = 10;
+
+/**
+ * Runs `nova <argv>` and returns the exit code. Every expected failure (a usage mistake, an
+ * unreadable file) is one clear line on stderr and exit code 2, never a stack trace.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const lang = peekLanguage(argv);
+  try {
+    const options = parseCliArgs(argv);
+    if (options.help) {
+      io.stdout(`${renderHelp(options.command, options.lang)}\n`);
+      return EXIT.ok;
+    }
+    return await runCommand(options, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`nova: ${renderUsageError(error, lang)}\n`);
+      return EXIT.badInput;
+    }
+    if (error instanceof ChecklistReadError) {
+      io.stderr(`nova: ${renderReadError(error, lang)}\n`);
+      return EXIT.badInput;
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr(
+      lang === "en"
+        ? `nova: internal error: ${detail}. Please report it with the command you ran.\n`
+        : `nova: interner Fehler: ${detail}. Bitte mit dem aufgerufenen Befehl melden.\n`,
+    );
+    return EXIT.internal;
+  }
+}
+
+async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
+  const path = resolve(io.cwd, options.checklist);
+  const source = await io.readFile(path);
+  const plan = parsePlan(source);
+  const json = options.format === "json";
+  const print = (value: unknown, markdown: () => string) =>
+    io.stdout(json ? `${JSON.stringify(value, null, 2)}\n` : ensureNewline(markdown()));
+
+  switch (options.command) {
+    case "lint":
+      return runLint(plan, options, path, io);
+    case "progress": {
+      const result = computeProgress(plan);
+      print(result, () => renderProgress(result, options.lang));
+      return EXIT.ok;
+    }
+    case "step-plan": {
+      const result = computeStepPlan(plan, { ...datesFor(options, io), ...(options.role ? { role: options.role } : {}) });
+      print(result, () => renderStepPlan(result, options.lang));
+      return EXIT.ok;
+    }
+    case "summary": {
+      const result = computeSummary(plan, { ...datesFor(options, io), limit: options.limit });
+      print(result, () => renderSummary(result, options.lang));
+      return EXIT.ok;
+    }
+    case "plan": {
+      const result = buildDesiredState(plan, { prefix: options.prefix, lang: options.lang });
+      print(result, () => renderSyncPlan(result, options.lang));
+      return EXIT.ok;
+    }
+    case "help":
+      io.stdout(`${renderHelp("help", options.lang)}\n`);
+      return EXIT.ok;
+  }
+}
+
+async function runLint(plan: Plan, options: CliOptions, path: string, io: CliIo): Promise<number> {
+  const problems = lintPlan(plan, { file: options.checklist, lang: options.lang });
+  if (options.fix) {
+    const fixed = applyMojibakeFixes(plan.source, problems);
+    if (fixed !== plan.source) await io.writeFile(path, fixed);
+  }
+  const errors = problems.filter((problem) => problem.severity === "error").length;
+  if (options.format === "json") {
+    io.stdout(`${JSON.stringify({ problems, errors, warnings: problems.length - errors, fixed: options.fix }, null, 2)}\n`);
+  } else {
+    io.stdout(renderLintReport(problems, errors, options));
+  }
+  return errors > 0 ? EXIT.lintErrors : EXIT.ok;
+}
+
+/** Replaces each garbled line with its repair; every other byte, line endings included, stays. */
+function applyMojibakeFixes(source: string, problems: readonly LintProblem[]): string {
+  const fixes = new Map(problems.filter((p) => p.code === "mojibake" && p.fix !== undefined).map((p) => [p.line, p.fix!]));
+  if (fixes.size === 0) return source;
+  return source
+    .split("\n")
+    .map((line, index) => {
+      const fix = fixes.get(index + 1);
+      if (fix === undefined) return line;
+      return line.endsWith("\r") ? `${fix}\r` : fix;
+    })
+    .join("\n");
+}
+
+function renderLintReport(problems: readonly LintProblem[], errors: number, options: CliOptions): string {
+  const en = options.lang === "en";
+  const severity = (p: LintProblem) => (p.severity === "error" ? (en ? "error" : "Fehler") : en ? "warning" : "Warnung");
+  const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${severity(p)}: ${p.message}`);
+  const warnings = problems.length - errors;
+  if (problems.length === 0) lines.push(en ? `${options.checklist}: no problems.` : `${options.checklist}: keine Probleme.`);
+  else lines.push(en ? `${errors} error(s), ${warnings} warning(s).` : `${errors} Fehler, ${warnings} Warnung(en).`);
+  if (options.fix) lines.push(en ? "Mojibake repaired in the file." : "Zeichensalat in der Datei repariert.");
+  return `${lines.join("\n")}\n`;
+}
+
+function datesFor(options: CliOptions, io: CliIo): { today: string; delivery: string } {
+  const today = options.today ?? berlinDate(io.now());
+  return { today, delivery: options.delivery ?? addWorkingDays(today, DEFAULT_DELIVERY_WORKING_DAYS) };
+}
+
+/** `YYYY-MM-DD` of an instant in Europe/Berlin (the Swedish locale formats dates that way). */
+export function berlinDate(instant: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(instant);
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith("\n") ? text : `${text}\n`;
+}
+

@@ -1,0 +1,49 @@
+/** U+200D ZERO WIDTH JOINER: invisible, and not a character GitHub's mention or issue patterns accept. */
+export const ZERO_WIDTH_JOINER = "\u200D";
+
+/** Inline Markdown characters: emphasis, code, links, strikethrough, table cells, math, escapes. */
+const INLINE_PUNCTUATION = /[\\`*_[\]~|$]/g;
+
+/** Text at the start of a line that would open a block: heading, list item, setext underline. */
+const BLOCK_START = /^(?:[#+=-]|\d{1,9}[.)])/;
+
+/**
+ * Escapes user text (task titles, roles, issue titles) for an inline position in GitHub
+ * Markdown: a paragraph, a list item or a table cell. The output renders as the literal text, does
+ * not ping anyone and does not link issues. The rules, in order:
+ *
+ * 1. `null`/`undefined` become `""`; other values go through `String()`.
+ * 2. Every run of whitespace, line breaks included, becomes one space; the ends are trimmed. A
+ *    newline could otherwise end a table row or start a new block.
+ * 3. `&`, `<`, `>` become `&amp;`, `&lt;`, `&gt;`: no HTML tags, no entities, no autolinks in
+ *    angle brackets.
+ * 4. `\` `` ` `` `*` `_` `[` `]` `~` `|` `$` get a backslash: no emphasis, code spans, links,
+ *    images, strikethrough, table-cell breaks or math.
+ * 5. A block marker at the start (`#`, `+`, `-`, `=`, or a number followed by `.` or `)`) gets a
+ *    backslash, so `- {{md title}}` cannot become a nested list or a heading.
+ * 6. A zero-width joiner (U+200D) goes after every `@` that is followed by a letter, digit or
+ *    `-`/`_`, so `@alice` and `@org/team` do not notify; after every `#` followed by a digit, so
+ *    `#12` and `owner/repo#12` do not link an issue; and between `GH` and `-` in `GH-12`.
+ *    A backslash would not help there: GitHub finds mentions and references in the text after
+ *    Markdown has been parsed.
+ *
+ * Bare URLs are left alone: GitHub turns them into links, which show their target and ping no one.
+ */
+export function escapeMarkdown(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value).replace(/\s+/g, " ").trim();
+  text = text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(INLINE_PUNCTUATION, "\\$&");
+  const blockStart = BLOCK_START.exec(text);
+  if (blockStart) {
+    const marker = blockStart[0];
+    text = `${marker.slice(0, -1)}\\${marker.slice(-1)}${text.slice(marker.length)}`;
+  }
+  return text
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_JOINER}`)
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
+    .replace(/\b(GH)(?=-\d)/gi, `$1${ZERO_WIDTH_JOINER}`);
+}

@@ -1,0 +1,53 @@
+import { translate, type Language } from "./i18n.js";
+
+/** Shown for a missing date or number. */
+export const MISSING_VALUE = "–";
+
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/;
+
+/**
+ * A calendar date for humans: German `24.11.2026`, English ISO `2026-11-24`. Accepts `YYYY-MM-DD`
+ * or an ISO timestamp (its date part as written, so a UTC `closed_at` shows the UTC day); anything
+ * else, null included, becomes `–`.
+ */
+export function formatDate(value: unknown, lang: Language): string {
+  if (typeof value !== "string") return MISSING_VALUE;
+  const match = DATE_PREFIX.exec(value);
+  if (!match) return MISSING_VALUE;
+  const [, year, month, day] = match;
+  return lang === "de" ? `${day}.${month}.${year}` : `${year}-${month}-${day}`;
+}
+
+/**
+ * A number with at most two decimals and the language's decimal mark (`1,5` / `1.5`). Done by
+ * hand rather than with `Intl` so output does not depend on the ICU data Node was built with.
+ */
+export function formatNumber(value: unknown, lang: Language): string {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    return MISSING_VALUE;
+  }
+  const text = String(Math.round(value * 100) / 100);
+  return lang === "de" ? text.replace(".", ",") : text;
+}
+
+/**
+ * A whole percentage: German `42 %` (with a no-break space, as German typesetting wants),
+ * English `42%`.
+ */
+export function formatPercent(value: unknown, lang: Language): string {
+  const number = formatNumber(value, lang);
+  if (number === MISSING_VALUE) return number;
+  return lang === "de" ? `${number}\u00A0%` : `${number}%`;
+}
+
+/** A count of working days with its unit: `1 Arbeitstag`, `1,5 Arbeitstage`, `2 working days`. */
+export function formatWorkingDays(value: unknown, lang: Language): string {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    return MISSING_VALUE;
+  }
+  // `count` picks the plural form, `days` is the number as the language writes it.
+  return translate(lang, "workingDays", {
+    count: value,
+    days: formatNumber(value, lang),
+  });
+}

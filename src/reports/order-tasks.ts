@@ -1,0 +1,118 @@
+import type { Task } from "../checklist/types.js";
+
+/** One task in dependency order. */
+export interface OrderedTask {
+  task: Task;
+  /**
+   * The open dependencies (ids, deduplicated, in the order written) that were ordered before
+   * this task and that it therefore waits for.
+   */
+  waitsFor: string[];
+  /** The task is part of an `after=` cycle (a self-reference counts). */
+  inCycle: boolean;
+  /**
+   * Open dependencies dropped to break a cycle: the task was ordered before them although it
+   * names them in `after=`. Empty for tasks outside cycles.
+   */
+  ignoredAfter: string[];
+}
+
+/**
+ * Orders open tasks so that every task comes after the open tasks it names in `after=`, and
+ * otherwise by plan position (a stable Kahn's algorithm whose queue is keyed by position, so
+ * section order and the order within a section survive wherever dependencies allow).
+ *
+ * `tasks` are the open tasks; ids in `after=` that are not among them are done or unknown and do
+ * not constrain the order (lint reports unknown ids). A cycle never hangs or throws: when no task
+ * is free, the lowest-position task that lies on a cycle goes next and its unresolved
+ * dependencies are recorded in `ignoredAfter`; every task on a cycle is flagged `inCycle`.
+ */
+export function orderTasks(tasks: readonly Task[]): OrderedTask[] {
+  const byId = new Map<string, Task>();
+  for (const task of tasks) if (!byId.has(task.id)) byId.set(task.id, task);
+  // Duplicate ids are a lint error; here the first task with an id owns it, the others still
+  // get ordered but cannot be depended on.
+  const nodes = [...tasks].sort((a, b) => a.position - b.position);
+
+  const deps = new Map<Task, string[]>();
+  const dependents = new Map<string, Task[]>();
+  for (const task of nodes) {
+    const open = [...new Set(task.meta.after)].filter((id) => byId.has(id));
+    deps.set(task, open);
+    for (const id of open) {
+      const list = dependents.get(id) ?? [];
+      list.push(task);
+      dependents.set(id, list);
+    }
+  }
+
+  const pending = new Map<Task, Set<string>>();
+  for (const task of nodes) pending.set(task, new Set(deps.get(task)));
+
+  const emitted = new Set<Task>();
+  const emittedIds = new Set<string>();
+  const cycleMembers = new Set<Task>();
+  const ignored = new Map<Task, string[]>();
+  const result: OrderedTask[] = [];
+
+  const lowestFree = (): Task | undefined =>
+    nodes.find((task) => !emitted.has(task) && pending.get(task)?.size === 0);
+
+  while (result.length < nodes.length) {
+    let next = lowestFree();
+    if (!next) {
+      const remaining = nodes.filter((task) => !emitted.has(task));
+      const onCycle = remaining.filter((task) =>
+        isOnCycle(task, pending, byId),
+      );
+      for (const task of onCycle) cycleMembers.add(task);
+      // Some remaining task is always on a cycle (a finite graph with no free node has one);
+      // the fallback only guards the invariant.
+      next = onCycle[0] ?? remaining[0];
+      if (!next) break;
+      const dropped = pending.get(next) ?? new Set<string>();
+      ignored.set(next, [...dropped]);
+      dropped.clear();
+    }
+    emitted.add(next);
+    result.push({
+      task: next,
+      waitsFor: (deps.get(next) ?? []).filter((id) => emittedIds.has(id)),
+      inCycle: false,
+      ignoredAfter: ignored.get(next) ?? [],
+    });
+    emittedIds.add(next.id);
+    if (byId.get(next.id) === next) {
+      for (const dependent of dependents.get(next.id) ?? []) {
+        pending.get(dependent)?.delete(next.id);
+      }
+    }
+  }
+
+  for (const entry of result) entry.inCycle = cycleMembers.has(entry.task);
+  return result;
+}
+
+/** Whether `start` can reach itself through unresolved dependencies. */
+function isOnCycle(
+  start: Task,
+  pending: ReadonlyMap<Task, ReadonlySet<string>>,
+  byId: ReadonlyMap<string, Task>,
+): boolean {
+  const seen = new Set<Task>();
+  const stack = [start];
+  while (stack.length > 0) {
+    const task = stack.pop();
+    if (!task) break;
+    for (const id of pending.get(task) ?? []) {
+      const dep = byId.get(id);
+      if (!dep) continue;
+      if (dep === start) return true;
+      if (!seen.has(dep)) {
+        seen.add(dep);
+        stack.push(dep);
+      }
+    }
+  }
+  return false;
+}

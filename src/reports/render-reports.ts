@@ -1,0 +1,57 @@
+import { createRenderer, type Renderer } from "../render/create-renderer.js";
+import { translate, type Language } from "../render/i18n.js";
+import type { ProgressResult } from "./progress.js";
+import { renderGantt, type GanttLabels } from "./render-gantt.js";
+import type { StepPlanResult } from "./step-plan.js";
+import type { SummaryResult } from "./summary.js";
+
+let sharedRenderer: Renderer | undefined;
+
+/** One renderer for the process, so templates are read and compiled once. */
+function readSharedRenderer(): Renderer {
+  sharedRenderer ??= createRenderer();
+  return sharedRenderer;
+}
+
+/** The gantt chart's words in `lang`. */
+export function readGanttLabels(lang: Language): GanttLabels {
+  return {
+    milestones: translate(lang, "gantt.milestones"),
+    delivery: translate(lang, "gantt.delivery"),
+    noRole: translate(lang, "noRole"),
+    axisFormat: translate(lang, "gantt.axisFormat"),
+  };
+}
+
+/** The progress report as Markdown (`templates/<lang>/progress.hbs`). */
+export function renderProgress(
+  result: ProgressResult,
+  lang: Language,
+  renderer: Renderer = readSharedRenderer(),
+): string {
+  return renderer.render("progress", lang, result);
+}
+
+/**
+ * The step plan as Markdown (`templates/<lang>/step-plan.hbs`), with its gantt chart in a
+ * ```` ```mermaid ```` fence.
+ */
+export function renderStepPlan(
+  result: StepPlanResult,
+  lang: Language,
+  renderer: Renderer = readSharedRenderer(),
+): string {
+  return renderer.render("step-plan", lang, {
+    ...result,
+    gantt: renderGantt(result, readGanttLabels(lang)),
+  });
+}
+
+/** The summary as Markdown (`templates/<lang>/summary.hbs`). */
+export function renderSummary(
+  result: SummaryResult,
+  lang: Language,
+  renderer: Renderer = readSharedRenderer(),
+): string {
+  return renderer.render("summary", lang, result);
+}

@@ -1,0 +1,129 @@
+/**
+ * Working-day arithmetic on `YYYY-MM-DD` strings.
+ *
+ * Dates are calendar days, not instants: everything is computed on UTC day numbers, so the
+ * result never depends on the machine's time zone or on daylight-saving changes. A working day
+ * is Monday to Friday and not in the optional holiday list.
+ */
+
+const MS_PER_DAY = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const NO_HOLIDAYS: ReadonlySet<string> = new Set();
+
+/** Holidays as `YYYY-MM-DD` strings; they are skipped like weekends. */
+export type Holidays = readonly string[];
+
+/**
+ * Whether `value` is a real calendar date written as `YYYY-MM-DD` (`2026-02-30` is not).
+ */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, year, month, day] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  // Date.UTC rolls 2026-02-30 over to March; a round trip catches that.
+  return date.toISOString().slice(0, 10) === value;
+}
+
+/** Days since 1970-01-01 for a validated `YYYY-MM-DD` string. */
+function toDayNumber(date: string): number {
+  if (!isIsoDate(date)) {
+    throw new RangeError(`Not a YYYY-MM-DD date: ${JSON.stringify(date)}`);
+  }
+  return Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
+}
+
+function fromDayNumber(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+function isWorkingDayNumber(
+  day: number,
+  holidays: ReadonlySet<string>,
+): boolean {
+  // 1970-01-01 was a Thursday, so (day + 4) mod 7 gives 0 = Sunday … 6 = Saturday.
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  if (weekday === 0 || weekday === 6) return false;
+  return holidays.size === 0 || !holidays.has(fromDayNumber(day));
+}
+
+function toHolidaySet(holidays: Holidays | undefined): ReadonlySet<string> {
+  if (!holidays || holidays.length === 0) return NO_HOLIDAYS;
+  for (const holiday of holidays) toDayNumber(holiday);
+  return new Set(holidays);
+}
+
+/** Whether `date` is Monday to Friday and not a holiday. */
+export function isWorkingDay(date: string, holidays?: Holidays): boolean {
+  return isWorkingDayNumber(toDayNumber(date), toHolidaySet(holidays));
+}
+
+/** `date` plus `days` calendar days (negative goes back). */
+export function addCalendarDays(date: string, days: number): string {
+  if (!Number.isInteger(days)) {
+    throw new RangeError(`Calendar days must be an integer: ${days}`);
+  }
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/**
+ * `date` itself when it is a working day, else the next working day after it.
+ */
+export function advanceToWorkingDay(date: string, holidays?: Holidays): string {
+  const set = toHolidaySet(holidays);
+  let day = toDayNumber(date);
+  while (!isWorkingDayNumber(day, set)) day += 1;
+  return fromDayNumber(day);
+}
+
+/**
+ * The `days`-th working day after `date` (before it for a negative count); `date` itself for 0,
+ * even on a weekend. `addWorkingDays("2026-11-20", 1)` (a Friday) is `"2026-11-23"` (Monday).
+ */
+export function addWorkingDays(
+  date: string,
+  days: number,
+  holidays?: Holidays,
+): string {
+  if (!Number.isInteger(days)) {
+    throw new RangeError(`Working days must be an integer: ${days}`);
+  }
+  const set = toHolidaySet(holidays);
+  let day = toDayNumber(date);
+  const step = days < 0 ? -1 : 1;
+  for (let left = Math.abs(days); left > 0;) {
+    day += step;
+    if (isWorkingDayNumber(day, set)) left -= 1;
+  }
+  return fromDayNumber(day);
+}
+
+/**
+ * The number of working days in the half-open range `[from, to)`: `from` counts, `to` does not
+ * (the convention of numpy's `busday_count`). Negative when `to` is before `from`, so
+ * `countWorkingDays(a, b) === -countWorkingDays(b, a)`. For "from today through the delivery
+ * day", pass `addCalendarDays(delivery, 1)` as `to`.
+ */
+export function countWorkingDays(
+  from: string,
+  to: string,
+  holidays?: Holidays,
+): number {
+  const set = toHolidaySet(holidays);
+  const start = toDayNumber(from);
+  const end = toDayNumber(to);
+  if (end < start) return -countWorkingDays(to, from, holidays);
+  // Whole weeks contribute five weekdays each; only the remainder needs a day-by-day walk.
+  const weeks = Math.floor((end - start) / 7);
+  let count = weeks * 5;
+  for (let day = start + weeks * 7; day < end; day += 1) {
+    if (isWorkingDayNumber(day, NO_HOLIDAYS)) count += 1;
+  }
+  for (const holiday of set) {
+    const day = toDayNumber(holiday);
+    if (day >= start && day < end && isWorkingDayNumber(day, NO_HOLIDAYS)) {
+      count -= 1;
+    }
+  }
+  return count;
+}
