@@ -13,7 +13,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Point as UnistPoint, Position } from "unist";
 import { isMetaComment, parseTaskMeta, splitMetaComment } from "./parse-task-meta.js";
-import { repairText } from "./repair-text.js";
+import { detectMojibake, repairText } from "./repair-text.js";
 import { slugify } from "./slugify.js";
 import type {
   MetaComment,
@@ -40,8 +40,15 @@ const processor = unified().use(remarkParse).use(remarkGfm);
  */
 export function parsePlan(source: string): Plan {
   const tree = processor.parse(source) as Root;
+  // Detect once for the whole file: short fields alone are often ambiguous, and a file without
+  // mojibake must not have any field "repaired".
+  const finding = detectMojibake(source);
+  const repair = finding
+    ? (text: string) => repairText(text, { codePages: finding.codePages })
+    : (text: string) => text;
   const state: ParseState = {
     source,
+    repair,
     sections: [],
     tasks: [],
     notes: [],
@@ -54,7 +61,7 @@ export function parsePlan(source: string): Plan {
 
   const intro =
     state.introStart >= 0 && state.introEnd > state.introStart
-      ? repairText(source.slice(state.introStart, state.introEnd).trim())
+      ? repair(source.slice(state.introStart, state.introEnd).trim())
       : "";
   return {
     title: state.title,
@@ -70,6 +77,8 @@ export function parsePlan(source: string): Plan {
 
 interface ParseState {
   source: string;
+  /** Repairs a text field with the code pages found for the whole file. */
+  repair: (text: string) => string;
   sections: Section[];
   tasks: Task[];
   notes: Note[];
@@ -93,12 +102,12 @@ function visitBlock(state: ParseState, node: RootContent): void {
 
 function visitHeading(state: ParseState, node: Heading): void {
   if (node.depth === 1 && state.title === null && state.sections.length === 0) {
-    state.title = repairText(plainText(node.children).trim());
+    state.title = state.repair(plainText(node.children).trim());
     state.introStart = endOffset(node);
     return;
   }
   if (node.depth !== 2) return; // deeper headings group tasks inside their section
-  const heading = repairText(plainText(node.children).trim());
+  const heading = state.repair(plainText(node.children).trim());
   // "1. Infrastruktur- & Setup-Automatisierung" → number 1; "Offene Fragen" → unnumbered.
   const numbered = /^(\d+)[.)]\s+(.+)$/.exec(heading);
   const title = numbered?.[2]?.trim() ?? heading;
@@ -138,7 +147,7 @@ function visitNote(state: ParseState, node: Blockquote): void {
     .map((child) => stripQuoteMarkers(state.source.slice(startOffset(child), endOffset(child))))
     .join("\n\n");
   state.notes.push({
-    text: repairText(text.trim()),
+    text: state.repair(text.trim()),
     line: node.position?.start.line ?? 0,
     sectionIndex: state.sections.length - 1,
   });
@@ -159,10 +168,10 @@ function buildTask(
   const metaComment = metaNode ? buildMetaComment(metaNode.value, metaNode.position) : null;
   const { meta, problems } = parseTaskMeta(metaComment);
   const content = inline.filter((node) => node !== metaNode);
-  const { title, description: cut } = splitTitle(source, content);
+  const { title, description: cut } = splitTitle(source, content, state.repair);
   const descriptionEnd = metaNode ? startOffset(metaNode) : paragraph ? endOffset(paragraph) : itemStart;
-  const description = readDescription(source, cut, descriptionEnd);
-  const repairedTitle = repairText(title);
+  const description = readDescription(source, cut, descriptionEnd, state.repair);
+  const repairedTitle = state.repair(title);
   const slug = slugify(repairedTitle);
   const ownId = meta.id ?? (slug || `task-${item.position?.start.line ?? 0}`);
   const id = parentId && !meta.id ? `${parentId}-${ownId}` : ownId;
@@ -222,13 +231,17 @@ interface DescriptionCut {
  * Title = the leading bold text, else the text before the first separator, else everything.
  * Separators are searched in REPAIRED text, so a mojibake dash (`â€“`) still separates.
  */
-function splitTitle(source: string, content: PhrasingContent[]): { title: string; description: DescriptionCut | null } {
+function splitTitle(
+  source: string,
+  content: PhrasingContent[],
+  repair: (text: string) => string,
+): { title: string; description: DescriptionCut | null } {
   const first = content.find((node) => !(node.type === "text" && node.value.trim() === ""));
   if (!first) return { title: "", description: null };
   const last = content[content.length - 1]!;
   if (first.type === "strong") {
     const rest = source.slice(endOffset(first), endOffset(last));
-    const hasDescription = stripLeadingSeparator(repairText(rest)) !== "";
+    const hasDescription = stripLeadingSeparator(repair(rest)) !== "";
     return {
       title: plainText(first.children).trim(),
       description: hasDescription ? { from: endOffset(first), cut: "leading" } : null,
@@ -238,7 +251,7 @@ function splitTitle(source: string, content: PhrasingContent[]): { title: string
   const titleParts: PhrasingContent[] = [];
   for (const node of content) {
     if (node.type === "text") {
-      const value = repairText(node.value);
+      const value = repair(node.value);
       const hit = SEPARATORS.map((sep) => ({ sep, at: value.indexOf(sep) }))
         .filter((candidate) => candidate.at >= 0)
         .sort((a, b) => a.at - b.at)[0];
@@ -253,9 +266,14 @@ function splitTitle(source: string, content: PhrasingContent[]): { title: string
 }
 
 /** The description's Markdown source, repaired, without the separator in front. */
-function readDescription(source: string, cut: DescriptionCut | null, end: number): string {
+function readDescription(
+  source: string,
+  cut: DescriptionCut | null,
+  end: number,
+  repair: (text: string) => string,
+): string {
   if (!cut) return "";
-  const text = repairText(collapseLines(source.slice(cut.from, Math.max(cut.from, end))));
+  const text = repair(collapseLines(source.slice(cut.from, Math.max(cut.from, end))));
   if (cut.cut === "leading") return stripLeadingSeparator(text);
   const at = text.indexOf(cut.cut);
   return (at >= 0 ? text.slice(at + cut.cut.length) : text).trim();

@@ -2,20 +2,10 @@ import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import { renderBar } from "../reports/progress.js";
 import { escapeMarkdown } from "./escape-markdown.js";
-import {
-  formatDate,
-  formatNumber,
-  formatPercent,
-  formatWorkingDays,
-} from "./format-values.js";
-import {
-  DEFAULT_LANGUAGE,
-  isLanguage,
-  translate,
-  type Language,
-} from "./i18n.js";
+import { formatDate, formatNumber, formatPercent, formatWorkingDays } from "./format-values.js";
+import { DEFAULT_LANGUAGE, isLanguage, translate, type Language } from "./i18n.js";
 
-export const TEMPLATE_NAMES = ["progress", "step-plan", "summary"] as const;
+export const TEMPLATE_NAMES = ["progress", "step-plan", "summary", "sync-plan"] as const;
 
 /** A template under `templates/<lang>/<name>.hbs`. */
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
@@ -38,7 +28,8 @@ const DEFAULT_TEMPLATES_DIR = new URL("../../templates/", import.meta.url);
 
 /** The language of the current render, carried in Handlebars' `@data` so helpers can read it. */
 function readLanguage(options: Handlebars.HelperOptions): Language {
-  const lang: unknown = options.data?.lang;
+  const data = options.data as { lang?: unknown } | undefined;
+  const lang = data?.lang;
   return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
 }
 
@@ -55,9 +46,13 @@ function readLanguage(options: Handlebars.HelperOptions): Language {
  * - `{{date d}}`: `24.11.2026` / `2026-11-24`, `–` for null;
  * - `{{number n}}`: `1,5` / `1.5`;
  * - `{{days n}}`: `1,5 Arbeitstage` / `1.5 working days`;
- * - `{{join list}}` / `{{join list sep=" · "}}`: the items joined with `, ` (or `sep`);
+ * - `{{join list}}` / `{{join list sep=" · " key="step"}}`: the items (or each item's `key`
+ *   property) joined with `, ` (or `sep`);
  * - `{{t "key" name=value}}`: an i18n string; several positional parts are joined with `.`
  *   (`{{t "risk" this}}` looks up `risk.due`).
+ *
+ * A field named like a helper (`percent`, `number`) must be written `this.percent`: Handlebars
+ * would call the helper otherwise.
  */
 export function createRenderer(options: RendererOptions = {}): Renderer {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
@@ -94,52 +89,42 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
 
 function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper("md", (value: unknown) => escapeMarkdown(value));
-  handlebars.registerHelper(
-    "bar",
-    (percent: unknown, options: Handlebars.HelperOptions) => {
-      const width: unknown = options.hash?.width;
-      return renderBar(
-        typeof percent === "number" ? percent : 0,
-        typeof width === "number" ? width : undefined,
-      );
-    },
+  handlebars.registerHelper("bar", (percent: unknown, options: Handlebars.HelperOptions) => {
+    const width: unknown = options.hash?.width;
+    return renderBar(
+      typeof percent === "number" ? percent : 0,
+      typeof width === "number" ? width : undefined,
+    );
+  });
+  handlebars.registerHelper("percent", (value: unknown, options: Handlebars.HelperOptions) =>
+    formatPercent(value, readLanguage(options)),
   );
-  handlebars.registerHelper(
-    "percent",
-    (value: unknown, options: Handlebars.HelperOptions) =>
-      formatPercent(value, readLanguage(options)),
+  handlebars.registerHelper("date", (value: unknown, options: Handlebars.HelperOptions) =>
+    formatDate(value, readLanguage(options)),
   );
-  handlebars.registerHelper(
-    "date",
-    (value: unknown, options: Handlebars.HelperOptions) =>
-      formatDate(value, readLanguage(options)),
+  handlebars.registerHelper("number", (value: unknown, options: Handlebars.HelperOptions) =>
+    formatNumber(value, readLanguage(options)),
   );
-  handlebars.registerHelper(
-    "number",
-    (value: unknown, options: Handlebars.HelperOptions) =>
-      formatNumber(value, readLanguage(options)),
+  handlebars.registerHelper("days", (value: unknown, options: Handlebars.HelperOptions) =>
+    formatWorkingDays(value, readLanguage(options)),
   );
-  handlebars.registerHelper(
-    "days",
-    (value: unknown, options: Handlebars.HelperOptions) =>
-      formatWorkingDays(value, readLanguage(options)),
-  );
-  handlebars.registerHelper(
-    "join",
-    (items: unknown, options: Handlebars.HelperOptions) => {
-      const sep: unknown = options.hash?.sep;
-      return Array.isArray(items)
-        ? items.map(String).join(typeof sep === "string" ? sep : ", ")
-        : "";
-    },
-  );
+  handlebars.registerHelper("join", (items: unknown, options: Handlebars.HelperOptions) => {
+    const hash = (options.hash ?? {}) as { sep?: unknown; key?: unknown };
+    if (!Array.isArray(items)) return "";
+    const key = typeof hash.key === "string" ? hash.key : undefined;
+    return items
+      .map((item: unknown) =>
+        String(
+          key !== undefined && typeof item === "object" && item !== null
+            ? (item as Record<string, unknown>)[key]
+            : item,
+        ),
+      )
+      .join(typeof hash.sep === "string" ? hash.sep : ", ");
+  });
   handlebars.registerHelper("t", (...args: unknown[]) => {
     const options = args.pop() as Handlebars.HelperOptions;
     const key = args.map(String).join(".");
-    return translate(
-      readLanguage(options),
-      key,
-      (options.hash ?? {}) as Record<string, unknown>,
-    );
+    return translate(readLanguage(options), key, (options.hash ?? {}) as Record<string, unknown>);
   });
 }

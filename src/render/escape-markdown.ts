@@ -4,23 +4,28 @@ export const ZERO_WIDTH_JOINER = "\u200D";
 /** Inline Markdown characters: emphasis, code, links, strikethrough, table cells, math, escapes. */
 const INLINE_PUNCTUATION = /[\\`*_[\]~|$]/g;
 
-/** Text at the start of a line that would open a block: heading, list item, setext underline. */
-const BLOCK_START = /^(?:[#+=-]|\d{1,9}[.)])/;
+/** Text at the start of a line that would open a block: heading, list item, quote, setext line. */
+const BLOCK_START = /^(?:[#+=>-]|\d{1,9}[.)])/;
+
+/** An `&` that would start a character reference (`&amp;`, `&#35;`, `&#x23;`). */
+const ENTITY_START = /&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)/g;
 
 /**
  * Escapes user text (task titles, roles, issue titles) for an inline position in GitHub
  * Markdown: a paragraph, a list item or a table cell. The output renders as the literal text, does
  * not ping anyone and does not link issues. The rules, in order:
  *
- * 1. `null`/`undefined` become `""`; other values go through `String()`.
+ * 1. `null`/`undefined` become `""`; numbers and booleans go through `String()`, other
+ *    non-strings through `JSON.stringify` (a template passing an object is a bug to notice).
  * 2. Every run of whitespace, line breaks included, becomes one space; the ends are trimmed. A
  *    newline could otherwise end a table row or start a new block.
- * 3. `&`, `<`, `>` become `&amp;`, `&lt;`, `&gt;`: no HTML tags, no entities, no autolinks in
- *    angle brackets.
+ * 3. `<` becomes `&lt;`: no HTML tags, no autolinks in angle brackets. An `&` that would start a
+ *    character reference (`&copy;`, `&#35;`) gets a backslash; other `&` and `>` stay as they are,
+ *    so `Setup & Betrieb` and `A -> B` read the same in a terminal and on GitHub.
  * 4. `\` `` ` `` `*` `_` `[` `]` `~` `|` `$` get a backslash: no emphasis, code spans, links,
  *    images, strikethrough, table-cell breaks or math.
- * 5. A block marker at the start (`#`, `+`, `-`, `=`, or a number followed by `.` or `)`) gets a
- *    backslash, so `- {{md title}}` cannot become a nested list or a heading.
+ * 5. A block marker at the start (`#`, `+`, `-`, `=`, `>`, or a number followed by `.` or `)`)
+ *    gets a backslash, so `- {{md title}}` cannot become a nested list, a heading or a quote.
  * 6. A zero-width joiner (U+200D) goes after every `@` that is followed by a letter, digit or
  *    `-`/`_`, so `@alice` and `@org/team` do not notify; after every `#` followed by a digit, so
  *    `#12` and `owner/repo#12` do not link an issue; and between `GH` and `-` in `GH-12`.
@@ -31,12 +36,15 @@ const BLOCK_START = /^(?:[#+=-]|\d{1,9}[.)])/;
  */
 export function escapeMarkdown(value: unknown): string {
   if (value === null || value === undefined) return "";
-  let text = String(value).replace(/\s+/g, " ").trim();
+  const raw =
+    typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+      ? String(value)
+      : (JSON.stringify(value) ?? "");
+  let text = raw.replace(/\s+/g, " ").trim();
   text = text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(INLINE_PUNCTUATION, "\\$&");
+    .replace(INLINE_PUNCTUATION, "\\$&")
+    .replace(ENTITY_START, "\\&")
+    .replace(/</g, "&lt;");
   const blockStart = BLOCK_START.exec(text);
   if (blockStart) {
     const marker = blockStart[0];

@@ -20,6 +20,8 @@ const de = {
   "risk.due": "Fälligkeit {due} überschritten",
   cycle: "Abhängigkeitszyklus",
   writeBackPending: "Schreiben ins Repository ausstehend",
+  steps_one: "Schritt {steps}",
+  steps_other: "Schritte {steps}",
   waitsFor_one: "wartet auf Schritt {steps}",
   waitsFor_other: "wartet auf die Schritte {steps}",
   workingDays_one: "{days} Arbeitstag",
@@ -40,6 +42,8 @@ const en: Record<MessageKey, string> = {
   "risk.due": "misses its due date {due}",
   cycle: "dependency cycle",
   writeBackPending: "write-back pending",
+  steps_one: "step {steps}",
+  steps_other: "steps {steps}",
   waitsFor_one: "waits for step {steps}",
   waitsFor_other: "waits for steps {steps}",
   workingDays_one: "{days} working day",
@@ -49,9 +53,10 @@ const en: Record<MessageKey, string> = {
   "gantt.axisFormat": "%m-%d",
 };
 
-export const MESSAGES: Readonly<
-  Record<Language, Readonly<Record<MessageKey, string>>>
-> = { de, en };
+export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
+  de,
+  en,
+};
 
 /** Whether `value` is a supported language code. */
 export function isLanguage(value: unknown): value is Language {
@@ -72,9 +77,7 @@ export function translate(
   const messages: Readonly<Record<string, string>> = MESSAGES[lang];
   const count = params["count"];
   const plural =
-    typeof count === "number"
-      ? messages[`${key}_${count === 1 ? "one" : "other"}`]
-      : undefined;
+    typeof count === "number" ? messages[`${key}_${count === 1 ? "one" : "other"}`] : undefined;
   const message = plural ?? messages[key];
   if (message === undefined) {
     throw new Error(`Unknown message key for ${lang}: ${key}`);

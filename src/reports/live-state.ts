@@ -44,9 +44,6 @@ export function resolveTaskStatus(
 }
 
 /** Whether a task counts as done (see {@link resolveTaskStatus}). */
-export function isTaskDone(
-  task: Pick<Task, "id" | "checked">,
-  live?: LiveState,
-): boolean {
+export function isTaskDone(task: Pick<Task, "id" | "checked">, live?: LiveState): boolean {
   return resolveTaskStatus(task, live).done;
 }

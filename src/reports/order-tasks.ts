@@ -62,9 +62,7 @@ export function orderTasks(tasks: readonly Task[]): OrderedTask[] {
     let next = lowestFree();
     if (!next) {
       const remaining = nodes.filter((task) => !emitted.has(task));
-      const onCycle = remaining.filter((task) =>
-        isOnCycle(task, pending, byId),
-      );
+      const onCycle = remaining.filter((task) => isOnCycle(task, pending, byId));
       for (const task of onCycle) cycleMembers.add(task);
       // Some remaining task is always on a cycle (a finite graph with no free node has one);
       // the fallback only guards the invariant.

@@ -48,10 +48,7 @@ function summarise(tasks: readonly Task[], live: LiveState | undefined) {
  * counted in a pseudo-section `{ number: null, title: "" }` placed first, and only when there are
  * such tasks, so an ordinary plan's sections map one to one onto its headings.
  */
-export function computeProgress(
-  plan: Plan,
-  options: ProgressOptions = {},
-): ProgressResult {
+export function computeProgress(plan: Plan, options: ProgressOptions = {}): ProgressResult {
   const { live } = options;
   const sections: SectionProgress[] = [];
   const outside = plan.tasks.filter((task) => task.sectionIndex < 0);
@@ -76,9 +73,7 @@ export function renderBar(percent: number, width = 20): string {
   if (!Number.isInteger(width) || width < 1) {
     throw new RangeError(`Bar width must be a positive integer: ${width}`);
   }
-  const clamped = Number.isFinite(percent)
-    ? Math.min(100, Math.max(0, percent))
-    : 0;
+  const clamped = Number.isFinite(percent) ? Math.min(100, Math.max(0, percent)) : 0;
   const filled = Math.floor((clamped * width) / 100);
   return "█".repeat(filled) + "░".repeat(width - filled);
 }

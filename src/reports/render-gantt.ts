@@ -83,9 +83,7 @@ export function renderGantt(
     "    todayMarker off",
   ];
   for (const lane of plan.lanes) {
-    lines.push(
-      `    section ${sanitizeGanttText(lane.role ?? "", labels.noRole)}`,
-    );
+    lines.push(`    section ${sanitizeGanttText(lane.role ?? "", labels.noRole)}`);
     for (const task of lane.tasks) {
       const name = sanitizeGanttText(task.title, task.id);
       const tags: string[] = [];
@@ -94,11 +92,7 @@ export function renderGantt(
       if (task.estimateDays === 0) {
         tags.push("milestone");
       } else {
-        days = countWorkingDays(
-          task.start,
-          addCalendarDays(task.finish, 1),
-          plan.holidays,
-        );
+        days = countWorkingDays(task.start, addCalendarDays(task.finish, 1), plan.holidays);
       }
       const data = [...tags, toGanttId(task.step), task.start, `${days}d`];
       lines.push(`    ${name} :${data.join(", ")}`);

@@ -4,6 +4,7 @@ import type { ProgressResult } from "./progress.js";
 import { renderGantt, type GanttLabels } from "./render-gantt.js";
 import type { StepPlanResult } from "./step-plan.js";
 import type { SummaryResult } from "./summary.js";
+import type { DesiredState } from "../sync/desired-state.js";
 
 let sharedRenderer: Renderer | undefined;
 
@@ -54,4 +55,14 @@ export function renderSummary(
   renderer: Renderer = readSharedRenderer(),
 ): string {
   return renderer.render("summary", lang, result);
+}
+
+/** What a sync would create, as Markdown (`templates/<lang>/sync-plan.hbs`). */
+export function renderSyncPlan(
+  result: DesiredState,
+  lang: Language,
+  renderer: Renderer = readSharedRenderer(),
+): string {
+  const issues = result.issues.map((issue) => ({ ...issue, closed: issue.state === "closed" }));
+  return renderer.render("sync-plan", lang, { ...result, issues });
 }

@@ -81,8 +81,11 @@ export interface StepPlanResult {
   /** Working days from `startDate` through `finish`. */
   workingDaysNeeded: number;
   deliveryMet: boolean;
-  /** The critical tasks of the whole plan, in step order. */
-  criticalPath: Array<{ id: string; title: string }>;
+  /**
+   * The critical tasks of the whole plan (all roles, even with a filter), in step order. Parallel
+   * chains that end at the same time are all critical, so this is a set, not one chain.
+   */
+  criticalPath: Array<{ step: number; id: string; title: string }>;
   /** Lanes in plan order (of their first task), filtered by `role`. */
   lanes: StepPlanLane[];
 }
@@ -112,9 +115,7 @@ function readRole(task: Task): string | null {
 
 function readEstimate(task: Task): number {
   const estimate = task.meta.estimateDays;
-  return estimate !== undefined && Number.isFinite(estimate) && estimate >= 0
-    ? estimate
-    : 1;
+  return estimate !== undefined && Number.isFinite(estimate) && estimate >= 0 ? estimate : 1;
 }
 
 function toLaneKey(role: string | null): string {
@@ -123,7 +124,6 @@ function toLaneKey(role: string | null): string {
 
 interface Scheduled {
   task: Task;
-  laneKey: string;
   start: number;
   finish: number;
   lanePrevious: Scheduled | null;
@@ -143,10 +143,7 @@ interface Scheduled {
  * that end last, each critical task's lane predecessor or dependency that ends exactly when it
  * starts is critical too. A task is at risk when it ends after `delivery` or after its `due=`.
  */
-export function computeStepPlan(
-  plan: Plan,
-  options: StepPlanOptions,
-): StepPlanResult {
+export function computeStepPlan(plan: Plan, options: StepPlanOptions): StepPlanResult {
   const { today, delivery, live } = options;
   const holidays = [...(options.holidays ?? [])];
   for (const date of [today, delivery]) {
@@ -176,15 +173,9 @@ export function computeStepPlan(
     const waitsFor = entry.waitsFor
       .map((id) => byId.get(id))
       .filter((item): item is Scheduled => item !== undefined);
-    const start = snap(
-      Math.max(
-        lanePrevious?.finish ?? 0,
-        ...waitsFor.map((item) => item.finish),
-      ),
-    );
+    const start = snap(Math.max(lanePrevious?.finish ?? 0, ...waitsFor.map((item) => item.finish)));
     const item: Scheduled = {
       task: entry.task,
-      laneKey,
       start,
       finish: snap(start + readEstimate(entry.task)),
       lanePrevious,
@@ -238,15 +229,8 @@ export function computeStepPlan(
   const finish =
     tasks.length === 0
       ? null
-      : tasks.reduce(
-          (last, task) => (task.finish > last ? task.finish : last),
-          startDate,
-        );
-  const available = countWorkingDays(
-    today,
-    addCalendarDays(delivery, 1),
-    holidays,
-  );
+      : tasks.reduce((last, task) => (task.finish > last ? task.finish : last), startDate);
+  const available = countWorkingDays(today, addCalendarDays(delivery, 1), holidays);
   const filter = options.role?.trim();
   const lanes = groupLanes(
     tasks,
@@ -266,16 +250,13 @@ export function computeStepPlan(
     deliveryMet: finish === null || finish <= delivery,
     criticalPath: tasks
       .filter((task) => task.critical)
-      .map((task) => ({ id: task.id, title: task.title })),
+      .map((task) => ({ step: task.step, id: task.id, title: task.title })),
     lanes,
   };
 }
 
 /** Walks back from the tasks that end last along the predecessors that bound their start. */
-function markCritical(
-  scheduled: readonly Scheduled[],
-  makespan: number,
-): Set<Scheduled> {
+function markCritical(scheduled: readonly Scheduled[], makespan: number): Set<Scheduled> {
   const critical = new Set<Scheduled>();
   const stack = scheduled.filter((item) => item.finish === makespan);
   while (stack.length > 0) {
@@ -283,10 +264,7 @@ function markCritical(
     if (!item || critical.has(item)) continue;
     critical.add(item);
     if (item.start === 0) continue;
-    const candidates = [
-      ...(item.lanePrevious ? [item.lanePrevious] : []),
-      ...item.waitsFor,
-    ];
+    const candidates = [...(item.lanePrevious ? [item.lanePrevious] : []), ...item.waitsFor];
     for (const previous of candidates) {
       if (previous.finish === item.start) stack.push(previous);
     }
@@ -299,10 +277,7 @@ function markCritical(
  * in plan order, so lanes appear in the order of their first task in the plan, not in the order
  * dependencies happen to release them.
  */
-function groupLanes(
-  tasks: readonly StepPlanTask[],
-  laneOrder: readonly string[],
-): StepPlanLane[] {
+function groupLanes(tasks: readonly StepPlanTask[], laneOrder: readonly string[]): StepPlanLane[] {
   const lanes = new Map<string, StepPlanTask[]>();
   for (const key of laneOrder) if (!lanes.has(key)) lanes.set(key, []);
   for (const task of tasks) {
@@ -321,9 +296,7 @@ function groupLanes(
         role: first?.role ?? null,
         start: first?.start ?? "",
         finish: last?.finish ?? "",
-        workingDays: snap(
-          laneTasks.reduce((sum, task) => sum + task.estimateDays, 0),
-        ),
+        workingDays: snap(laneTasks.reduce((sum, task) => sum + task.estimateDays, 0)),
         tasks: laneTasks,
       };
     });

@@ -80,16 +80,11 @@ export const SUMMARY_LIMIT_MAX = 50;
  * was most likely finished later. "Blocked" lists every such task (not capped by `limit`): a
  * dependency id that names no open task is done or unknown and blocks nothing.
  */
-export function computeSummary(
-  plan: Plan,
-  options: SummaryOptions,
-): SummaryResult {
+export function computeSummary(plan: Plan, options: SummaryOptions): SummaryResult {
   const { today, delivery, live, holidays } = options;
   const limit = options.limit ?? 5;
   if (!Number.isInteger(limit) || limit < 1 || limit > SUMMARY_LIMIT_MAX) {
-    throw new RangeError(
-      `limit must be an integer from 1 to ${SUMMARY_LIMIT_MAX}: ${limit}`,
-    );
+    throw new RangeError(`limit must be an integer from 1 to ${SUMMARY_LIMIT_MAX}: ${limit}`);
   }
   const progress = computeProgress(plan, { live });
   const stepPlan = computeStepPlan(plan, {
@@ -135,10 +130,7 @@ function toNextTask(task: StepPlanTask): SummaryNextTask {
   };
 }
 
-function listRecentlyDone(
-  tasks: readonly Task[],
-  live: LiveState | undefined,
-): SummaryDoneTask[] {
+function listRecentlyDone(tasks: readonly Task[], live: LiveState | undefined): SummaryDoneTask[] {
   const done = tasks
     .filter((task) => resolveTaskStatus(task, live).done)
     .map((task) => {
@@ -168,10 +160,7 @@ function listRecentlyDone(
   return done.map((entry) => entry.summary);
 }
 
-function listBlocked(
-  tasks: readonly Task[],
-  live: LiveState | undefined,
-): SummaryBlockedTask[] {
+function listBlocked(tasks: readonly Task[], live: LiveState | undefined): SummaryBlockedTask[] {
   const openById = new Map<string, Task>();
   for (const task of tasks) {
     if (!resolveTaskStatus(task, live).done && !openById.has(task.id)) {

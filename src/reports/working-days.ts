@@ -37,10 +37,7 @@ function fromDayNumber(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-function isWorkingDayNumber(
-  day: number,
-  holidays: ReadonlySet<string>,
-): boolean {
+function isWorkingDayNumber(day: number, holidays: ReadonlySet<string>): boolean {
   // 1970-01-01 was a Thursday, so (day + 4) mod 7 gives 0 = Sunday … 6 = Saturday.
   const weekday = (((day + 4) % 7) + 7) % 7;
   if (weekday === 0 || weekday === 6) return false;
@@ -80,11 +77,7 @@ export function advanceToWorkingDay(date: string, holidays?: Holidays): string {
  * The `days`-th working day after `date` (before it for a negative count); `date` itself for 0,
  * even on a weekend. `addWorkingDays("2026-11-20", 1)` (a Friday) is `"2026-11-23"` (Monday).
  */
-export function addWorkingDays(
-  date: string,
-  days: number,
-  holidays?: Holidays,
-): string {
+export function addWorkingDays(date: string, days: number, holidays?: Holidays): string {
   if (!Number.isInteger(days)) {
     throw new RangeError(`Working days must be an integer: ${days}`);
   }
@@ -104,11 +97,7 @@ export function addWorkingDays(
  * `countWorkingDays(a, b) === -countWorkingDays(b, a)`. For "from today through the delivery
  * day", pass `addCalendarDays(delivery, 1)` as `to`.
  */
-export function countWorkingDays(
-  from: string,
-  to: string,
-  holidays?: Holidays,
-): number {
+export function countWorkingDays(from: string, to: string, holidays?: Holidays): number {
   const set = toHolidaySet(holidays);
   const start = toDayNumber(from);
   const end = toDayNumber(to);

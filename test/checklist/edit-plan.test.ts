@@ -8,7 +8,9 @@ function changedLines(before: string, after: string): Array<[number, string, str
   const a = before.split("\n");
   const b = after.split("\n");
   expect(b).toHaveLength(a.length);
-  return a.flatMap((line, i) => (line === b[i] ? [] : [[i + 1, line, b[i]!] as [number, string, string]]));
+  return a.flatMap((line, i) =>
+    line === b[i] ? [] : [[i + 1, line, b[i]!] as [number, string, string]],
+  );
 }
 
 describe("write-back edits", () => {
@@ -19,7 +21,11 @@ describe("write-back edits", () => {
     const edited = applyTextEdits(source, planSetChecked(plan, task.id, true));
     expect(edited).toHaveLength(source.length);
     expect(changedLines(source, edited)).toEqual([
-      [7, expect.stringMatching(/^- \[ \] \*\*NVIDIA/), expect.stringMatching(/^- \[x\] \*\*NVIDIA/)],
+      [
+        7,
+        expect.stringMatching(/^- \[ \] \*\*NVIDIA/),
+        expect.stringMatching(/^- \[x\] \*\*NVIDIA/),
+      ],
     ]);
     const reparsed = parsePlan(edited);
     expect(reparsed.tasks.map((t) => t.checked)).toEqual(plan.tasks.map((t) => t.id === task.id));
@@ -30,14 +36,23 @@ describe("write-back edits", () => {
     expect(planSetChecked(plan, "cuda-install", false)).toEqual([]);
     const edited = applyTextEdits(plan.source, planSetChecked(plan, "dgx-setup", false));
     expect(changedLines(plan.source, edited)).toEqual([
-      [7, "- [x] **DGX Setup** – Erstkonfiguration. <!-- nova: id=dgx-setup -->", "- [ ] **DGX Setup** – Erstkonfiguration. <!-- nova: id=dgx-setup -->"],
+      [
+        7,
+        "- [x] **DGX Setup** – Erstkonfiguration. <!-- nova: id=dgx-setup -->",
+        "- [ ] **DGX Setup** – Erstkonfiguration. <!-- nova: id=dgx-setup -->",
+      ],
     ]);
   });
 
   it("ticks a subtask", () => {
     const plan = parsePlan(loadChecklist("metadata"));
-    const edited = applyTextEdits(plan.source, planSetChecked(plan, "dgx-setup-time-sync-pruefen", true));
-    expect(changedLines(plan.source, edited)).toEqual([[9, "  - [ ] Time Sync prüfen", "  - [x] Time Sync prüfen"]]);
+    const edited = applyTextEdits(
+      plan.source,
+      planSetChecked(plan, "dgx-setup-time-sync-pruefen", true),
+    );
+    expect(changedLines(plan.source, edited)).toEqual([
+      [9, "  - [ ] Time Sync prüfen", "  - [x] Time Sync prüfen"],
+    ]);
   });
 
   it("keeps CRLF line endings and every other byte", () => {
@@ -58,11 +73,22 @@ describe("write-back edits", () => {
     const plan = parsePlan(loadChecklist("metadata"));
     const added = applyTextEdits(plan.source, planSetTaskId(plan, "lizenz-klaeren"));
     expect(changedLines(plan.source, added)).toEqual([
-      [14, "- [ ] **Lizenz klären** — Wer zahlt? <!-- nova: estimate=4h; colour=blue -->", "- [ ] **Lizenz klären** — Wer zahlt? <!-- nova: id=lizenz-klaeren; estimate=4h; colour=blue -->"],
+      [
+        14,
+        "- [ ] **Lizenz klären** — Wer zahlt? <!-- nova: estimate=4h; colour=blue -->",
+        "- [ ] **Lizenz klären** — Wer zahlt? <!-- nova: id=lizenz-klaeren; estimate=4h; colour=blue -->",
+      ],
     ]);
-    const renamed = applyTextEdits(plan.source, planSetTaskId(plan, "dgx-setup", "dgx-first-setup"));
+    const renamed = applyTextEdits(
+      plan.source,
+      planSetTaskId(plan, "dgx-setup", "dgx-first-setup"),
+    );
     expect(changedLines(plan.source, renamed)).toEqual([
-      [7, "- [x] **DGX Setup** – Erstkonfiguration. <!-- nova: id=dgx-setup -->", "- [x] **DGX Setup** – Erstkonfiguration. <!-- nova: id=dgx-first-setup -->"],
+      [
+        7,
+        "- [x] **DGX Setup** – Erstkonfiguration. <!-- nova: id=dgx-setup -->",
+        "- [x] **DGX Setup** – Erstkonfiguration. <!-- nova: id=dgx-first-setup -->",
+      ],
     ]);
     expect(planSetTaskId(plan, "dgx-setup")).toEqual([]);
     expect(parsePlan(added).tasks.find((t) => t.title === "Lizenz klären")).toMatchObject({
@@ -76,8 +102,11 @@ describe("write-back edits", () => {
     const plan = parsePlan(loadChecklist("metadata"));
     expect(() => planSetChecked(plan, "nope", true)).toThrow('no task with id "nope"');
     expect(() => planSetTaskId(plan, "dgx-setup", "Not An Id")).toThrow("not a valid task id");
-    expect(() => applyTextEdits("abc", [{ offset: 0, length: 2, text: "x" }, { offset: 1, length: 1, text: "y" }])).toThrow(
-      "edits overlap",
-    );
+    expect(() =>
+      applyTextEdits("abc", [
+        { offset: 0, length: 2, text: "x" },
+        { offset: 1, length: 1, text: "y" },
+      ]),
+    ).toThrow("edits overlap");
   });
 });

@@ -15,10 +15,16 @@ describe("lintPlan", () => {
     const received = loadChecklist("as-received");
     const repairedLines = loadChecklist("bundled").split("\n");
     const problems = lint(received, "de");
-    const garbledLines = received.split("\n").flatMap((line, i) => (line === repairedLines[i] ? [] : [i + 1]));
+    const garbledLines = received
+      .split("\n")
+      .flatMap((line, i) => (line === repairedLines[i] ? [] : [i + 1]));
     expect(problems.map((p) => p.line)).toEqual(garbledLines);
     for (const problem of problems) {
-      expect(problem).toMatchObject({ code: "mojibake", severity: "warning", file: "docs/dgx-spark-plan.md" });
+      expect(problem).toMatchObject({
+        code: "mojibake",
+        severity: "warning",
+        file: "docs/dgx-spark-plan.md",
+      });
       expect(problem.fix).toBe(repairedLines[problem.line - 1]);
     }
     const title = problems[0]!;
@@ -39,7 +45,12 @@ describe("lintPlan", () => {
 
   it("reports unknown after= ids at the metadata comment", () => {
     const [problem] = lint("## A\n- [ ] **Eins** – x <!-- nova: after=gibt-es-nicht -->\n");
-    expect(problem).toMatchObject({ code: "unknown-dependency", severity: "error", line: 2, column: 20 });
+    expect(problem).toMatchObject({
+      code: "unknown-dependency",
+      severity: "error",
+      line: 2,
+      column: 20,
+    });
     expect(problem!.message).toContain("after=gibt-es-nicht");
   });
 
@@ -63,19 +74,24 @@ describe("lintPlan", () => {
   });
 
   it("reports malformed and unknown metadata, missing titles and tasks outside sections", () => {
-    const problems = lint("- [ ] draußen\n\n## A\n- [ ] <!-- nova: role=x -->\n- [ ] **X** <!-- nova: due=morgen; farbe=rot -->\n");
+    const problems = lint(
+      "- [ ] draußen\n\n## A\n- [ ] <!-- nova: role=x -->\n- [ ] **X** <!-- nova: due=morgen; farbe=rot -->\n",
+    );
     expect(problems.map((p) => [p.line, p.code, p.severity])).toEqual([
       [1, "task-outside-section", "warning"],
       [4, "task-without-title", "error"],
       [5, "meta-malformed", "error"],
       [5, "meta-unknown-key", "warning"],
     ]);
-    expect(problems[2]!.message).toBe('Malformed metadata "due=morgen": a date is written YYYY-MM-DD, e.g. 2026-12-04.');
+    expect(problems[2]!.message).toBe(
+      'Malformed metadata "due=morgen": a date is written YYYY-MM-DD, e.g. 2026-12-04.',
+    );
   });
 
   it("handles a 5,000-task dependency chain without overflowing the stack", () => {
     const lines = ["## A"];
-    for (let i = 0; i < 5000; i++) lines.push(`- [ ] **T${i}** <!-- nova: id=t${i}; after=t${(i + 1) % 5000} -->`);
+    for (let i = 0; i < 5000; i++)
+      lines.push(`- [ ] **T${i}** <!-- nova: id=t${i}; after=t${(i + 1) % 5000} -->`);
     const cycles = lint(lines.join("\n")).filter((p) => p.code === "dependency-cycle");
     expect(cycles).toHaveLength(1);
     expect(cycles[0]!.message.split(" → ")).toHaveLength(5001);

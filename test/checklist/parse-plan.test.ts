@@ -45,7 +45,9 @@ describe("parsePlan on the bundled plan", () => {
     expect(byTitle("Remote-Zugriff dokumentieren").references).toEqual([
       { kind: "path", text: "docs/FOUNDATION_CONTAINER_SETUP.md" },
     ]);
-    expect(byTitle("Inference-Skripte vorbereiten").references).toEqual([{ kind: "path", text: "nova/models" }]);
+    expect(byTitle("Inference-Skripte vorbereiten").references).toEqual([
+      { kind: "path", text: "nova/models" },
+    ]);
     expect(byTitle("Statusberichte automatisieren").references).toEqual([
       { kind: "command", text: "python -m nova summary --limit 5" },
     ]);
@@ -93,7 +95,9 @@ describe("parsePlan metadata, subtasks and shapes", () => {
       due: "2026-12-04",
       owner: "alice",
     });
-    expect(cuda.description).toBe("NVIDIA-Treiber per `scripts/install-nvidia-stack.sh` einspielen.");
+    expect(cuda.description).toBe(
+      "NVIDIA-Treiber per `scripts/install-nvidia-stack.sh` einspielen.",
+    );
     expect(cuda.references).toEqual([{ kind: "path", text: "scripts/install-nvidia-stack.sh" }]);
   });
 
@@ -115,12 +119,20 @@ describe("parsePlan metadata, subtasks and shapes", () => {
   });
 
   it("allows unnumbered sections, em dashes, hour estimates and reports unknown keys", () => {
-    expect(plan.sections[1]).toMatchObject({ number: null, title: "Offene Fragen", slug: "offene-fragen" });
+    expect(plan.sections[1]).toMatchObject({
+      number: null,
+      title: "Offene Fragen",
+      slug: "offene-fragen",
+    });
     const licence = task("lizenz-klaeren");
     expect(licence.description).toBe("Wer zahlt?");
     expect(licence.meta.estimateDays).toBe(0.5);
     expect(plan.issues).toEqual([
-      expect.objectContaining({ code: "meta-unknown-key", key: "colour", taskId: "lizenz-klaeren" }),
+      expect.objectContaining({
+        code: "meta-unknown-key",
+        key: "colour",
+        taskId: "lizenz-klaeren",
+      }),
     ]);
     expect(plan.notes[0]!.text).toBe("Ein Hinweis\nüber zwei Zeilen.");
   });
@@ -130,7 +142,9 @@ describe("parsePlan metadata, subtasks and shapes", () => {
       "- [ ] **Lose Aufgabe** – vor allen Abschnitten\n\n## A\n- [ ] <!-- nova: role=x -->\n- [ ] **X** <!-- nova: estimate=viel; due=2026-02-30; kaputt -->\n",
     );
     expect(odd.tasks[0]!.section).toBeNull();
-    expect(odd.issues.map((issue) => [issue.code, issue.point.line, issue.rule ?? issue.key])).toEqual([
+    expect(
+      odd.issues.map((issue) => [issue.code, issue.point.line, issue.rule ?? issue.key]),
+    ).toEqual([
       ["task-outside-section", 1, undefined],
       ["task-without-title", 4, undefined],
       ["meta-malformed", 5, "syntax"],

@@ -15,10 +15,9 @@ import { loadChecklist } from "../fixtures/load-fixture.js";
  * (https://github.com/nodejs/node/issues/60888), and the helper must garble the way Windows does.
  */
 const WINDOWS_1252_80_TO_9F = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6,
-  0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f, 0x0090, 0x2018,
-  0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161,
-  0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
+  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
+  0x0152, 0x008d, 0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
 ];
 
 /** Makes mojibake the way it happens: encode as UTF-8, then decode the bytes through a code page. */
@@ -30,9 +29,7 @@ function garbleText(text: string, codePage: CodePage): string {
     return [...bytes]
       .map((byte) =>
         String.fromCharCode(
-          byte >= 0x80 && byte <= 0x9f
-            ? WINDOWS_1252_80_TO_9F[byte - 0x80]!
-            : byte,
+          byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_80_TO_9F[byte - 0x80]! : byte,
         ),
       )
       .join("");
@@ -51,9 +48,7 @@ function garbleText(text: string, codePage: CodePage): string {
  * puts them (closing quotes, ellipses, dashes), and never the way mojibake does (`Ã¤`). This is
  * deliberately adversarial: `„Ä“`, `»Maß«` or `Café…“` re-encode to valid UTF-8 in windows-1252.
  */
-const LETTERS = [
-  ..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüÄÖÜßéñÁ",
-];
+const LETTERS = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZäöüÄÖÜßéñÁ"];
 const word = fc
   .array(fc.constantFrom(...LETTERS), { minLength: 1, maxLength: 12 })
   .map((chars) => chars.join(""));
@@ -74,9 +69,7 @@ const punctuated = fc
     fc.constantFrom("", ".", ",", ";", ":", "!", "?"),
   )
   .map(([text, ellipsis, mark]) => `${text}${ellipsis}${mark}`);
-const compound = fc
-  .tuple(word, word)
-  .map(([left, right]) => `${left}–${right}`);
+const compound = fc.tuple(word, word).map(([left, right]) => `${left}–${right}`);
 const token = fc.oneof(
   { arbitrary: word, weight: 5 },
   { arbitrary: fc.nat({ max: 100_000 }).map(String), weight: 1 },
@@ -101,10 +94,7 @@ const realText = fc
  * character (the undefined ones to C1 controls), so every garbling is reversible.
  */
 const realTextWithEvidence = fc
-  .tuple(
-    fc.constantFrom("Nächste", "Prüfroutinen", "Gegenmaßnahmen", "–", "💡"),
-    realText,
-  )
+  .tuple(fc.constantFrom("Nächste", "Prüfroutinen", "Gegenmaßnahmen", "–", "💡"), realText)
   .map(([evidence, text]) => `${evidence} ${text}`);
 
 describe("repairText on correct text", () => {
@@ -136,8 +126,7 @@ describe("repairText on correct text", () => {
   });
 
   it("returns plain ASCII as it is", () => {
-    const text =
-      "- [ ] **Setup** -- run `nova sync` <!-- nova: id=setup -->\r\n";
+    const text = "- [ ] **Setup** -- run `nova sync` <!-- nova: id=setup -->\r\n";
     expect(repairText(text)).toBe(text);
     expect(detectMojibake(text)).toBeNull();
   });
@@ -158,9 +147,7 @@ describe("repairText on mojibake", () => {
   it.each(CODE_PAGES)("undoes two garblings through %s", (codePage) => {
     fc.assert(
       fc.property(realTextWithEvidence, (text) => {
-        const finding = detectMojibake(
-          garbleText(garbleText(text, codePage), codePage),
-        );
+        const finding = detectMojibake(garbleText(garbleText(text, codePage), codePage));
         expect(finding?.fixed).toBe(text);
         expect(finding?.codePages).toHaveLength(2);
       }),
@@ -211,19 +198,15 @@ describe("repairText on mojibake", () => {
   });
 
   it("repairs garbled runs next to characters the code page cannot encode", () => {
-    expect(repairText("NÃ¤chste → 🚀 Schritte →Ã¼ber✓Ã¤")).toBe(
-      "Nächste → 🚀 Schritte →über✓ä",
-    );
+    expect(repairText("NÃ¤chste → 🚀 Schritte →Ã¼ber✓Ã¤")).toBe("Nächste → 🚀 Schritte →über✓ä");
   });
 
   it("keeps real text that sits beside garbled text", () => {
     // "ß“" and "Ü”" re-encode to valid UTF-8 too (NKo and Syriac letters), "à…«" to an overlong
     // form of "Ż": none of them is what anyone wrote.
-    expect(
-      repairText(
-        "NÃ¤chste Schritte: „Fuß“, „Ü”, »Maß«, »voilà…«, CAFÉ® – Ã¼ber",
-      ),
-    ).toBe("Nächste Schritte: „Fuß“, „Ü”, »Maß«, »voilà…«, CAFÉ® – über");
+    expect(repairText("NÃ¤chste Schritte: „Fuß“, „Ü”, »Maß«, »voilà…«, CAFÉ® – Ã¼ber")).toBe(
+      "Nächste Schritte: „Fuß“, „Ü”, »Maß«, »voilà…«, CAFÉ® – über",
+    );
   });
 
   it("repairs the bytes windows-1252 leaves undefined when they were kept as C1 controls", () => {
@@ -239,9 +222,7 @@ describe("repairText on mojibake", () => {
     // "Ä…" could be a real "Ä" followed by an ellipsis; "Ã³" cannot be real text.
     expect(detectMojibake("PrzeglÄ…d")).toBeNull();
     expect(repairText("PrzeglÄ…d kÃ³d")).toBe("Przegląd kód");
-    expect(repairText("PrzeglÄ…d", { codePages: ["windows-1252"] })).toBe(
-      "Przegląd",
-    );
+    expect(repairText("PrzeglÄ…d", { codePages: ["windows-1252"] })).toBe("Przegląd");
   });
 
   it("uses the document's code pages for a field when given", () => {
@@ -250,9 +231,7 @@ describe("repairText on mojibake", () => {
       fixed: "Remote-Zugriff dokumentieren – SSH",
       codePages: ["windows-1254"],
     });
-    expect(
-      detectMojibake("Remote-Zugriff – SSH", { codePages: ["windows-1254"] }),
-    ).toBeNull();
+    expect(detectMojibake("Remote-Zugriff – SSH", { codePages: ["windows-1254"] })).toBeNull();
   });
 });
 

@@ -78,6 +78,12 @@ describe("createRenderer", () => {
     ]);
   });
 
+  it("joins a list or one property of each item", () => {
+    const { templatesDir } = makeTemplates('{{join items key="step" sep=" / "}}|{{join plain}}');
+    const data = { items: [{ step: 1 }, { step: 4 }], plain: ["a", "b"] };
+    expect(createRenderer({ templatesDir }).render("progress", "de", data)).toBe("1 / 4|a, b\n");
+  });
+
   it("passes values through without HTML escaping (user text goes through md)", () => {
     const { templatesDir } = makeTemplates("{{raw}}");
     expect(createRenderer({ templatesDir }).render("progress", "de", { raw: "a & <b>" })).toBe(

@@ -1,10 +1,4 @@
-import type {
-  Plan,
-  Section,
-  SectionRef,
-  SourceSpan,
-  Task,
-} from "../../src/checklist/types.js";
+import type { Plan, Section, SectionRef, SourceSpan, Task } from "../../src/checklist/types.js";
 
 /** A task as a test wants to write it; everything else gets a valid default. */
 export interface TaskSpec {
@@ -59,11 +53,7 @@ export function buildPlan(spec: PlanSpec): Plan {
   if (spec.title !== null) nextSpan(`# ${spec.title ?? "Plan"}`);
 
   const tasks: Task[] = [];
-  const makeTask = (
-    taskSpec: TaskSpec,
-    section: SectionRef | null,
-    sectionIndex: number,
-  ): Task => {
+  const makeTask = (taskSpec: TaskSpec, section: SectionRef | null, sectionIndex: number): Task => {
     const title = taskSpec.title ?? taskSpec.id;
     const box = taskSpec.checked ? "x" : " ";
     const span = nextSpan(`- [${box}] ${title}`);
@@ -84,9 +74,7 @@ export function buildPlan(spec: PlanSpec): Plan {
         id: taskSpec.id,
         after: taskSpec.after ?? [],
         ...(taskSpec.role !== undefined ? { role: taskSpec.role } : {}),
-        ...(taskSpec.estimateDays !== undefined
-          ? { estimateDays: taskSpec.estimateDays }
-          : {}),
+        ...(taskSpec.estimateDays !== undefined ? { estimateDays: taskSpec.estimateDays } : {}),
         ...(taskSpec.due !== undefined ? { due: taskSpec.due } : {}),
       },
       metaComment: null,
@@ -99,28 +87,22 @@ export function buildPlan(spec: PlanSpec): Plan {
 
   for (const taskSpec of spec.outside ?? []) makeTask(taskSpec, null, -1);
 
-  const sections: Section[] = (spec.sections ?? []).map(
-    (sectionSpec, index) => {
-      const number =
-        sectionSpec.number === undefined ? index + 1 : sectionSpec.number;
-      const heading =
-        number === null ? sectionSpec.title : `${number}. ${sectionSpec.title}`;
-      const span = nextSpan(`## ${heading}`);
-      const ref: SectionRef = {
-        number,
-        title: sectionSpec.title,
-        slug: slugify(sectionSpec.title),
-      };
-      return {
-        ...ref,
-        heading,
-        line: span.start.line,
-        tasks: sectionSpec.tasks.map((taskSpec) =>
-          makeTask(taskSpec, ref, index),
-        ),
-      };
-    },
-  );
+  const sections: Section[] = (spec.sections ?? []).map((sectionSpec, index) => {
+    const number = sectionSpec.number === undefined ? index + 1 : sectionSpec.number;
+    const heading = number === null ? sectionSpec.title : `${number}. ${sectionSpec.title}`;
+    const span = nextSpan(`## ${heading}`);
+    const ref: SectionRef = {
+      number,
+      title: sectionSpec.title,
+      slug: slugify(sectionSpec.title),
+    };
+    return {
+      ...ref,
+      heading,
+      line: span.start.line,
+      tasks: sectionSpec.tasks.map((taskSpec) => makeTask(taskSpec, ref, index)),
+    };
+  });
 
   const source = `${lines.join("\n")}\n`;
   return {

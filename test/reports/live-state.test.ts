@@ -1,9 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import {
-  isTaskDone,
-  resolveTaskStatus,
-  type LiveState,
-} from "../../src/reports/live-state.js";
+import { isTaskDone, resolveTaskStatus, type LiveState } from "../../src/reports/live-state.js";
 
 const unticked = { id: "a", checked: false };
 const ticked = { id: "a", checked: true };

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import {
-  computePercent,
-  computeProgress,
-  renderBar,
-} from "../../src/reports/progress.js";
+import { computePercent, computeProgress, renderBar } from "../../src/reports/progress.js";
 import { buildPlan } from "./build-plan.js";
 
 describe("computeProgress", () => {
@@ -12,11 +8,7 @@ describe("computeProgress", () => {
       sections: [
         {
           title: "Infrastruktur",
-          tasks: [
-            { id: "a", checked: true },
-            { id: "b" },
-            { id: "c", checked: true },
-          ],
+          tasks: [{ id: "a", checked: true }, { id: "b" }, { id: "c", checked: true }],
         },
         { title: "Sicherheit", tasks: [{ id: "d" }] },
       ],
@@ -55,15 +47,11 @@ describe("computeProgress", () => {
       id: `t${index}`,
       checked: index > 0,
     }));
-    const almost = computeProgress(
-      buildPlan({ sections: [{ title: "S", tasks }] }),
-    );
+    const almost = computeProgress(buildPlan({ sections: [{ title: "S", tasks }] }));
     expect(almost.percent).toBe(99);
     const all = computeProgress(
       buildPlan({
-        sections: [
-          { title: "S", tasks: tasks.map((t) => ({ ...t, checked: true })) },
-        ],
+        sections: [{ title: "S", tasks: tasks.map((t) => ({ ...t, checked: true })) }],
       }),
     );
     expect(all.percent).toBe(100);
@@ -90,9 +78,7 @@ describe("computeProgress", () => {
 
   it("lets a closed issue count before the box is ticked, and an open one undo a tick", () => {
     const plan = buildPlan({
-      sections: [
-        { title: "A", tasks: [{ id: "a" }, { id: "b", checked: true }] },
-      ],
+      sections: [{ title: "A", tasks: [{ id: "a" }, { id: "b", checked: true }] }],
     });
     const live = new Map([
       ["a", { closed: true }],

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import {
-  renderGantt,
-  sanitizeGanttText,
-} from "../../src/reports/render-gantt.js";
-import {
-  computeStepPlan,
-  type StepPlanResult,
-} from "../../src/reports/step-plan.js";
+import { renderGantt, sanitizeGanttText } from "../../src/reports/render-gantt.js";
+import { computeStepPlan, type StepPlanResult } from "../../src/reports/step-plan.js";
 import { addWorkingDays } from "../../src/reports/working-days.js";
 import { buildPlan, buildSectionsPlan } from "./build-plan.js";
 import { useMermaid } from "./mermaid-check.js";
@@ -56,9 +50,7 @@ describe("renderGantt", () => {
       },
       {
         title: "Sicherheit",
-        tasks: [
-          { id: "audit", title: "Audit", after: ["netz"], estimateDays: 4 },
-        ],
+        tasks: [{ id: "audit", title: "Audit", after: ["netz"], estimateDays: 4 }],
       },
     ],
   });
@@ -152,13 +144,10 @@ describe("renderGantt", () => {
   });
 
   it("still parses with nothing open", async () => {
-    const done = computeStepPlan(
-      buildSectionsPlan({ A: [{ id: "a", checked: true }] }),
-      {
-        today: MONDAY,
-        delivery: "2026-11-30",
-      },
-    );
+    const done = computeStepPlan(buildSectionsPlan({ A: [{ id: "a", checked: true }] }), {
+      today: MONDAY,
+      delivery: "2026-11-30",
+    });
     const tasks = await mermaid.parseGantt(renderGantt(done));
     expect(tasks.map((task) => task.id)).toEqual(["delivery"]);
   });
@@ -211,9 +200,9 @@ describe("renderGantt", () => {
           const tasks = await mermaid.parseGantt(renderGantt(result));
           expectMermaidAgrees(tasks, result);
           for (const task of result.lanes.flatMap((lane) => lane.tasks)) {
-            expect(
-              tasks.find((item) => item.id === `t${task.step}`)?.name,
-            ).toBe(sanitizeGanttText(task.title, task.id));
+            expect(tasks.find((item) => item.id === `t${task.step}`)?.name).toBe(
+              sanitizeGanttText(task.title, task.id),
+            );
           }
         },
       ),
@@ -230,12 +219,8 @@ describe("sanitizeGanttText", () => {
   });
 
   it("guards keywords, dates and comment markers at the start", () => {
-    expect(sanitizeGanttText("Call the vendor", "x")).toBe(
-      "\u2060Call the vendor",
-    );
-    expect(sanitizeGanttText("2026-01-01 Start", "x")).toBe(
-      "\u20602026-01-01 Start",
-    );
+    expect(sanitizeGanttText("Call the vendor", "x")).toBe("\u2060Call the vendor");
+    expect(sanitizeGanttText("2026-01-01 Start", "x")).toBe("\u20602026-01-01 Start");
     expect(sanitizeGanttText("%% note", "x")).toBe("\u2060％% note");
     expect(sanitizeGanttText("5% mehr", "x")).toBe("\u20605% mehr");
     expect(sanitizeGanttText("Titelseite", "x")).toBe("Titelseite");

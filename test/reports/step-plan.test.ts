@@ -12,9 +12,7 @@ const MONDAY = "2026-11-23";
 const FAR = "2026-12-31";
 
 function listTasks(result: StepPlanResult): StepPlanTask[] {
-  return result.lanes
-    .flatMap((lane) => lane.tasks)
-    .sort((a, b) => a.step - b.step);
+  return result.lanes.flatMap((lane) => lane.tasks).sort((a, b) => a.step - b.step);
 }
 
 function findTask(result: StepPlanResult, id: string): StepPlanTask {
@@ -23,10 +21,15 @@ function findTask(result: StepPlanResult, id: string): StepPlanTask {
   return task;
 }
 
-function pick(result: StepPlanResult, ...fields: Array<keyof StepPlanTask>) {
-  return listTasks(result).map((task) =>
-    Object.fromEntries([["id", task.id], ...fields.map((f) => [f, task[f]])]),
-  );
+function pick(
+  result: StepPlanResult,
+  ...fields: Array<keyof StepPlanTask>
+): Array<Record<string, unknown>> {
+  return listTasks(result).map((task) => {
+    const picked: Record<string, unknown> = { id: task.id };
+    for (const field of fields) picked[field] = task[field];
+    return picked;
+  });
 }
 
 describe("computeStepPlan: scheduling", () => {
@@ -65,9 +68,7 @@ describe("computeStepPlan: scheduling", () => {
         critical: false,
       },
     ]);
-    expect(
-      result.lanes.map((lane) => [lane.role, lane.finish, lane.workingDays]),
-    ).toEqual([
+    expect(result.lanes.map((lane) => [lane.role, lane.finish, lane.workingDays])).toEqual([
       ["Infrastruktur", "2026-11-25", 3],
       ["Sicherheit", "2026-11-23", 1],
     ]);
@@ -79,8 +80,8 @@ describe("computeStepPlan: scheduling", () => {
       deliveryMet: true,
       openTasks: 3,
       criticalPath: [
-        { id: "a1", title: "a1" },
-        { id: "a2", title: "a2" },
+        { step: 1, id: "a1", title: "a1" },
+        { step: 2, id: "a2", title: "a2" },
       ],
     });
   });
@@ -106,10 +107,20 @@ describe("computeStepPlan: scheduling", () => {
       start: "2026-11-27",
       critical: true,
     });
-    expect(result.criticalPath.map((task) => task.id)).toEqual([
-      "netz",
-      "audit",
-      "schulung",
+    expect(result.criticalPath.map((task) => task.id)).toEqual(["netz", "audit", "schulung"]);
+  });
+
+  it("leaves a task with slack off the critical path", () => {
+    const plan = buildSectionsPlan({
+      A: [{ id: "a1" }, { id: "a2", after: ["b1"] }],
+      B: [{ id: "b1", estimateDays: 3 }],
+    });
+    const result = computeStepPlan(plan, { today: MONDAY, delivery: FAR });
+    // a1 ends on Monday but a2 waits for b1 until Thursday: a1 could slip two days.
+    expect(pick(result, "start", "critical")).toEqual([
+      { id: "a1", start: "2026-11-23", critical: false },
+      { id: "b1", start: "2026-11-23", critical: true },
+      { id: "a2", start: "2026-11-26", critical: true },
     ]);
   });
 
@@ -196,10 +207,7 @@ describe("computeStepPlan: scheduling", () => {
 
   it("uses one day for a task without an estimate", () => {
     const plan = buildSectionsPlan({ A: [{ id: "a" }] });
-    const task = findTask(
-      computeStepPlan(plan, { today: MONDAY, delivery: FAR }),
-      "a",
-    );
+    const task = findTask(computeStepPlan(plan, { today: MONDAY, delivery: FAR }), "a");
     expect(task).toMatchObject({
       estimateDays: 1,
       start: MONDAY,
@@ -286,12 +294,8 @@ describe("computeStepPlan: risk and delivery", () => {
 
   it("rejects a malformed clock", () => {
     const plan = buildPlan({});
-    expect(() =>
-      computeStepPlan(plan, { today: "23.11.2026", delivery: FAR }),
-    ).toThrow(RangeError);
-    expect(() =>
-      computeStepPlan(plan, { today: MONDAY, delivery: "soon" }),
-    ).toThrow(RangeError);
+    expect(() => computeStepPlan(plan, { today: "23.11.2026", delivery: FAR })).toThrow(RangeError);
+    expect(() => computeStepPlan(plan, { today: MONDAY, delivery: "soon" })).toThrow(RangeError);
   });
 });
 
@@ -308,19 +312,14 @@ describe("computeStepPlan: roles", () => {
       },
       {
         title: "Sicherheit",
-        tasks: [
-          { id: "audit" },
-          { id: "deploy", role: "devops", after: ["netz"] },
-        ],
+        tasks: [{ id: "audit" }, { id: "deploy", role: "devops", after: ["netz"] }],
       },
     ],
   });
 
   it("lets meta.role override the section title and merges roles case-insensitively", () => {
     const result = computeStepPlan(plan, { today: MONDAY, delivery: FAR });
-    expect(
-      result.lanes.map((lane) => [lane.role, lane.tasks.map((t) => t.id)]),
-    ).toEqual([
+    expect(result.lanes.map((lane) => [lane.role, lane.tasks.map((t) => t.id)])).toEqual([
       [null, ["vorab"]],
       ["Infrastruktur", ["netz"]],
       ["DevOps", ["ci", "deploy"]],
@@ -402,24 +401,15 @@ describe("computeStepPlan: cycles", () => {
           delivery: FAR,
         });
         const scheduled = listTasks(result);
-        const open = tasks
-          .filter((task) => !task.checked)
-          .map((task) => task.id);
-        expect(scheduled.map((task) => task.id).sort()).toEqual(
-          [...open].sort(),
-        );
-        expect(scheduled.map((task) => task.step)).toEqual(
-          scheduled.map((_, i) => i + 1),
-        );
+        const open = tasks.filter((task) => !task.checked).map((task) => task.id);
+        expect(scheduled.map((task) => task.id).sort()).toEqual([...open].sort());
+        expect(scheduled.map((task) => task.step)).toEqual(scheduled.map((_, i) => i + 1));
         for (const lane of result.lanes) {
           lane.tasks.slice(1).forEach((task, index) => {
-            expect(task.startDay).toBeGreaterThanOrEqual(
-              lane.tasks[index]?.finishDay ?? 0,
-            );
+            expect(task.startDay).toBeGreaterThanOrEqual(lane.tasks[index]?.finishDay ?? 0);
           });
         }
-        if (scheduled.length > 0)
-          expect(result.criticalPath.length).toBeGreaterThan(0);
+        if (scheduled.length > 0) expect(result.criticalPath.length).toBeGreaterThan(0);
         const byId = new Map(scheduled.map((task) => [task.id, task]));
         for (const task of scheduled) {
           const spec = tasks.find((item) => item.id === task.id);
@@ -457,21 +447,19 @@ describe("computeStepPlan: live state", () => {
       delivery: FAR,
       live,
     });
-    expect(pick(result, "writeBackPending", "issueNumber", "issueUrl")).toEqual(
-      [
-        {
-          id: "reopened",
-          writeBackPending: true,
-          issueNumber: 7,
-          issueUrl: "https://github.com/o/r/issues/7",
-        },
-        {
-          id: "plain",
-          writeBackPending: false,
-          issueNumber: null,
-          issueUrl: null,
-        },
-      ],
-    );
+    expect(pick(result, "writeBackPending", "issueNumber", "issueUrl")).toEqual([
+      {
+        id: "reopened",
+        writeBackPending: true,
+        issueNumber: 7,
+        issueUrl: "https://github.com/o/r/issues/7",
+      },
+      {
+        id: "plain",
+        writeBackPending: false,
+        issueNumber: null,
+        issueUrl: null,
+      },
+    ]);
   });
 });

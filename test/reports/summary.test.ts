@@ -20,11 +20,7 @@ describe("computeSummary", () => {
       },
       {
         title: "Sicherheit",
-        tasks: [
-          { id: "e", checked: true },
-          { id: "f", after: ["a", "d", "unknown"] },
-          { id: "g" },
-        ],
+        tasks: [{ id: "e", checked: true }, { id: "f", after: ["a", "d", "unknown"] }, { id: "g" }],
       },
     ],
   });
@@ -51,11 +47,7 @@ describe("computeSummary", () => {
       ["f", "2026-11-26"],
     ]);
     // Without closing dates, later plan positions count as completed more recently.
-    expect(summary.recentlyDone.map((task) => task.id)).toEqual([
-      "e",
-      "b",
-      "a",
-    ]);
+    expect(summary.recentlyDone.map((task) => task.id)).toEqual(["e", "b", "a"]);
     expect(summary.blocked).toEqual([
       { id: "d", title: "d", blockedBy: [{ id: "c", title: "c" }] },
       { id: "f", title: "f", blockedBy: [{ id: "d", title: "d" }] },
@@ -74,11 +66,7 @@ describe("computeSummary", () => {
       live,
     });
     expect(
-      summary.recentlyDone.map((task) => [
-        task.id,
-        task.closedAt,
-        task.writeBackPending,
-      ]),
+      summary.recentlyDone.map((task) => [task.id, task.closedAt, task.writeBackPending]),
     ).toEqual([
       ["c", "2026-11-21T15:30:00Z", true],
       ["a", "2026-11-20T09:00:00Z", false],
@@ -105,17 +93,14 @@ describe("computeSummary", () => {
     });
     expect(summary.next).toHaveLength(1);
     expect(summary.recentlyDone).toHaveLength(1);
+    expect(computeSummary(many, { today: MONDAY, delivery: DELIVERY }).next).toHaveLength(5);
     expect(
-      computeSummary(many, { today: MONDAY, delivery: DELIVERY }).next,
-    ).toHaveLength(5);
-    expect(
-      computeSummary(many, { today: MONDAY, delivery: DELIVERY, limit: 50 })
-        .recentlyDone,
+      computeSummary(many, { today: MONDAY, delivery: DELIVERY, limit: 50 }).recentlyDone,
     ).toHaveLength(30);
     for (const limit of [0, 51, 2.5, Number.NaN]) {
-      expect(() =>
-        computeSummary(many, { today: MONDAY, delivery: DELIVERY, limit }),
-      ).toThrow(RangeError);
+      expect(() => computeSummary(many, { today: MONDAY, delivery: DELIVERY, limit })).toThrow(
+        RangeError,
+      );
     }
   });
 
@@ -132,9 +117,7 @@ describe("computeSummary", () => {
   });
 
   it("summarises an empty plan", () => {
-    expect(
-      computeSummary(buildPlan({}), { today: MONDAY, delivery: DELIVERY }),
-    ).toEqual({
+    expect(computeSummary(buildPlan({}), { today: MONDAY, delivery: DELIVERY })).toEqual({
       today: MONDAY,
       delivery: DELIVERY,
       limit: 5,

@@ -64,9 +64,7 @@ describe("advanceToWorkingDay", () => {
   it("moves a weekend day to Monday and keeps a working day", () => {
     expect(advanceToWorkingDay("2026-11-21")).toBe("2026-11-23");
     expect(advanceToWorkingDay("2026-11-24")).toBe("2026-11-24");
-    expect(
-      advanceToWorkingDay("2026-12-24", ["2026-12-24", "2026-12-25"]),
-    ).toBe("2026-12-28");
+    expect(advanceToWorkingDay("2026-12-24", ["2026-12-24", "2026-12-25"])).toBe("2026-12-28");
   });
 });
 
@@ -83,12 +81,7 @@ describe("countWorkingDays", () => {
   });
 
   it("leaves out holidays on working days only", () => {
-    expect(
-      countWorkingDays("2026-12-21", "2026-12-28", [
-        "2026-12-24",
-        "2026-12-26",
-      ]),
-    ).toBe(4);
+    expect(countWorkingDays("2026-12-21", "2026-12-28", ["2026-12-24", "2026-12-26"])).toBe(4);
   });
 
   it("agrees with addWorkingDays over any range", () => {

@@ -1,0 +1,49 @@
+# syntax=docker/dockerfile:1
+# Nova as a container: `docker build -t nova .`, then run it with the Probot environment
+# (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, …; see docs/setup.md).
+#
+# Node 22 LTS by default; Probot 14 runs on Node ^20.18.1 or >= 22 (CI tests both).
+ARG NODE_VERSION=22
+
+# --- build: compile src/ to lib/ with the dev dependencies (TypeScript) ---
+FROM node:${NODE_VERSION}-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: the sources are not copied yet, and tsc needs no install scripts.
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# --- runtime: production dependencies and the compiled app only ---
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+# tini as PID 1 forwards SIGTERM to Node, so `docker stop` ends Nova at once instead of
+# waiting for the kill timeout (Node as PID 1 has no default signal handling).
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends tini \
+  && rm -rf /var/lib/apt/lists/*
+# NODE_ENV=production makes Probot refuse to start without APP_ID and a private key (no setup
+# mode in a container). `probot run` keeps pretty logs unless LOG_FORMAT says json.
+# HOST=0.0.0.0: Probot listens on localhost by default, unreachable through a published port.
+ENV NODE_ENV=production \
+    LOG_FORMAT=json \
+    HOST=0.0.0.0 \
+    PORT=3000
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/lib ./lib
+# Read at run time: Handlebars templates (found relative to lib/), the manifest, and the bundled
+# checklist and bin/ for the `nova` CLI inside the image.
+COPY templates ./templates
+COPY app.yml ./
+COPY bin ./bin
+COPY docs/dgx-spark-plan.md ./docs/dgx-spark-plan.md
+# Files stay owned by root and read-only to the app; it runs as the image's unprivileged user.
+USER node
+EXPOSE 3000
+# Probot answers GET /ping with PONG; the shipping issue replaces this with /healthz.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/ping').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node_modules/.bin/probot", "run", "./lib/index.js"]
