@@ -33,10 +33,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/lib ./lib
-# Read at run time: Handlebars templates (found relative to lib/), the manifest, and the bundled
-# checklist and bin/ for the `nova` CLI inside the image.
+# Read at run time: the Handlebars templates (found relative to lib/). bin/ and the bundled
+# checklist make the `nova` CLI usable inside the image. (app.yml is only read by setup mode,
+# which production mode disables.)
 COPY templates ./templates
-COPY app.yml ./
 COPY bin ./bin
 COPY docs/dgx-spark-plan.md ./docs/dgx-spark-plan.md
 # Files stay owned by root and read-only to the app; it runs as the image's unprivileged user.

@@ -16,7 +16,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const timings = { parse: [] as number[], lint: [] as number[], stepPlan: [] as number[], total: [] as number[] };
+const timings = {
+  parse: [] as number[],
+  lint: [] as number[],
+  stepPlan: [] as number[],
+  total: [] as number[],
+};
 for (let run = 0; run <= RUNS; run++) {
   const t0 = performance.now();
   const plan = parsePlan(source);
@@ -32,7 +37,9 @@ for (let run = 0; run <= RUNS; run++) {
   timings.total.push(t3 - t0);
 }
 
-console.log(`checklist benchmark: ${TASKS} tasks, ${(source.length / 1024).toFixed(0)} KiB, median of ${RUNS} runs`);
+console.log(
+  `checklist benchmark: ${TASKS} tasks, ${(source.length / 1024).toFixed(0)} KiB, median of ${RUNS} runs`,
+);
 for (const [phase, values] of Object.entries(timings)) {
   console.log(`  ${phase.padEnd(9)} ${median(values).toFixed(1).padStart(8)} ms`);
 }

@@ -50,10 +50,22 @@ export function planSetTaskId(plan: Plan, taskId: string, newId: string = taskId
   // The last id= wins when parsing, so that is the one to change.
   const idEntry = entries.filter((entry) => entry.key === "id").at(-1);
   if (idEntry) {
-    return [{ offset: base + idEntry.valueStart, length: idEntry.valueEnd - idEntry.valueStart, text: newId }];
+    return [
+      {
+        offset: base + idEntry.valueStart,
+        length: idEntry.valueEnd - idEntry.valueStart,
+        text: newId,
+      },
+    ];
   }
   const hasOtherEntries = entries.length > 0;
-  return [{ offset: base + bodyStart, length: 0, text: hasOtherEntries ? `id=${newId}; ` : `id=${newId} ` }];
+  return [
+    {
+      offset: base + bodyStart,
+      length: 0,
+      text: hasOtherEntries ? `id=${newId}; ` : `id=${newId} `,
+    },
+  ];
 }
 
 /**

@@ -49,7 +49,12 @@ export interface LintOptions {
  */
 export function lintPlan(plan: Plan, options: LintOptions): LintProblem[] {
   const problems: LintProblem[] = [];
-  const report = (code: LintCode, point: Pick<SourcePoint, "line" | "column">, facts: LintFacts = {}, fix?: string) =>
+  const report = (
+    code: LintCode,
+    point: Pick<SourcePoint, "line" | "column">,
+    facts: LintFacts = {},
+    fix?: string,
+  ) =>
     problems.push({
       file: options.file,
       line: point.line,
@@ -77,7 +82,8 @@ export function lintPlan(plan: Plan, options: LintOptions): LintProblem[] {
   }
   for (const task of tasks) {
     for (const dependency of task.meta.after) {
-      if (!firstById.has(dependency)) report("unknown-dependency", metaPoint(task), { id: dependency });
+      if (!firstById.has(dependency))
+        report("unknown-dependency", metaPoint(task), { id: dependency });
     }
   }
   for (const cycle of findDependencyCycles(tasks)) {
@@ -99,7 +105,12 @@ export function flattenTasks(tasks: readonly Task[]): Task[] {
  */
 export function findDependencyCycles(tasks: readonly Task[]): string[][] {
   const edges = new Map<string, string[]>();
-  for (const task of tasks) if (!edges.has(task.id)) edges.set(task.id, task.meta.after.filter((id) => id !== ""));
+  for (const task of tasks)
+    if (!edges.has(task.id))
+      edges.set(
+        task.id,
+        task.meta.after.filter((id) => id !== ""),
+      );
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -157,7 +168,9 @@ function orderCycle(component: string[], edges: Map<string, string[]>): string[]
   const seen = new Set(path);
   let current = start;
   for (;;) {
-    const next = (edges.get(current) ?? []).find((id) => members.has(id) && (!seen.has(id) || id === start));
+    const next = (edges.get(current) ?? []).find(
+      (id) => members.has(id) && (!seen.has(id) || id === start),
+    );
     if (!next || next === start) break;
     path.push(next);
     seen.add(next);
@@ -177,7 +190,12 @@ function metaPoint(task: Task): SourcePoint {
  */
 function lintMojibake(
   source: string,
-  report: (code: LintCode, point: { line: number; column: number }, facts: LintFacts, fix?: string) => void,
+  report: (
+    code: LintCode,
+    point: { line: number; column: number },
+    facts: LintFacts,
+    fix?: string,
+  ) => void,
 ): void {
   const finding = detectMojibake(source);
   if (!finding) return;
@@ -189,7 +207,12 @@ function lintMojibake(
     const line = stripCr(rawLine);
     const fix = stripCr(fixedLine);
     const { found, fixed, column } = describeChange(line, fix);
-    report("mojibake", { line: index + 1, column }, { found, fixed, codePages: finding.codePages }, fix);
+    report(
+      "mojibake",
+      { line: index + 1, column },
+      { found, fixed, codePages: finding.codePages },
+      fix,
+    );
   });
 }
 
@@ -198,7 +221,10 @@ function stripCr(line: string): string {
 }
 
 /** The smallest word-aligned region that differs between a line and its repair. */
-function describeChange(line: string, fixed: string): { found: string; fixed: string; column: number } {
+function describeChange(
+  line: string,
+  fixed: string,
+): { found: string; fixed: string; column: number } {
   let start = 0;
   while (start < line.length && line[start] === fixed[start]) start++;
   let endLine = line.length;

@@ -1,12 +1,4 @@
-import type {
-  Blockquote,
-  Heading,
-  List,
-  ListItem,
-  PhrasingContent,
-  Root,
-  RootContent,
-} from "mdast";
+import type { Blockquote, Heading, List, ListItem, PhrasingContent, RootContent } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -39,7 +31,7 @@ const processor = unified().use(remarkParse).use(remarkGfm);
  * always refer to the original `source`.
  */
 export function parsePlan(source: string): Plan {
-  const tree = processor.parse(source) as Root;
+  const tree = processor.parse(source);
   // Detect once for the whole file: short fields alone are often ambiguous, and a file without
   // mojibake must not have any field "repaired".
   const finding = detectMojibake(source);
@@ -134,7 +126,8 @@ function visitList(state: ParseState, list: List): void {
     task.position = state.tasks.length;
     state.tasks.push(task);
     section?.tasks.push(task);
-    if (!section) state.issues.push({ code: "task-outside-section", point: task.span.start, taskId: task.id });
+    if (!section)
+      state.issues.push({ code: "task-outside-section", point: task.span.start, taskId: task.id });
   }
 }
 
@@ -169,7 +162,11 @@ function buildTask(
   const { meta, problems } = parseTaskMeta(metaComment);
   const content = inline.filter((node) => node !== metaNode);
   const { title, description: cut } = splitTitle(source, content, state.repair);
-  const descriptionEnd = metaNode ? startOffset(metaNode) : paragraph ? endOffset(paragraph) : itemStart;
+  const descriptionEnd = metaNode
+    ? startOffset(metaNode)
+    : paragraph
+      ? endOffset(paragraph)
+      : itemStart;
   const description = readDescription(source, cut, descriptionEnd, state.repair);
   const repairedTitle = state.repair(title);
   const slug = slugify(repairedTitle);
@@ -187,7 +184,8 @@ function buildTask(
       taskId: id,
     });
   }
-  if (repairedTitle === "") state.issues.push({ code: "task-without-title", point: span.start, taskId: id });
+  if (repairedTitle === "")
+    state.issues.push({ code: "task-without-title", point: span.start, taskId: id });
 
   const task: Task = {
     id,
@@ -200,7 +198,11 @@ function buildTask(
     position: 0,
     line: span.start.line,
     span,
-    checkboxOffset: findCheckboxOffset(source, itemStart, paragraph ? startOffset(paragraph) : endOffset(item)),
+    checkboxOffset: findCheckboxOffset(
+      source,
+      itemStart,
+      paragraph ? startOffset(paragraph) : endOffset(item),
+    ),
     paragraphEndOffset: paragraph ? endOffset(paragraph) : endOffset(item),
     meta,
     metaComment,
@@ -257,7 +259,10 @@ function splitTitle(
         .sort((a, b) => a.at - b.at)[0];
       if (hit) {
         const title = plainText(titleParts) + value.slice(0, hit.at);
-        return { title: collapseLines(title).trim(), description: { from: startOffset(node), cut: hit.sep } };
+        return {
+          title: collapseLines(title).trim(),
+          description: { from: startOffset(node), cut: hit.sep },
+        };
       }
     }
     titleParts.push(node);
@@ -316,7 +321,7 @@ function collectReferences(content: PhrasingContent[]): Reference[] {
         const isPath = !/\s/.test(text) && (/[/\\]/.test(text) || /\.[A-Za-z0-9]{1,8}$/.test(text));
         references.push({ kind: isPath ? "path" : "command", text });
       } else if ("children" in node) {
-        visit(node.children as PhrasingContent[]);
+        visit(node.children);
       }
     }
   };

@@ -99,9 +99,11 @@ export function parseTaskMeta(comment: Pick<MetaComment, "entries" | "malformed"
   const meta: TaskMeta = { after: [] };
   const problems: MetaProblem[] = [];
   if (!comment) return { meta, problems };
-  for (const part of comment.malformed) problems.push({ kind: "malformed", key: part, rule: "syntax" });
+  for (const part of comment.malformed)
+    problems.push({ kind: "malformed", key: part, rule: "syntax" });
   for (const { key, value } of comment.entries) {
-    const bad = (rule: MetaProblem["rule"]) => problems.push({ kind: "malformed", key, value, rule });
+    const bad = (rule: MetaProblem["rule"]) =>
+      problems.push({ kind: "malformed", key, value, rule });
     if (value === "" && (KNOWN_META_KEYS as readonly string[]).includes(key)) {
       bad("empty");
       continue;

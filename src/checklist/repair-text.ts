@@ -75,8 +75,8 @@ const AFTER_LETTER = new Set(
 
 /** The most frequent non-ASCII characters of European text: a tie-break between code pages. */
 const FREQUENT = new Set(
-  [..."äöüßÄÖÜéèêëàâáçñóòôõíìîïúùûøåæœãýąćęłńśźżčřšžěůőűăîșț–—‘’‚“”„…•€"].map(
-    (char) => char.codePointAt(0),
+  [..."äöüßÄÖÜéèêëàâáçñóòôõíìîïúùûøåæœãýąćęłńśźżčřšžěůőűăîșț–—‘’‚“”„…•€"].map((char) =>
+    char.codePointAt(0),
   ),
 );
 
@@ -110,9 +110,7 @@ function decodeAllBytes(name: CodePage): string {
     chars = chars.slice(0, 0x80) + WINDOWS_1252_ROW_80 + chars.slice(0xa0);
   }
   if (chars.length !== 256)
-    throw new Error(
-      `Code page ${name} does not decode to one character per byte`,
-    );
+    throw new Error(`Code page ${name} does not decode to one character per byte`);
   return chars;
 }
 
@@ -164,10 +162,7 @@ interface Reading {
  * Each round picks the one code page that explains the most sequences in the whole text, so
  * the guess is consistent across the document; up to three rounds undo repeated garbling.
  */
-export function detectMojibake(
-  text: string,
-  options: RepairOptions = {},
-): MojibakeFinding | null {
+export function detectMojibake(text: string, options: RepairOptions = {}): MojibakeFinding | null {
   if (isAscii(text)) return null;
   const given = options.codePages;
   let fixed = text;
@@ -198,6 +193,7 @@ export function repairText(text: string, options: RepairOptions = {}): string {
 
 /** Plain ASCII cannot be mojibake: every garbled sequence has characters above U+007F. */
 function isAscii(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose: all of ASCII
   return !/[^\x00-\x7F]/.test(text);
 }
 
@@ -215,8 +211,7 @@ function chooseReading(text: string): Reading | null {
     if (
       !best ||
       reading.sequences.length > best.sequences.length ||
-      (reading.sequences.length === best.sequences.length &&
-        reading.weight > best.weight)
+      (reading.sequences.length === best.sequences.length && reading.weight > best.weight)
     ) {
       best = reading;
     }
@@ -234,8 +229,7 @@ function findCandidates(text: string): number[] {
   for (let index = 0; index < text.length - 1; index++) {
     const code = text.charCodeAt(index);
     if (code < 0x80 || (roles[code]! & LEAD) === 0) continue;
-    if ((roles[text.charCodeAt(index + 1)]! & CONTINUATION) !== 0)
-      starts.push(index);
+    if ((roles[text.charCodeAt(index + 1)]! & CONTINUATION) !== 0) starts.push(index);
   }
   return starts;
 }
@@ -263,11 +257,7 @@ function readAs(
 }
 
 /** Reads one UTF-8 character re-encoded through the code page at `start`, or null. */
-function readSequence(
-  text: string,
-  start: number,
-  page: CodePageTable,
-): Sequence | null {
+function readSequence(text: string, start: number, page: CodePageTable): Sequence | null {
   const leadChar = text.charCodeAt(start);
   const lead = page.encode[leadChar] ?? -1;
   let length: number;
@@ -340,8 +330,7 @@ function isUnassigned(codePoint: number): boolean {
 /** Frequent letters and punctuation 3, other letters and non-Latin-1 characters 2, the rest 1. */
 function weigh(codePoint: number): number {
   if (FREQUENT.has(codePoint)) return 3;
-  if (codePoint >= 0x100 || /\p{L}/u.test(String.fromCodePoint(codePoint)))
-    return 2;
+  if (codePoint >= 0x100 || /\p{L}/u.test(String.fromCodePoint(codePoint))) return 2;
   return 1;
 }
 

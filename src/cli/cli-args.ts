@@ -22,7 +22,8 @@ export interface CliOptions {
 /** A mistake on the command line, named precisely (the flag, what it accepts). */
 export class UsageError extends Error {
   constructor(
-    readonly key: "unknown-command" | "unknown-option" | "bad-value" | "missing-value" | "extra-argument",
+    readonly key:
+      "unknown-command" | "unknown-option" | "bad-value" | "missing-value" | "extra-argument",
     readonly facts: { command?: string; option?: string; value?: string; accepted?: string },
   ) {
     super(`${key}: ${JSON.stringify(facts)}`);
@@ -54,7 +55,8 @@ export const DEFAULT_CHECKLIST = "docs/dgx-spark-plan.md";
 /** Reads `--lang` before anything else, so even a usage error speaks the requested language. */
 export function peekLanguage(argv: readonly string[]): Language {
   const at = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
-  const value = at < 0 ? undefined : argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1];
+  const value =
+    at < 0 ? undefined : argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1];
   return value === "en" ? "en" : "de";
 }
 
@@ -63,41 +65,73 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const [first, ...rest] = argv;
   if (first === undefined || first === "--help" || first === "-h" || first === "help") {
     const topic = first === "help" ? rest.find((arg) => !arg.startsWith("-")) : undefined;
-    if (topic !== undefined && !isCommand(topic)) throw new UsageError("unknown-command", { command: topic });
+    if (topic !== undefined && !isCommand(topic))
+      throw new UsageError("unknown-command", { command: topic });
     return { ...defaults(peekLanguage(argv)), command: topic ?? "help", help: true };
   }
   if (!isCommand(first)) throw new UsageError("unknown-command", { command: first });
   let parsed;
   try {
-    parsed = parseArgs({ args: [...rest], options: OPTIONS[first], strict: true, allowPositionals: false });
+    parsed = parseArgs({
+      args: [...rest],
+      options: OPTIONS[first],
+      strict: true,
+      allowPositionals: false,
+    });
   } catch (error) {
     throw toUsageError(first, error);
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
-  const options: CliOptions = { ...defaults(peekLanguage(argv)), command: first, help: values.help === true };
+  const options: CliOptions = {
+    ...defaults(peekLanguage(argv)),
+    command: first,
+    help: values.help === true,
+  };
   if (typeof values.checklist === "string") options.checklist = values.checklist;
   options.lang = pick(first, "--lang", values.lang, ["de", "en"] as const, options.lang);
   options.format = pick(first, "--format", values.format, ["md", "json"] as const, options.format);
   for (const key of ["delivery", "today"] as const) {
     const value = values[key];
     if (typeof value !== "string") continue;
-    if (!isCalendarDate(value)) throw new UsageError("bad-value", { command: first, option: `--${key}`, value, accepted: "YYYY-MM-DD" });
+    if (!isCalendarDate(value))
+      throw new UsageError("bad-value", {
+        command: first,
+        option: `--${key}`,
+        value,
+        accepted: "YYYY-MM-DD",
+      });
     options[key] = value;
   }
   if (typeof values.role === "string") {
-    if (values.role.trim() === "") throw new UsageError("bad-value", { command: first, option: "--role", value: "", accepted: "role" });
+    if (values.role.trim() === "")
+      throw new UsageError("bad-value", {
+        command: first,
+        option: "--role",
+        value: "",
+        accepted: "role",
+      });
     options.role = values.role.trim();
   }
   if (typeof values.limit === "string") {
     const limit = Number(values.limit);
     if (!/^\d+$/.test(values.limit) || limit < 1 || limit > 50) {
-      throw new UsageError("bad-value", { command: first, option: "--limit", value: values.limit, accepted: "1–50" });
+      throw new UsageError("bad-value", {
+        command: first,
+        option: "--limit",
+        value: values.limit,
+        accepted: "1–50",
+      });
     }
     options.limit = limit;
   }
   if (typeof values.prefix === "string") {
     if (!/^[A-Za-z0-9][\w.-]{0,30}$/.test(values.prefix)) {
-      throw new UsageError("bad-value", { command: first, option: "--prefix", value: values.prefix, accepted: "[A-Za-z0-9._-], ≤ 31" });
+      throw new UsageError("bad-value", {
+        command: first,
+        option: "--prefix",
+        value: values.prefix,
+        accepted: "[A-Za-z0-9._-], ≤ 31",
+      });
     }
     options.prefix = values.prefix;
   }
@@ -113,10 +147,22 @@ function isCommand(name: string): name is CommandName {
   return (COMMANDS as readonly string[]).includes(name);
 }
 
-function pick<T extends string>(command: string, option: string, value: unknown, accepted: readonly T[], fallback: T): T {
+function pick<T extends string>(
+  command: string,
+  option: string,
+  value: unknown,
+  accepted: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
-  if (typeof value === "string" && (accepted as readonly string[]).includes(value)) return value as T;
-  throw new UsageError("bad-value", { command, option, value: String(value), accepted: accepted.join(" | ") });
+  if (typeof value === "string" && (accepted as readonly string[]).includes(value))
+    return value as T;
+  throw new UsageError("bad-value", {
+    command,
+    option,
+    value: typeof value === "string" ? value : JSON.stringify(value),
+    accepted: accepted.join(" | "),
+  });
 }
 
 function isCalendarDate(value: string): boolean {
@@ -128,7 +174,8 @@ function isCalendarDate(value: string): boolean {
 function toUsageError(command: string, error: unknown): UsageError {
   const { code, message } = error as { code?: string; message?: string };
   const option = /'(-{1,2}[^'\s]+)/.exec(message ?? "")?.[1];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return new UsageError("unknown-option", { command, ...(option ? { option } : {}) });
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return new UsageError("unknown-option", { command, ...(option ? { option } : {}) });
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
     const value = /'([^']*)'/.exec(message ?? "")?.[1];
     return new UsageError("extra-argument", { command, ...(value ? { value } : {}) });

@@ -17,4 +17,3 @@ const code = await runCli(process.argv.slice(2), {
   },
 });
 process.exitCode = code;
-

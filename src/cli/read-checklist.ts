@@ -28,7 +28,10 @@ export async function readChecklistFile(path: string): Promise<string> {
   } catch (error) {
     if (error instanceof ChecklistReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ChecklistReadError(code === "ENOENT" || code === "ENOTDIR" ? "not-found" : "unreadable", path);
+    throw new ChecklistReadError(
+      code === "ENOENT" || code === "ENOTDIR" ? "not-found" : "unreadable",
+      path,
+    );
   }
   if (size > MAX_CHECKLIST_BYTES) throw new ChecklistReadError("too-large", path, size);
   let bytes: Buffer;

@@ -3,14 +3,19 @@ import { lintPlan, type LintProblem } from "../checklist/lint.js";
 import { parsePlan } from "../checklist/parse-plan.js";
 import type { Plan } from "../checklist/types.js";
 import { computeProgress } from "../reports/progress.js";
-import { renderProgress, renderStepPlan, renderSummary, renderSyncPlan } from "../reports/render-reports.js";
+import {
+  renderProgress,
+  renderStepPlan,
+  renderSummary,
+  renderSyncPlan,
+} from "../reports/render-reports.js";
 import { computeStepPlan } from "../reports/step-plan.js";
 import { computeSummary } from "../reports/summary.js";
 import { addWorkingDays } from "../reports/working-days.js";
 import { buildDesiredState } from "../sync/desired-state.js";
 import { parseCliArgs, peekLanguage, UsageError, type CliOptions } from "./cli-args.js";
 import { renderHelp, renderReadError, renderUsageError } from "./cli-messages.js";
-import { ChecklistReadError, readChecklistFile } from "./read-checklist.js";
+import { ChecklistReadError } from "./read-checklist.js";
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIo {
@@ -77,7 +82,10 @@ async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     case "step-plan": {
-      const result = computeStepPlan(plan, { ...datesFor(options, io), ...(options.role ? { role: options.role } : {}) });
+      const result = computeStepPlan(plan, {
+        ...datesFor(options, io),
+        ...(options.role ? { role: options.role } : {}),
+      });
       print(result, () => renderStepPlan(result, options.lang));
       return EXIT.ok;
     }
@@ -105,7 +113,9 @@ async function runLint(plan: Plan, options: CliOptions, path: string, io: CliIo)
   }
   const errors = problems.filter((problem) => problem.severity === "error").length;
   if (options.format === "json") {
-    io.stdout(`${JSON.stringify({ problems, errors, warnings: problems.length - errors, fixed: options.fix }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ problems, errors, warnings: problems.length - errors, fixed: options.fix }, null, 2)}\n`,
+    );
   } else {
     io.stdout(renderLintReport(problems, errors, options));
   }
@@ -114,7 +124,11 @@ async function runLint(plan: Plan, options: CliOptions, path: string, io: CliIo)
 
 /** Replaces each garbled line with its repair; every other byte, line endings included, stays. */
 function applyMojibakeFixes(source: string, problems: readonly LintProblem[]): string {
-  const fixes = new Map(problems.filter((p) => p.code === "mojibake" && p.fix !== undefined).map((p) => [p.line, p.fix!]));
+  const fixes = new Map(
+    problems
+      .filter((p) => p.code === "mojibake" && p.fix !== undefined)
+      .map((p) => [p.line, p.fix!]),
+  );
   if (fixes.size === 0) return source;
   return source
     .split("\n")
@@ -126,20 +140,37 @@ function applyMojibakeFixes(source: string, problems: readonly LintProblem[]): s
     .join("\n");
 }
 
-function renderLintReport(problems: readonly LintProblem[], errors: number, options: CliOptions): string {
+function renderLintReport(
+  problems: readonly LintProblem[],
+  errors: number,
+  options: CliOptions,
+): string {
   const en = options.lang === "en";
-  const severity = (p: LintProblem) => (p.severity === "error" ? (en ? "error" : "Fehler") : en ? "warning" : "Warnung");
-  const lines = problems.map((p) => `${p.file}:${p.line}:${p.column}: ${severity(p)}: ${p.message}`);
+  const severity = (p: LintProblem) =>
+    p.severity === "error" ? (en ? "error" : "Fehler") : en ? "warning" : "Warnung";
+  const lines = problems.map(
+    (p) => `${p.file}:${p.line}:${p.column}: ${severity(p)}: ${p.message}`,
+  );
   const warnings = problems.length - errors;
-  if (problems.length === 0) lines.push(en ? `${options.checklist}: no problems.` : `${options.checklist}: keine Probleme.`);
-  else lines.push(en ? `${errors} error(s), ${warnings} warning(s).` : `${errors} Fehler, ${warnings} Warnung(en).`);
-  if (options.fix) lines.push(en ? "Mojibake repaired in the file." : "Zeichensalat in der Datei repariert.");
+  if (problems.length === 0)
+    lines.push(en ? `${options.checklist}: no problems.` : `${options.checklist}: keine Probleme.`);
+  else
+    lines.push(
+      en
+        ? `${errors} error(s), ${warnings} warning(s).`
+        : `${errors} Fehler, ${warnings} Warnung(en).`,
+    );
+  if (options.fix)
+    lines.push(en ? "Mojibake repaired in the file." : "Zeichensalat in der Datei repariert.");
   return `${lines.join("\n")}\n`;
 }
 
 function datesFor(options: CliOptions, io: CliIo): { today: string; delivery: string } {
   const today = options.today ?? berlinDate(io.now());
-  return { today, delivery: options.delivery ?? addWorkingDays(today, DEFAULT_DELIVERY_WORKING_DAYS) };
+  return {
+    today,
+    delivery: options.delivery ?? addWorkingDays(today, DEFAULT_DELIVERY_WORKING_DAYS),
+  };
 }
 
 /** `YYYY-MM-DD` of an instant in Europe/Berlin (the Swedish locale formats dates that way). */
@@ -150,4 +181,3 @@ export function berlinDate(instant: Date): string {
 function ensureNewline(text: string): string {
   return text.endsWith("\n") ? text : `${text}\n`;
 }
-

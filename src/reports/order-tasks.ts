@@ -55,11 +55,12 @@ export function orderTasks(tasks: readonly Task[]): OrderedTask[] {
   const ignored = new Map<Task, string[]>();
   const result: OrderedTask[] = [];
 
-  const lowestFree = (): Task | undefined =>
-    nodes.find((task) => !emitted.has(task) && pending.get(task)?.size === 0);
+  // Free tasks wait in a min-heap by position: stable Kahn in O(n log n), not a scan per step.
+  const free = new MinHeap<Task>((a, b) => a.position - b.position);
+  for (const task of nodes) if (pending.get(task)?.size === 0) free.push(task);
 
   while (result.length < nodes.length) {
-    let next = lowestFree();
+    let next = free.pop();
     if (!next) {
       const remaining = nodes.filter((task) => !emitted.has(task));
       const onCycle = remaining.filter((task) => isOnCycle(task, pending, byId));
@@ -82,7 +83,9 @@ export function orderTasks(tasks: readonly Task[]): OrderedTask[] {
     emittedIds.add(next.id);
     if (byId.get(next.id) === next) {
       for (const dependent of dependents.get(next.id) ?? []) {
-        pending.get(dependent)?.delete(next.id);
+        const waiting = pending.get(dependent);
+        if (!waiting?.delete(next.id)) continue;
+        if (waiting.size === 0 && !emitted.has(dependent)) free.push(dependent);
       }
     }
   }
@@ -113,4 +116,43 @@ function isOnCycle(
     }
   }
   return false;
+}
+
+/** A small binary min-heap; `compare` < 0 means the first argument comes out first. */
+class MinHeap<T> {
+  private readonly items: T[] = [];
+
+  constructor(private readonly compare: (a: T, b: T) => number) {}
+
+  push(item: T): void {
+    const items = this.items;
+    items.push(item);
+    let index = items.length - 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (this.compare(items[index]!, items[parent]!) >= 0) break;
+      [items[index], items[parent]] = [items[parent]!, items[index]!];
+      index = parent;
+    }
+  }
+
+  pop(): T | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    items[0] = last;
+    let index = 0;
+    for (;;) {
+      const left = index * 2 + 1;
+      const right = left + 1;
+      let smallest = index;
+      if (left < items.length && this.compare(items[left]!, items[smallest]!) < 0) smallest = left;
+      if (right < items.length && this.compare(items[right]!, items[smallest]!) < 0)
+        smallest = right;
+      if (smallest === index) return top;
+      [items[index], items[smallest]] = [items[smallest]!, items[index]!];
+      index = smallest;
+    }
+  }
 }

@@ -5,7 +5,18 @@ import type { Plan, Task } from "../checklist/types.js";
 const MAX_LABEL_LENGTH = 50;
 
 /** Stable section-label colours: picked by a hash of the slug, so a new section never recolours others. */
-const PALETTE = ["1D76DB", "0E8A16", "FBCA04", "D93F0B", "5319E7", "006B75", "B60205", "C2E0C6", "BFD4F2", "F9D0C4"];
+const PALETTE = [
+  "1D76DB",
+  "0E8A16",
+  "FBCA04",
+  "D93F0B",
+  "5319E7",
+  "006B75",
+  "B60205",
+  "C2E0C6",
+  "BFD4F2",
+  "F9D0C4",
+];
 
 /** The plan label itself carries NVIDIA green. */
 const PLAN_LABEL_COLOR = "76B900";

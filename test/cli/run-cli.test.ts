@@ -26,7 +26,10 @@ async function nova(
     cwd: ROOT,
     now: () => new Date("2026-11-24T09:00:00Z"),
     readFile: readChecklistFile,
-    writeFile: async (path, text) => void written.set(path, text),
+    writeFile: (path, text) => {
+      written.set(path, text);
+      return Promise.resolve();
+    },
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr, written };
