@@ -2,7 +2,7 @@
  * Lint messages in German and English. Each is a function of the facts it names, so a message
  * always says what is wrong and what to do.
  */
-export type Language = "de" | "en";
+import type { Language } from "../render/i18n.js";
 
 export interface LintFacts {
   /** Mojibake: the text as found and as repaired, and the code pages undone. */

@@ -1,4 +1,5 @@
-import { renderLintMessage, type Language, type LintFacts } from "./lint-messages.js";
+import type { Language } from "../render/i18n.js";
+import { renderLintMessage, type LintFacts } from "./lint-messages.js";
 import { detectMojibake } from "./repair-text.js";
 import type { Plan, SourcePoint, Task } from "./types.js";
 

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { Language } from "../checklist/lint-messages.js";
+import type { Language } from "../render/i18n.js";
 
 export const COMMANDS = ["lint", "progress", "step-plan", "summary", "plan"] as const;
 export type CommandName = (typeof COMMANDS)[number];

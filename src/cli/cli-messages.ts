@@ -1,4 +1,4 @@
-import type { Language } from "../checklist/lint-messages.js";
+import type { Language } from "../render/i18n.js";
 import type { ChecklistReadError } from "./read-checklist.js";
 import type { CommandName, UsageError } from "./cli-args.js";
 

@@ -13,6 +13,8 @@ import { computeStepPlan } from "../reports/step-plan.js";
 import { computeSummary } from "../reports/summary.js";
 import { addWorkingDays } from "../reports/working-days.js";
 import { buildDesiredState } from "../sync/desired-state.js";
+import { countOpWrites, planSync } from "../sync/plan-sync.js";
+import type { FirstSyncPreview } from "../sync/first-sync-preview.js";
 import { parseCliArgs, peekLanguage, UsageError, type CliOptions } from "./cli-args.js";
 import { renderHelp, renderReadError, renderUsageError } from "./cli-messages.js";
 import { ChecklistReadError } from "./read-checklist.js";
@@ -95,7 +97,7 @@ async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     case "plan": {
-      const result = buildDesiredState(plan, { prefix: options.prefix, lang: options.lang });
+      const result = planFirstSync(plan, options);
       print(result, () => renderSyncPlan(result, options.lang));
       return EXIT.ok;
     }
@@ -163,6 +165,44 @@ function renderLintReport(
   if (options.fix)
     lines.push(en ? "Mojibake repaired in the file." : "Zeichensalat in der Datei repariert.");
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * What a first sync into an empty repository would write, decided by the real planner (the
+ * same `planSync` the app runs) against an empty observed state.
+ */
+function planFirstSync(plan: Plan, options: CliOptions): FirstSyncPreview {
+  const links = {
+    htmlUrl: "https://github.com/OWNER/REPO",
+    defaultBranch: "main",
+    checklistPath: options.checklist,
+    sha: "main",
+  };
+  const desired = buildDesiredState(plan, { prefix: options.prefix, lang: options.lang }, links);
+  const { ops } = planSync(
+    desired,
+    { labels: [], taskIssues: new Map() },
+    { prefix: options.prefix, closeRemoved: true },
+  );
+  const lines = new Map(desired.issues.map((issue) => [issue.taskId, issue.line]));
+  return {
+    labels: ops.flatMap((op) => (op.kind === "create-label" ? [op.label] : [])),
+    issues: ops.flatMap((op) =>
+      op.kind === "create-issue"
+        ? [
+            {
+              taskId: op.taskId,
+              title: op.title,
+              labels: op.labels,
+              state: op.close ? ("closed" as const) : ("open" as const),
+              line: lines.get(op.taskId) ?? 0,
+              body: op.body,
+            },
+          ]
+        : [],
+    ),
+    writes: ops.reduce((sum, op) => sum + countOpWrites(op), 0),
+  };
 }
 
 function datesFor(options: CliOptions, io: CliIo): { today: string; delivery: string } {

@@ -5,7 +5,13 @@ import { escapeMarkdown } from "./escape-markdown.js";
 import { formatDate, formatNumber, formatPercent, formatWorkingDays } from "./format-values.js";
 import { DEFAULT_LANGUAGE, isLanguage, translate, type Language } from "./i18n.js";
 
-export const TEMPLATE_NAMES = ["progress", "step-plan", "summary", "sync-plan"] as const;
+export const TEMPLATE_NAMES = [
+  "progress",
+  "step-plan",
+  "summary",
+  "sync-plan",
+  "issue-body",
+] as const;
 
 /** A template under `templates/<lang>/<name>.hbs`. */
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

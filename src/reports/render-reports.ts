@@ -1,18 +1,12 @@
-import { createRenderer, type Renderer } from "../render/create-renderer.js";
+import type { Renderer } from "../render/create-renderer.js";
+import { readSharedRenderer } from "../render/shared-renderer.js";
 import { translate, type Language } from "../render/i18n.js";
 import type { ProgressResult } from "./progress.js";
 import { renderGantt, type GanttLabels } from "./render-gantt.js";
 import type { StepPlanResult } from "./step-plan.js";
 import type { SummaryResult } from "./summary.js";
-import type { DesiredState } from "../sync/desired-state.js";
+import type { FirstSyncPreview } from "../sync/first-sync-preview.js";
 
-let sharedRenderer: Renderer | undefined;
-
-/** One renderer for the process, so templates are read and compiled once. */
-function readSharedRenderer(): Renderer {
-  sharedRenderer ??= createRenderer();
-  return sharedRenderer;
-}
 
 /** The gantt chart's words in `lang`. */
 export function readGanttLabels(lang: Language): GanttLabels {
@@ -59,7 +53,7 @@ export function renderSummary(
 
 /** What a sync would create, as Markdown (`templates/<lang>/sync-plan.hbs`). */
 export function renderSyncPlan(
-  result: DesiredState,
+  result: FirstSyncPreview,
   lang: Language,
   renderer: Renderer = readSharedRenderer(),
 ): string {

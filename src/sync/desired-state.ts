@@ -1,5 +1,7 @@
-import type { Language } from "../checklist/lint-messages.js";
-import type { Plan, Task } from "../checklist/types.js";
+import type { Plan, Reference, Task } from "../checklist/types.js";
+import type { Language } from "../render/i18n.js";
+import { renderIssueBody } from "./render-issue-body.js";
+import { renderSyncedMarker, renderTaskMarker } from "./task-marker.js";
 
 /** GitHub rejects label names over 50 characters. */
 const MAX_LABEL_LENGTH = 50;
@@ -20,6 +22,7 @@ const PALETTE = [
 
 /** The plan label itself carries NVIDIA green. */
 const PLAN_LABEL_COLOR = "76B900";
+const BLOCKED_LABEL_COLOR = "E99695";
 
 export interface DesiredLabel {
   name: string;
@@ -30,10 +33,17 @@ export interface DesiredLabel {
 export interface DesiredIssue {
   taskId: string;
   title: string;
+  body: string;
+  /** The labels Nova manages on this issue (all start with the prefix). */
   labels: string[];
   state: "open" | "closed";
   /** The checklist line, for links and messages. */
   line: number;
+  /** Section slug, for matching renamed tasks. */
+  sectionSlug: string | null;
+  description: string;
+  /** Ids of the tasks this one depends on (to create dependencies first). */
+  after: string[];
 }
 
 export interface DesiredState {
@@ -41,39 +51,91 @@ export interface DesiredState {
   issues: DesiredIssue[];
 }
 
-export interface DesiredStateOptions {
+/** What the sync needs from the configuration. */
+export interface SyncSettings {
   /** Label prefix, `dgx` by default. */
   prefix: string;
   lang: Language;
+  labelColor?: string;
+  sectionColors?: Readonly<Record<string, string>>;
+  /** Overrides of label descriptions; `section` may use `{title}`. */
+  labelDescriptions?: { plan?: string | undefined; section?: string | undefined };
 }
 
-const DESCRIPTIONS: Record<Language, { plan: string; section: (title: string) => string }> = {
+/** Where the checklist lives, for links in issue bodies. */
+export interface RepoLinks {
+  /** The repository's web address, e.g. `https://github.com/acme/dgx` (GHE hosts differ). */
+  htmlUrl: string;
+  defaultBranch: string;
+  checklistPath: string;
+  /** The commit the checklist was read at (permalinks to its lines). */
+  sha: string;
+}
+
+/** What GitHub already knows that changes the desired state. */
+export interface KnownIssues {
+  /** Issue number per task id. */
+  numbers: ReadonlyMap<string, number>;
+  /** Task ids whose issue is closed (a dependency closed on GitHub no longer blocks). */
+  closed: ReadonlySet<string>;
+}
+
+const DESCRIPTIONS: Record<
+  Language,
+  { plan: string; section: string; blocked: string }
+> = {
   de: {
     plan: "Aufgabe aus dem DGX-Spark-Plan (von Nova verwaltet)",
-    section: (title) => `Bereich: ${title}`,
+    section: "Bereich: {title}",
+    blocked: "Wartet auf eine offene Abhängigkeit (after=)",
   },
   en: {
     plan: "Task from the DGX Spark plan (managed by Nova)",
-    section: (title) => `Area: ${title}`,
+    section: "Area: {title}",
+    blocked: "Waits for an open dependency (after=)",
   },
 };
 
+const NO_ISSUES: KnownIssues = { numbers: new Map(), closed: new Set() };
+
 /**
- * What the repository should hold for a plan: one label for the plan, one per section, and
- * one issue per top-level task (ticked → closed). Pure; the sync planner compares it with
- * what it observed on GitHub.
+ * What the repository should hold for a plan: one label for the plan, one per section, a
+ * `<prefix>/blocked` label while any task waits for an open dependency, and one issue per
+ * top-level task (ticked → closed). Pure; the sync planner compares it with what it observed.
  */
-export function buildDesiredState(plan: Plan, options: DesiredStateOptions): DesiredState {
-  const text = DESCRIPTIONS[options.lang];
+export function buildDesiredState(
+  plan: Plan,
+  settings: SyncSettings,
+  links: RepoLinks,
+  known: KnownIssues = NO_ISSUES,
+): DesiredState {
+  const text = DESCRIPTIONS[settings.lang];
+  const planDescription = settings.labelDescriptions?.plan ?? text.plan;
+  const sectionDescription = settings.labelDescriptions?.section ?? text.section;
   const labels: DesiredLabel[] = [
-    { name: options.prefix, color: PLAN_LABEL_COLOR, description: text.plan },
+    {
+      name: settings.prefix,
+      color: settings.labelColor ?? PLAN_LABEL_COLOR,
+      description: truncate(planDescription, 100),
+    },
     ...plan.sections.map((section) => ({
-      name: sectionLabelName(options.prefix, section.slug),
-      color: pickColor(section.slug),
-      description: truncate(text.section(section.title), 100),
+      name: sectionLabelName(settings.prefix, section.slug),
+      color: settings.sectionColors?.[section.slug] ?? pickColor(section.slug),
+      description: truncate(sectionDescription.replace("{title}", section.title), 100),
     })),
   ];
-  const issues = plan.tasks.map((task) => buildDesiredIssue(task, options.prefix));
+  const byId = new Map(plan.tasks.map((task) => [task.id, task]));
+  const isDone = (id: string) => byId.get(id)?.checked === true || known.closed.has(id);
+  const blockedLabel = `${settings.prefix}/blocked`;
+  const issues = plan.tasks.map((task) => {
+    const blocked = !task.checked && task.meta.after.some((id) => byId.has(id) && !isDone(id));
+    const issue = buildDesiredIssue(task, settings, links, byId, known);
+    if (blocked) issue.labels.push(blockedLabel);
+    return issue;
+  });
+  if (issues.some((issue) => issue.labels.includes(blockedLabel))) {
+    labels.push({ name: blockedLabel, color: BLOCKED_LABEL_COLOR, description: text.blocked });
+  }
   return { labels: dedupeByName(labels), issues };
 }
 
@@ -86,14 +148,66 @@ export function sectionLabelName(prefix: string, slug: string): string {
   return lastHyphen > prefix.length + 1 ? cut.slice(0, lastHyphen) : cut;
 }
 
-function buildDesiredIssue(task: Task, prefix: string): DesiredIssue {
+function buildDesiredIssue(
+  task: Task,
+  settings: SyncSettings,
+  links: RepoLinks,
+  byId: ReadonlyMap<string, Task>,
+  known: KnownIssues,
+): DesiredIssue {
+  const body = renderIssueBody(
+    {
+      description: task.description,
+      subtasks: task.subtasks.map((sub) => ({ title: sub.title, checked: sub.checked })),
+      section: task.section ? sectionHeading(task) : null,
+      dependencies: task.meta.after
+        .filter((id) => byId.has(id))
+        .map((id) => ({ title: byId.get(id)!.title, number: known.numbers.get(id) ?? null })),
+      references: task.references.map((reference) => ({
+        text: reference.text,
+        url: referenceUrl(reference, links),
+      })),
+      role: task.meta.role ?? null,
+      estimate: task.meta.estimateDays ?? null,
+      due: task.meta.due ?? null,
+      owner: task.meta.owner ?? null,
+      checklistPath: links.checklistPath,
+      line: task.line,
+      lineUrl: `${links.htmlUrl}/blob/${links.sha}/${encodePath(links.checklistPath)}#L${task.line}`,
+      marker: renderTaskMarker(task.id),
+      synced: renderSyncedMarker({ checked: task.checked, removed: false }),
+    },
+    settings.lang,
+  );
   return {
     taskId: task.id,
     title: task.title,
-    labels: task.section ? [prefix, sectionLabelName(prefix, task.section.slug)] : [prefix],
+    body,
+    labels: task.section ? [settings.prefix, sectionLabelName(settings.prefix, task.section.slug)] : [settings.prefix],
     state: task.checked ? "closed" : "open",
     line: task.line,
+    sectionSlug: task.section?.slug ?? null,
+    description: task.description,
+    after: task.meta.after,
   };
+}
+
+function sectionHeading(task: Task): string {
+  const section = task.section!;
+  return section.number === null ? section.title : `${section.number}. ${section.title}`;
+}
+
+/** Paths link to the default branch (a directory as `tree/`, a file as `blob/`); commands do not link. */
+function referenceUrl(reference: Reference, links: RepoLinks): string | null {
+  if (reference.kind !== "path") return null;
+  const path = reference.text.replace(/^\.\//, "");
+  if (path.startsWith("/") || path.split("/").includes("..")) return null;
+  const kind = path.endsWith("/") ? "tree" : "blob";
+  return `${links.htmlUrl}/${kind}/${encodePath(links.defaultBranch)}/${encodePath(path.replace(/\/$/, ""))}`;
+}
+
+function encodePath(path: string): string {
+  return path.split("/").map(encodeURIComponent).join("/");
 }
 
 function pickColor(slug: string): string {

@@ -1,0 +1,52 @@
+/**
+ * GitHub's request errors, wrapped once at the adapter so nothing outside `src/github/` needs
+ * to know Octokit's error shape.
+ */
+export class GitHubError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status, or 0 when no response arrived. */
+    readonly status: number,
+    /** Seconds GitHub asked us to wait (`retry-after`), when it said so. */
+    readonly retryAfter: number | null,
+    readonly kind: "secondary-rate-limit" | "rate-limit" | "not-found" | "unavailable" | "invalid" | "forbidden" | "other",
+  ) {
+    super(message);
+    this.name = "GitHubError";
+  }
+
+  /** Worth trying again later (the run is repeated; the plan re-reads state first). */
+  get transient(): boolean {
+    return this.kind === "secondary-rate-limit" || this.kind === "rate-limit" || this.kind === "unavailable";
+  }
+}
+
+interface RequestErrorLike {
+  status?: number;
+  message?: string;
+  response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
+}
+
+/** Turns whatever Octokit threw into a `GitHubError`. */
+export function toGitHubError(error: unknown): GitHubError {
+  if (error instanceof GitHubError) return error;
+  const { status = 0, message = String(error), response } = (error ?? {}) as RequestErrorLike;
+  const headers = response?.headers ?? {};
+  const retryAfterHeader = headers["retry-after"];
+  const retryAfter = retryAfterHeader === undefined ? null : Number(retryAfterHeader);
+  const secondary = /secondary rate limit/i.test(message) || ((status === 403 || status === 429) && retryAfter !== null);
+  const kind: GitHubError["kind"] = secondary
+    ? "secondary-rate-limit"
+    : (status === 403 || status === 429) && String(headers["x-ratelimit-remaining"]) === "0"
+      ? "rate-limit"
+      : status === 404
+        ? "not-found"
+        : status === 0 || status >= 500
+          ? "unavailable"
+          : status === 422
+            ? "invalid"
+            : status === 403 || status === 401
+              ? "forbidden"
+              : "other";
+  return new GitHubError(message, status, Number.isFinite(retryAfter) ? retryAfter : null, kind);
+}

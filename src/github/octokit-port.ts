@@ -1,0 +1,196 @@
+import type { ProbotOctokit } from "probot";
+import type {
+  CheckRunWrite,
+  GitHubPort,
+  IssueWrite,
+  ObservedIssue,
+  ObservedLabel,
+  RepoRef,
+} from "./github-port.js";
+import { toGitHubError } from "./github-error.js";
+import { retrySecondaryLimit, type SecondaryRetryOptions } from "./retry-secondary-limit.js";
+
+export type Octokit = InstanceType<typeof ProbotOctokit>;
+
+/** The REST issue fields Nova reads. */
+interface RestIssue {
+  number: number;
+  title: string;
+  body?: string | null;
+  state: string;
+  state_reason?: string | null;
+  labels: Array<string | { name?: string | null }>;
+  user: { login: string } | null;
+  assignees?: Array<{ login: string }> | null;
+  html_url: string;
+  closed_at: string | null;
+  pull_request?: unknown;
+}
+
+/** Creates must not be repeated blindly: a 502 may hide a created issue (the run re-observes instead). */
+const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
+
+/**
+ * The GitHub port over an Octokit client (a Probot context's, or one from `app.auth()`), so
+ * Probot's throttling and retry apply; secondary rate limits are waited out here.
+ */
+export function createOctokitPort(octokit: Octokit, repo: RepoRef, retry: SecondaryRetryOptions): GitHubPort {
+  const call = async <T>(request: () => Promise<T>): Promise<T> => {
+    try {
+      return await retrySecondaryLimit(request, retry);
+    } catch (error) {
+      throw toGitHubError(error);
+    }
+  };
+
+  return {
+    async listIssuesWithLabel(label) {
+      const issues = await call(() =>
+        octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, labels: label, state: "all", per_page: 100 }),
+      );
+      // The issues endpoint also lists pull requests.
+      return (issues as RestIssue[]).filter((issue) => !issue.pull_request).map(toObservedIssue);
+    },
+
+    async listLabels() {
+      const labels = await call(() =>
+        octokit.paginate(octokit.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 }),
+      );
+      return labels.map((label) => ({ name: label.name, color: label.color, description: label.description ?? null }));
+    },
+
+    async createLabel(label: ObservedLabel) {
+      try {
+        await call(() =>
+          octokit.rest.issues.createLabel({
+            ...repo,
+            name: label.name,
+            color: label.color,
+            ...(label.description !== null ? { description: label.description } : {}),
+          }),
+        );
+        return true;
+      } catch (error) {
+        const failure = toGitHubError(error);
+        // Another run created it first: the label is there, which is all we wanted.
+        if (failure.status === 422 && /already_exists|already exists/i.test(failure.message)) return false;
+        throw failure;
+      }
+    },
+
+    async updateLabel(currentName, label) {
+      await call(() =>
+        octokit.rest.issues.updateLabel({
+          ...repo,
+          name: currentName,
+          new_name: label.name,
+          color: label.color,
+          ...(label.description !== null ? { description: label.description } : {}),
+        }),
+      );
+    },
+
+    async createIssue(issue) {
+      const { data } = await call(() => octokit.rest.issues.create({ ...repo, ...issue, ...NO_BLIND_RETRY }));
+      return toObservedIssue(data as RestIssue);
+    },
+
+    async updateIssue(number, changes: IssueWrite) {
+      const { stateReason, ...rest } = changes;
+      const { data } = await call(() =>
+        octokit.rest.issues.update({
+          ...repo,
+          issue_number: number,
+          ...rest,
+          ...(stateReason ? { state_reason: stateReason } : {}),
+        }),
+      );
+      return toObservedIssue(data as RestIssue);
+    },
+
+    async getIssue(number) {
+      try {
+        const { data } = await call(() => octokit.rest.issues.get({ ...repo, issue_number: number }));
+        return toObservedIssue(data as RestIssue);
+      } catch (error) {
+        if (toGitHubError(error).kind === "not-found") return null;
+        throw error;
+      }
+    },
+
+    async createComment(issueNumber, body) {
+      await call(() => octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body, ...NO_BLIND_RETRY }));
+    },
+
+    async getFileText(path, ref) {
+      try {
+        const { data } = await call(() => octokit.rest.repos.getContent({ ...repo, path, ref }));
+        if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return null;
+        return Buffer.from(data.content, "base64").toString("utf8");
+      } catch (error) {
+        if (toGitHubError(error).kind === "not-found") return null;
+        throw error;
+      }
+    },
+
+    async listChangedFiles(base, head) {
+      const { data } = await call(() => octokit.rest.repos.compareCommits({ ...repo, base, head, per_page: 100 }));
+      return (data.files ?? []).flatMap((file) =>
+        file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
+      );
+    },
+
+    async createCheckRun(run: CheckRunWrite) {
+      const { data } = await call(() =>
+        octokit.rest.checks.create({
+          ...repo,
+          name: run.name,
+          head_sha: run.headSha,
+          status: run.status,
+          ...(run.conclusion ? { conclusion: run.conclusion } : {}),
+          output: {
+            title: run.title,
+            summary: run.summary,
+            ...(run.text ? { text: run.text } : {}),
+            // GitHub takes at most 50 annotations per request.
+            ...(run.annotations?.length
+              ? {
+                  annotations: run.annotations.slice(0, 50).map((annotation) => ({
+                    path: annotation.path,
+                    start_line: annotation.startLine,
+                    end_line: annotation.endLine,
+                    annotation_level: annotation.level,
+                    message: annotation.message,
+                    ...(annotation.title ? { title: annotation.title } : {}),
+                  })),
+                }
+              : {}),
+          },
+        }),
+      );
+      return { htmlUrl: data.html_url ?? "" };
+    },
+  };
+}
+
+function toObservedIssue(issue: RestIssue): ObservedIssue {
+  const reason = issue.state_reason;
+  return {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? "",
+    state: issue.state === "closed" ? "closed" : "open",
+    stateReason:
+      reason === "completed" || reason === "not_planned" || reason === "reopened" || reason === "duplicate"
+        ? reason
+        : null,
+    labels: issue.labels.flatMap((label) => {
+      const name = typeof label === "string" ? label : label.name;
+      return name ? [name] : [];
+    }),
+    author: issue.user?.login ?? "",
+    assignees: (issue.assignees ?? []).map((assignee) => assignee.login),
+    htmlUrl: issue.html_url,
+    closedAt: issue.closed_at,
+  };
+}

@@ -1,0 +1,35 @@
+import type { GitHubPort, ObservedIssue } from "../github/github-port.js";
+import type { ObservedState } from "./plan-sync.js";
+import { readTaskMarker } from "./task-marker.js";
+
+export interface ObserveOptions {
+  prefix: string;
+  /** The app's bot login (`<slug>[bot]`): only its issues can belong to a task. */
+  botLogin: string;
+}
+
+/**
+ * Reads what the sync needs in two paginated listings: the issues carrying the plan label
+ * (all states, 100 per page) and the repository's labels. An issue belongs to a task only
+ * through its marker AND only if the bot wrote it, so a human copying a marker into their own
+ * issue cannot capture the task.
+ */
+export async function observeRepository(port: GitHubPort, options: ObserveOptions): Promise<ObservedState> {
+  const [issues, labels] = await Promise.all([port.listIssuesWithLabel(options.prefix), port.listLabels()]);
+  return { labels, taskIssues: indexTaskIssues(issues, options.botLogin) };
+}
+
+/** Bot-written issues with a task marker, by task id, lowest number first. */
+export function indexTaskIssues(issues: readonly ObservedIssue[], botLogin: string): Map<string, ObservedIssue[]> {
+  const byTask = new Map<string, ObservedIssue[]>();
+  for (const issue of issues) {
+    if (issue.author.toLowerCase() !== botLogin.toLowerCase()) continue;
+    const taskId = readTaskMarker(issue.body);
+    if (!taskId) continue;
+    const list = byTask.get(taskId) ?? [];
+    list.push(issue);
+    byTask.set(taskId, list);
+  }
+  for (const list of byTask.values()) list.sort((a, b) => a.number - b.number);
+  return byTask;
+}
