@@ -17,5 +17,6 @@ export const acceptedTexts = z.registry<LocalizedText>();
  * `describeAccepted(z.boolean(), { en: "`true` or `false`", de: "`true` oder `false`" })`.
  */
 export function describeAccepted<T extends z.ZodType>(schema: T, text: LocalizedText): T {
-  return schema.register(acceptedTexts, text);
+  acceptedTexts.add(schema, text);
+  return schema;
 }

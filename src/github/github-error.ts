@@ -9,7 +9,14 @@ export class GitHubError extends Error {
     readonly status: number,
     /** Seconds GitHub asked us to wait (`retry-after`), when it said so. */
     readonly retryAfter: number | null,
-    readonly kind: "secondary-rate-limit" | "rate-limit" | "not-found" | "unavailable" | "invalid" | "forbidden" | "other",
+    readonly kind:
+      | "secondary-rate-limit"
+      | "rate-limit"
+      | "not-found"
+      | "unavailable"
+      | "invalid"
+      | "forbidden"
+      | "other",
   ) {
     super(message);
     this.name = "GitHubError";
@@ -17,7 +24,11 @@ export class GitHubError extends Error {
 
   /** Worth trying again later (the run is repeated; the plan re-reads state first). */
   get transient(): boolean {
-    return this.kind === "secondary-rate-limit" || this.kind === "rate-limit" || this.kind === "unavailable";
+    return (
+      this.kind === "secondary-rate-limit" ||
+      this.kind === "rate-limit" ||
+      this.kind === "unavailable"
+    );
   }
 }
 
@@ -34,7 +45,9 @@ export function toGitHubError(error: unknown): GitHubError {
   const headers = response?.headers ?? {};
   const retryAfterHeader = headers["retry-after"];
   const retryAfter = retryAfterHeader === undefined ? null : Number(retryAfterHeader);
-  const secondary = /secondary rate limit/i.test(message) || ((status === 403 || status === 429) && retryAfter !== null);
+  const secondary =
+    /secondary rate limit/i.test(message) ||
+    ((status === 403 || status === 429) && retryAfter !== null);
   const kind: GitHubError["kind"] = secondary
     ? "secondary-rate-limit"
     : (status === 403 || status === 429) && String(headers["x-ratelimit-remaining"]) === "0"

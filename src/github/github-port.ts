@@ -64,7 +64,9 @@ export interface GitHubPort {
   /** Creates a label; `already_exists` is a result (`false`), not an error. */
   createLabel(label: ObservedLabel): Promise<boolean>;
   updateLabel(currentName: string, label: ObservedLabel): Promise<void>;
-  createIssue(issue: Required<Pick<IssueWrite, "title" | "body" | "labels">>): Promise<ObservedIssue>;
+  createIssue(
+    issue: Required<Pick<IssueWrite, "title" | "body" | "labels">>,
+  ): Promise<ObservedIssue>;
   updateIssue(number: number, changes: IssueWrite): Promise<ObservedIssue>;
   getIssue(number: number): Promise<ObservedIssue | null>;
   createComment(issueNumber: number, body: string): Promise<void>;

@@ -34,7 +34,11 @@ const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
  * The GitHub port over an Octokit client (a Probot context's, or one from `app.auth()`), so
  * Probot's throttling and retry apply; secondary rate limits are waited out here.
  */
-export function createOctokitPort(octokit: Octokit, repo: RepoRef, retry: SecondaryRetryOptions): GitHubPort {
+export function createOctokitPort(
+  octokit: Octokit,
+  repo: RepoRef,
+  retry: SecondaryRetryOptions,
+): GitHubPort {
   const call = async <T>(request: () => Promise<T>): Promise<T> => {
     try {
       return await retrySecondaryLimit(request, retry);
@@ -46,7 +50,12 @@ export function createOctokitPort(octokit: Octokit, repo: RepoRef, retry: Second
   return {
     async listIssuesWithLabel(label) {
       const issues = await call(() =>
-        octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, labels: label, state: "all", per_page: 100 }),
+        octokit.paginate(octokit.rest.issues.listForRepo, {
+          ...repo,
+          labels: label,
+          state: "all",
+          per_page: 100,
+        }),
       );
       // The issues endpoint also lists pull requests.
       return (issues as RestIssue[]).filter((issue) => !issue.pull_request).map(toObservedIssue);
@@ -56,7 +65,11 @@ export function createOctokitPort(octokit: Octokit, repo: RepoRef, retry: Second
       const labels = await call(() =>
         octokit.paginate(octokit.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 }),
       );
-      return labels.map((label) => ({ name: label.name, color: label.color, description: label.description ?? null }));
+      return labels.map((label) => ({
+        name: label.name,
+        color: label.color,
+        description: label.description ?? null,
+      }));
     },
 
     async createLabel(label: ObservedLabel) {
@@ -73,7 +86,8 @@ export function createOctokitPort(octokit: Octokit, repo: RepoRef, retry: Second
       } catch (error) {
         const failure = toGitHubError(error);
         // Another run created it first: the label is there, which is all we wanted.
-        if (failure.status === 422 && /already_exists|already exists/i.test(failure.message)) return false;
+        if (failure.status === 422 && /already_exists|already exists/i.test(failure.message))
+          return false;
         throw failure;
       }
     },
@@ -91,7 +105,9 @@ export function createOctokitPort(octokit: Octokit, repo: RepoRef, retry: Second
     },
 
     async createIssue(issue) {
-      const { data } = await call(() => octokit.rest.issues.create({ ...repo, ...issue, ...NO_BLIND_RETRY }));
+      const { data } = await call(() =>
+        octokit.rest.issues.create({ ...repo, ...issue, ...NO_BLIND_RETRY }),
+      );
       return toObservedIssue(data as RestIssue);
     },
 
@@ -110,7 +126,9 @@ export function createOctokitPort(octokit: Octokit, repo: RepoRef, retry: Second
 
     async getIssue(number) {
       try {
-        const { data } = await call(() => octokit.rest.issues.get({ ...repo, issue_number: number }));
+        const { data } = await call(() =>
+          octokit.rest.issues.get({ ...repo, issue_number: number }),
+        );
         return toObservedIssue(data as RestIssue);
       } catch (error) {
         if (toGitHubError(error).kind === "not-found") return null;
@@ -119,7 +137,14 @@ export function createOctokitPort(octokit: Octokit, repo: RepoRef, retry: Second
     },
 
     async createComment(issueNumber, body) {
-      await call(() => octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body, ...NO_BLIND_RETRY }));
+      await call(() =>
+        octokit.rest.issues.createComment({
+          ...repo,
+          issue_number: issueNumber,
+          body,
+          ...NO_BLIND_RETRY,
+        }),
+      );
     },
 
     async getFileText(path, ref) {
@@ -134,7 +159,9 @@ export function createOctokitPort(octokit: Octokit, repo: RepoRef, retry: Second
     },
 
     async listChangedFiles(base, head) {
-      const { data } = await call(() => octokit.rest.repos.compareCommits({ ...repo, base, head, per_page: 100 }));
+      const { data } = await call(() =>
+        octokit.rest.repos.compareCommits({ ...repo, base, head, per_page: 100 }),
+      );
       return (data.files ?? []).flatMap((file) =>
         file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
       );
@@ -181,7 +208,10 @@ function toObservedIssue(issue: RestIssue): ObservedIssue {
     body: issue.body ?? "",
     state: issue.state === "closed" ? "closed" : "open",
     stateReason:
-      reason === "completed" || reason === "not_planned" || reason === "reopened" || reason === "duplicate"
+      reason === "completed" ||
+      reason === "not_planned" ||
+      reason === "reopened" ||
+      reason === "duplicate"
         ? reason
         : null,
     labels: issue.labels.flatMap((label) => {

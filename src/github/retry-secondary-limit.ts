@@ -16,7 +16,10 @@ export interface SecondaryRetryOptions {
  * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit),
  * so Nova does exactly that around each request.
  */
-export async function retrySecondaryLimit<T>(request: () => Promise<T>, options: SecondaryRetryOptions): Promise<T> {
+export async function retrySecondaryLimit<T>(
+  request: () => Promise<T>,
+  options: SecondaryRetryOptions,
+): Promise<T> {
   const maxAttempts = options.maxAttempts ?? 3;
   const maxWait = options.maxWaitSeconds ?? 120;
   for (let attempt = 1; ; attempt++) {

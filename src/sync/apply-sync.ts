@@ -28,7 +28,8 @@ const COMMENTS: Record<Language, { removed: string; duplicate: (n: number) => st
   de: {
     removed:
       "Diese Aufgabe steht nicht mehr in der Checkliste. Nova schließt das Issue als „nicht geplant“; kommt die Aufgabe zurück, wird es wieder geöffnet.",
-    duplicate: (n) => `Doppelt angelegt (gleichzeitige Abgleiche): die Aufgabe wird in #${n} verfolgt.`,
+    duplicate: (n) =>
+      `Doppelt angelegt (gleichzeitige Abgleiche): die Aufgabe wird in #${n} verfolgt.`,
   },
   en: {
     removed:
@@ -57,7 +58,9 @@ export async function applySync(
     error: null,
   };
   const record = (taskId: string, issue: ObservedIssue) => {
-    const others = (result.observed.taskIssues.get(taskId) ?? []).filter((known) => known.number !== issue.number);
+    const others = (result.observed.taskIssues.get(taskId) ?? []).filter(
+      (known) => known.number !== issue.number,
+    );
     (result.observed.taskIssues as Map<string, ObservedIssue[]>).set(
       taskId,
       [...others, issue].sort((a, b) => a.number - b.number),
@@ -120,7 +123,8 @@ async function applyOp(
       }
       const issue = await port.updateIssue(op.number, op.changes);
       result.writes += 1;
-      if (op.renamedFrom) (result.observed.taskIssues as Map<string, ObservedIssue[]>).delete(op.renamedFrom);
+      if (op.renamedFrom)
+        (result.observed.taskIssues as Map<string, ObservedIssue[]>).delete(op.renamedFrom);
       record(op.taskId, issue);
       return true;
     }
@@ -129,7 +133,11 @@ async function applyOp(
       if (!current || current.state !== "open") return false;
       await port.createComment(op.number, COMMENTS[lang].removed);
       result.writes += 1;
-      const issue = await port.updateIssue(op.number, { body: op.body, state: "closed", stateReason: "not_planned" });
+      const issue = await port.updateIssue(op.number, {
+        body: op.body,
+        state: "closed",
+        stateReason: "not_planned",
+      });
       result.writes += 1;
       record(op.taskId, issue);
       return true;

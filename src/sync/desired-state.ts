@@ -80,10 +80,7 @@ export interface KnownIssues {
   closed: ReadonlySet<string>;
 }
 
-const DESCRIPTIONS: Record<
-  Language,
-  { plan: string; section: string; blocked: string }
-> = {
+const DESCRIPTIONS: Record<Language, { plan: string; section: string; blocked: string }> = {
   de: {
     plan: "Aufgabe aus dem DGX-Spark-Plan (von Nova verwaltet)",
     section: "Bereich: {title}",
@@ -183,7 +180,9 @@ function buildDesiredIssue(
     taskId: task.id,
     title: task.title,
     body,
-    labels: task.section ? [settings.prefix, sectionLabelName(settings.prefix, task.section.slug)] : [settings.prefix],
+    labels: task.section
+      ? [settings.prefix, sectionLabelName(settings.prefix, task.section.slug)]
+      : [settings.prefix],
     state: task.checked ? "closed" : "open",
     line: task.line,
     sectionSlug: task.section?.slug ?? null,

@@ -38,7 +38,11 @@ function readDescription(body: string): string {
 }
 
 function words(text: string): Set<string> {
-  return new Set(slugify(text).split("-").filter((word) => word.length > 1));
+  return new Set(
+    slugify(text)
+      .split("-")
+      .filter((word) => word.length > 1),
+  );
 }
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

@@ -14,13 +14,22 @@ export interface ObserveOptions {
  * through its marker AND only if the bot wrote it, so a human copying a marker into their own
  * issue cannot capture the task.
  */
-export async function observeRepository(port: GitHubPort, options: ObserveOptions): Promise<ObservedState> {
-  const [issues, labels] = await Promise.all([port.listIssuesWithLabel(options.prefix), port.listLabels()]);
+export async function observeRepository(
+  port: GitHubPort,
+  options: ObserveOptions,
+): Promise<ObservedState> {
+  const [issues, labels] = await Promise.all([
+    port.listIssuesWithLabel(options.prefix),
+    port.listLabels(),
+  ]);
   return { labels, taskIssues: indexTaskIssues(issues, options.botLogin) };
 }
 
 /** Bot-written issues with a task marker, by task id, lowest number first. */
-export function indexTaskIssues(issues: readonly ObservedIssue[], botLogin: string): Map<string, ObservedIssue[]> {
+export function indexTaskIssues(
+  issues: readonly ObservedIssue[],
+  botLogin: string,
+): Map<string, ObservedIssue[]> {
   const byTask = new Map<string, ObservedIssue[]>();
   for (const issue of issues) {
     if (issue.author.toLowerCase() !== botLogin.toLowerCase()) continue;

@@ -78,12 +78,18 @@ export function countOpWrites(op: SyncOp): number {
  *   last sync (the synced marker says so), so the issue stays as it is and a write-back
  *   proposal records what the checklist should say.
  */
-export function planSync(desired: DesiredState, observed: ObservedState, options: PlanSyncOptions): SyncPlan {
+export function planSync(
+  desired: DesiredState,
+  observed: ObservedState,
+  options: PlanSyncOptions,
+): SyncPlan {
   const ops: SyncOp[] = [];
   const proposals: WriteBackProposal[] = [];
   let unchanged = 0;
 
-  const labelNames = new Map(observed.labels.map((label) => [label.name.toLowerCase(), label.name]));
+  const labelNames = new Map(
+    observed.labels.map((label) => [label.name.toLowerCase(), label.name]),
+  );
   for (const label of desired.labels) {
     if (!labelNames.has(label.name.toLowerCase())) ops.push({ kind: "create-label", label });
   }
@@ -97,7 +103,12 @@ export function planSync(desired: DesiredState, observed: ObservedState, options
     canonical.set(taskId, first);
     for (const duplicate of duplicates) {
       if (duplicate.state === "open") {
-        ops.push({ kind: "close-duplicate", taskId, number: duplicate.number, duplicateOf: first.number });
+        ops.push({
+          kind: "close-duplicate",
+          taskId,
+          number: duplicate.number,
+          duplicateOf: first.number,
+        });
       }
     }
   }
@@ -171,7 +182,10 @@ function compareIssue(
     return lower === prefix.toLowerCase() || lower.startsWith(`${prefix.toLowerCase()}/`);
   };
   const wantLabels = want.labels.map(actualLabel);
-  const managedNow = issue.labels.filter(isManaged).map((name) => name.toLowerCase()).sort();
+  const managedNow = issue.labels
+    .filter(isManaged)
+    .map((name) => name.toLowerCase())
+    .sort();
   const managedWanted = wantLabels.map((name) => name.toLowerCase()).sort();
   if (managedNow.join("\n") !== managedWanted.join("\n")) {
     changes.labels = [...issue.labels.filter((name) => !isManaged(name)), ...wantLabels];
@@ -204,19 +218,30 @@ function compareIssue(
 }
 
 /**
- * Bodies match when they differ at most in the commit of the checklist permalink: a new commit
- * that leaves a task's line where it was must not rewrite every issue.
+ * Bodies match when they differ at most in the checklist permalink (`blob/<sha>/<path>#L<n>`).
+ * A permalink stays correct forever (it names the commit), so a new commit, or lines moving
+ * because a task was added above, must not rewrite every issue; the link is refreshed the next
+ * time the body changes for a real reason.
  */
 export function bodiesMatch(current: string, wanted: string): boolean {
   const normalize = (body: string) =>
-    body.replace(/\r\n/g, "\n").replace(/\/blob\/[0-9a-f]{40}\//g, "/blob/<sha>/").trim();
+    body
+      .replace(/\r\n/g, "\n")
+      .replace(/\/blob\/[0-9a-f]{40}\/([^)\s#]*)#L\d+/g, "/blob/<sha>/$1#L<n>")
+      .trim();
   return normalize(current) === normalize(wanted);
 }
 
 /** Labels first (issues need them), then creates in dependency order, then the rest. */
 function orderOps(ops: SyncOp[]): SyncOp[] {
   const rank = (op: SyncOp) =>
-    op.kind === "create-label" ? 0 : op.kind === "create-issue" ? 1 : op.kind === "update-issue" ? 2 : 3;
+    op.kind === "create-label"
+      ? 0
+      : op.kind === "create-issue"
+        ? 1
+        : op.kind === "update-issue"
+          ? 2
+          : 3;
   const sorted = [...ops].sort((a, b) => rank(a) - rank(b));
   const creates = sorted.filter((op) => op.kind === "create-issue");
   const createById = new Map(creates.map((op) => [op.taskId, op]));
@@ -234,5 +259,9 @@ function orderOps(ops: SyncOp[]): SyncOp[] {
     ordered.push(op);
   };
   for (const op of creates) place(op, new Set());
-  return [...sorted.filter((op) => op.kind === "create-label"), ...ordered, ...sorted.filter((op) => op.kind !== "create-label" && op.kind !== "create-issue")];
+  return [
+    ...sorted.filter((op) => op.kind === "create-label"),
+    ...ordered,
+    ...sorted.filter((op) => op.kind !== "create-label" && op.kind !== "create-issue"),
+  ];
 }

@@ -57,7 +57,10 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
   const errors = problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) return { status: "checklist-invalid", problems };
 
-  let observed: ObservedState = await observeRepository(port, { prefix: options.prefix, botLogin: options.botLogin });
+  let observed: ObservedState = await observeRepository(port, {
+    prefix: options.prefix,
+    botLogin: options.botLogin,
+  });
   const summary: SyncSummary = {
     applied: [],
     remaining: [],
@@ -72,7 +75,10 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
   };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const desired = buildDesiredState(plan, options, links, readKnownIssues(observed));
-    const syncPlan = planSync(desired, observed, { prefix: options.prefix, closeRemoved: options.closeRemoved });
+    const syncPlan = planSync(desired, observed, {
+      prefix: options.prefix,
+      closeRemoved: options.closeRemoved,
+    });
     summary.unchanged = syncPlan.unchanged;
     summary.proposals = syncPlan.proposals;
     if (syncPlan.ops.length === 0) break;
@@ -93,12 +99,17 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
   }
   summary.needsFollowUp = summary.remaining.length > 0 || summary.skipped.length > 0;
   summary.issues = new Map(
-    [...observed.taskIssues].flatMap(([taskId, issues]) => (issues[0] ? [[taskId, issues[0]] as const] : [])),
+    [...observed.taskIssues].flatMap(([taskId, issues]) =>
+      issues[0] ? [[taskId, issues[0]] as const] : [],
+    ),
   );
   return { status: options.dryRun ? "dry-run" : "synced", summary };
 }
 
-function readKnownIssues(observed: ObservedState): { numbers: Map<string, number>; closed: Set<string> } {
+function readKnownIssues(observed: ObservedState): {
+  numbers: Map<string, number>;
+  closed: Set<string>;
+} {
   const numbers = new Map<string, number>();
   const closed = new Set<string>();
   for (const [taskId, issues] of observed.taskIssues) {

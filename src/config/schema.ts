@@ -1,0 +1,480 @@
+/**
+ * The schema of `.github/nova.yml`. Every mapping is strict, so a misspelt key (`lables:`) is a
+ * problem that names the key instead of being ignored; every key has a default, so an absent
+ * file means the defaults. What each value accepts is registered in words next to its check
+ * (see `accepted-text.ts`), which is where problem messages get them from.
+ *
+ * docs/configuration.md documents exactly these keys; a test compares the two.
+ */
+import { z } from "zod";
+import { TASK_ID_PATTERN } from "../checklist/slugify.js";
+import type { Language } from "../render/i18n.js";
+import { isIsoDate } from "../reports/working-days.js";
+import { describeAccepted, type LocalizedText } from "./accepted-text.js";
+import {
+  GITHUB_LOGIN_PATTERN,
+  MAX_INTERVAL_MS,
+  MAX_REPOSITORY_PATH_LENGTH,
+  MIN_INTERVAL_MS,
+  isCronExpression,
+  isRepositoryPath,
+  normalizeCronExpression,
+  normalizeRepositoryPath,
+  normalizeTimeZone,
+  parseInterval,
+} from "./value-checks.js";
+
+/** The `/nova` commands whose permission a repository can set. */
+export const COMMAND_NAMES = ["progress", "step-plan", "summary", "help", "sync", "report"] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/**
+ * GitHub's repository permission levels, weakest first, so a level's index orders it. `none`
+ * lets anyone who can comment run the command.
+ */
+export const PERMISSION_LEVELS = ["none", "read", "triage", "write", "maintain", "admin"] as const;
+export type PermissionLevel = (typeof PERMISSION_LEVELS)[number];
+
+/** Size limits: far above any real plan, low enough that a hostile file costs nothing. */
+export const CONFIG_LIMITS = {
+  holidays: 366,
+  roles: 50,
+  roleNameLength: 50,
+  roleMembers: 100,
+  roleSections: 100,
+  sectionColors: 100,
+  labelPrefixLength: 30,
+  /** GitHub rejects label descriptions over 100 characters. */
+  labelDescriptionLength: 100,
+  projectTitleLength: 256,
+  taskIdLength: 100,
+} as const;
+
+const DEFAULT_PERMISSIONS: Readonly<Record<CommandName, PermissionLevel>> = {
+  progress: "read",
+  "step-plan": "read",
+  summary: "read",
+  help: "read",
+  sync: "write",
+  report: "write",
+};
+
+/** The predicate of a problem that a refinement reports itself (see `config-messages.ts`). */
+export interface CustomProblemParams {
+  predicate: LocalizedText;
+}
+
+/** Builds the `params` of a custom issue, so refinements and the message formatter agree. */
+function withPredicate(predicate: LocalizedText): { params: CustomProblemParams } {
+  return { params: { predicate } };
+}
+
+const sectionSlug = describeAccepted(
+  z.string().max(CONFIG_LIMITS.taskIdLength).regex(TASK_ID_PATTERN),
+  {
+    en: "a section slug: lowercase letters, digits and single hyphens, e.g. `operative-vorbereitung`",
+    de: "ein Abschnitts-Slug aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `operative-vorbereitung`",
+  },
+);
+
+const hexColor = describeAccepted(
+  z
+    .string()
+    .regex(/^#?[0-9A-Fa-f]{6}$/)
+    .transform((color) => color.replace(/^#/, "").toUpperCase()),
+  {
+    en: 'a colour of 6 hex digits with an optional `#`, e.g. `76B900` (in YAML write `"#76B900"` in quotes: an unquoted `#` starts a comment)',
+    de: 'eine Farbe aus 6 Hex-Ziffern mit optionalem `#`, z. B. `76B900` (in YAML `"#76B900"` in Anführungszeichen: ein `#` ohne sie beginnt einen Kommentar)',
+  },
+);
+
+const isoDate = describeAccepted(z.string().refine(isIsoDate), {
+  en: "a real calendar date written `YYYY-MM-DD`, e.g. `2026-12-04`",
+  de: "ein gültiges Kalenderdatum der Form `JJJJ-MM-TT`, z. B. `2026-12-04`",
+});
+
+const githubLogin = describeAccepted(
+  z
+    .string()
+    .max(40)
+    .refine((login) => GITHUB_LOGIN_PATTERN.test(login.replace(/^@/, "")))
+    .transform((login) => login.replace(/^@/, "")),
+  {
+    en: "a GitHub login such as `alice` or `@alice`",
+    de: "ein GitHub-Login wie `alice` oder `@alice`",
+  },
+);
+
+const booleanValue = describeAccepted(z.boolean(), {
+  en: "`true` or `false`",
+  de: "`true` oder `false`",
+});
+
+/** A whole number in a range, with the range in its text. */
+function integerBetween(min: number, max: number): z.ZodNumber {
+  return describeAccepted(z.number().int().min(min).max(max), {
+    en: `a whole number from ${min} to ${max}`,
+    de: `eine ganze Zahl von ${min} bis ${max}`,
+  });
+}
+
+/** A label description; `{title}` is the only placeholder, so `{titel}` is caught as a typo. */
+function labelDescription(placeholders: readonly string[]): z.ZodString {
+  const placeholderText = placeholders.map((name) => `\`{${name}}\``).join(", ");
+  return describeAccepted(
+    z
+      .string()
+      .min(1)
+      .max(CONFIG_LIMITS.labelDescriptionLength)
+      .refine((text) =>
+        [...text.matchAll(/\{([^{}]*)\}/g)].every((match) => placeholders.includes(match[1] ?? "")),
+      ),
+    placeholders.length === 0
+      ? {
+          en: `a text of 1 to ${CONFIG_LIMITS.labelDescriptionLength} characters without \`{…}\` placeholders`,
+          de: `ein Text mit 1 bis ${CONFIG_LIMITS.labelDescriptionLength} Zeichen ohne \`{…}\`-Platzhalter`,
+        }
+      : {
+          en: `a text of 1 to ${CONFIG_LIMITS.labelDescriptionLength} characters; the only placeholder is ${placeholderText}`,
+          de: `ein Text mit 1 bis ${CONFIG_LIMITS.labelDescriptionLength} Zeichen; einziger Platzhalter ist ${placeholderText}`,
+        },
+  );
+}
+
+/** Keeps the first of each value, compared by `toKey`, in order. */
+function dedupe<T>(values: readonly T[], toKey: (value: T) => string): T[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = toKey(value);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const labelsSchema = z.strictObject({
+  prefix: describeAccepted(
+    z
+      .string()
+      .min(1)
+      .max(CONFIG_LIMITS.labelPrefixLength)
+      .regex(/^[A-Za-z0-9._-]+$/),
+    {
+      en: `1 to ${CONFIG_LIMITS.labelPrefixLength} letters, digits, \`.\`, \`_\` or \`-\`, e.g. \`dgx\``,
+      de: `1 bis ${CONFIG_LIMITS.labelPrefixLength} Buchstaben, Ziffern, \`.\`, \`_\` oder \`-\`, z. B. \`dgx\``,
+    },
+  ).default("dgx"),
+  color: hexColor.prefault("76B900"),
+  sectionColors: describeAccepted(
+    z
+      .record(sectionSlug, hexColor)
+      .refine((colors) => Object.keys(colors).length <= CONFIG_LIMITS.sectionColors),
+    {
+      en: `a mapping of up to ${CONFIG_LIMITS.sectionColors} section slugs to colours, e.g. \`operative-vorbereitung: "D93F0B"\``,
+      de: `eine Zuordnung von bis zu ${CONFIG_LIMITS.sectionColors} Abschnitts-Slugs zu Farben, z. B. \`operative-vorbereitung: "D93F0B"\``,
+    },
+  ).default(() => ({})),
+  descriptions: z
+    .strictObject({
+      plan: labelDescription([]).optional(),
+      section: labelDescription(["title"]).optional(),
+    })
+    .prefault({}),
+});
+
+const roleName = describeAccepted(
+  z
+    .string()
+    .min(1)
+    .max(CONFIG_LIMITS.roleNameLength)
+    .regex(/^\S(?:.*\S)?$/)
+    .refine((name) => !/[\u0000-\u001f\u007f]/.test(name)),
+  {
+    en: `a role name of 1 to ${CONFIG_LIMITS.roleNameLength} characters without leading or trailing spaces`,
+    de: `ein Rollenname mit 1 bis ${CONFIG_LIMITS.roleNameLength} Zeichen ohne Leerzeichen am Anfang oder Ende`,
+  },
+);
+
+const sectionReference = describeAccepted(z.union([sectionSlug, z.number().int().min(1).max(999)]), {
+  en: "a section slug such as `operative-vorbereitung` or a section number such as `6`",
+  de: "ein Abschnitts-Slug wie `operative-vorbereitung` oder eine Abschnittsnummer wie `6`",
+});
+
+const roleSchema = z.strictObject({
+  members: describeAccepted(z.array(githubLogin).max(CONFIG_LIMITS.roleMembers), {
+    en: `a list of up to ${CONFIG_LIMITS.roleMembers} GitHub logins`,
+    de: `eine Liste von bis zu ${CONFIG_LIMITS.roleMembers} GitHub-Logins`,
+  })
+    .transform((logins) => dedupe(logins, (login) => login.toLowerCase()))
+    .default(() => []),
+  sections: describeAccepted(z.array(sectionReference).max(CONFIG_LIMITS.roleSections), {
+    en: `a list of up to ${CONFIG_LIMITS.roleSections} section slugs or numbers`,
+    de: `eine Liste von bis zu ${CONFIG_LIMITS.roleSections} Abschnitts-Slugs oder -Nummern`,
+  })
+    .transform((sections) => dedupe(sections, String))
+    .default(() => []),
+});
+
+const rolesSchema = describeAccepted(
+  z.record(roleName, roleSchema).superRefine((roles, ctx) => {
+    const names = Object.keys(roles);
+    if (names.length > CONFIG_LIMITS.roles) {
+      ctx.addIssue({
+        code: "custom",
+        message: "too many roles",
+        ...withPredicate({
+          en: `has ${names.length} roles; at most ${CONFIG_LIMITS.roles} are accepted`,
+          de: `hat ${names.length} Rollen; erlaubt sind höchstens ${CONFIG_LIMITS.roles}`,
+        }),
+      });
+    }
+    // The step plan matches roles without regard to case, so `Backend` and `backend` are one.
+    const firstByKey = new Map<string, string>();
+    for (const name of names) {
+      const first = firstByKey.get(name.toLowerCase());
+      if (first === undefined) {
+        firstByKey.set(name.toLowerCase(), name);
+        continue;
+      }
+      ctx.addIssue({
+        code: "custom",
+        path: [name],
+        message: "duplicate role",
+        ...withPredicate({
+          en: `names the same role as \`${first}\`: role names are compared without regard to case`,
+          de: `bezeichnet dieselbe Rolle wie \`${first}\`: Groß- und Kleinschreibung zählt bei Rollennamen nicht`,
+        }),
+      });
+    }
+  }),
+  {
+    en: "a mapping of role names to `{ members, sections }`",
+    de: "eine Zuordnung von Rollennamen zu `{ members, sections }`",
+  },
+);
+
+const reconcileSchema = describeAccepted(
+  z.union([z.literal(false), z.string().max(20)]).transform((value, ctx) => {
+    if (value === false || value.trim() === "off") return null;
+    const ms = parseInterval(value);
+    if (ms !== undefined && ms >= MIN_INTERVAL_MS && ms <= MAX_INTERVAL_MS) return ms;
+    ctx.addIssue({ code: "custom", input: value, message: "invalid interval" });
+    return z.NEVER;
+  }),
+  {
+    en: "an interval from `15m` to `7d` written as a number and `m`, `h` or `d` (e.g. `30m`, `6h`, `1d`), or `off`",
+    de: "ein Intervall von `15m` bis `7d`, geschrieben als Zahl mit `m`, `h` oder `d` (z. B. `30m`, `6h`, `1d`), oder `off`",
+  },
+);
+
+const syncSchema = z.strictObject({
+  closeRemoved: booleanValue.default(true),
+  maxWritesPerRun: integerBetween(1, 1000).default(200),
+  reconcile: reconcileSchema.prefault("6h"),
+});
+
+const permissionLevel = describeAccepted(z.enum(PERMISSION_LEVELS), {
+  en: `one of ${PERMISSION_LEVELS.map((level) => `\`${level}\``).join(", ")}`,
+  de: `eine der Stufen ${PERMISSION_LEVELS.map((level) => `\`${level}\``).join(", ")}`,
+});
+
+const commandsSchema = z.strictObject({
+  permissions: z
+    .strictObject(
+      Object.fromEntries(
+        COMMAND_NAMES.map((name) => [name, permissionLevel.default(DEFAULT_PERMISSIONS[name])]),
+      ) as Record<CommandName, z.ZodDefault<typeof permissionLevel>>,
+    )
+    .prefault({}),
+  rateLimit: z
+    .strictObject({
+      perUser: integerBetween(1, 100).default(5),
+      windowMinutes: integerBetween(1, 1440).default(10),
+    })
+    .prefault({}),
+});
+
+const projectSchema = z
+  .strictObject({
+    owner: githubLogin,
+    number: integerBetween(1, 1_000_000).optional(),
+    title: describeAccepted(z.string().trim().min(1).max(CONFIG_LIMITS.projectTitleLength), {
+      en: `a project title of 1 to ${CONFIG_LIMITS.projectTitleLength} characters`,
+      de: `ein Projekttitel mit 1 bis ${CONFIG_LIMITS.projectTitleLength} Zeichen`,
+    }).optional(),
+    create: booleanValue.optional(),
+  })
+  .superRefine((project, ctx) => {
+    if (project.number !== undefined && project.title !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: "number and title",
+        ...withPredicate({
+          en: "takes either `number` (an existing project) or `title`, not both",
+          de: "nimmt entweder `number` (ein bestehendes Projekt) oder `title`, nicht beides",
+        }),
+      });
+    } else if (project.number === undefined && project.title === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: "number or title",
+        ...withPredicate({
+          en: "needs `number` (an existing project) or `title` (found or created by title)",
+          de: "braucht `number` (ein bestehendes Projekt) oder `title` (per Titel gesucht oder angelegt)",
+        }),
+      });
+    }
+    if (project.create !== undefined && project.number !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["create"],
+        message: "create with number",
+        ...withPredicate({
+          en: "only works with `title`: a project given by `number` must already exist",
+          de: "geht nur mit `title`: ein Projekt mit `number` muss schon existieren",
+        }),
+      });
+    }
+  })
+  .transform((project): ProjectConfig => {
+    if (project.number !== undefined) return { owner: project.owner, number: project.number };
+    return { owner: project.owner, title: project.title ?? "", create: project.create ?? false };
+  });
+
+const statusSchema = z.strictObject({
+  schedule: describeAccepted(
+    z.string().max(100).refine(isCronExpression).transform(normalizeCronExpression),
+    {
+      en: "a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. `0 6 * * 1-5`",
+      de: "ein Cron-Ausdruck mit 5 Feldern (Minute Stunde Tag Monat Wochentag), z. B. `0 6 * * 1-5`",
+    },
+  ).prefault("0 6 * * 1-5"),
+  timezone: describeAccepted(
+    z.string().transform((zone, ctx) => {
+      const canonical = normalizeTimeZone(zone);
+      if (canonical !== undefined) return canonical;
+      ctx.addIssue({ code: "custom", input: zone, message: "unknown time zone" });
+      return z.NEVER;
+    }),
+    {
+      en: "an IANA time zone such as `Europe/Berlin` or `UTC`",
+      de: "eine IANA-Zeitzone wie `Europe/Berlin` oder `UTC`",
+    },
+  ).prefault("Europe/Berlin"),
+  limit: integerBetween(1, 50).default(5),
+});
+
+const gpuSchema = z.strictObject({
+  task: describeAccepted(z.string().max(CONFIG_LIMITS.taskIdLength).regex(TASK_ID_PATTERN), {
+    en: "a task id: lowercase letters, digits and single hyphens, e.g. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
+    de: "eine Aufgaben-ID aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
+  }).default("nvidia-treiber-cuda-installationsskript-vorbereiten"),
+});
+
+/** The schema of `.github/nova.yml`: parse the merged object Probot's `context.config` returns. */
+export const novaConfigSchema = z.strictObject({
+  checklist: describeAccepted(
+    z.string().refine(isRepositoryPath).transform(normalizeRepositoryPath),
+    {
+      en: `a relative path inside the repository, e.g. \`docs/dgx-spark-plan.md\` (no leading \`/\`, no \`..\`, no backslashes, at most ${MAX_REPOSITORY_PATH_LENGTH} characters)`,
+      de: `ein relativer Pfad im Repository, z. B. \`docs/dgx-spark-plan.md\` (ohne führendes \`/\`, ohne \`..\`, ohne Backslashes, höchstens ${MAX_REPOSITORY_PATH_LENGTH} Zeichen)`,
+    },
+  ).prefault("docs/dgx-spark-plan.md"),
+  language: describeAccepted(z.enum(["de", "en"]), {
+    en: "`de` (German) or `en` (English)",
+    de: "`de` (Deutsch) oder `en` (Englisch)",
+  }).default("de"),
+  labels: labelsSchema.prefault({}),
+  delivery: isoDate.optional(),
+  holidays: describeAccepted(z.array(isoDate).max(CONFIG_LIMITS.holidays), {
+    en: `a list of up to ${CONFIG_LIMITS.holidays} dates written \`YYYY-MM-DD\``,
+    de: `eine Liste von bis zu ${CONFIG_LIMITS.holidays} Daten der Form \`JJJJ-MM-TT\``,
+  })
+    // Probot's `_extends` concatenates lists, so the organisation's holidays may repeat.
+    .transform((dates) => dedupe(dates, String).sort())
+    .default(() => []),
+  roles: rolesSchema.default(() => ({})),
+  sync: syncSchema.prefault({}),
+  commands: commandsSchema.prefault({}),
+  project: projectSchema.optional(),
+  status: statusSchema.prefault({}),
+  gpu: gpuSchema.prefault({}),
+});
+
+/** The Projects (v2) board: an existing one by number, or one found (or created) by title. */
+export type ProjectConfig =
+  | { owner: string; number: number }
+  | { owner: string; title: string; create: boolean };
+
+/** One role: who is in it and which sections it covers by default. */
+export interface RoleConfig {
+  /** GitHub logins without `@`, deduplicated. */
+  members: string[];
+  /** Section slugs or section numbers (`## 1. …` → 1), deduplicated. */
+  sections: Array<string | number>;
+}
+
+/** A valid `.github/nova.yml` with every default filled in. */
+export interface NovaConfig {
+  /** Repository path of the checklist, normalised (no `./`). */
+  checklist: string;
+  language: Language;
+  labels: {
+    prefix: string;
+    /** Plan label colour: 6 uppercase hex digits, no `#`. */
+    color: string;
+    /** Section slug → colour (6 uppercase hex digits); sections not named get a stable pick. */
+    sectionColors: Record<string, string>;
+    /** Overrides of the built-in label descriptions; `section` may contain `{title}`. */
+    descriptions: { plan?: string | undefined; section?: string | undefined };
+  };
+  /** Delivery date `YYYY-MM-DD`, when set. */
+  delivery?: string | undefined;
+  /** Holidays `YYYY-MM-DD`, sorted and deduplicated. */
+  holidays: string[];
+  /** Role name → role. */
+  roles: Record<string, RoleConfig>;
+  sync: {
+    closeRemoved: boolean;
+    maxWritesPerRun: number;
+    /** Reconcile interval in milliseconds; null when `off`. */
+    reconcile: number | null;
+  };
+  commands: {
+    /** The minimum repository permission each command needs. */
+    permissions: Record<CommandName, PermissionLevel>;
+    rateLimit: { perUser: number; windowMinutes: number };
+  };
+  project?: ProjectConfig | undefined;
+  status: {
+    /** Five-field cron expression, whitespace normalised. */
+    schedule: string;
+    /** Canonical IANA time zone. */
+    timezone: string;
+    limit: string;
+  };
+  gpu: {
+    /** Id of the task that receives runner reports unless a report names another. */
+    task: string;
+  };
+}
+
+/** What a `.github/nova.yml` may contain before defaults and normalisation. */
+export type NovaConfigInput = z.input<typeof novaConfigSchema>;
+
+// Compile-time proof that the hand-written NovaConfig (with its JSDoc) is what the schema yields.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesType: Same<z.output<typeof novaConfigSchema>, NovaConfig> = true;
+void schemaMatchesType;
+
+/** Deep-freezes plain data, so the shared defaults cannot be changed by a consumer. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The configuration without a `.github/nova.yml`: every default. Frozen. */
+export const DEFAULT_CONFIG: Readonly<NovaConfig> = deepFreeze(novaConfigSchema.parse({}));

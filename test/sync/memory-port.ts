@@ -1,0 +1,146 @@
+import type {
+  CheckRunWrite,
+  GitHubPort,
+  IssueWrite,
+  ObservedIssue,
+  ObservedLabel,
+} from "../../src/github/github-port.js";
+
+/**
+ * An in-memory GitHub for unit tests of the sync use-case: it keeps issues, labels, comments
+ * and files, and logs every call so tests can assert which writes happened.
+ */
+export class MemoryPort implements GitHubPort {
+  issues: ObservedIssue[] = [];
+  labels: ObservedLabel[] = [];
+  comments: Array<{ issue: number; body: string }> = [];
+  files = new Map<string, string>();
+  checkRuns: CheckRunWrite[] = [];
+  calls: string[] = [];
+  /** Writes only (create/update/comment/check). */
+  writes: string[] = [];
+
+  constructor(readonly botLogin = "nova-test[bot]") {}
+
+  /** A file at any ref. */
+  setFile(path: string, text: string): void {
+    this.files.set(path, text);
+  }
+
+  /** An issue written by someone else (a human by default). */
+  addForeignIssue(issue: Partial<ObservedIssue> & { title: string; body: string }): ObservedIssue {
+    const created: ObservedIssue = {
+      number: this.issues.length + 1,
+      state: "open",
+      stateReason: null,
+      labels: [],
+      author: "alice",
+      assignees: [],
+      htmlUrl: "",
+      closedAt: null,
+      ...issue,
+    };
+    this.issues.push(created);
+    return created;
+  }
+
+  /** What a human does in the UI: change an issue without going through the sync. */
+  humanEdit(number: number, changes: Partial<ObservedIssue>): void {
+    const issue = this.issues.find((candidate) => candidate.number === number)!;
+    Object.assign(issue, changes);
+  }
+
+  listIssuesWithLabel(label: string): Promise<ObservedIssue[]> {
+    this.calls.push(`list-issues ${label}`);
+    return Promise.resolve(
+      this.issues
+        .filter((issue) => issue.labels.some((name) => name.toLowerCase() === label.toLowerCase()))
+        .map((issue) => ({ ...issue, labels: [...issue.labels] })),
+    );
+  }
+
+  listLabels(): Promise<ObservedLabel[]> {
+    this.calls.push("list-labels");
+    return Promise.resolve(this.labels.map((label) => ({ ...label })));
+  }
+
+  createLabel(label: ObservedLabel): Promise<boolean> {
+    this.record(`create-label ${label.name}`);
+    if (this.labels.some((known) => known.name.toLowerCase() === label.name.toLowerCase()))
+      return Promise.resolve(false);
+    this.labels.push({ ...label });
+    return Promise.resolve(true);
+  }
+
+  updateLabel(currentName: string, label: ObservedLabel): Promise<void> {
+    this.record(`update-label ${currentName}`);
+    const known = this.labels.find((candidate) => candidate.name === currentName)!;
+    Object.assign(known, label);
+    return Promise.resolve();
+  }
+
+  createIssue(issue: { title: string; body: string; labels: string[] }): Promise<ObservedIssue> {
+    this.record(`create-issue ${issue.title}`);
+    const created: ObservedIssue = {
+      number: this.issues.length + 1,
+      title: issue.title,
+      body: issue.body,
+      state: "open",
+      stateReason: null,
+      labels: [...issue.labels],
+      author: this.botLogin,
+      assignees: [],
+      htmlUrl: `https://github.com/acme/dgx/issues/${this.issues.length + 1}`,
+      closedAt: null,
+    };
+    this.issues.push(created);
+    return Promise.resolve({ ...created });
+  }
+
+  updateIssue(number: number, changes: IssueWrite): Promise<ObservedIssue> {
+    this.record(`update-issue #${number} ${Object.keys(changes).sort().join(",")}`);
+    const issue = this.issues.find((candidate) => candidate.number === number)!;
+    if (changes.title !== undefined) issue.title = changes.title;
+    if (changes.body !== undefined) issue.body = changes.body;
+    if (changes.labels !== undefined) issue.labels = [...changes.labels];
+    if (changes.state !== undefined) {
+      issue.state = changes.state;
+      issue.stateReason =
+        changes.state === "closed" ? (changes.stateReason ?? "completed") : "reopened";
+    }
+    return Promise.resolve({ ...issue, labels: [...issue.labels] });
+  }
+
+  getIssue(number: number): Promise<ObservedIssue | null> {
+    this.calls.push(`get-issue #${number}`);
+    const issue = this.issues.find((candidate) => candidate.number === number);
+    return Promise.resolve(issue ? { ...issue, labels: [...issue.labels] } : null);
+  }
+
+  createComment(issueNumber: number, body: string): Promise<void> {
+    this.record(`comment #${issueNumber}`);
+    this.comments.push({ issue: issueNumber, body });
+    return Promise.resolve();
+  }
+
+  getFileText(path: string): Promise<string | null> {
+    this.calls.push(`get-file ${path}`);
+    return Promise.resolve(this.files.get(path) ?? null);
+  }
+
+  listChangedFiles(): Promise<string[]> {
+    this.calls.push("compare");
+    return Promise.resolve([]);
+  }
+
+  createCheckRun(run: CheckRunWrite): Promise<{ htmlUrl: string }> {
+    this.record(`check-run ${run.name}`);
+    this.checkRuns.push(run);
+    return Promise.resolve({ htmlUrl: "https://github.com/acme/dgx/runs/1" });
+  }
+
+  private record(call: string): void {
+    this.calls.push(call);
+    this.writes.push(call);
+  }
+}
