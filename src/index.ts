@@ -1,21 +1,47 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import { startReconcile } from "./app/reconcile.js";
+import {
+  createSyncService,
+  type SyncService,
+  type SyncServiceOptions,
+} from "./app/sync-service.js";
+import { handleInstallation } from "./handlers/installation.js";
+import { handlePullRequestPreview } from "./handlers/pull-request-preview.js";
+import { handlePush } from "./handlers/push.js";
+
+export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
+  /** Start the periodic reconcile (off in tests, which call `reconcileOnce` themselves). */
+  reconcile?: boolean;
+  /** Receives the sync service (tests await its queue). */
+  onReady?: (service: SyncService) => void;
+}
 
 /**
- * Nova's Probot app entry: it wires webhook handlers and HTTP routes and holds no logic.
+ * Builds Nova's Probot app: it wires webhook handlers to use-cases and holds no logic.
  *
  * `npm start` builds this file to `lib/index.js` and runs it with `probot run`, which reads the
  * standard Probot environment (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, …; see
- * docs/setup.md). Probot's own server already answers `GET /ping` with `PONG` and verifies webhook
- * signatures before any handler runs.
+ * docs/setup.md). Probot's own server answers `GET /ping` and verifies webhook signatures
+ * before any handler runs.
  *
- * Nothing is wired yet. Later issues add, each as a thin handler that calls one use-case:
- * - `push` to the default branch touching the checklist: sync tasks into issues and the board;
- * - `installation_repositories.added`: the first sync of a newly installed repository;
- * - `issues.closed` / `issues.reopened`: write the task state back into the checklist (bot PR);
- * - `issue_comment.created`: `/nova …` slash commands (progress, step plan, summary, …);
- * - `pull_request.closed`: notice merged bot pull requests;
- * - HTTP routes via `options.addHandler`: the runner upload endpoint, `/healthz`, `/metrics`.
+ * Planned (later issues): the Projects board, `/nova …` commands, bot pull requests, the
+ * runner upload route, `/healthz` and `/metrics`.
  */
-export default function nova(app: Probot, options: ApplicationFunctionOptions): void {
-  app.log.info({ cwd: options.cwd }, "Nova loaded; no handlers are wired yet");
+export function createNova(options: NovaOptions = {}) {
+  return (app: Probot, _options: ApplicationFunctionOptions): void => {
+    const sync = createSyncService({ app, ...options });
+    app.on("push", (context) => handlePush(context, sync));
+    app.on(["installation.created", "installation_repositories.added"], (context) => {
+      handleInstallation(context, sync);
+    });
+    app.on(
+      ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
+      (context) => handlePullRequestPreview(context, sync),
+    );
+    if (options.reconcile ?? true) startReconcile({ app, sync });
+    options.onReady?.(sync);
+    app.log.info("Nova loaded");
+  };
 }
+
+export default createNova();

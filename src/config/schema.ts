@@ -25,7 +25,14 @@ import {
 } from "./value-checks.js";
 
 /** The `/nova` commands whose permission a repository can set. */
-export const COMMAND_NAMES = ["progress", "step-plan", "summary", "help", "sync", "report"] as const;
+export const COMMAND_NAMES = [
+  "progress",
+  "step-plan",
+  "summary",
+  "help",
+  "sync",
+  "report",
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /**
@@ -113,8 +120,8 @@ const booleanValue = describeAccepted(z.boolean(), {
 /** A whole number in a range, with the range in its text. */
 function integerBetween(min: number, max: number): z.ZodNumber {
   return describeAccepted(z.number().int().min(min).max(max), {
-    en: `a whole number from ${min} to ${max}`,
-    de: `eine ganze Zahl von ${min} bis ${max}`,
+    en: `a whole number between ${min} and ${max}`,
+    de: `eine ganze Zahl zwischen ${min} und ${max}`,
   });
 }
 
@@ -188,17 +195,20 @@ const roleName = describeAccepted(
     .min(1)
     .max(CONFIG_LIMITS.roleNameLength)
     .regex(/^\S(?:.*\S)?$/)
-    .refine((name) => !/[\u0000-\u001f\u007f]/.test(name)),
+    .refine((name) => !/\p{Cc}/u.test(name)),
   {
     en: `a role name of 1 to ${CONFIG_LIMITS.roleNameLength} characters without leading or trailing spaces`,
     de: `ein Rollenname mit 1 bis ${CONFIG_LIMITS.roleNameLength} Zeichen ohne Leerzeichen am Anfang oder Ende`,
   },
 );
 
-const sectionReference = describeAccepted(z.union([sectionSlug, z.number().int().min(1).max(999)]), {
-  en: "a section slug such as `operative-vorbereitung` or a section number such as `6`",
-  de: "ein Abschnitts-Slug wie `operative-vorbereitung` oder eine Abschnittsnummer wie `6`",
-});
+const sectionReference = describeAccepted(
+  z.union([sectionSlug, z.number().int().min(1).max(999)]),
+  {
+    en: "a section slug such as `operative-vorbereitung` or a section number such as `6`",
+    de: "ein Abschnitts-Slug wie `operative-vorbereitung` oder eine Abschnittsnummer wie `6`",
+  },
+);
 
 const roleSchema = z.strictObject({
   members: describeAccepted(z.array(githubLogin).max(CONFIG_LIMITS.roleMembers), {
@@ -403,8 +413,7 @@ export const novaConfigSchema = z.strictObject({
 
 /** The Projects (v2) board: an existing one by number, or one found (or created) by title. */
 export type ProjectConfig =
-  | { owner: string; number: number }
-  | { owner: string; title: string; create: boolean };
+  { owner: string; number: number } | { owner: string; title: string; create: boolean };
 
 /** One role: who is in it and which sections it covers by default. */
 export interface RoleConfig {
@@ -451,7 +460,7 @@ export interface NovaConfig {
     schedule: string;
     /** Canonical IANA time zone. */
     timezone: string;
-    limit: string;
+    limit: number;
   };
   gpu: {
     /** Id of the task that receives runner reports unless a report names another. */

@@ -16,7 +16,7 @@ export const MAX_REPOSITORY_PATH_LENGTH = 255;
 export function isRepositoryPath(path: string): boolean {
   if (path === "" || path.length > MAX_REPOSITORY_PATH_LENGTH) return false;
   // A NUL or other control character cannot be part of a Git path that people write.
-  if (/[\u0000-\u001f\u007f]/.test(path)) return false;
+  if (/\p{Cc}/u.test(path)) return false;
   if (path.includes("\\")) return false;
   // "/docs/plan.md" and "C:/plan.md" are absolute.
   if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) return false;
@@ -59,7 +59,20 @@ interface CronField {
   names?: readonly string[];
 }
 
-const MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_NAMES = [
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "oct",
+  "nov",
+  "dec",
+];
 const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
 /** Minute, hour, day of month, month (1–12 or jan–dec), day of week (0–7, 0 and 7 are Sunday). */

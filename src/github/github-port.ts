@@ -75,4 +75,17 @@ export interface GitHubPort {
   /** Paths changed between two commits (for forced pushes and pushes without a commit list). */
   listChangedFiles(base: string, head: string): Promise<string[]>;
   createCheckRun(run: CheckRunWrite): Promise<{ htmlUrl: string }>;
+  /** Whether a commit already has a check run of this name (so a redelivery does not add another). */
+  hasCheckRun(sha: string, name: string): Promise<boolean>;
+  /**
+   * `.github/nova.yml` from the default branch, merged with what it `_extends` (Probot's config
+   * loading); null when the repository has none.
+   */
+  readConfig(): Promise<unknown>;
+  /** The repository's default branch and web address. */
+  getRepository(): Promise<{ defaultBranch: string; htmlUrl: string }>;
+  /** The commit a branch points to. */
+  getBranchSha(branch: string): Promise<string>;
+  /** Paths a pull request changes (renames list both names). */
+  listPullRequestFiles(number: number): Promise<string[]>;
 }

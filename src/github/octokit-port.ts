@@ -27,6 +27,9 @@ interface RestIssue {
   pull_request?: unknown;
 }
 
+/** Where a repository keeps Nova's configuration. */
+export const CONFIG_PATH = ".github/nova.yml";
+
 /** Creates must not be repeated blindly: a 502 may hide a created issue (the run re-observes instead). */
 const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
 
@@ -196,6 +199,46 @@ export function createOctokitPort(
         }),
       );
       return { htmlUrl: data.html_url ?? "" };
+    },
+
+    async hasCheckRun(sha, name) {
+      const { data } = await call(() =>
+        octokit.rest.checks.listForRef({ ...repo, ref: sha, check_name: name, per_page: 1 }),
+      );
+      return data.total_count > 0;
+    },
+
+    async readConfig() {
+      const { config, files } = await call(() =>
+        octokit.config.get({ ...repo, path: CONFIG_PATH }),
+      );
+      // Probot's loader answers {} with no files when the repository has no config.
+      return files.some((file) => file.config !== null) ? config : null;
+    },
+
+    async getRepository() {
+      const { data } = await call(() => octokit.rest.repos.get({ ...repo }));
+      return { defaultBranch: data.default_branch, htmlUrl: data.html_url };
+    },
+
+    async getBranchSha(branch) {
+      const { data } = await call(() =>
+        octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` }),
+      );
+      return data.object.sha;
+    },
+
+    async listPullRequestFiles(number) {
+      const files = await call(() =>
+        octokit.paginate(octokit.rest.pulls.listFiles, {
+          ...repo,
+          pull_number: number,
+          per_page: 100,
+        }),
+      );
+      return files.flatMap((file) =>
+        file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
+      );
     },
   };
 }

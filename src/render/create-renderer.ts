@@ -11,6 +11,7 @@ export const TEMPLATE_NAMES = [
   "summary",
   "sync-plan",
   "issue-body",
+  "sync-check",
 ] as const;
 
 /** A template under `templates/<lang>/<name>.hbs`. */

@@ -7,7 +7,6 @@ import type { StepPlanResult } from "./step-plan.js";
 import type { SummaryResult } from "./summary.js";
 import type { FirstSyncPreview } from "../sync/first-sync-preview.js";
 
-
 /** The gantt chart's words in `lang`. */
 export function readGanttLabels(lang: Language): GanttLabels {
   return {

@@ -139,6 +139,36 @@ export class MemoryPort implements GitHubPort {
     return Promise.resolve({ htmlUrl: "https://github.com/acme/dgx/runs/1" });
   }
 
+  config: unknown = null;
+
+  hasCheckRun(_sha: string, name: string): Promise<boolean> {
+    this.calls.push(`has-check-run ${name}`);
+    return Promise.resolve(this.checkRuns.some((run) => run.name === name && run.headSha === _sha));
+  }
+
+  branchSha = "1".repeat(40);
+  pullRequestFiles: string[] = [];
+
+  readConfig(): Promise<unknown> {
+    this.calls.push("read-config");
+    return Promise.resolve(this.config);
+  }
+
+  getRepository(): Promise<{ defaultBranch: string; htmlUrl: string }> {
+    this.calls.push("get-repo");
+    return Promise.resolve({ defaultBranch: "main", htmlUrl: "https://github.com/acme/dgx" });
+  }
+
+  getBranchSha(): Promise<string> {
+    this.calls.push("get-branch");
+    return Promise.resolve(this.branchSha);
+  }
+
+  listPullRequestFiles(): Promise<string[]> {
+    this.calls.push("list-pr-files");
+    return Promise.resolve(this.pullRequestFiles);
+  }
+
   private record(call: string): void {
     this.calls.push(call);
     this.writes.push(call);

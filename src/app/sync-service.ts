@@ -1,0 +1,157 @@
+import type { Probot } from "probot";
+import { toGitHubError } from "../github/github-error.js";
+import { createOctokitPort, type Octokit } from "../github/octokit-port.js";
+import type { RepoRef } from "../github/github-port.js";
+import { createRepoQueue, type RepoQueue } from "../sync/repo-queue.js";
+import {
+  syncRepository,
+  type Logger,
+  type SyncRepositoryInput,
+  type SyncRepositoryResult,
+} from "../sync/sync-repository.js";
+import { DEFAULT_CONFIG } from "../config/schema.js";
+
+/** A request for a sync of one repository. */
+export interface SyncJob {
+  octokit: Octokit;
+  repo: RepoRef;
+  reason: SyncRepositoryInput["reason"];
+  sha?: string;
+  repository?: { defaultBranch: string; htmlUrl: string };
+  reportOnCommit?: boolean;
+  dryRun?: boolean;
+  /** Receives the result (a `/nova sync` reply, tests). */
+  onResult?: (result: SyncRepositoryResult) => void | Promise<void>;
+}
+
+export interface SyncServiceOptions {
+  app: Probot;
+  /** Waits (secondary rate limits, follow-up runs); injected so tests need not sleep. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Delay before a follow-up run when a sync could not finish (budget, GitHub errors). */
+  followUpDelayMs?: number;
+  now?: () => number;
+}
+
+export interface SyncService {
+  /** Queues a sync; resolves when a run covering it has finished. */
+  requestSync(job: SyncJob): Promise<void>;
+  /** What Nova last learned of a repository's configuration (for cheap push filtering). */
+  knownRepository(
+    fullName: string,
+  ): { checklist: string; reconcileMs: number | null; lastSync: number } | undefined;
+  /** The app's bot login, `<slug>[bot]`. */
+  botLogin(): Promise<string>;
+  queue: RepoQueue<SyncJob>;
+}
+
+/** Follow-ups waiting at once, across repositories; more would only pile up behind GitHub's limits. */
+const MAX_PENDING_FOLLOW_UPS = 100;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/**
+ * Runs syncs one at a time per repository, remembers each repository's checklist path and
+ * reconcile interval, and schedules a follow-up run when a sync could not finish (write budget
+ * spent, GitHub unavailable): GitHub does not redeliver failed webhooks, so Nova must converge
+ * on its own.
+ */
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  const { app } = options;
+  const sleep = options.sleep ?? delay;
+  const now = options.now ?? Date.now;
+  const followUpDelay = options.followUpDelayMs ?? 60_000;
+  const known = new Map<
+    string,
+    { checklist: string; reconcileMs: number | null; lastSync: number }
+  >();
+  let botLogin: Promise<string> | undefined;
+  let followUps = 0;
+
+  const resolveBotLogin = () => {
+    botLogin ??= (async () => {
+      const octokit = await app.auth();
+      const { data } = await octokit.rest.apps.getAuthenticated();
+      if (!data?.slug) throw new Error("GitHub did not name the app (GET /app)");
+      return `${data.slug}[bot]`;
+    })().catch((error: unknown) => {
+      botLogin = undefined; // try again next time
+      throw error;
+    });
+    return botLogin;
+  };
+
+  const queue: RepoQueue<SyncJob> = createRepoQueue<SyncJob>(
+    async (key, job) => {
+      const log: Logger = app.log.child({ repository: key, reason: job.reason });
+      const port = createOctokitPort(job.octokit, job.repo, {
+        sleep,
+        onRetry: (wait) => log.warn({ wait }, "secondary rate limit: waiting before retrying"),
+      });
+      const scheduleFollowUp = () => {
+        if (followUps >= MAX_PENDING_FOLLOW_UPS) return;
+        // Not awaited: the follow-up runs after this run released the repository's slot.
+        followUps++;
+        void sleep(followUpDelay).then(() => {
+          followUps--;
+          return queue.enqueue(key, {
+            octokit: job.octokit,
+            repo: job.repo,
+            reason: job.reason,
+            reportOnCommit: job.reportOnCommit ?? false,
+            ...(job.repository ? { repository: job.repository } : {}),
+          });
+        });
+      };
+      let result: SyncRepositoryResult;
+      try {
+        result = await syncRepository({
+          port,
+          botLogin: await resolveBotLogin(),
+          reason: job.reason,
+          log,
+          ...(job.sha ? { sha: job.sha } : {}),
+          ...(job.repository ? { repository: job.repository } : {}),
+          reportOnCommit: job.reportOnCommit ?? false,
+          dryRun: job.dryRun ?? false,
+        });
+      } catch (error) {
+        if (toGitHubError(error).transient && !job.dryRun) scheduleFollowUp();
+        throw error;
+      }
+      if (job.dryRun) {
+        await job.onResult?.(result);
+        return;
+      }
+      if (result.status === "synced") {
+        known.set(key, {
+          checklist: result.config.checklist,
+          reconcileMs: result.config.sync.reconcile,
+          lastSync: now(),
+        });
+      } else {
+        const previous = known.get(key);
+        known.set(key, {
+          checklist: previous?.checklist ?? DEFAULT_CONFIG.checklist,
+          reconcileMs: previous?.reconcileMs ?? DEFAULT_CONFIG.sync.reconcile,
+          lastSync: now(),
+        });
+      }
+      await job.onResult?.(result);
+      if (result.status === "synced" && result.needsFollowUp) scheduleFollowUp();
+    },
+    (key, error) => app.log.error({ repository: key, err: error }, "sync failed"),
+  );
+
+  return {
+    // Dry runs (previews) queue apart: coalescing must never swap a real sync for a preview.
+    requestSync: (job) =>
+      queue.enqueue(
+        `${job.repo.owner}/${job.repo.repo}`.toLowerCase() + (job.dryRun ? "#dry-run" : ""),
+        job,
+      ),
+    knownRepository: (fullName) => known.get(fullName.toLowerCase()),
+    botLogin: resolveBotLogin,
+    queue,
+  };
+}

@@ -1,0 +1,20 @@
+import type { Context } from "probot";
+import type { SyncService } from "../app/sync-service.js";
+
+/**
+ * A new installation, or repositories added to one: the first sync of each repository.
+ * The payload names the repositories (full name only), so no listing is needed.
+ */
+export function handleInstallation(
+  context: Context<"installation.created" | "installation_repositories.added">,
+  sync: SyncService,
+): void {
+  const payload = context.payload;
+  const repositories =
+    "repositories_added" in payload ? payload.repositories_added : (payload.repositories ?? []);
+  for (const repository of repositories) {
+    const [owner, repo] = repository.full_name.split("/");
+    if (!owner || !repo) continue;
+    void sync.requestSync({ octokit: context.octokit, repo: { owner, repo }, reason: "install" });
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * One sync at a time per repository, with bursts coalesced: while a run is going, any number
+ * of new requests for that repository collapse into ONE follow-up run that uses the newest
+ * request (the latest commit wins). Webhook handlers enqueue and return at once, so GitHub gets
+ * its answer well within 10 s while the sync runs after the response.
+ */
+export interface RepoQueue<T> {
+  /** Queues a run; resolves when a run that covers this request has finished. */
+  enqueue(key: string, job: T): Promise<void>;
+  /** Resolves when nothing is running or waiting (tests, graceful shutdown). */
+  idle(): Promise<void>;
+  /** Keys with a run going or waiting. */
+  size(): number;
+}
+
+interface Slot<T> {
+  running: Promise<void>;
+  next: { job: T; waiters: Array<() => void> } | null;
+}
+
+/**
+ * Creates the queue. `run` must not throw for expected failures; an exception is passed to
+ * `onError` and does not stop later runs.
+ */
+export function createRepoQueue<T>(
+  run: (key: string, job: T) => Promise<void>,
+  onError: (key: string, error: unknown) => void,
+): RepoQueue<T> {
+  const slots = new Map<string, Slot<T>>();
+  let idleWaiters: Array<() => void> = [];
+
+  const start = (key: string, job: T, waiters: Array<() => void>): void => {
+    const running = (async () => {
+      try {
+        await run(key, job);
+      } catch (error) {
+        onError(key, error);
+      }
+    })().then(() => {
+      for (const resolve of waiters) resolve();
+      const slot = slots.get(key);
+      const next = slot?.next;
+      if (slot && next) {
+        slot.next = null;
+        start(key, next.job, next.waiters);
+        return;
+      }
+      slots.delete(key);
+      if (slots.size === 0) {
+        const waiting = idleWaiters;
+        idleWaiters = [];
+        for (const resolve of waiting) resolve();
+      }
+    });
+    const slot = slots.get(key);
+    if (slot) slot.running = running;
+    else slots.set(key, { running, next: null });
+  };
+
+  return {
+    enqueue(key, job) {
+      return new Promise<void>((resolve) => {
+        const slot = slots.get(key);
+        if (!slot) {
+          start(key, job, [resolve]);
+          return;
+        }
+        // Coalesce: the newest request replaces any waiting one; all their callers are answered by it.
+        slot.next = { job, waiters: [...(slot.next?.waiters ?? []), resolve] };
+      });
+    },
+    idle() {
+      if (slots.size === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+    size() {
+      return slots.size;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { ObservedIssue } from "../github/github-port.js";
+import type { SyncOp } from "./plan-sync.js";
+import type { SyncSummary } from "./run-sync.js";
+
+export interface SyncEntry {
+  title: string;
+  number: number | null;
+  url: string | null;
+}
+
+/** A sync's outcome in the words a check run or a `/nova sync` reply uses. */
+export interface SyncReport {
+  labelsCreated: string[];
+  created: SyncEntry[];
+  updated: SyncEntry[];
+  closed: SyncEntry[];
+  reopened: SyncEntry[];
+  removed: SyncEntry[];
+  duplicates: SyncEntry[];
+  unchanged: number;
+  proposals: Array<SyncEntry & { tick: boolean }>;
+  remaining: number;
+  skipped: number;
+  writes: number;
+  error: string | null;
+  /** Nothing to write at all. */
+  upToDate: boolean;
+}
+
+/**
+ * Sorts the ops of a sync into what a person wants to read: created, updated, closed,
+ * reopened, removed. Pure.
+ */
+export function summarizeSync(
+  summary: SyncSummary,
+  titles: ReadonlyMap<string, string>,
+): SyncReport {
+  const entry = (taskId: string, number: number | null): SyncEntry => {
+    const issue: ObservedIssue | undefined = summary.issues.get(taskId);
+    return {
+      title: titles.get(taskId) ?? issue?.title ?? taskId,
+      number: number ?? issue?.number ?? null,
+      url: issue && issue.number === (number ?? issue.number) ? issue.htmlUrl || null : null,
+    };
+  };
+  const report: SyncReport = {
+    labelsCreated: [],
+    created: [],
+    updated: [],
+    closed: [],
+    reopened: [],
+    removed: [],
+    duplicates: [],
+    unchanged: summary.unchanged,
+    proposals: summary.proposals.map((proposal) => ({
+      ...entry(proposal.taskId, proposal.issueNumber),
+      tick: proposal.action === "tick",
+    })),
+    remaining: summary.remaining.length,
+    skipped: summary.skipped.length,
+    writes: summary.writes,
+    error: summary.error ? summary.error.message : null,
+    upToDate: summary.applied.length === 0 && summary.remaining.length === 0,
+  };
+  for (const op of summary.applied) sortOp(op, report, entry);
+  return report;
+}
+
+function sortOp(
+  op: SyncOp,
+  report: SyncReport,
+  entry: (taskId: string, number: number | null) => SyncEntry,
+): void {
+  switch (op.kind) {
+    case "create-label":
+      report.labelsCreated.push(op.label.name);
+      return;
+    case "create-issue":
+      report.created.push(entry(op.taskId, null));
+      return;
+    case "update-issue":
+      if (op.changes.state === "closed") report.closed.push(entry(op.taskId, op.number));
+      else if (op.changes.state === "open") report.reopened.push(entry(op.taskId, op.number));
+      else report.updated.push(entry(op.taskId, op.number));
+      return;
+    case "close-removed":
+      report.removed.push(entry(op.taskId, op.number));
+      return;
+    case "close-duplicate":
+      report.duplicates.push({ title: op.taskId, number: op.number, url: null });
+      return;
+  }
+}

@@ -1,0 +1,278 @@
+import type { LintProblem } from "../checklist/lint.js";
+import { parseConfig, renderConfigProblems, type ConfigProblem } from "../config/parse-config.js";
+import type { NovaConfig } from "../config/schema.js";
+import type { CheckRunWrite, GitHubPort } from "../github/github-port.js";
+import { CONFIG_PATH } from "../github/octokit-port.js";
+import type { Language } from "../render/i18n.js";
+import { readSharedRenderer } from "../render/shared-renderer.js";
+import { runSync } from "./run-sync.js";
+import { summarizeSync, type SyncReport } from "./summarize-sync.js";
+
+/** The names of Nova's check runs, as people see them on commits and pull requests. */
+export const CHECK_NAMES = {
+  sync: "Nova: Sync",
+  preview: "Nova: Sync-Vorschau",
+  config: "Nova: Konfiguration",
+} as const;
+
+export interface Logger {
+  info: (data: object, message?: string) => void;
+  warn: (data: object, message?: string) => void;
+}
+
+export interface SyncRepositoryInput {
+  port: GitHubPort;
+  botLogin: string;
+  /** Why this run happens (logged; a push and a preview report on their commit). */
+  reason: "push" | "install" | "reconcile" | "command" | "preview";
+  /** The commit to read the checklist at; default: the head of the default branch. */
+  sha?: string;
+  /** Known from the webhook payload; read from GitHub otherwise. */
+  repository?: { defaultBranch: string; htmlUrl: string };
+  /** Plan only: no write at all (the pull-request preview, `nova sync --dry-run`). */
+  dryRun?: boolean;
+  /** Leave check runs on `sha` (pushes and previews). */
+  reportOnCommit?: boolean;
+  log: Logger;
+}
+
+export type SyncRepositoryResult =
+  | { status: "invalid-config"; problems: ConfigProblem[] }
+  | { status: "checklist-missing"; path: string; lang: Language }
+  | { status: "checklist-invalid"; problems: LintProblem[]; lang: Language }
+  | {
+      status: "synced" | "dry-run";
+      report: SyncReport;
+      needsFollowUp: boolean;
+      config: NovaConfig;
+      sha: string;
+    };
+
+/**
+ * The sync use-case for one repository: configuration → checklist at a commit → observe →
+ * plan → apply, then a check run that says what happened. An invalid configuration stops
+ * every write except the check run that explains it.
+ */
+export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRepositoryResult> {
+  const { port, log } = input;
+  const parsed = parseConfig(await port.readConfig());
+  if (!parsed.ok) {
+    log.warn(
+      { problems: parsed.problems, reason: input.reason },
+      "nova.yml is invalid; nothing is synced",
+    );
+    if (input.sha && input.reportOnCommit) {
+      await maybeCreateCheckRun(port, {
+        name: CHECK_NAMES.config,
+        headSha: input.sha,
+        status: "completed",
+        conclusion: "failure",
+        title: "Ungültige Konfiguration / invalid configuration",
+        summary: `${renderConfigProblems(parsed.problems, "de")}\n\n---\n\n${renderConfigProblems(parsed.problems, "en")}`,
+      });
+    }
+    return { status: "invalid-config", problems: parsed.problems };
+  }
+  const config = parsed.config;
+  const lang = config.language;
+  const repository = input.repository ?? (await port.getRepository());
+  const sha = input.sha ?? (await port.getBranchSha(repository.defaultBranch));
+  const outcome = await runSync({
+    port,
+    botLogin: input.botLogin,
+    links: { ...repository, checklistPath: config.checklist, sha },
+    prefix: config.labels.prefix,
+    lang,
+    labelColor: config.labels.color,
+    sectionColors: config.labels.sectionColors,
+    labelDescriptions: config.labels.descriptions,
+    closeRemoved: config.sync.closeRemoved,
+    maxWritesPerRun: config.sync.maxWritesPerRun,
+    dryRun: input.dryRun ?? false,
+  });
+  const checkName = input.reason === "preview" ? CHECK_NAMES.preview : CHECK_NAMES.sync;
+
+  if (outcome.status === "checklist-missing") {
+    log.warn({ path: config.checklist }, "checklist not found");
+    if (input.reportOnCommit) {
+      await maybeCreateCheckRun(port, {
+        name: checkName,
+        headSha: sha,
+        status: "completed",
+        conclusion: "failure",
+        title: lang === "en" ? "Checklist not found" : "Checkliste nicht gefunden",
+        summary:
+          lang === "en"
+            ? `\`${config.checklist}\` does not exist at this commit. Set \`checklist:\` in \`${CONFIG_PATH}\`.`
+            : `\`${config.checklist}\` gibt es in diesem Commit nicht. Der Pfad steht unter \`checklist:\` in \`${CONFIG_PATH}\`.`,
+      });
+    }
+    return { status: "checklist-missing", path: config.checklist, lang };
+  }
+  if (outcome.status === "checklist-invalid") {
+    log.warn({ problems: outcome.problems.length }, "checklist has lint errors; nothing is synced");
+    if (input.reportOnCommit) {
+      await maybeCreateCheckRun(port, buildLintCheckRun(checkName, sha, outcome.problems, lang));
+    }
+    return { status: "checklist-invalid", problems: outcome.problems, lang };
+  }
+
+  const summary = outcome.summary;
+  const titles = new Map<string, string>();
+  for (const op of summary.applied) if (op.kind === "create-issue") titles.set(op.taskId, op.title);
+  const report = summarizeSync(summary, titles);
+  log.info(
+    {
+      reason: input.reason,
+      writes: summary.writes,
+      created: report.created.length,
+      updated: report.updated.length,
+      closed: report.closed.length + report.removed.length,
+      unchanged: report.unchanged,
+      remaining: report.remaining,
+      dryRun: input.dryRun ?? false,
+    },
+    report.upToDate ? "sync: up to date" : "sync applied",
+  );
+  const problems = summary.lintWarnings;
+  if (input.reportOnCommit && (input.reason === "preview" || summary.writes > 0 || summary.error)) {
+    const run: CheckRunWrite = {
+      name: checkName,
+      headSha: sha,
+      status: "completed",
+      conclusion: summary.error ? "failure" : input.reason === "preview" ? "neutral" : "success",
+      title: renderCheckTitle(report, lang),
+      summary: renderSyncCheck(
+        report,
+        lang,
+        input.reason === "preview",
+        config.sync.maxWritesPerRun,
+      ),
+      ...(problems.length ? { annotations: toAnnotations(problems) } : {}),
+    };
+    // A preview is re-made for each new head commit; one per commit is enough.
+    if (input.reason === "preview") await maybeCreateCheckRun(port, run);
+    else await port.createCheckRun(run);
+  }
+  return {
+    status: outcome.status,
+    report,
+    needsFollowUp: summary.needsFollowUp || summary.error?.transient === true,
+    config,
+    sha,
+  };
+}
+
+/** The check run's one-line title, e.g. "3 angelegt, 1 geschlossen, 16 unverändert". */
+export function renderCheckTitle(report: SyncReport, lang: Language): string {
+  const words =
+    lang === "en"
+      ? {
+          created: "created",
+          updated: "updated",
+          closed: "closed",
+          reopened: "reopened",
+          unchanged: "unchanged",
+          upToDate: "up to date",
+        }
+      : {
+          created: "angelegt",
+          updated: "aktualisiert",
+          closed: "geschlossen",
+          reopened: "wiedereröffnet",
+          unchanged: "unverändert",
+          upToDate: "aktuell",
+        };
+  if (report.upToDate) return `${words.upToDate}: ${report.unchanged} ${words.unchanged}`;
+  const parts: Array<[number, string]> = [
+    [report.created.length, words.created],
+    [report.updated.length, words.updated],
+    [report.closed.length + report.removed.length + report.duplicates.length, words.closed],
+    [report.reopened.length, words.reopened],
+    [report.unchanged, words.unchanged],
+  ];
+  return parts
+    .filter(([count]) => count > 0)
+    .map(([count, word]) => `${count} ${word}`)
+    .join(", ");
+}
+
+/** The Markdown of a sync check run or `/nova sync` reply. */
+export function renderSyncCheck(
+  report: SyncReport,
+  lang: Language,
+  preview: boolean,
+  maxWrites: number,
+): string {
+  const headings =
+    lang === "en"
+      ? {
+          created: "Created",
+          updated: "Updated",
+          closed: "Closed (done)",
+          reopened: "Reopened",
+          removed: "Closed (removed from the checklist)",
+        }
+      : {
+          created: "Angelegt",
+          updated: "Aktualisiert",
+          closed: "Geschlossen (erledigt)",
+          reopened: "Wiedereröffnet",
+          removed: "Geschlossen (aus der Checkliste entfernt)",
+        };
+  const sections = (["created", "updated", "closed", "reopened", "removed"] as const).map(
+    (key) => ({
+      heading: headings[key],
+      entries: report[key],
+    }),
+  );
+  return readSharedRenderer().render("sync-check", lang, {
+    ...report,
+    sections,
+    preview,
+    maxWrites,
+  });
+}
+
+function buildLintCheckRun(
+  name: string,
+  sha: string,
+  problems: LintProblem[],
+  lang: Language,
+): CheckRunWrite {
+  const errors = problems.filter((problem) => problem.severity === "error");
+  return {
+    name,
+    headSha: sha,
+    status: "completed",
+    conclusion: "failure",
+    title:
+      lang === "en"
+        ? `Checklist has ${errors.length} error(s): nothing synced`
+        : `Checkliste hat ${errors.length} Fehler: nichts abgeglichen`,
+    summary: problems
+      .map(
+        (problem) => `- \`${problem.file}:${problem.line}:${problem.column}\` ${problem.message}`,
+      )
+      .join("\n"),
+    annotations: toAnnotations(problems),
+  };
+}
+
+function toAnnotations(
+  problems: readonly LintProblem[],
+): NonNullable<CheckRunWrite["annotations"]> {
+  return problems.map((problem) => ({
+    path: problem.file,
+    startLine: problem.line,
+    endLine: problem.line,
+    level: problem.severity === "error" ? "failure" : "warning",
+    message: problem.message,
+    title: problem.code,
+  }));
+}
+
+async function maybeCreateCheckRun(port: GitHubPort, run: CheckRunWrite): Promise<void> {
+  if (await port.hasCheckRun(run.headSha, run.name)) return;
+  await port.createCheckRun(run);
+}
