@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Language } from "../render/i18n.js";
 
-export const COMMANDS = ["lint", "progress", "step-plan", "summary", "plan"] as const;
+export const COMMANDS = ["lint", "progress", "step-plan", "summary", "plan", "sync"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -17,6 +17,10 @@ export interface CliOptions {
   limit: number;
   fix: boolean;
   prefix: string;
+  /** `nova sync`: the repository, its bot login, and whether to write. */
+  repo?: { owner: string; repo: string };
+  dryRun: boolean;
+  botLogin?: string;
 }
 
 /** A mistake on the command line, named precisely (the flag, what it accepts). */
@@ -47,6 +51,14 @@ const OPTIONS = {
   "step-plan": { ...COMMON, ...DATES, role: { type: "string" } },
   summary: { ...COMMON, ...DATES, limit: { type: "string" } },
   plan: { ...COMMON, prefix: { type: "string" } },
+  sync: {
+    lang: { type: "string" },
+    format: { type: "string" },
+    help: { type: "boolean", short: "h" },
+    repo: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "bot-login": { type: "string" },
+  },
   help: { ...COMMON },
 } as const;
 
@@ -136,11 +148,34 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     options.prefix = values.prefix;
   }
   options.fix = values.fix === true;
+  options.dryRun = values["dry-run"] === true;
+  if (first === "sync" && !options.help) {
+    const repo = typeof values.repo === "string" ? values.repo : undefined;
+    const [owner, name, ...rest] = (repo ?? "").split("/");
+    if (!owner || !name || rest.length > 0 || !/^[\w.-]+$/.test(owner) || !/^[\w.-]+$/.test(name)) {
+      throw new UsageError(repo === undefined ? "missing-value" : "bad-value", {
+        command: first,
+        option: "--repo",
+        value: repo ?? "",
+        accepted: "owner/name",
+      });
+    }
+    options.repo = { owner, repo: name };
+  }
+  if (typeof values["bot-login"] === "string") options.botLogin = values["bot-login"];
   return options;
 }
 
 function defaults(lang: Language): Omit<CliOptions, "command" | "help"> {
-  return { checklist: DEFAULT_CHECKLIST, lang, format: "md", limit: 5, fix: false, prefix: "dgx" };
+  return {
+    checklist: DEFAULT_CHECKLIST,
+    lang,
+    format: "md",
+    limit: 5,
+    fix: false,
+    prefix: "dgx",
+    dryRun: false,
+  };
 }
 
 function isCommand(name: string): name is CommandName {

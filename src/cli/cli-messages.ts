@@ -29,12 +29,25 @@ Befehle:
   nova step-plan   offene Aufgaben in Reihenfolge, eingeplant bis zur Lieferung
   nova summary     nächste Schritte, zuletzt erledigt, blockiert, verbleibende Tage
   nova lint        Probleme der Checkliste mit Datei:Zeile:Spalte
+  nova sync        gleicht ein Repository auf GitHub ab (Token in GITHUB_TOKEN)
 
 Hilfe zu einem Befehl: nova <befehl> --help
 
 ${OPTIONS_DE}
 
 Exit-Codes: 0 in Ordnung · 1 lint fand Fehler · 2 falsche Eingabe · 3 interner Fehler`,
+    sync: `nova sync – gleicht ein Repository auf GitHub ab, wie es die App nach einem Push tut:
+Konfiguration (.github/nova.yml) und Checkliste vom Standard-Branch lesen, Issues und Labels anlegen,
+aktualisieren, schließen. Token in GITHUB_TOKEN (in GitHub Actions: secrets.GITHUB_TOKEN mit
+issues: write), API-Adresse in GITHUB_API_URL (Standard: https://api.github.com).
+
+  --repo OWNER/NAME     das Repository (Pflicht)
+  --dry-run             nur planen, nichts schreiben
+  --bot-login LOGIN     Autor der Nova-Issues (Standard: der Besitzer des Tokens)
+  --lang de|en          Sprache der Ausgabe (Standard: de)
+  --format md|json      Markdown oder JSON (Standard: md)
+
+Exit-Codes: 0 abgeglichen · 1 Konfiguration oder Checkliste verhindern den Abgleich · 2 falsche Eingabe · 3 GitHub-Fehler`,
     plan: `nova plan – zeigt, was ein erster Abgleich in einem leeren Repository anlegen würde:
 Labels und je Aufgabe ein Issue mit Titel und Labels. Schreibt nichts.
 
@@ -71,12 +84,25 @@ Commands:
   nova step-plan   open tasks in order, scheduled until delivery
   nova summary     next steps, recently done, blocked, days left
   nova lint        checklist problems with file:line:column
+  nova sync        syncs a repository on GitHub (token in GITHUB_TOKEN)
 
 Help for one command: nova <command> --help
 
 ${OPTIONS_EN}
 
 Exit codes: 0 fine · 1 lint found errors · 2 bad input · 3 internal error`,
+    sync: `nova sync – syncs a repository on GitHub the way the app does after a push: reads the
+configuration (.github/nova.yml) and the checklist from the default branch, creates, updates and
+closes issues and labels. Token in GITHUB_TOKEN (in GitHub Actions: secrets.GITHUB_TOKEN with
+issues: write), API address in GITHUB_API_URL (default: https://api.github.com).
+
+  --repo OWNER/NAME     the repository (required)
+  --dry-run             plan only, write nothing
+  --bot-login LOGIN     author of Nova's issues (default: the token's owner)
+  --lang de|en          output language (default: de)
+  --format md|json      Markdown or JSON (default: md)
+
+Exit codes: 0 synced · 1 the configuration or checklist stops the sync · 2 bad input · 3 GitHub error`,
     plan: `nova plan – shows what a first sync into an empty repository would create: labels and
 one issue per task with its title and labels. Writes nothing.
 
@@ -118,7 +144,7 @@ export function renderUsageError(error: UsageError, lang: Language): string {
   if (lang === "en") {
     switch (error.key) {
       case "unknown-command":
-        return `unknown command "${command}". Commands: lint, progress, step-plan, summary, plan (see nova --help).`;
+        return `unknown command "${command}". Commands: lint, progress, step-plan, summary, plan, sync (see nova --help).`;
       case "unknown-option":
         return `unknown option ${option ?? ""} for "nova ${command}" (see ${see}).`;
       case "bad-value":
@@ -131,7 +157,7 @@ export function renderUsageError(error: UsageError, lang: Language): string {
   }
   switch (error.key) {
     case "unknown-command":
-      return `unbekannter Befehl „${command}“. Befehle: lint, progress, step-plan, summary, plan (siehe nova --help).`;
+      return `unbekannter Befehl „${command}“. Befehle: lint, progress, step-plan, summary, plan, sync (siehe nova --help).`;
     case "unknown-option":
       return `unbekannte Option ${option ?? ""} für „nova ${command}“ (siehe ${see}).`;
     case "bad-value":

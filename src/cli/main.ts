@@ -1,4 +1,5 @@
 import { rename, writeFile } from "node:fs/promises";
+import { createConnectGitHub } from "./connect-github.js";
 import { readChecklistFile } from "./read-checklist.js";
 import { runCli } from "./run-cli.js";
 
@@ -9,6 +10,7 @@ const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   now: () => new Date(),
   readFile: readChecklistFile,
+  connectGitHub: createConnectGitHub(process.env),
   // Write beside the file and rename, so an interrupted --fix never leaves half a checklist.
   writeFile: async (path, text) => {
     const temporary = `${path}.nova-tmp`;

@@ -14,6 +14,10 @@ import { computeSummary } from "../reports/summary.js";
 import { addWorkingDays } from "../reports/working-days.js";
 import { buildDesiredState } from "../sync/desired-state.js";
 import { countOpWrites, planSync } from "../sync/plan-sync.js";
+import { renderCheckTitle, renderSyncCheck, syncRepository } from "../sync/sync-repository.js";
+import { renderConfigProblems } from "../config/parse-config.js";
+import { GitHubError } from "../github/github-error.js";
+import type { GitHubPort, RepoRef } from "../github/github-port.js";
 import type { FirstSyncPreview } from "../sync/first-sync-preview.js";
 import { parseCliArgs, peekLanguage, UsageError, type CliOptions } from "./cli-args.js";
 import { renderHelp, renderReadError, renderUsageError } from "./cli-messages.js";
@@ -28,6 +32,19 @@ export interface CliIo {
   now: () => Date;
   readFile: (path: string) => Promise<string>;
   writeFile: (path: string, text: string) => Promise<void>;
+  /** Connects to GitHub for `nova sync` (token from the environment); throws `CliSetupError`. */
+  connectGitHub: (
+    repo: RepoRef,
+    botLogin: string | undefined,
+  ) => Promise<{ port: GitHubPort; botLogin: string }>;
+}
+
+/** Something missing around the command (no token): one clear line, exit code 2. */
+export class CliSetupError extends Error {
+  constructor(readonly messages: { de: string; en: string }) {
+    super(messages.en);
+    this.name = "CliSetupError";
+  }
 }
 
 export const EXIT = { ok: 0, lintErrors: 1, badInput: 2, internal: 3 } as const;
@@ -53,6 +70,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`nova: ${renderUsageError(error, lang)}\n`);
       return EXIT.badInput;
     }
+    if (error instanceof CliSetupError) {
+      io.stderr(`nova: ${error.messages[lang]}\n`);
+      return EXIT.badInput;
+    }
+    if (error instanceof GitHubError) {
+      io.stderr(
+        lang === "en"
+          ? `nova: GitHub answered ${error.status || "nothing"}: ${error.message}\n`
+          : `nova: GitHub antwortete ${error.status || "nicht"}: ${error.message}\n`,
+      );
+      return EXIT.internal;
+    }
     if (error instanceof ChecklistReadError) {
       io.stderr(`nova: ${renderReadError(error, lang)}\n`);
       return EXIT.badInput;
@@ -68,6 +97,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
+  if (options.command === "sync") return runRemoteSync(options, io);
   const path = resolve(io.cwd, options.checklist);
   const source = await io.readFile(path);
   const plan = parsePlan(source);
@@ -165,6 +195,62 @@ function renderLintReport(
   if (options.fix)
     lines.push(en ? "Mojibake repaired in the file." : "Zeichensalat in der Datei repariert.");
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * `nova sync --repo owner/name [--dry-run]`: the app's sync engine from a terminal or a
+ * GitHub Actions step. Exit 0 when synced (or planned), 1 when the repository's config or
+ * checklist stops the sync.
+ */
+async function runRemoteSync(options: CliOptions, io: CliIo): Promise<number> {
+  const { port, botLogin } = await io.connectGitHub(options.repo!, options.botLogin);
+  const messages: string[] = [];
+  const log = {
+    info: () => {},
+    warn: (data: object, message?: string) =>
+      messages.push(`${message ?? ""} ${JSON.stringify(data)}`),
+  };
+  const result = await syncRepository({
+    port,
+    botLogin,
+    reason: "command",
+    dryRun: options.dryRun,
+    log,
+  });
+  if (options.format === "json") {
+    io.stdout(
+      `${JSON.stringify(result.status === "invalid-config" || result.status === "checklist-missing" || result.status === "checklist-invalid" ? result : { status: result.status, sha: result.sha, report: result.report, needsFollowUp: result.needsFollowUp }, null, 2)}\n`,
+    );
+    return result.status === "synced" || result.status === "dry-run" ? EXIT.ok : EXIT.lintErrors;
+  }
+  switch (result.status) {
+    case "invalid-config":
+      io.stdout(`${renderConfigProblems(result.problems, options.lang)}\n`);
+      return EXIT.lintErrors;
+    case "checklist-missing":
+      io.stdout(
+        options.lang === "en"
+          ? `Checklist not found: ${result.path}\n`
+          : `Checkliste nicht gefunden: ${result.path}\n`,
+      );
+      return EXIT.lintErrors;
+    case "checklist-invalid":
+      io.stdout(
+        `${result.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join("\n")}\n`,
+      );
+      return EXIT.lintErrors;
+    default: {
+      const heading = options.dryRun
+        ? options.lang === "en"
+          ? "Dry run: nothing was written."
+          : "Probelauf: nichts wurde geschrieben."
+        : renderCheckTitle(result.report, options.lang);
+      io.stdout(
+        `${heading}\n\n${renderSyncCheck(result.report, options.lang, options.dryRun, result.config.sync.maxWritesPerRun)}`,
+      );
+      return EXIT.ok;
+    }
+  }
 }
 
 /**

@@ -26,6 +26,7 @@ async function nova(
     cwd: ROOT,
     now: () => new Date("2026-11-24T09:00:00Z"),
     readFile: readChecklistFile,
+    connectGitHub: () => Promise.reject(new Error("no GitHub in offline CLI tests")),
     writeFile: (path, text) => {
       written.set(path, text);
       return Promise.resolve();

@@ -1,0 +1,41 @@
+import { ProbotOctokit } from "probot";
+import type { RepoRef } from "../github/github-port.js";
+import { createOctokitPort } from "../github/octokit-port.js";
+import { toGitHubError } from "../github/github-error.js";
+import { CliSetupError, type CliIo } from "./run-cli.js";
+
+/** The login GitHub gives Actions' GITHUB_TOKEN, which cannot read GET /user. */
+const ACTIONS_BOT = "github-actions[bot]";
+
+/**
+ * Connects `nova sync` to GitHub with the token in `GITHUB_TOKEN` (`GITHUB_API_URL` for GitHub
+ * Enterprise, as GitHub Actions sets it). Probot's Octokit brings throttling and retry.
+ */
+export function createConnectGitHub(env: NodeJS.ProcessEnv): CliIo["connectGitHub"] {
+  return async (repo: RepoRef, botLogin: string | undefined) => {
+    const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+    if (!token) {
+      throw new CliSetupError({
+        de: "GITHUB_TOKEN ist nicht gesetzt: nova sync braucht ein Token mit Schreibrecht für Issues.",
+        en: "GITHUB_TOKEN is not set: nova sync needs a token that may write issues.",
+      });
+    }
+    const octokit = new ProbotOctokit({
+      auth: { token },
+      baseUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    });
+    const port = createOctokitPort(octokit, repo, {
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
+    if (botLogin) return { port, botLogin };
+    try {
+      const { data } = await octokit.rest.users.getAuthenticated();
+      return { port, botLogin: data.login };
+    } catch (error) {
+      // An installation token (Actions) has no user; its issues are authored by the Actions bot.
+      if (toGitHubError(error).status === 403) return { port, botLogin: ACTIONS_BOT };
+      throw toGitHubError(error);
+    }
+  };
+}
