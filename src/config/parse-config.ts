@@ -13,7 +13,8 @@ import {
   type ProblemReason,
 } from "./config-messages.js";
 import { sanitizeConfigInput, type InputPath } from "./sanitize-input.js";
-import { novaConfigSchema, type CustomProblemParams, type NovaConfig } from "./schema.js";
+import { novaConfigSchema, type NovaConfig } from "./schema.js";
+import type { CustomProblemParams } from "./value-schemas.js";
 import { findSchemaAt, listSchemaLayers, unwrapSchema } from "./walk-schema.js";
 
 /** Where Probot reads the configuration from, on the default branch. */
