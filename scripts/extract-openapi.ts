@@ -203,15 +203,13 @@ export function extractOperations(
 function toOperationSpec(method: string, path: string, operation: RawOperation): OperationSpec {
   const parameters = (operation.parameters ?? [])
     .filter((parameter) => parameter.in === "path" || parameter.in === "query")
-    .map(
-      (parameter): OperationParameter => ({
-        name: parameter.name,
-        in: parameter.in as "path" | "query",
-        required: parameter.required ?? false,
-        multiSegment: parameter["x-multi-segment"] ?? false,
-        schema: stripDocumentation(parameter.schema ?? {}),
-      }),
-    );
+    .map((parameter): OperationParameter => ({
+      name: parameter.name,
+      in: parameter.in as "path" | "query",
+      required: parameter.required ?? false,
+      multiSegment: parameter["x-multi-segment"] ?? false,
+      schema: stripDocumentation(parameter.schema ?? {}),
+    }));
   const content = operation.requestBody?.content ?? {};
   const contentType = Object.keys(content).find((type) => type.includes("json"));
   const requestBody: OperationRequestBody | null =

@@ -1,4 +1,4 @@
-import type { ApplicationFunctionOptions, Probot } from "probot";
+import type { Probot } from "probot";
 import { startReconcile } from "./app/reconcile.js";
 import {
   createSyncService,
@@ -28,7 +28,7 @@ export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
  * runner upload route, `/healthz` and `/metrics`.
  */
 export function createNova(options: NovaOptions = {}) {
-  return (app: Probot, _options: ApplicationFunctionOptions): void => {
+  return (app: Probot): void => {
     const sync = createSyncService({ app, ...options });
     app.on("push", (context) => handlePush(context, sync));
     app.on(["installation.created", "installation_repositories.added"], (context) => {

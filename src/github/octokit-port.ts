@@ -111,7 +111,7 @@ export function createOctokitPort(
       const { data } = await call(() =>
         octokit.rest.issues.create({ ...repo, ...issue, ...NO_BLIND_RETRY }),
       );
-      return toObservedIssue(data as RestIssue);
+      return toObservedIssue(data);
     },
 
     async updateIssue(number, changes: IssueWrite) {
@@ -124,7 +124,7 @@ export function createOctokitPort(
           ...(stateReason ? { state_reason: stateReason } : {}),
         }),
       );
-      return toObservedIssue(data as RestIssue);
+      return toObservedIssue(data);
     },
 
     async getIssue(number) {
@@ -132,7 +132,7 @@ export function createOctokitPort(
         const { data } = await call(() =>
           octokit.rest.issues.get({ ...repo, issue_number: number }),
         );
-        return toObservedIssue(data as RestIssue);
+        return toObservedIssue(data);
       } catch (error) {
         if (toGitHubError(error).kind === "not-found") return null;
         throw error;
