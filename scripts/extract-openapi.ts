@@ -64,6 +64,7 @@ export const NOVA_OPERATION_IDS = [
   "issues/update-label",
   "pulls/create",
   "pulls/get",
+  "pulls/list-files",
   "pulls/list",
   "pulls/update",
   "reactions/create-for-issue-comment",

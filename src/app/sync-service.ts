@@ -42,6 +42,8 @@ export interface SyncService {
   ): { checklist: string; reconcileMs: number | null; lastSync: number } | undefined;
   /** The app's bot login, `<slug>[bot]`. */
   botLogin(): Promise<string>;
+  /** Resolves when no sync is running or waiting, follow-ups included (tests, shutdown). */
+  settled(): Promise<void>;
   queue: RepoQueue<SyncJob>;
 }
 
@@ -152,6 +154,14 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       ),
     knownRepository: (fullName) => known.get(fullName.toLowerCase()),
     botLogin: resolveBotLogin,
+    async settled() {
+      // A follow-up is enqueued only after its delay, so idle() alone can resolve too early.
+      for (;;) {
+        await queue.idle();
+        if (followUps === 0 && queue.size() === 0) return;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
     queue,
   };
 }

@@ -79,7 +79,8 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
       prefix: options.prefix,
       closeRemoved: options.closeRemoved,
     });
-    summary.unchanged = syncPlan.unchanged;
+    // Later passes only see issues this run already wrote: "unchanged" is the first pass's count.
+    if (pass === 0) summary.unchanged = syncPlan.unchanged;
     summary.proposals = syncPlan.proposals;
     if (syncPlan.ops.length === 0) break;
     const result = await applySync(syncPlan.ops, observed, port, {

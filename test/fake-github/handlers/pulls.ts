@@ -2,7 +2,7 @@ import { GitHubError, notFound, validationFailed } from "../github-error.js";
 import type { FakeRepo } from "../fake-repo.js";
 import { paginate } from "../paginate.js";
 import type { IssueRecord } from "../records.js";
-import { renderPull } from "../render.js";
+import { renderFileChange, renderPull } from "../render.js";
 import type { Handler, HandlerContext } from "./handler-context.js";
 import {
   actingUser,
@@ -52,6 +52,20 @@ export const pullHandlers: Record<string, Handler> = {
       200,
       renderPull(context.state, repo, requirePull(repo, intParam(context, "pull_number"))),
     );
+  },
+
+  "pulls/list-files": (context) => {
+    const repo = requireRepo(context);
+    const pull = requirePull(repo, intParam(context, "pull_number"));
+    const store = repo.git.store;
+    const head = repo.git.branchSha(pull.pull!.headRef) ?? pull.pull!.headSha;
+    const base = repo.git.branchSha(pull.pull!.baseRef);
+    // GitHub diffs the head against the merge base with the base branch.
+    const mergeBase = base === undefined ? undefined : store.mergeBase(base, head);
+    const baseTree = mergeBase === undefined ? null : store.commit(mergeBase)!.tree;
+    const files = store.diffTrees(baseTree, store.commit(head)!.tree);
+    const all = files.map((file) => renderFileChange(repo, head, file));
+    return replyPage(paginate(all, context.url, context.params));
   },
 
   "pulls/update": (context) => {

@@ -1,0 +1,342 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import type { Probot } from "probot";
+import type { SyncService } from "../../src/app/sync-service.js";
+import { createNova } from "../../src/index.js";
+import { readTaskMarker } from "../../src/sync/task-marker.js";
+import {
+  createTestProbot,
+  createWebhookPayload,
+  FakeGitHub,
+  secondaryRateLimit,
+  type FakeRepo,
+} from "../fake-github/index.js";
+import { loadChecklist } from "../fixtures/load-fixture.js";
+
+const PLAN = "docs/dgx-spark-plan.md";
+const bundled = loadChecklist("bundled");
+
+let fake: FakeGitHub;
+let repo: FakeRepo;
+let probot: Probot;
+let service: SyncService;
+let deliveries = 0;
+
+beforeAll(async () => {
+  fake = await FakeGitHub.start();
+});
+afterAll(() => fake.close());
+
+beforeEach(async () => {
+  fake.reset();
+  repo = fake.seedRepo({
+    owner: "acme",
+    name: "dgx",
+    installationId: 42,
+    files: { "README.md": "# dgx\n" },
+  });
+  ({ probot } = createTestProbot(fake, { logLevel: "fatal" }));
+  // No real waiting: secondary-limit retries and follow-up runs happen at once.
+  await probot.load(
+    createNova({
+      reconcile: false,
+      sleep: () => Promise.resolve(),
+      followUpDelayMs: 0,
+      onReady: (ready) => (service = ready),
+    }),
+  );
+});
+
+/** Delivers an event and waits until every sync it caused (follow-ups too) has finished. */
+async function deliver(
+  name: "push",
+  payload: ReturnType<FakeRepo["pushCommit"]>,
+  id = `d-${++deliveries}`,
+) {
+  await probot.receive({ id, name, payload } as Parameters<Probot["receive"]>[0]);
+  await service.settled();
+}
+
+/** The writes (method + path) since a mark in the request log. */
+function writesSince(mark: number): string[] {
+  return (
+    fake.requests
+      .slice(mark)
+      // Installation tokens are auth, not writes to the repository.
+      .filter((request) => request.method !== "GET" && !request.path.startsWith("/app/"))
+      .map((request) => `${request.method} ${request.path.replace("/repos/acme/dgx", "")}`)
+  );
+}
+
+function taskIssues() {
+  return repo.issues().filter((issue) => readTaskMarker(issue.body) !== null);
+}
+
+async function firstSync(): Promise<ReturnType<FakeRepo["pushCommit"]>> {
+  const push = repo.pushCommit({ files: { [PLAN]: bundled } });
+  await deliver("push", push);
+  return push;
+}
+
+describe("sync through the real app and a fake GitHub", () => {
+  it("first sync of the bundled plan: 20 issues by the bot, 7 labels, markers, a check run", async () => {
+    await firstSync();
+    expect(fake.violations).toEqual([]);
+    const issues = taskIssues();
+    expect(issues).toHaveLength(20);
+    expect(issues.every((issue) => issue.user.login === "nova-test[bot]")).toBe(true);
+    expect(new Set(issues.map((issue) => readTaskMarker(issue.body))).size).toBe(20);
+    expect(repo.labels().map((label) => label.name)).toEqual(
+      expect.arrayContaining([
+        "dgx",
+        "dgx/infrastruktur-setup-automatisierung",
+        "dgx/ki-stack-modellbereitstellung",
+        "dgx/daten-wissensbasis-vorbereiten",
+        "dgx/orchestrierung-agenten-workflows",
+        "dgx/monitoring-reporting-kommunikation",
+        "dgx/operative-vorbereitung",
+      ]),
+    );
+    expect(issues[0]!.labels.map((label) => label.name)).toEqual([
+      "dgx",
+      "dgx/infrastruktur-setup-automatisierung",
+    ]);
+    expect(repo.checkRuns).toEqual([
+      expect.objectContaining({
+        name: "Nova: Sync",
+        conclusion: "success",
+        headSha: repo.branchSha("main"),
+      }),
+    ]);
+    expect(repo.checkRuns[0]!.output.title).toBe("20 angelegt");
+  });
+
+  it("the same push redelivered makes zero writes", async () => {
+    const push = await firstSync();
+    const mark = fake.requests.length;
+    await deliver("push", push);
+    expect(writesSince(mark)).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("the same push delivered 5 times at once still makes exactly 20 issues", async () => {
+    const push = repo.pushCommit({ files: { [PLAN]: bundled } });
+    await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        probot.receive({ id: `same-${i}`, name: "push", payload: push } as Parameters<
+          Probot["receive"]
+        >[0]),
+      ),
+    );
+    await service.settled();
+    expect(taskIssues()).toHaveLength(20);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("one push that renames, reorders, ticks, unticks, removes and adds makes exactly the expected writes", async () => {
+    const start = bundled.replace(
+      "- [ ] **Risikoanalyse dokumentieren**",
+      "- [x] **Risikoanalyse dokumentieren**",
+    );
+    await deliver("push", repo.pushCommit({ files: { [PLAN]: start } }));
+    const byTitle = (title: string) => taskIssues().find((issue) => issue.title === title)!.number;
+    const renamed = byTitle("Grafana Dashboard Templates");
+    const ticked = byTitle("Datenbank-Deployment Automatisierung");
+    const unticked = byTitle("Risikoanalyse dokumentieren");
+    const removed = byTitle("Test-Suites erweitern");
+    const lines = start.split("\n");
+    const removedLine = lines.findIndex((line) => line.includes("**Test-Suites erweitern**"));
+    lines.splice(removedLine, 1);
+    // Reorder: swap the first two tasks of section 2.
+    const a = lines.findIndex((line) => line.includes("**NeMo/LLM Installationsprofile**"));
+    [lines[a], lines[a + 1]] = [lines[a + 1]!, lines[a]!];
+    const edited = lines
+      .join("\n")
+      .replace("**Grafana Dashboard Templates**", "**Grafana Dashboard Vorlagen**")
+      .replace(
+        "- [ ] **Datenbank-Deployment Automatisierung**",
+        "- [x] **Datenbank-Deployment Automatisierung**",
+      )
+      .replace("- [x] **Risikoanalyse dokumentieren**", "- [ ] **Risikoanalyse dokumentieren**")
+      .replace(
+        "## 6. Operative Vorbereitung\n",
+        "## 6. Operative Vorbereitung\n- [ ] **Lieferung annehmen** – Karton prüfen, Seriennummer notieren.\n",
+      );
+    const mark = fake.requests.length;
+    await deliver("push", repo.pushCommit({ files: { [PLAN]: edited } }));
+    expect(fake.violations).toEqual([]);
+    expect(writesSince(mark).sort()).toEqual(
+      [
+        "POST /issues", // the added task
+        `PATCH /issues/${renamed}`, // title + body, same issue
+        `PATCH /issues/${ticked}`, // closed as completed
+        `PATCH /issues/${unticked}`, // reopened
+        `POST /issues/${removed}/comments`, // why it is closed
+        `PATCH /issues/${removed}`, // closed as not planned
+        "POST /check-runs",
+      ].sort(),
+    );
+    expect(repo.issue(renamed)).toMatchObject({
+      title: "Grafana Dashboard Vorlagen",
+      state: "open",
+    });
+    expect(repo.issue(ticked)).toMatchObject({ state: "closed", state_reason: "completed" });
+    expect(repo.issue(unticked)).toMatchObject({ state: "open" });
+    expect(repo.issue(removed)).toMatchObject({ state: "closed", state_reason: "not_planned" });
+    // 20 tasks, one ticked at the start; +1 added, -1 ticked, +1 unticked, -1 removed.
+    expect(taskIssues().filter((issue) => issue.state === "open")).toHaveLength(19);
+  });
+
+  it("ignores a human's issue that carries a copied marker", async () => {
+    await firstSync();
+    const copy = repo.addIssue({
+      title: "Meine Kopie",
+      body: taskIssues()[0]!.body,
+      labels: ["dgx"],
+      user: "mallory",
+    });
+    const line = bundled
+      .split("\n")
+      .find((text) => text.includes("**DGX Setup Playbook erstellen**"))!;
+    await deliver("push", repo.pushCommit({ files: { [PLAN]: bundled.replace(`${line}\n`, "") } }));
+    expect(repo.issue(copy.number)).toMatchObject({ state: "open", title: "Meine Kopie" });
+    expect(repo.issue(1)).toMatchObject({ state: "closed", state_reason: "not_planned" });
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("converges without duplicates when GitHub answers 502 and secondary rate limits", async () => {
+    fake.failNext({ method: "POST", path: /\/issues$/, ...secondaryRateLimit(), times: 2 });
+    fake.failNext({ method: "POST", path: /\/issues$/, status: 502, times: 1 });
+    fake.failNext({ method: "GET", path: /\/labels$/, status: 502, times: 1 });
+    await firstSync();
+    expect(fake.pendingFailures()).toEqual([]);
+    expect(taskIssues()).toHaveLength(20);
+    expect(new Set(taskIssues().map((issue) => readTaskMarker(issue.body))).size).toBe(20);
+    expect(fake.violations).toEqual([]);
+    const mark = fake.requests.length;
+    await deliver("push", repo.pushCommit({ files: { "README.md": "# dgx\n\nmehr\n" } }));
+    expect(fake.requests.length).toBe(mark);
+  });
+
+  it("an invalid config writes nothing but a check run that says what is wrong", async () => {
+    const push = repo.pushCommit({
+      files: {
+        [PLAN]: bundled,
+        ".github/nova.yml": "sync:\n  maxWritesPerRun: 5000\nlables:\n  prefix: x\n",
+      },
+    });
+    await deliver("push", push);
+    expect(taskIssues()).toEqual([]);
+    expect(writesSince(0).filter((write) => write !== "POST /check-runs")).toEqual([]);
+    expect(repo.checkRuns).toHaveLength(1);
+    const run = repo.checkRuns[0]!;
+    expect(run).toMatchObject({ name: "Nova: Konfiguration", conclusion: "failure" });
+    expect(run.output.summary).toContain("sync.maxWritesPerRun");
+    expect(run.output.summary).toContain("lables");
+    // Redelivered: no second check run.
+    await deliver("push", push);
+    expect(repo.checkRuns).toHaveLength(1);
+  });
+
+  it("a push that touches neither the checklist nor the config costs zero requests", async () => {
+    await firstSync();
+    const mark = fake.requests.length;
+    await deliver("push", repo.pushCommit({ files: { "src/app.py": "print('hi')\n" } }));
+    expect(fake.requests.length).toBe(mark);
+  });
+
+  it("lint errors stop the sync and fail the check run with annotations", async () => {
+    await firstSync();
+    const broken = bundled.replace(
+      "**Risikoanalyse dokumentieren** – Liste",
+      "**Risikoanalyse dokumentieren** – Liste <!-- nova: after=gibt-es-nicht -->",
+    );
+    expect(broken).not.toBe(bundled);
+    const mark = fake.requests.length;
+    await deliver("push", repo.pushCommit({ files: { [PLAN]: broken } }));
+    expect(writesSince(mark)).toEqual(["POST /check-runs"]);
+    const run = repo.checkRuns.at(-1)!;
+    expect(run).toMatchObject({ name: "Nova: Sync", conclusion: "failure" });
+    expect(run.output.annotations).toEqual([
+      expect.objectContaining({ path: PLAN, annotation_level: "failure", start_line: 35 }),
+    ]);
+  });
+
+  it("an installation's first sync covers every repository it names", async () => {
+    repo.setFile("main", PLAN, bundled);
+    const other = fake.seedRepo({
+      owner: "acme",
+      name: "web",
+      installationId: 42,
+      files: { "README.md": "x\n" },
+    });
+    const payload = createWebhookPayload("installation.created", {
+      installationId: 42,
+      set: {
+        repositories: [
+          { id: 1, node_id: "R_1", name: "dgx", full_name: "acme/dgx", private: false },
+          { id: 2, node_id: "R_2", name: "web", full_name: "acme/web", private: false },
+        ],
+      },
+    });
+    await probot.receive({ id: "inst-1", name: "installation", payload } as Parameters<
+      Probot["receive"]
+    >[0]);
+    await service.settled();
+    expect(taskIssues()).toHaveLength(20);
+    // A repository without the checklist gets nothing.
+    expect(other.issues()).toEqual([]);
+    expect(other.labels()).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("a pull request that changes the checklist gets a neutral preview check run and nothing else", async () => {
+    await firstSync();
+    repo.pushCommit({
+      branch: "tick-risk",
+      files: {
+        [PLAN]: bundled.replace(
+          "- [ ] **Risikoanalyse dokumentieren**",
+          "- [x] **Risikoanalyse dokumentieren**",
+        ),
+      },
+    });
+    const pull = repo.openPull({
+      title: "Risikoanalyse erledigt",
+      head: "tick-risk",
+      user: { login: "alice", type: "User" } as never,
+    });
+    const [rendered] = repo.pulls().filter((candidate) => candidate.number === pull.number);
+    const payload = createWebhookPayload("pull_request.opened", {
+      owner: "acme",
+      repo: "dgx",
+      installationId: 42,
+      repository: { default_branch: "main" },
+      set: { number: pull.number, pull_request: rendered },
+    });
+    const mark = fake.requests.length;
+    await probot.receive({ id: "pr-1", name: "pull_request", payload } as Parameters<
+      Probot["receive"]
+    >[0]);
+    await service.settled();
+    expect(fake.violations).toEqual([]);
+    expect(writesSince(mark)).toEqual(["POST /check-runs"]);
+    const run = repo.checkRuns.at(-1)!;
+    expect(run).toMatchObject({
+      name: "Nova: Sync-Vorschau",
+      conclusion: "neutral",
+      headSha: repo.branchSha("tick-risk"),
+    });
+    expect(run.output.summary).toContain(
+      "Beim Zusammenführen würde Nova die Issues so abgleichen:",
+    );
+    expect(run.output.summary).toContain("Risikoanalyse dokumentieren");
+    // The same event again (redelivery): no second check run.
+    await probot.receive({ id: "pr-1", name: "pull_request", payload } as Parameters<
+      Probot["receive"]
+    >[0]);
+    await service.settled();
+    expect(
+      repo.checkRuns.filter((candidate) => candidate.name === "Nova: Sync-Vorschau"),
+    ).toHaveLength(1);
+  });
+});
