@@ -67,8 +67,21 @@ function writesSince(mark: number): string[] {
   );
 }
 
-function taskIssues() {
-  return repo.issues().filter((issue) => readTaskMarker(issue.body) !== null);
+/** The fields of GitHub's issue JSON these tests read. */
+interface IssueJson {
+  number: number;
+  title: string;
+  body: string | null;
+  state: string;
+  state_reason: string | null;
+  user: { login: string };
+  labels: Array<{ name: string }>;
+}
+
+function taskIssues(): IssueJson[] {
+  return (repo.issues() as unknown as IssueJson[]).filter(
+    (issue) => readTaskMarker(issue.body) !== null,
+  );
 }
 
 async function firstSync(): Promise<ReturnType<FakeRepo["pushCommit"]>> {
@@ -198,7 +211,10 @@ describe("sync through the real app and a fake GitHub", () => {
       .split("\n")
       .find((text) => text.includes("**DGX Setup Playbook erstellen**"))!;
     await deliver("push", repo.pushCommit({ files: { [PLAN]: bundled.replace(`${line}\n`, "") } }));
-    expect(repo.issue(copy.number)).toMatchObject({ state: "open", title: "Meine Kopie" });
+    expect(repo.issue(copy.number as number)).toMatchObject({
+      state: "open",
+      title: "Meine Kopie",
+    });
     expect(repo.issue(1)).toMatchObject({ state: "closed", state_reason: "not_planned" });
     expect(fake.violations).toEqual([]);
   });
