@@ -60,7 +60,6 @@ export interface CheckAnnotation {
 export interface GitHubPort {
   /** Every issue (all states, pull requests excluded) carrying `label`, 100 per page. */
   listIssuesWithLabel(label: string): Promise<ObservedIssue[]>;
-  listLabels(): Promise<ObservedLabel[]>;
   /** Creates a label; `already_exists` is a result (`false`), not an error. */
   createLabel(label: ObservedLabel): Promise<boolean>;
   updateLabel(currentName: string, label: ObservedLabel): Promise<void>;

@@ -64,17 +64,6 @@ export function createOctokitPort(
       return (issues as RestIssue[]).filter((issue) => !issue.pull_request).map(toObservedIssue);
     },
 
-    async listLabels() {
-      const labels = await call(() =>
-        octokit.paginate(octokit.rest.issues.listLabelsForRepo, { ...repo, per_page: 100 }),
-      );
-      return labels.map((label) => ({
-        name: label.name,
-        color: label.color,
-        description: label.description ?? null,
-      }));
-    },
-
     async createLabel(label: ObservedLabel) {
       try {
         await call(() =>

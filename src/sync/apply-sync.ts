@@ -102,7 +102,7 @@ async function applyOp(
     case "create-label": {
       await port.createLabel({ ...op.label });
       result.writes += 1;
-      result.observed.labels.push({ ...op.label });
+      result.observed.labels.push(op.label.name);
       return true;
     }
     case "create-issue": {

@@ -115,11 +115,14 @@ export function buildDesiredState(
       color: settings.labelColor ?? PLAN_LABEL_COLOR,
       description: truncate(planDescription, 100),
     },
-    ...plan.sections.map((section) => ({
-      name: sectionLabelName(settings.prefix, section.slug),
-      color: settings.sectionColors?.[section.slug] ?? pickColor(section.slug),
-      description: truncate(sectionDescription.replace("{title}", section.title), 100),
-    })),
+    // A section without tasks has no issue to carry its label.
+    ...plan.sections
+      .filter((section) => section.tasks.length > 0)
+      .map((section) => ({
+        name: sectionLabelName(settings.prefix, section.slug),
+        color: settings.sectionColors?.[section.slug] ?? pickColor(section.slug),
+        description: truncate(sectionDescription.replace("{title}", section.title), 100),
+      })),
   ];
   const byId = new Map(plan.tasks.map((task) => [task.id, task]));
   const isDone = (id: string) => byId.get(id)?.checked === true || known.closed.has(id);

@@ -9,20 +9,20 @@ export interface ObserveOptions {
 }
 
 /**
- * Reads what the sync needs in two paginated listings: the issues carrying the plan label
- * (all states, 100 per page) and the repository's labels. An issue belongs to a task only
- * through its marker AND only if the bot wrote it, so a human copying a marker into their own
- * issue cannot capture the task.
+ * Reads what the sync needs in ONE paginated listing: the issues carrying the plan label (all
+ * states, 100 per page). The labels Nova manages are known from those issues; a label no issue
+ * carries yet is simply created (an `already_exists` answer adopts it), so a no-op run needs no
+ * label listing. An issue belongs to a task only through its marker AND only if the bot wrote
+ * it, so a human copying a marker into their own issue cannot capture the task.
  */
 export async function observeRepository(
   port: GitHubPort,
   options: ObserveOptions,
 ): Promise<ObservedState> {
-  const [issues, labels] = await Promise.all([
-    port.listIssuesWithLabel(options.prefix),
-    port.listLabels(),
-  ]);
-  return { labels, taskIssues: indexTaskIssues(issues, options.botLogin) };
+  const issues = await port.listIssuesWithLabel(options.prefix);
+  const labels = new Map<string, string>();
+  for (const issue of issues) for (const name of issue.labels) labels.set(name.toLowerCase(), name);
+  return { labels: [...labels.values()], taskIssues: indexTaskIssues(issues, options.botLogin) };
 }
 
 /** Bot-written issues with a task marker, by task id, lowest number first. */

@@ -1,11 +1,11 @@
-import type { IssueWrite, ObservedIssue, ObservedLabel } from "../github/github-port.js";
+import type { IssueWrite, ObservedIssue } from "../github/github-port.js";
 import type { DesiredIssue, DesiredLabel, DesiredState } from "./desired-state.js";
 import { findRenamedIssue } from "./find-renamed-issue.js";
 import { readSyncedMarker, writeSyncedMarker, type SyncedState } from "./task-marker.js";
 
-/** What Nova saw on GitHub: labels, and the issues the bot wrote, by their task marker. */
+/** What Nova saw on GitHub: label names known to exist, and the bot's task issues by marker. */
 export interface ObservedState {
-  labels: ObservedLabel[];
+  labels: string[];
   /** Bot-written issues with a task marker, by task id, oldest (lowest number) first. */
   taskIssues: ReadonlyMap<string, readonly ObservedIssue[]>;
 }
@@ -87,9 +87,7 @@ export function planSync(
   const proposals: WriteBackProposal[] = [];
   let unchanged = 0;
 
-  const labelNames = new Map(
-    observed.labels.map((label) => [label.name.toLowerCase(), label.name]),
-  );
+  const labelNames = new Map(observed.labels.map((name) => [name.toLowerCase(), name]));
   for (const label of desired.labels) {
     if (!labelNames.has(label.name.toLowerCase())) ops.push({ kind: "create-label", label });
   }

@@ -222,7 +222,7 @@ describe("sync through the real app and a fake GitHub", () => {
   it("converges without duplicates when GitHub answers 502 and secondary rate limits", async () => {
     fake.failNext({ method: "POST", path: /\/issues$/, ...secondaryRateLimit(), times: 2 });
     fake.failNext({ method: "POST", path: /\/issues$/, status: 502, times: 1 });
-    fake.failNext({ method: "GET", path: /\/labels$/, status: 502, times: 1 });
+    fake.failNext({ method: "GET", path: /\/issues$/, status: 502, times: 1 });
     await firstSync();
     expect(fake.pendingFailures()).toEqual([]);
     expect(taskIssues()).toHaveLength(20);
@@ -354,5 +354,18 @@ describe("sync through the real app and a fake GitHub", () => {
     expect(
       repo.checkRuns.filter((candidate) => candidate.name === "Nova: Sync-Vorschau"),
     ).toHaveLength(1);
+  });
+
+  it("adopts an existing label of another case instead of creating a second one", async () => {
+    repo.addLabel("DGX", "000000", "von Hand");
+    await firstSync();
+    expect(fake.violations).toEqual([]);
+    expect(repo.labels().filter((label) => String(label.name).toLowerCase() === "dgx")).toEqual([
+      expect.objectContaining({ name: "DGX", color: "000000" }),
+    ]);
+    expect(taskIssues()[0]!.labels.map((label) => label.name)).toContain("DGX");
+    const mark = fake.requests.length;
+    await deliver("push", repo.pushCommit({ files: { [PLAN]: `${bundled}\n` } }));
+    expect(writesSince(mark)).toEqual([]);
   });
 });

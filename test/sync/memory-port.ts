@@ -59,11 +59,6 @@ export class MemoryPort implements GitHubPort {
     );
   }
 
-  listLabels(): Promise<ObservedLabel[]> {
-    this.calls.push("list-labels");
-    return Promise.resolve(this.labels.map((label) => ({ ...label })));
-  }
-
   createLabel(label: ObservedLabel): Promise<boolean> {
     this.record(`create-label ${label.name}`);
     if (this.labels.some((known) => known.name.toLowerCase() === label.name.toLowerCase()))
@@ -87,7 +82,7 @@ export class MemoryPort implements GitHubPort {
       body: issue.body,
       state: "open",
       stateReason: null,
-      labels: [...issue.labels],
+      labels: this.resolveLabels(issue.labels),
       author: this.botLogin,
       assignees: [],
       htmlUrl: `https://github.com/acme/dgx/issues/${this.issues.length + 1}`,
@@ -102,7 +97,7 @@ export class MemoryPort implements GitHubPort {
     const issue = this.issues.find((candidate) => candidate.number === number)!;
     if (changes.title !== undefined) issue.title = changes.title;
     if (changes.body !== undefined) issue.body = changes.body;
-    if (changes.labels !== undefined) issue.labels = [...changes.labels];
+    if (changes.labels !== undefined) issue.labels = this.resolveLabels(changes.labels);
     if (changes.state !== undefined) {
       issue.state = changes.state;
       issue.stateReason =
@@ -167,6 +162,14 @@ export class MemoryPort implements GitHubPort {
   listPullRequestFiles(): Promise<string[]> {
     this.calls.push("list-pr-files");
     return Promise.resolve(this.pullRequestFiles);
+  }
+
+  /** GitHub applies an existing label whose name matches in any case. */
+  private resolveLabels(names: readonly string[]): string[] {
+    return names.map(
+      (name) =>
+        this.labels.find((label) => label.name.toLowerCase() === name.toLowerCase())?.name ?? name,
+    );
   }
 
   private record(call: string): void {
