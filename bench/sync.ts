@@ -1,0 +1,112 @@
+/**
+ * `npm run bench:sync`: the GitHub requests a sync costs, through the real app against the fake
+ * GitHub, for plans of 20, 200 and 1,000 tasks: a first sync, a no-op sync (the same push
+ * redelivered) and a sync after 3 tasks were ticked, beside the lower bound.
+ *
+ * Lower bounds: no-op = 1 config read + 1 checklist read + 1 issue page per 100 tasks;
+ * first sync = that + one label and one issue per task; 3 ticks = the no-op reads + 3 writes
+ * (+ the check run the applied sync leaves on the commit).
+ *
+ * With 1,000 tasks the first sync exceeds `sync.maxWritesPerRun` (set to 1,000 here), so a
+ * follow-up run finishes it: its reads, its check run, and one `already_exists` label request per
+ * section whose issues the first run had not reached yet show up in that row.
+ */
+import type { Probot } from "probot";
+import type { SyncService } from "../src/app/sync-service.js";
+import { createNova } from "../src/index.js";
+import { createTestProbot, FakeGitHub } from "../test/fake-github/index.js";
+import { generatePlan } from "./generate-plan.js";
+
+const PLAN = "docs/dgx-spark-plan.md";
+const CONFIG = ".github/nova.yml";
+const SIZES = [20, 200, 1000];
+
+interface Row {
+  tasks: number;
+  scenario: string;
+  reads: number;
+  writes: number;
+  lowerBound: string;
+}
+
+const fake = await FakeGitHub.start();
+const rows: Row[] = [];
+try {
+  for (const tasks of SIZES) {
+    fake.reset();
+    // One section per 10 tasks, no dependencies: each change costs exactly its own write.
+    const plan = generatePlan(tasks, 10, { dependencies: false, ticked: false });
+    const sections = Math.ceil(tasks / 10);
+    const pages = Math.ceil(tasks / 100);
+    const repo = fake.seedRepo({
+      owner: "acme",
+      name: "dgx",
+      installationId: 7,
+      files: { [CONFIG]: "language: de\nsync:\n  maxWritesPerRun: 1000\n" },
+    });
+    const { probot } = createTestProbot(fake, { logLevel: "fatal" });
+    let service!: SyncService;
+    await probot.load(
+      createNova({
+        reconcile: false,
+        sleep: () => Promise.resolve(),
+        followUpDelayMs: 0,
+        onReady: (ready) => (service = ready),
+      }),
+    );
+
+    const measure = async (scenario: string, lowerBound: string, act: () => Promise<void>) => {
+      const mark = fake.requests.length;
+      await act();
+      await service.settled();
+      // Installation tokens are auth (cached for an hour), not work the sync does.
+      const requests = fake.requests
+        .slice(mark)
+        .filter((request) => !request.path.startsWith("/app/"));
+      rows.push({
+        tasks,
+        scenario,
+        reads: requests.filter((request) => request.method === "GET").length,
+        writes: requests.filter((request) => request.method !== "GET").length,
+        lowerBound,
+      });
+    };
+    const receive = (payload: unknown, id: string) =>
+      probot.receive({ id, name: "push", payload } as Parameters<Probot["receive"]>[0]);
+
+    const first = repo.pushCommit({ files: { [PLAN]: plan } });
+    await measure(
+      "first sync",
+      `${2 + pages} reads + ${sections + 1 + tasks} writes + check run`,
+      () => receive(first, "first"),
+    );
+    await measure("no-op (redelivery)", `${2 + pages} reads, 0 writes`, () =>
+      receive(first, "again"),
+    );
+    let ticked = plan;
+    for (const i of [1, 5, 9])
+      ticked = ticked.replace(`- [ ] **Aufgabe ${i} für`, `- [x] **Aufgabe ${i} für`);
+    const change = repo.pushCommit({ files: { [PLAN]: ticked } });
+    await measure(
+      "3 tasks ticked",
+      `${2 + pages} reads (+3 re-reads before state changes), 3 writes + check run`,
+      () => receive(change, "change"),
+    );
+    if (fake.violations.length > 0)
+      throw new Error(
+        `the fake saw requests GitHub would refuse: ${JSON.stringify(fake.violations)}`,
+      );
+  }
+} finally {
+  await fake.close();
+}
+
+console.log("sync benchmark: GitHub requests per run (through the real app and the fake GitHub)\n");
+console.log(
+  `${"tasks".padStart(6)}  ${"scenario".padEnd(20)} ${"reads".padStart(6)} ${"writes".padStart(7)}  lower bound`,
+);
+for (const row of rows) {
+  console.log(
+    `${String(row.tasks).padStart(6)}  ${row.scenario.padEnd(20)} ${String(row.reads).padStart(6)} ${String(row.writes).padStart(7)}  ${row.lowerBound}`,
+  );
+}
