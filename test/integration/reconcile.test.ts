@@ -35,7 +35,7 @@ it("reconcile syncs repositories no webhook reached, then again only after sync.
     }),
   );
   const reconcile = async () => {
-    const queued = await reconcileOnce({ app: probot as Probot, sync: service, now: () => now });
+    const queued = await reconcileOnce({ app: probot, sync: service, now: () => now });
     await service.settled();
     return queued;
   };

@@ -52,7 +52,7 @@ async function deliver(
   payload: ReturnType<FakeRepo["pushCommit"]>,
   id = `d-${++deliveries}`,
 ) {
-  await probot.receive({ id, name, payload } as Parameters<Probot["receive"]>[0]);
+  await probot.receive({ id, name, payload });
   await service.settled();
 }
 
@@ -135,9 +135,7 @@ describe("sync through the real app and a fake GitHub", () => {
     const push = repo.pushCommit({ files: { [PLAN]: bundled } });
     await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        probot.receive({ id: `same-${i}`, name: "push", payload: push } as Parameters<
-          Probot["receive"]
-        >[0]),
+        probot.receive({ id: `same-${i}`, name: "push", payload: push }),
       ),
     );
     await service.settled();
@@ -294,9 +292,7 @@ describe("sync through the real app and a fake GitHub", () => {
         ],
       },
     });
-    await probot.receive({ id: "inst-1", name: "installation", payload } as Parameters<
-      Probot["receive"]
-    >[0]);
+    await probot.receive({ id: "inst-1", name: "installation", payload });
     await service.settled();
     expect(taskIssues()).toHaveLength(20);
     // A repository without the checklist gets nothing.
@@ -330,9 +326,7 @@ describe("sync through the real app and a fake GitHub", () => {
       set: { number: pull.number, pull_request: rendered },
     });
     const mark = fake.requests.length;
-    await probot.receive({ id: "pr-1", name: "pull_request", payload } as Parameters<
-      Probot["receive"]
-    >[0]);
+    await probot.receive({ id: "pr-1", name: "pull_request", payload });
     await service.settled();
     expect(fake.violations).toEqual([]);
     expect(writesSince(mark)).toEqual(["POST /check-runs"]);
@@ -347,9 +341,7 @@ describe("sync through the real app and a fake GitHub", () => {
     );
     expect(run.output.summary).toContain("Risikoanalyse dokumentieren");
     // The same event again (redelivery): no second check run.
-    await probot.receive({ id: "pr-1", name: "pull_request", payload } as Parameters<
-      Probot["receive"]
-    >[0]);
+    await probot.receive({ id: "pr-1", name: "pull_request", payload });
     await service.settled();
     expect(
       repo.checkRuns.filter((candidate) => candidate.name === "Nova: Sync-Vorschau"),
