@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
-import type { Probot } from "probot";
 import { reconcileOnce } from "../../src/app/reconcile.js";
 import type { SyncService } from "../../src/app/sync-service.js";
 import { createNova } from "../../src/index.js";
