@@ -12,9 +12,8 @@
  * section whose issues the first run had not reached yet show up in that row.
  */
 import type { Probot } from "probot";
-import type { SyncService } from "../src/app/sync-service.js";
-import { createNova } from "../src/index.js";
-import { createTestProbot, FakeGitHub } from "../test/fake-github/index.js";
+import { FakeGitHub } from "../test/fake-github/index.js";
+import { startNova } from "../test/integration/start-nova.js";
 import { generatePlan } from "./generate-plan.js";
 
 const PLAN = "docs/dgx-spark-plan.md";
@@ -44,16 +43,7 @@ try {
       installationId: 7,
       files: { [CONFIG]: "language: de\nsync:\n  maxWritesPerRun: 1000\n" },
     });
-    const { probot } = createTestProbot(fake, { logLevel: "fatal" });
-    let service!: SyncService;
-    await probot.load(
-      createNova({
-        reconcile: false,
-        sleep: () => Promise.resolve(),
-        followUpDelayMs: 0,
-        onReady: (ready) => (service = ready),
-      }),
-    );
+    const { probot, service } = await startNova(fake);
 
     const measure = async (scenario: string, lowerBound: string, act: () => Promise<void>) => {
       const mark = fake.requests.length;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { reconcileOnce } from "../../src/app/reconcile.js";
-import type { SyncService } from "../../src/app/sync-service.js";
-import { createNova } from "../../src/index.js";
-import { createTestProbot, FakeGitHub } from "../fake-github/index.js";
+import { FakeGitHub } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
+import { startNova } from "./start-nova.js";
 
 let fake: FakeGitHub;
 beforeAll(async () => {
@@ -21,18 +20,8 @@ it("reconcile syncs repositories no webhook reached, then again only after sync.
       ".github/nova.yml": "sync:\n  reconcile: 2h\n",
     },
   });
-  const { probot } = createTestProbot(fake, { logLevel: "fatal" });
-  let service!: SyncService;
   let now = Date.parse("2026-11-24T08:00:00Z");
-  await probot.load(
-    createNova({
-      reconcile: false,
-      sleep: () => Promise.resolve(),
-      followUpDelayMs: 0,
-      now: () => now,
-      onReady: (ready) => (service = ready),
-    }),
-  );
+  const { probot, service } = await startNova(fake, { now: () => now });
   const reconcile = async () => {
     const queued = await reconcileOnce({ app: probot, sync: service, now: () => now });
     await service.settled();

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
 import type { SyncService } from "../../src/app/sync-service.js";
-import { createNova } from "../../src/index.js";
 import { readTaskMarker } from "../../src/sync/task-marker.js";
 import {
-  createTestProbot,
   createWebhookPayload,
   FakeGitHub,
   secondaryRateLimit,
   type FakeRepo,
 } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
+import { startNova } from "./start-nova.js";
 
 const PLAN = "docs/dgx-spark-plan.md";
 const bundled = loadChecklist("bundled");
@@ -34,16 +33,7 @@ beforeEach(async () => {
     installationId: 42,
     files: { "README.md": "# dgx\n" },
   });
-  ({ probot } = createTestProbot(fake, { logLevel: "fatal" }));
-  // No real waiting: secondary-limit retries and follow-up runs happen at once.
-  await probot.load(
-    createNova({
-      reconcile: false,
-      sleep: () => Promise.resolve(),
-      followUpDelayMs: 0,
-      onReady: (ready) => (service = ready),
-    }),
-  );
+  ({ probot, service } = await startNova(fake));
 });
 
 /** Delivers an event and waits until every sync it caused (follow-ups too) has finished. */
