@@ -43,7 +43,7 @@ const RULES_EN: Record<string, string> = {
 
 const DE: MessageSet = {
   mojibake: (f) =>
-    `Zeichensalat (UTF-8 als ${(f.codePages ?? []).join(" und dann ")} gelesen): ${quote("de", f.found ?? "")} sollte ${quote("de", f.fixed ?? "")} lauten. Nova liest den reparierten Text; speichert die Datei als UTF-8, um sie zu korrigieren (nova lint --fix).`,
+    `Zeichensalat (UTF-8 als ${(f.codePages ?? []).join(" und dann ")} gelesen): ${quote("de", f.found ?? "")} sollte ${quote("de", f.fixed ?? "")} lauten. Nova liest den reparierten Text; nova lint --fix schreibt die Korrektur in die Datei.`,
   "duplicate-id": (f) =>
     `Die Aufgaben-ID ${quote("de", f.id ?? "")} ist doppelt (auch in Zeile ${f.otherLine}). IDs müssen eindeutig sein: gebt einer der Aufgaben <!-- nova: id=… --> mit einer eigenen ID.`,
   "unknown-dependency": (f) =>
@@ -61,7 +61,7 @@ const DE: MessageSet = {
 
 const EN: MessageSet = {
   mojibake: (f) =>
-    `Mojibake (UTF-8 read as ${(f.codePages ?? []).join(" and then ")}): ${quote("en", f.found ?? "")} should read ${quote("en", f.fixed ?? "")}. Nova reads the repaired text; save the file as UTF-8 to fix it (nova lint --fix).`,
+    `Mojibake (UTF-8 read as ${(f.codePages ?? []).join(" and then ")}): ${quote("en", f.found ?? "")} should read ${quote("en", f.fixed ?? "")}. Nova reads the repaired text; nova lint --fix writes the repair into the file.`,
   "duplicate-id": (f) =>
     `Task id ${quote("en", f.id ?? "")} is used twice (also on line ${f.otherLine}). Ids must be unique: give one of the tasks its own <!-- nova: id=… -->.`,
   "unknown-dependency": (f) =>
