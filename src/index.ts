@@ -6,6 +6,7 @@ import {
   type SyncServiceOptions,
 } from "./app/sync-service.js";
 import { handleInstallation } from "./handlers/installation.js";
+import { createIssueCommentHandler } from "./handlers/issue-comment.js";
 import { handlePullRequestPreview } from "./handlers/pull-request-preview.js";
 import { handlePush } from "./handlers/push.js";
 
@@ -24,7 +25,7 @@ export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
  * docs/setup.md). Probot's own server answers `GET /ping` and verifies webhook signatures
  * before any handler runs.
  *
- * Planned (later issues): the Projects board, `/nova …` commands, bot pull requests, the
+ * Planned (later issues): the Projects board, bot pull requests, the
  * runner upload route, `/healthz` and `/metrics`.
  */
 export function createNova(options: NovaOptions = {}) {
@@ -38,6 +39,8 @@ export function createNova(options: NovaOptions = {}) {
       ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
       (context) => handlePullRequestPreview(context, sync),
     );
+    // Only new comments: an edited comment is never re-run (docs/commands.md).
+    app.on("issue_comment.created", createIssueCommentHandler({ sync, now: options.now }));
     if (options.reconcile ?? true) startReconcile({ app, sync });
     options.onReady?.(sync);
     app.log.info("Nova loaded");

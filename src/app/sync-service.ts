@@ -47,6 +47,25 @@ export interface SyncService {
   queue: RepoQueue<SyncJob>;
 }
 
+/**
+ * A burst of requests becomes one run at the newest commit; every requester still hears the
+ * result, and a check run is left if any of them asked for one.
+ */
+function mergeJobs(waiting: SyncJob, newer: SyncJob): SyncJob {
+  const listeners = [waiting.onResult, newer.onResult].filter((listener) => listener !== undefined);
+  return {
+    ...newer,
+    reportOnCommit: (waiting.reportOnCommit ?? false) || (newer.reportOnCommit ?? false),
+    ...(listeners.length > 0
+      ? {
+          onResult: async (result: SyncRepositoryResult) => {
+            for (const listener of listeners) await listener(result);
+          },
+        }
+      : {}),
+  };
+}
+
 /** Follow-ups waiting at once, across repositories; more would only pile up behind GitHub's limits. */
 const MAX_PENDING_FOLLOW_UPS = 100;
 
@@ -143,6 +162,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       if (result.status === "synced" && result.needsFollowUp) scheduleFollowUp();
     },
     (key, error) => app.log.error({ repository: key, err: error }, "sync failed"),
+    mergeJobs,
   );
 
   return {

@@ -66,7 +66,7 @@ export function createOctokitCommandPort(
           ...NO_BLIND_RETRY,
         }),
       );
-      return toObservedComment(data as RestComment);
+      return toObservedComment(data);
     },
   };
 }

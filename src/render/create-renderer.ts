@@ -12,6 +12,15 @@ export const TEMPLATE_NAMES = [
   "sync-plan",
   "issue-body",
   "sync-check",
+  "command-progress",
+  "command-help",
+  "command-unknown",
+  "command-bad-arguments",
+  "command-denied",
+  "command-failed",
+  "command-config-invalid",
+  "command-sync",
+  "command-note",
 ] as const;
 
 /** A template under `templates/<lang>/<name>.hbs`. */

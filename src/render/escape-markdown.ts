@@ -1,6 +1,14 @@
 /** U+200D ZERO WIDTH JOINER: invisible, and not a character GitHub's mention or issue patterns accept. */
 export const ZERO_WIDTH_JOINER = "\u200D";
 
+/**
+ * Bidirectional controls (LRM, RLM, ALM, the embeddings and overrides U+202A–U+202E, the isolates
+ * U+2066–U+2069) and the C0/C1 controls left after whitespace is collapsed. An RTL override makes
+ * `exe.txt` read as `txt.exe`; none of them has a visible meaning in a title.
+ * https://unicode.org/reports/tr9/ and CVE-2021-42574 ("Trojan Source")
+ */
+const INVISIBLE_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\p{Cc}]/gu;
+
 /** Inline Markdown characters: emphasis, code, links, strikethrough, table cells, math, escapes. */
 const INLINE_PUNCTUATION = /[\\`*_[\]~|$]/g;
 
@@ -18,7 +26,9 @@ const ENTITY_START = /&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)/g;
  * 1. `null`/`undefined` become `""`; numbers and booleans go through `String()`, other
  *    non-strings through `JSON.stringify` (a template passing an object is a bug to notice).
  * 2. Every run of whitespace, line breaks included, becomes one space; the ends are trimmed. A
- *    newline could otherwise end a table row or start a new block.
+ *    newline could otherwise end a table row or start a new block. Bidirectional controls (RTL
+ *    override and friends) and other control characters are removed: they would reorder or hide
+ *    what the reader sees.
  * 3. `<` becomes `&lt;`: no HTML tags, no autolinks in angle brackets. An `&` that would start a
  *    character reference (`&copy;`, `&#35;`) gets a backslash; other `&` and `>` stay as they are,
  *    so `Setup & Betrieb` and `A -> B` read the same in a terminal and on GitHub.
@@ -40,7 +50,7 @@ export function escapeMarkdown(value: unknown): string {
     typeof value === "string" || typeof value === "number" || typeof value === "boolean"
       ? String(value)
       : (JSON.stringify(value) ?? "");
-  let text = raw.replace(/\s+/g, " ").trim();
+  let text = raw.replace(/\s+/g, " ").replace(INVISIBLE_CONTROLS, "").trim();
   text = text
     .replace(INLINE_PUNCTUATION, "\\$&")
     .replace(ENTITY_START, "\\&")

@@ -25,6 +25,8 @@ interface Slot<T> {
 export function createRepoQueue<T>(
   run: (key: string, job: T) => Promise<void>,
   onError: (key: string, error: unknown) => void,
+  /** Combines a waiting job with a newer one; by default the newer replaces it. */
+  merge: (waiting: T, newer: T) => T = (_waiting, newer) => newer,
 ): RepoQueue<T> {
   const slots = new Map<string, Slot<T>>();
   let idleWaiters: Array<() => void> = [];
@@ -65,8 +67,11 @@ export function createRepoQueue<T>(
           start(key, job, [resolve]);
           return;
         }
-        // Coalesce: the newest request replaces any waiting one; all their callers are answered by it.
-        slot.next = { job, waiters: [...(slot.next?.waiters ?? []), resolve] };
+        // Coalesce: one waiting run covers every request that arrived meanwhile.
+        slot.next = {
+          job: slot.next ? merge(slot.next.job, job) : job,
+          waiters: [...(slot.next?.waiters ?? []), resolve],
+        };
       });
     },
     idle() {

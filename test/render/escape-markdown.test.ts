@@ -83,6 +83,24 @@ describe("escapeMarkdown", () => {
     expect(table.text).toBe("Titela | b | c");
   });
 
+  it("removes bidirectional overrides and control characters", () => {
+    // An RTL override would show "gnp.exe" as "exe.png" (Trojan Source, CVE-2021-42574).
+    expect(escapeMarkdown("bild\u202Egnp.exe")).toBe("bildgnp.exe");
+    expect(escapeMarkdown("a\u200Fb\u2066c\u2069d\u061Ce\u0000f\u001Bg")).toBe("abcdefg");
+    // Removed before the other rules, so a control cannot hide an entity or a mention.
+    expect(escapeMarkdown("&\u0000#64;x @\u202Ealice")).toBe(
+      `\\&#${ZERO_WIDTH_JOINER}64;x @${ZERO_WIDTH_JOINER}alice`,
+    );
+  });
+
+  it("shows forged Nova markers and fences as text", () => {
+    expectInert("<!-- nova:task id=x -->");
+    expectInert("</details>");
+    expectInert("```");
+    expectInert("~~~");
+    expectInert("&#64;x");
+  });
+
   it("keeps ordinary German text readable", () => {
     expect(escapeMarkdown("Größe prüfen (DGX Spark), 2. Runde")).toBe(
       "Größe prüfen (DGX Spark), 2. Runde",

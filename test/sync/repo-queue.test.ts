@@ -51,3 +51,22 @@ describe("createRepoQueue", () => {
     expect(errors).toEqual([new Error("boom")]);
   });
 });
+
+describe("createRepoQueue merge", () => {
+  it("lets the owner combine a waiting job with a newer one", async () => {
+    const first = gate();
+    const runs: string[][] = [];
+    const queue = createRepoQueue<string[]>(
+      async (_key, job) => {
+        runs.push(job);
+        if (job.includes("a")) await first.opened;
+      },
+      () => {},
+      (waiting, newer) => [...waiting, ...newer],
+    );
+    const done = [queue.enqueue("r", ["a"]), queue.enqueue("r", ["b"]), queue.enqueue("r", ["c"])];
+    first.open();
+    await Promise.all(done);
+    expect(runs).toEqual([["a"], ["b", "c"]]);
+  });
+});

@@ -1,0 +1,253 @@
+import { parseConfig } from "../config/parse-config.js";
+import type { NovaConfig, PermissionLevel } from "../config/schema.js";
+import type { CommandPort, CommandReaction } from "../github/command-port.js";
+import type { GitHubPort } from "../github/github-port.js";
+import type { Renderer } from "../render/create-renderer.js";
+import { DEFAULT_LANGUAGE, type Language } from "../render/i18n.js";
+import type { SyncRepositoryResult } from "../sync/sync-repository.js";
+import {
+  answerCommand,
+  decideCommand,
+  toCommandFailure,
+  type CommandOutcome,
+} from "./answer-command.js";
+import { composeReply } from "./compose-reply.js";
+import { parseComment } from "./parse-commands.js";
+import { resolvePermissionLevel } from "./permission-level.js";
+import { renderConfigInvalid, renderFailure } from "./render-command-replies.js";
+import type { ReplyLimiter } from "./reply-limiter.js";
+import { readReplyMarkers } from "./reply-marker.js";
+import { loadPlanState, type CommandIssue, type PlanState } from "./run-command.js";
+
+export type { CommandOutcome } from "./answer-command.js";
+
+export interface CommandLogger {
+  info: (data: object, message?: string) => void;
+  warn: (data: object, message?: string) => void;
+  error: (data: object, message?: string) => void;
+}
+
+/** The comment as the `issue_comment.created` payload has it. */
+export interface CommandComment {
+  id: number;
+  body: string;
+  author: string;
+  /** `user.type`: `User`, `Bot`, `Organization`. */
+  authorType: string;
+  /** `created_at`, ISO 8601. */
+  createdAt: string;
+}
+
+export interface RespondToCommentInput {
+  github: GitHubPort;
+  commands: CommandPort;
+  comment: CommandComment;
+  issue: CommandIssue;
+  repository: { fullName: string; defaultBranch: string };
+  /** The app's bot login, `<slug>[bot]` (resolved once per process by the sync service). */
+  botLogin: () => Promise<string>;
+  /** Runs the sync now; null when it reported no result. */
+  runSync: () => Promise<SyncRepositoryResult | null>;
+  limiter: ReplyLimiter;
+  now: () => number;
+  log: CommandLogger;
+  renderer?: Renderer;
+}
+
+export type RespondToCommentResult =
+  | { status: "ignored"; reason: "bot-author" | "no-commands" }
+  | { status: "already-answered" }
+  | { status: "answered"; outcomes: CommandOutcome[] };
+
+/**
+ * Answers the `/nova` commands of a new comment. Every step is chosen to be cheap and safe:
+ *
+ * 1. Comments by bots (Nova included) and comments without a command line cost no API call.
+ * 2. 👀 on the comment; then Nova's own replies to this comment are looked up by their hidden
+ *    marker, and commands already answered are skipped (a redelivered webhook posts nothing).
+ * 3. `.github/nova.yml` is read; if invalid, one reply says so.
+ * 4. Per command, at most three: unknown names get "did you mean …"; a known command needs its
+ *    configured permission, read once from the collaborator-permission API (an error denies);
+ *    then its flags must be valid; then it runs.
+ * 5. The spam guard counts every reply per person and issue; beyond the limit the command does
+ *    not run and the comment only gets 👎.
+ * 6. Each reply carries its marker and fits GitHub's size limit; 🚀 when a command's reply is
+ *    posted, 👎 when denied or limited, 😕 when it could not run.
+ */
+export async function respondToComment(
+  input: RespondToCommentInput,
+): Promise<RespondToCommentResult> {
+  const { comment, commands: port, log } = input;
+  if (isBotAuthor(comment)) return { status: "ignored", reason: "bot-author" };
+  const parsed = parseComment(comment.body);
+  if (parsed.commands.length === 0) return { status: "ignored", reason: "no-commands" };
+
+  const reacted = new Set<CommandReaction>();
+  const react = async (content: CommandReaction) => {
+    if (reacted.has(content)) return;
+    reacted.add(content);
+    try {
+      await port.addCommentReaction(comment.id, content);
+    } catch (error) {
+      log.warn({ err: error, content }, "could not react to the command comment");
+    }
+  };
+  await react("eyes");
+
+  let botLogin: string;
+  let answered: Set<number>;
+  try {
+    botLogin = await input.botLogin();
+    answered = await findAnswered(input, botLogin);
+  } catch (error) {
+    // Without the bot's earlier replies Nova cannot tell a redelivery from a new comment, and a
+    // reply posted anyway might be a duplicate: 😕 only, nothing runs.
+    log.error({ err: error, comment: comment.id }, "could not look up earlier replies");
+    await react("confused");
+    return { status: "answered", outcomes: parsed.commands.map(() => "failed" as const) };
+  }
+  const pending = parsed.commands
+    .map((found, index) => ({ found, number: index + 1 }))
+    .filter(({ number }) => !answered.has(number));
+  if (pending.length === 0) {
+    log.info({ comment: comment.id }, "commands already answered (redelivery)");
+    return { status: "already-answered" };
+  }
+
+  const outcomes: CommandOutcome[] = [];
+  const lastNumber = parsed.commands.length;
+  const post = async (numbers: number[], body: string, lang: Language): Promise<boolean> => {
+    const overLimit = numbers.includes(lastNumber) ? parsed.overLimit : 0;
+    const text = composeReply(comment.id, numbers, body, overLimit, lang, input.renderer);
+    try {
+      await port.createReply(input.issue.number, text);
+      return true;
+    } catch (error) {
+      log.error({ err: error, comment: comment.id }, "could not post the reply");
+      return false;
+    }
+  };
+  const limitKey = `${input.repository.fullName.toLowerCase()}#${input.issue.number}@${comment.author.toLowerCase()}`;
+
+  let config: NovaConfig;
+  try {
+    const parsedConfig = parseConfig(await input.github.readConfig());
+    if (!parsedConfig.ok) {
+      if (await takeReply(input, limitKey, null)) {
+        const body = renderConfigInvalid(parsedConfig.problems, DEFAULT_LANGUAGE, input.renderer);
+        await post(
+          pending.map((entry) => entry.number),
+          body,
+          DEFAULT_LANGUAGE,
+        );
+        outcomes.push("config-invalid");
+        await react("confused");
+      } else {
+        outcomes.push("rate-limited");
+        await react("-1");
+      }
+      return { status: "answered", outcomes };
+    }
+    config = parsedConfig.config;
+  } catch (error) {
+    log.error({ err: error }, "could not read .github/nova.yml");
+    if (await takeReply(input, limitKey, null)) {
+      const body = renderFailure(null, toCommandFailure(error), DEFAULT_LANGUAGE, input.renderer);
+      await post(
+        pending.map((entry) => entry.number),
+        body,
+        DEFAULT_LANGUAGE,
+      );
+    }
+    await react("confused");
+    return { status: "answered", outcomes: ["failed"] };
+  }
+
+  const lang = config.language;
+  let permission: Promise<PermissionLevel | null> | undefined;
+  const readPermission = () => {
+    permission ??= Promise.resolve()
+      .then(() => port.getCollaboratorPermission(comment.author))
+      .then(
+        (answer) => resolvePermissionLevel(answer),
+        (error: unknown) => {
+          // Fail closed: a permission Nova cannot read is no permission.
+          log.warn({ err: error, user: comment.author }, "permission check failed; denying");
+          return null;
+        },
+      );
+    return permission;
+  };
+  let planState: Promise<PlanState> | undefined;
+  const context = {
+    github: input.github,
+    config,
+    botLogin,
+    issue: input.issue,
+    defaultBranch: input.repository.defaultBranch,
+    today: formatDateInZone(input.now(), config.status.timezone),
+    runSync: input.runSync,
+    loadPlan: () =>
+      (planState ??= loadPlanState(input.github, config, botLogin, input.repository.defaultBranch)),
+    ...(input.renderer ? { renderer: input.renderer } : {}),
+  };
+
+  for (const { found, number } of pending) {
+    const decision = await decideCommand(found.invocation, config, readPermission);
+    if (!(await takeReply(input, limitKey, config))) {
+      log.info({ user: comment.author, issue: input.issue.number }, "reply limit reached");
+      outcomes.push("rate-limited");
+      await react("-1");
+      continue;
+    }
+    const { body, outcome, replyLang } = await answerCommand(decision, lang, context, log);
+    const posted = await post([number], body, replyLang);
+    outcomes.push(posted ? outcome : "reply-failed");
+    await react(
+      !posted || outcome === "failed" || outcome === "unknown" || outcome === "bad-arguments"
+        ? "confused"
+        : outcome === "denied"
+          ? "-1"
+          : "rocket",
+    );
+  }
+  log.info({ comment: comment.id, outcomes }, "commands answered");
+  return { status: "answered", outcomes };
+}
+
+/** Bots never command Nova: `user.type` Bot, or a `[bot]` login (Nova's own is `<slug>[bot]`). */
+export function isBotAuthor(comment: Pick<CommandComment, "author" | "authorType">): boolean {
+  return comment.authorType === "Bot" || /\[bot\]$/i.test(comment.author);
+}
+
+/** The command numbers Nova already answered for this comment, from markers in its own comments. */
+async function findAnswered(input: RespondToCommentInput, botLogin: string): Promise<Set<number>> {
+  const comments = await input.commands.listCommentsSince(
+    input.issue.number,
+    input.comment.createdAt,
+  );
+  const answered = new Set<number>();
+  for (const reply of comments) {
+    if (reply.author.toLowerCase() !== botLogin.toLowerCase()) continue;
+    for (const number of readReplyMarkers(reply.body, input.comment.id)) answered.add(number);
+  }
+  return answered;
+}
+
+/** One reply slot from the spam guard; before the config is known, its defaults apply. */
+async function takeReply(
+  input: RespondToCommentInput,
+  key: string,
+  config: NovaConfig | null,
+): Promise<boolean> {
+  const { perUser, windowMinutes } = config?.commands.rateLimit ?? {
+    perUser: 5,
+    windowMinutes: 10,
+  };
+  return input.limiter.tryTake(key, perUser, windowMinutes * 60_000, input.now());
+}
+
+/** `YYYY-MM-DD` of an instant in an IANA time zone (the Swedish locale writes dates that way). */
+export function formatDateInZone(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone }).format(new Date(instant));
+}

@@ -1,0 +1,71 @@
+import type { Context } from "probot";
+import type { SyncService } from "../app/sync-service.js";
+import { createKeyLock } from "../commands/key-lock.js";
+import { createMemoryReplyLimiter, type ReplyLimiter } from "../commands/reply-limiter.js";
+import { respondToComment } from "../commands/respond-to-comment.js";
+import { createOctokitCommandPort } from "../github/octokit-command-port.js";
+import { createOctokitPort } from "../github/octokit-port.js";
+import type { SyncRepositoryResult } from "../sync/sync-repository.js";
+
+export interface IssueCommentHandlerOptions {
+  sync: SyncService;
+  /** The spam guard's store; one in-process store per app by default. */
+  limiter?: ReplyLimiter;
+  now?: () => number;
+}
+
+/**
+ * `/nova …` in a new comment on an issue or pull request (`issue_comment.created` only: an
+ * edited comment is never re-run, so fixing a typo cannot trigger a command twice). The handler
+ * builds the ports from the context and calls `respondToComment`; the spam guard and the
+ * per-comment lock live as long as the app.
+ */
+export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
+  const limiter = options.limiter ?? createMemoryReplyLimiter();
+  const lock = createKeyLock();
+  const now = options.now ?? Date.now;
+  return async (context: Context<"issue_comment.created">): Promise<void> => {
+    const { comment, issue, repository } = context.payload;
+    // Most comments are not commands: skip them before building anything.
+    if (!/\/nova/i.test(comment.body ?? "")) return;
+    const repo = { owner: repository.owner.login, repo: repository.name };
+    // GitHub wants a webhook answered within 10 s: no waiting out secondary rate limits here.
+    const retry = { sleep: () => Promise.resolve(), maxAttempts: 1 };
+    const repositoryInfo = {
+      defaultBranch: repository.default_branch,
+      htmlUrl: repository.html_url,
+    };
+    await lock.run(`${repository.full_name.toLowerCase()}:${comment.id}`, () =>
+      respondToComment({
+        github: createOctokitPort(context.octokit, repo, retry),
+        commands: createOctokitCommandPort(context.octokit, repo, retry),
+        comment: {
+          id: comment.id,
+          body: comment.body ?? "",
+          author: comment.user?.login ?? "",
+          authorType: comment.user?.type ?? "User",
+          createdAt: comment.created_at,
+        },
+        issue: { number: issue.number, body: issue.body ?? "", author: issue.user?.login ?? "" },
+        repository: { fullName: repository.full_name, defaultBranch: repository.default_branch },
+        botLogin: () => options.sync.botLogin(),
+        runSync: async () => {
+          let result: SyncRepositoryResult | null = null;
+          await options.sync.requestSync({
+            octokit: context.octokit,
+            repo,
+            reason: "command",
+            repository: repositoryInfo,
+            onResult: (outcome) => {
+              result = outcome;
+            },
+          });
+          return result;
+        },
+        limiter,
+        now,
+        log: context.log,
+      }),
+    );
+  };
+}
