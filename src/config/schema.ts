@@ -208,6 +208,20 @@ const commandsSchema = z.strictObject({
     .prefault({}),
 });
 
+/** The name of a `Status` option on the project board (`Todo`, `In Arbeit`, …). */
+const statusOptionName = describeAccepted(
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(CONFIG_LIMITS.statusOptionLength)
+    .refine((name) => !/\p{Cc}/u.test(name)),
+  {
+    en: `an option name of 1 to ${CONFIG_LIMITS.statusOptionLength} characters, e.g. \`In Arbeit\``,
+    de: `ein Optionsname mit 1 bis ${CONFIG_LIMITS.statusOptionLength} Zeichen, z. B. \`In Arbeit\``,
+  },
+);
+
 const projectSchema = z
   .strictObject({
     owner: githubLogin,
@@ -217,6 +231,13 @@ const projectSchema = z
       de: `ein Projekttitel mit 1 bis ${CONFIG_LIMITS.projectTitleLength} Zeichen`,
     }).optional(),
     create: booleanValue.optional(),
+    statusOptions: z
+      .strictObject({
+        todo: statusOptionName.optional(),
+        inProgress: statusOptionName.optional(),
+        done: statusOptionName.optional(),
+      })
+      .optional(),
   })
   .superRefine((project, ctx) => {
     if (project.number !== undefined && project.title !== undefined) {
@@ -251,8 +272,17 @@ const projectSchema = z
     }
   })
   .transform((project): ProjectConfig => {
-    if (project.number !== undefined) return { owner: project.owner, number: project.number };
-    return { owner: project.owner, title: project.title ?? "", create: project.create ?? false };
+    // Only present when set, so a plain `project:` reads back exactly as written.
+    const statusOptions = project.statusOptions ? { statusOptions: project.statusOptions } : {};
+    if (project.number !== undefined) {
+      return { owner: project.owner, number: project.number, ...statusOptions };
+    }
+    return {
+      owner: project.owner,
+      title: project.title ?? "",
+      create: project.create ?? false,
+      ...statusOptions,
+    };
   });
 
 const statusSchema = z.strictObject({
@@ -316,8 +346,22 @@ export const novaConfigSchema = z.strictObject({
 });
 
 /** The Projects (v2) board: an existing one by number, or one found (or created) by title. */
-export type ProjectConfig =
-  { owner: string; number: number } | { owner: string; title: string; create: boolean };
+export type ProjectConfig = (
+  { owner: string; number: number } | { owner: string; title: string; create: boolean }
+) & {
+  /**
+   * The `Status` options Nova sets, by name; a state left out is recognised by its default names
+   * (`Todo`/`Offen`, `In Progress`/`In Arbeit`, `Done`/`Erledigt`). Absent when not set.
+   */
+  statusOptions?: StatusOptionNames | undefined;
+};
+
+/** Configured names of the board's `Status` options, per task state. */
+export interface StatusOptionNames {
+  todo?: string | undefined;
+  inProgress?: string | undefined;
+  done?: string | undefined;
+}
 
 /** One role: who is in it and which sections it covers by default. */
 export interface RoleConfig {

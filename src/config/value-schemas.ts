@@ -20,6 +20,8 @@ export const CONFIG_LIMITS = {
   /** GitHub rejects label descriptions over 100 characters. */
   labelDescriptionLength: 100,
   projectTitleLength: 256,
+  /** Options of a project's single-select field; GitHub shows far fewer characters anyway. */
+  statusOptionLength: 100,
   taskIdLength: 100,
 } as const;
 
