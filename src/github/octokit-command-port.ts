@@ -1,11 +1,11 @@
 import type { CommandPort, ObservedComment } from "./command-port.js";
-import { toGitHubError } from "./github-error.js";
 import type { RepoRef } from "./github-port.js";
 import type { Octokit } from "./octokit-port.js";
-import { retrySecondaryLimit, type SecondaryRetryOptions } from "./retry-secondary-limit.js";
-
-/** Creates must not be repeated blindly: a 502 may hide a posted comment. */
-const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
+import {
+  NO_BLIND_RETRY,
+  retrySecondaryLimit,
+  type SecondaryRetryOptions,
+} from "./retry-secondary-limit.js";
 
 interface RestComment {
   id: number;
@@ -23,13 +23,7 @@ export function createOctokitCommandPort(
   repo: RepoRef,
   retry: SecondaryRetryOptions,
 ): CommandPort {
-  const call = async <T>(request: () => Promise<T>): Promise<T> => {
-    try {
-      return await retrySecondaryLimit(request, retry);
-    } catch (error) {
-      throw toGitHubError(error);
-    }
-  };
+  const call = <T>(request: () => Promise<T>): Promise<T> => retrySecondaryLimit(request, retry);
 
   return {
     async getCollaboratorPermission(login) {

@@ -8,7 +8,11 @@ import type {
   RepoRef,
 } from "./github-port.js";
 import { toGitHubError } from "./github-error.js";
-import { retrySecondaryLimit, type SecondaryRetryOptions } from "./retry-secondary-limit.js";
+import {
+  NO_BLIND_RETRY,
+  retrySecondaryLimit,
+  type SecondaryRetryOptions,
+} from "./retry-secondary-limit.js";
 
 export type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -30,9 +34,6 @@ interface RestIssue {
 /** Where a repository keeps Nova's configuration. */
 export const CONFIG_PATH = ".github/nova.yml";
 
-/** Creates must not be repeated blindly: a 502 may hide a created issue (the run re-observes instead). */
-const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
-
 /**
  * The GitHub port over an Octokit client (a Probot context's, or one from `app.auth()`), so
  * Probot's throttling and retry apply; secondary rate limits are waited out here.
@@ -42,13 +43,7 @@ export function createOctokitPort(
   repo: RepoRef,
   retry: SecondaryRetryOptions,
 ): GitHubPort {
-  const call = async <T>(request: () => Promise<T>): Promise<T> => {
-    try {
-      return await retrySecondaryLimit(request, retry);
-    } catch (error) {
-      throw toGitHubError(error);
-    }
-  };
+  const call = <T>(request: () => Promise<T>): Promise<T> => retrySecondaryLimit(request, retry);
 
   return {
     async listIssuesWithLabel(label) {

@@ -1,5 +1,11 @@
 import { toGitHubError } from "./github-error.js";
 
+/**
+ * Per-request options that switch Octokit's retry plugin off. Creates must not be repeated
+ * blindly: a 502 may hide an issue or comment that was created; the caller re-reads instead.
+ */
+export const NO_BLIND_RETRY = { request: { retries: 0 } } as const;
+
 export interface SecondaryRetryOptions {
   /** Waits; injected so tests need not sleep. */
   sleep: (ms: number) => Promise<void>;
@@ -14,7 +20,7 @@ export interface SecondaryRetryOptions {
  * Probot 14's throttling only logs a secondary rate limit (403/429 with `retry-after`) and lets
  * the request fail. GitHub asks clients to wait that long and try again
  * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit),
- * so Nova does exactly that around each request.
+ * so Nova does exactly that around each request. Every failure leaves as a `GitHubError`.
  */
 export async function retrySecondaryLimit<T>(
   request: () => Promise<T>,
