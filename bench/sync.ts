@@ -12,6 +12,8 @@
  * section whose issues the first run had not reached yet show up in that row.
  */
 import type { Probot } from "probot";
+import type { BoardService } from "../src/board/board-service.js";
+import { listGraphqlCalls } from "../test/fake-github/graphql/index.js";
 import { FakeGitHub } from "../test/fake-github/index.js";
 import { startNova } from "../test/integration/start-nova.js";
 import { generatePlan } from "./generate-plan.js";
@@ -30,6 +32,13 @@ interface Row {
 
 const fake = await FakeGitHub.start();
 const rows: Row[] = [];
+const boardRows: Array<{
+  tasks: number;
+  scenario: string;
+  queries: number;
+  mutationRequests: number;
+  mutations: number;
+}> = [];
 try {
   for (const tasks of SIZES) {
     fake.reset();
@@ -87,6 +96,48 @@ try {
         `the fake saw requests GitHub would refuse: ${JSON.stringify(fake.violations)}`,
       );
   }
+
+  // The board (docs/board.md) after the sync, same plans, `project` set: its GraphQL requests.
+  for (const tasks of SIZES) {
+    fake.reset();
+    const plan = generatePlan(tasks, 10, { dependencies: false, ticked: false });
+    const repo = fake.seedRepo({
+      owner: "acme",
+      name: "dgx",
+      installationId: 7,
+      ownerType: "Organization",
+      files: {
+        [CONFIG]:
+          "sync:\n  maxWritesPerRun: 1000\nproject:\n  owner: acme\n  title: Board\n  create: true\n",
+      },
+    });
+    let board: BoardService | undefined;
+    const { probot, service } = await startNova(fake, { onBoardReady: (ready) => (board = ready) });
+    const measure = async (scenario: string, act: () => Promise<void>) => {
+      const mark = fake.requests.length;
+      await act();
+      await service.settled();
+      await board?.settled();
+      const calls = listGraphqlCalls(fake.requests.slice(mark));
+      const mutations = calls.filter((call) => call.kind === "mutation");
+      boardRows.push({
+        tasks,
+        scenario,
+        queries: calls.length - mutations.length,
+        mutationRequests: mutations.length,
+        mutations: mutations.reduce((sum, call) => sum + call.fields.length, 0),
+      });
+    };
+    const receive = (payload: unknown, id: string) =>
+      probot.receive({ id, name: "push", payload } as Parameters<Probot["receive"]>[0]);
+    const first = repo.pushCommit({ files: { [PLAN]: plan } });
+    await measure("first sync", () => receive(first, "first"));
+    await measure("no-op (redelivery)", () => receive(first, "again"));
+    if (fake.violations.length > 0)
+      throw new Error(
+        `the fake saw requests GitHub would refuse: ${JSON.stringify(fake.violations)}`,
+      );
+  }
 } finally {
   await fake.close();
 }
@@ -98,5 +149,18 @@ console.log(
 for (const row of rows) {
   console.log(
     `${String(row.tasks).padStart(6)}  ${row.scenario.padEnd(20)} ${String(row.reads).padStart(6)} ${String(row.writes).padStart(7)}  ${row.lowerBound}`,
+  );
+}
+
+console.log(
+  "\nboard benchmark: GraphQL requests of the board runs a sync causes (follow-ups included; at most",
+  "400 mutations per run, 50 per request; a project created by title, 5 fields per task)\n",
+);
+console.log(
+  `${"tasks".padStart(6)}  ${"scenario".padEnd(20)} ${"queries".padStart(8)} ${"mut. requests".padStart(14)} ${"mutations".padStart(10)}`,
+);
+for (const row of boardRows) {
+  console.log(
+    `${String(row.tasks).padStart(6)}  ${row.scenario.padEnd(20)} ${String(row.queries).padStart(8)} ${String(row.mutationRequests).padStart(14)} ${String(row.mutations).padStart(10)}`,
   );
 }

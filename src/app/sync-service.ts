@@ -31,6 +31,8 @@ export interface SyncServiceOptions {
   /** Delay before a follow-up run when a sync could not finish (budget, GitHub errors). */
   followUpDelayMs?: number;
   now?: () => number;
+  /** Runs after every applied sync (not a dry run), within the repository's slot: the board. */
+  afterSync?: (job: SyncJob, result: SyncRepositoryResult) => Promise<void>;
 }
 
 export interface SyncService {
@@ -159,6 +161,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         });
       }
       await job.onResult?.(result);
+      if (result.status === "synced") await options.afterSync?.(job, result);
       if (result.status === "synced" && result.needsFollowUp) scheduleFollowUp();
     },
     (key, error) => app.log.error({ repository: key, err: error }, "sync failed"),

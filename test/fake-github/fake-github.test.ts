@@ -256,17 +256,15 @@ describe("the fake GitHub", () => {
     });
 
     it("records a violation and answers 404 for an unknown route or method", async () => {
-      const unknown = await failure(
-        octokit.request("POST /graphql", { query: "{ viewer { login } }" }),
-      );
+      const unknown = await failure(octokit.request("POST /markdown", { text: "# Hallo" }));
       expect(unknown.status).toBe(404);
-      expect(unknown.message).toContain("POST /graphql is not an operation");
+      expect(unknown.message).toContain("POST /markdown is not an operation");
       const wrongMethod = await failure(
         octokit.request("GET /repos/{owner}/{repo}/git/refs", { owner, repo: repoName }),
       );
       expect(wrongMethod.status).toBe(404);
       expect(fake.violations.map((v) => `${v.kind} ${v.method} ${v.path}`)).toEqual([
-        "unknown-route POST /graphql",
+        "unknown-route POST /markdown",
         "wrong-method GET /repos/acme/plan/git/refs",
       ]);
     });

@@ -9,6 +9,7 @@ import { FakeRepo } from "./fake-repo.js";
 import type { AppInfo } from "./fake-state.js";
 import { FakeState } from "./fake-state.js";
 import { GitHubError } from "./github-error.js";
+import { answerGraphql } from "./graphql/answer-graphql.js";
 import type { FakeResponse, HandlerContext } from "./handlers/handler-context.js";
 import { APP_JWT_OPERATIONS, HANDLERS } from "./handlers/index.js";
 import { createRouteMatcher } from "./match-route.js";
@@ -267,6 +268,17 @@ export class FakeGitHub {
     record: RecordedRequest,
     violate: (kind: ViolationKind, message: string) => void,
   ): FakeResponse {
+    if (url.pathname === "/graphql") {
+      return answerGraphql({
+        state: this.#state,
+        method,
+        raw,
+        record,
+        violate,
+        authenticate: () => this.#authenticate(request.headers.authorization, "graphql"),
+        takeFailure: () => this.#failures.take(method, record.path),
+      });
+    }
     const described = `${method} ${record.path}`;
     const match = matchRoute(method, url.pathname);
     if ("kind" in match) {

@@ -1,0 +1,404 @@
+/**
+ * The Projects (v2) board through the real Probot app against the fake GitHub, whose GraphQL
+ * endpoint validates every query and mutation against GitHub's published schema and executes
+ * it against its project state.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import type { Probot } from "probot";
+import type { SyncService } from "../../src/app/sync-service.js";
+import type { BoardService } from "../../src/board/board-service.js";
+import { createNova } from "../../src/index.js";
+import { readTaskMarker } from "../../src/sync/task-marker.js";
+import {
+  createTestProbot,
+  createWebhookPayload,
+  FakeGitHub,
+  secondaryRateLimit,
+  type FakeRepo,
+} from "../fake-github/index.js";
+import {
+  listGraphqlCalls,
+  listMutationCalls,
+  projectStoreOf,
+  type FakeProject,
+  type ProjectStore,
+} from "../fake-github/graphql/index.js";
+import { renderRepository, renderUser } from "../fake-github/render.js";
+import { loadChecklist } from "../fixtures/load-fixture.js";
+
+const PLAN = "docs/dgx-spark-plan.md";
+const CONFIG = ".github/nova.yml";
+const bundled = loadChecklist("bundled");
+/** The fake's clock: Monday 2025-01-06, 09:00 UTC; Nova's "today" for `Ziel`. */
+const NOW = Date.parse("2025-01-06T09:00:00Z");
+
+/** Every section has a role, so each task gets all five fields. */
+const ROLES = `roles:
+  DevOps:
+    sections: [1, 5]
+  ML:
+    sections: [2, 3]
+  Agenten:
+    sections: [4]
+  Betrieb:
+    sections: [6]
+`;
+const BY_TITLE = `project:\n  owner: acme\n  title: DGX Spark Vorbereitung\n  create: true\n${ROLES}`;
+
+let fake: FakeGitHub;
+let repo: FakeRepo;
+let store: ProjectStore;
+let probot: Probot;
+let service: SyncService;
+let board: BoardService;
+let deliveries = 0;
+
+beforeAll(async () => {
+  fake = await FakeGitHub.start();
+});
+afterAll(() => fake.close());
+
+beforeEach(async () => {
+  fake.reset();
+  repo = fake.seedRepo({
+    owner: "acme",
+    name: "dgx",
+    installationId: 42,
+    ownerType: "Organization",
+    files: { "README.md": "# dgx\n" },
+  });
+  store = projectStoreOf(fake.state);
+  ({ probot } = createTestProbot(fake, { logLevel: "fatal" }));
+  await probot.load(
+    createNova({
+      reconcile: false,
+      sleep: () => Promise.resolve(),
+      followUpDelayMs: 0,
+      now: () => NOW,
+      onReady: (ready) => (service = ready),
+      onBoardReady: (ready) => (board = ready),
+    }),
+  );
+});
+
+async function receive(name: string, payload: unknown): Promise<void> {
+  await probot.receive({ id: `d-${++deliveries}`, name, payload } as Parameters<
+    Probot["receive"]
+  >[0]);
+  await service.settled();
+  await board.settled();
+}
+
+/** Pushes the plan and a config; waits for the sync and the board run after it. */
+async function push(config: string, plan = bundled): Promise<void> {
+  await receive("push", repo.pushCommit({ files: { [PLAN]: plan, [CONFIG]: config } }));
+}
+
+/** The task issues by title. */
+function taskIssue(title: string): number {
+  const issue = (repo.issues() as Array<{ number: number; title: string; body: string }>).find(
+    (candidate) => candidate.title === title && readTaskMarker(candidate.body) !== null,
+  );
+  if (!issue) throw new Error(`no task issue ${title}`);
+  return issue.number;
+}
+
+function values(project: FakeProject, number: number) {
+  const item = store.itemOf(project, repo, number);
+  if (!item) throw new Error(`#${number} is not on the board`);
+  return store.readValues(project, item);
+}
+
+function onlyProject(): FakeProject {
+  expect(store.projects).toHaveLength(1);
+  return store.projects[0]!;
+}
+
+describe("the Projects (v2) board", () => {
+  it("creates the board from nothing and places the 20 bundled tasks with all fields in few batched requests", async () => {
+    await push(BY_TITLE);
+    expect(fake.violations).toEqual([]);
+    const project = onlyProject();
+    expect(project).toMatchObject({
+      owner: "acme",
+      title: "DGX Spark Vorbereitung",
+      closed: false,
+    });
+    expect(project.repositoryIds).toEqual([`R_fake${repo.id}`]);
+    expect(project.fields.map((field) => field.name)).toEqual(
+      expect.arrayContaining(["Status", "Bereich", "Reihenfolge", "Rolle", "Ziel"]),
+    );
+    expect(store.field(project, "Bereich").options.map((option) => option.name)).toEqual([
+      "Infrastruktur- & Setup-Automatisierung",
+      "KI-Stack & Modellbereitstellung",
+      "Daten- & Wissensbasis vorbereiten",
+      "Orchestrierung & Agenten-Workflows",
+      "Monitoring, Reporting & Kommunikation",
+      "Operative Vorbereitung",
+    ]);
+    expect(project.items).toHaveLength(20);
+    const first = taskIssue("DGX Setup Playbook erstellen");
+    expect(values(project, first)).toEqual({
+      Status: "Todo",
+      Bereich: "Infrastruktur- & Setup-Automatisierung",
+      Reihenfolge: 1,
+      Rolle: "DevOps",
+      Ziel: "2025-01-06",
+    });
+    for (const item of project.items) {
+      expect(Object.keys(store.readValues(project, item)).sort()).toEqual([
+        "Bereich",
+        "Reihenfolge",
+        "Rolle",
+        "Status",
+        "Ziel",
+      ]);
+    }
+
+    const calls = listGraphqlCalls(fake.requests);
+    const mutations = calls.filter((call) => call.kind === "mutation");
+    // The project, then fields + items in one request, then 100 values in two batches of 50.
+    expect(mutations.map((call) => call.fields.length)).toEqual([1, 24, 50, 50]);
+    expect(mutations[0]!.fields).toEqual(["createProjectV2"]);
+    expect(new Set(mutations[1]!.fields)).toEqual(
+      new Set(["createProjectV2Field", "addProjectV2ItemById"]),
+    );
+    // Reads: the project by title, one page of items, the issues' node ids; all before the writes.
+    const firstWrite = calls.findIndex((call) => call.kind === "mutation");
+    expect(calls.slice(0, firstWrite).map((call) => call.name)).toEqual(["NovaProjectByTitle"]);
+    expect(calls.filter((call) => call.kind === "query").map((call) => call.name)).toEqual([
+      "NovaProjectByTitle",
+      "NovaBoardItems",
+      "NovaBoardIssues",
+    ]);
+    expect(board.lastStatus("acme/dgx")).toMatchObject({
+      kind: "synced",
+      created: true,
+      summary: { itemsAdded: 20, valuesWritten: 100, mutationRequests: 3, mutations: 124 },
+    });
+  });
+
+  it("a second run with nothing changed reads the board and makes no mutation", async () => {
+    await push(BY_TITLE);
+    const mark = fake.requests.length;
+    await push(BY_TITLE, `${bundled}\n`);
+    expect(fake.violations).toEqual([]);
+    expect(listMutationCalls(fake.requests.slice(mark))).toEqual([]);
+    expect(listGraphqlCalls(fake.requests.slice(mark)).map((call) => call.name)).toEqual([
+      "NovaProjectByTitle",
+      "NovaBoardItems",
+    ]);
+    expect(board.describeBoard("acme/dgx", "de")).toContain("aktuell (20 Aufgaben unverändert)");
+  });
+
+  it("an issue closed by a person: exactly one field update (Status → Done)", async () => {
+    await push(BY_TITLE);
+    const project = onlyProject();
+    // The last task of its lane (section 6): closing it moves no other task's Ziel.
+    const closed = taskIssue("Risikoanalyse dokumentieren");
+    const mark = fake.requests.length;
+    await receive("issues", repo.closeIssue(closed));
+    expect(fake.violations).toEqual([]);
+    const mutations = listMutationCalls(fake.requests.slice(mark));
+    expect(mutations.map((call) => call.fields)).toEqual([["updateProjectV2ItemFieldValue"]]);
+    expect(values(project, closed).Status).toBe("Done");
+  });
+
+  it("an assignment or an open pull request that closes a task moves it to In Progress", async () => {
+    await push(BY_TITLE);
+    const project = onlyProject();
+    const assigned = taskIssue("Risikoanalyse dokumentieren");
+    const record = repo.tracker.requireIssue(assigned);
+    record.assignees = ["alice"];
+    await receive(
+      "issues",
+      createWebhookPayload("issues.assigned", {
+        owner: "acme",
+        repo: "dgx",
+        repository: renderRepository(fake.state, repo),
+        installationId: 42,
+        sender: renderUser(fake.state, fake.state.user("alice")),
+        set: {
+          issue: repo.issue(assigned),
+          assignee: renderUser(fake.state, fake.state.user("alice")),
+        },
+      }),
+    );
+    expect(values(project, assigned).Status).toBe("In Progress");
+
+    const fixed = taskIssue("Onboarding-Paket aktualisieren");
+    repo.pushCommit({ branch: "risk", files: { "risk.md": "# Risiken\n" } });
+    const pull = repo.openPull({
+      title: "Risiken",
+      head: "risk",
+      body: `Closes #${fixed}`,
+      user: fake.state.user("alice"),
+    });
+    const [rendered] = repo.pulls().filter((candidate) => candidate.number === pull.number);
+    const mark = fake.requests.length;
+    await receive(
+      "pull_request",
+      createWebhookPayload("pull_request.opened", {
+        owner: "acme",
+        repo: "dgx",
+        installationId: 42,
+        repository: renderRepository(fake.state, repo),
+        set: { number: pull.number, pull_request: rendered },
+      }),
+    );
+    expect(fake.violations).toEqual([]);
+    expect(values(project, fixed).Status).toBe("In Progress");
+    expect(listMutationCalls(fake.requests.slice(mark)).map((call) => call.fields)).toEqual([
+      ["updateProjectV2ItemFieldValue"],
+    ]);
+  });
+
+  it("leaves a board's user fields, extra options and values alone; adds only what is missing", async () => {
+    store.addOrganization("acme");
+    const project = store.createProject("acme", "Team-Board");
+    const status = store.field(project, "Status");
+    store.addOption(status, "Blockiert", "RED");
+    const bereich = store.addField(project, {
+      name: "Bereich",
+      dataType: "SINGLE_SELECT",
+      options: ["Operative Vorbereitung", "Sonstiges"],
+    });
+    store.addField(project, { name: "Aufwand", dataType: "NUMBER" });
+    store.addField(project, { name: "Notizen", dataType: "TEXT" });
+    const draft = store.addDraftItem(project, "Kaffee besorgen");
+    store.setValue(project, draft, "Status", "Blockiert");
+    store.setValue(project, draft, "Bereich", "Sonstiges");
+    store.setValue(project, draft, "Aufwand", 3);
+    store.setValue(project, draft, "Notizen", "bitte bio");
+
+    await push(`project:\n  owner: acme\n  number: ${project.number}\n${ROLES}`);
+    expect(fake.violations).toEqual([]);
+    expect(store.projects).toHaveLength(1);
+    // Nothing of the team's was renamed, removed or cleared.
+    expect(status.options.map((option) => option.name)).toEqual([
+      "Todo",
+      "In Progress",
+      "Done",
+      "Blockiert",
+    ]);
+    expect(store.field(project, "Bereich").id).toBe(bereich.id);
+    expect(store.field(project, "Bereich").options.map((option) => option.name)).toEqual([
+      "Operative Vorbereitung",
+      "Sonstiges",
+      "Infrastruktur- & Setup-Automatisierung",
+      "KI-Stack & Modellbereitstellung",
+      "Daten- & Wissensbasis vorbereiten",
+      "Orchestrierung & Agenten-Workflows",
+      "Monitoring, Reporting & Kommunikation",
+    ]);
+    expect(project.fields.map((field) => field.name)).toEqual(
+      expect.arrayContaining(["Aufwand", "Notizen", "Reihenfolge", "Rolle", "Ziel"]),
+    );
+    // GitHub gave every Bereich option a new id; Nova put the draft's value back.
+    expect(store.optionReplacements).toBe(1);
+    expect(store.readValues(project, draft)).toEqual({
+      Status: "Blockiert",
+      Bereich: "Sonstiges",
+      Aufwand: 3,
+      Notizen: "bitte bio",
+    });
+    expect(project.items).toHaveLength(21);
+    expect(values(project, taskIssue("Risikoanalyse dokumentieren"))).toMatchObject({
+      Bereich: "Operative Vorbereitung",
+      Status: "Todo",
+    });
+    // A second run: nothing to write.
+    const mark = fake.requests.length;
+    await push(`project:\n  owner: acme\n  number: ${project.number}\n${ROLES}`, `${bundled}\n`);
+    expect(listMutationCalls(fake.requests.slice(mark))).toEqual([]);
+  });
+
+  it("recognises the German status names and a configured one", async () => {
+    store.addOrganization("acme");
+    const project = store.createProject("acme", "Board");
+    const status = store.field(project, "Status");
+    status.options = [
+      store.newOption("Offen", "GRAY"),
+      store.newOption("In Arbeit", "YELLOW"),
+      store.newOption("Fertig", "GREEN"),
+    ];
+    await push(
+      `project:\n  owner: acme\n  number: 1\n  statusOptions:\n    done: Fertig\n${ROLES}`,
+    );
+    expect(fake.violations).toEqual([]);
+    expect(status.options.map((option) => option.name)).toEqual(["Offen", "In Arbeit", "Fertig"]);
+    expect(values(project, taskIssue("Risikoanalyse dokumentieren")).Status).toBe("Offen");
+    const closed = taskIssue("Risikoanalyse dokumentieren");
+    await receive("issues", repo.closeIssue(closed));
+    expect(values(project, closed).Status).toBe("Fertig");
+  });
+
+  it("a user-owned project: no write, a clear message in the log, a check run and /nova help's text", async () => {
+    store.addUser("carol");
+    store.createProject("carol", "Mein Board");
+    const payload = repo.pushCommit({
+      files: { [PLAN]: bundled, [CONFIG]: `project:\n  owner: carol\n  number: 1\n` },
+    });
+    await receive("push", payload);
+    expect(fake.violations).toEqual([]);
+    expect(listMutationCalls(fake.requests)).toEqual([]);
+    const status = board.lastStatus("acme/dgx");
+    expect(status).toEqual({ kind: "user-owned", owner: "carol" });
+    const message = board.describeBoard("acme/dgx", "de")!;
+    expect(message).toContain("`carol` ist ein Benutzerkonto");
+    expect(message).toContain("nur Projekte von Organisationen");
+    const run = repo.checkRuns.find((candidate) => candidate.name === "Nova: Projekt-Board");
+    expect(run).toMatchObject({ conclusion: "failure", headSha: repo.branchSha("main") });
+    expect(run!.output.summary).toBe(message);
+    // A redelivery does not add a second check run to the commit.
+    await receive("push", payload);
+    expect(
+      repo.checkRuns.filter((candidate) => candidate.name === "Nova: Projekt-Board"),
+    ).toHaveLength(1);
+  });
+
+  it("a project number the organisation does not have, and an installation without project access", async () => {
+    store.addOrganization("acme");
+    await push(`project:\n  owner: acme\n  number: 9\n`);
+    expect(board.lastStatus("acme/dgx")).toEqual({
+      kind: "project-not-found",
+      owner: "acme",
+      number: 9,
+    });
+    store.createProject("acme", "Board");
+    store.deniedInstallations.add(42);
+    await push(`project:\n  owner: acme\n  number: 1\n`, `${bundled}\n`);
+    expect(board.lastStatus("acme/dgx")).toMatchObject({ kind: "forbidden", owner: "acme" });
+    expect(board.describeBoard("acme/dgx", "en")).toContain(
+      "Organization projects: Read and write",
+    );
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("archives the item of a removed task and brings it back when the task returns", async () => {
+    await push(BY_TITLE);
+    const project = onlyProject();
+    const removed = taskIssue("Test-Suites erweitern");
+    const line = bundled.split("\n").find((text) => text.includes("**Test-Suites erweitern**"))!;
+    await push(BY_TITLE, bundled.replace(`${line}\n`, ""));
+    expect(fake.violations).toEqual([]);
+    expect(store.itemOf(project, repo, removed)?.archived).toBe(true);
+    await push(BY_TITLE, bundled);
+    expect(store.itemOf(project, repo, removed)?.archived).toBe(false);
+    expect(project.items).toHaveLength(20);
+  });
+
+  it("waits out a secondary rate limit on a GraphQL request and still converges", async () => {
+    fake.failNext({ method: "POST", path: /^\/graphql$/, ...secondaryRateLimit(), times: 1 });
+    await push(BY_TITLE);
+    expect(fake.pendingFailures()).toEqual([]);
+    expect(fake.violations).toEqual([]);
+    expect(onlyProject().items).toHaveLength(20);
+  });
+
+  it("a repository without `project` makes no GraphQL request at all", async () => {
+    await push("language: de\n");
+    expect(listGraphqlCalls(fake.requests)).toEqual([]);
+    expect(board.lastStatus("acme/dgx")).toEqual({ kind: "off" });
+  });
+});
