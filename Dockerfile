@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Nova as a container: `docker build -t nova .`, then run it with the Probot environment
-# (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, …; see docs/setup.md).
+# (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, …; see docs/setup.md, "Docker").
+# test/ops/dockerfile.test.ts checks this file's rules statically (no container engine in CI).
 #
 # Node 22 LTS by default; Probot 14 runs on Node ^20.18.1 or >= 22 (CI tests both).
 ARG NODE_VERSION=22
@@ -23,7 +24,7 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends tini \
   && rm -rf /var/lib/apt/lists/*
 # NODE_ENV=production makes Probot refuse to start without APP_ID and a private key (no setup
-# mode in a container). `probot run` keeps pretty logs unless LOG_FORMAT says json.
+# mode in a container), and Nova without a real WEBHOOK_SECRET (src/ops/startup-checks.ts).
 # HOST=0.0.0.0: Probot listens on localhost by default, unreachable through a published port.
 ENV NODE_ENV=production \
     LOG_FORMAT=json \
@@ -42,8 +43,10 @@ COPY docs/dgx-spark-plan.md ./docs/dgx-spark-plan.md
 # Files stay owned by root and read-only to the app; it runs as the image's unprivileged user.
 USER node
 EXPOSE 3000
-# Probot answers GET /ping with PONG; the shipping issue replaces this with /healthz.
+# /healthz: the process is up (GitHub's availability is /readyz's business, not a restart's).
+# The slim image has no curl; Node's fetch does the request.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/ping').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-CMD ["node_modules/.bin/probot", "run", "./lib/index.js"]
+# src/ops/main.ts: Probot's run() plus startup checks, log redaction, metrics, graceful SIGTERM.
+CMD ["node", "lib/ops/main.js"]

@@ -1,4 +1,4 @@
-import type { Probot } from "probot";
+import type { ApplicationFunctionOptions, Probot } from "probot";
 import { startReconcile } from "./app/reconcile.js";
 import {
   BOARD_ISSUE_EVENTS,
@@ -7,6 +7,7 @@ import {
   createBoardPullRequestHandler,
 } from "./board/board-handlers.js";
 import { createBoardService, type BoardService } from "./board/board-service.js";
+import { createBotPrService, type BotPrService } from "./bot-pr/bot-pr-service.js";
 import {
   createSyncService,
   type SyncService,
@@ -16,6 +17,19 @@ import { handleInstallation } from "./handlers/installation.js";
 import { createIssueCommentHandler } from "./handlers/issue-comment.js";
 import { handlePullRequestPreview } from "./handlers/pull-request-preview.js";
 import { handlePush } from "./handlers/push.js";
+import {
+  createWriteBackClosedHandler,
+  createWriteBackIssuesHandler,
+  WRITE_BACK_ISSUE_EVENTS,
+} from "./handlers/write-back-events.js";
+import { addNovaRoutes } from "./http/nova-routes.js";
+import {
+  reportOutcomeOf,
+  startReportsEndpoint,
+  type RunnerEndpointOptions,
+} from "./http/reports-route.js";
+import { createNovaMetrics, recordSync, type NovaMetrics } from "./ops/metrics.js";
+import { instrumentWebhooks } from "./ops/webhook-metrics.js";
 
 export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
   /** Start the periodic reconcile (off in tests, which call `reconcileOnce` themselves). */
@@ -24,6 +38,19 @@ export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
   onReady?: (service: SyncService) => void;
   /** Receives the board service (tests await board runs that issue events start). */
   onBoardReady?: (board: BoardService) => void;
+  /** Start the status-report schedule's minute timer (default: as `reconcile`; tests tick it). */
+  statusSchedule?: boolean;
+  /** Receives the bot-PR service (tests tick the schedule and await status reports). */
+  onBotPrsReady?: (botPrs: BotPrService) => void;
+  /** The metrics `/metrics` serves (default: a new registry; src/ops/main.ts passes its own). */
+  metrics?: NovaMetrics;
+  /** Require this bearer token on `/metrics` (NOVA_METRICS_TOKEN). */
+  metricsToken?: string;
+  /**
+   * The runner upload endpoint `POST /nova/v1/reports` (docs/ingest.md): on when
+   * NOVA_RUNNER_SECRET is set; these settings override the environment (tests inject the secret).
+   */
+  runnerEndpoint?: RunnerEndpointOptions;
 }
 
 /**
@@ -34,11 +61,15 @@ export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
  * docs/setup.md). Probot's own server answers `GET /ping` and verifies webhook signatures
  * before any handler runs.
  *
- * Planned (later issues): bot pull requests, the runner upload route, `/healthz` and
- * `/metrics`.
+ * Its HTTP routes (`/healthz`, `/readyz`, `/metrics`, see docs/operations.md) are added when
+ * Probot runs a server; `src/ops/main.ts` is the production entry (startup checks, log
+ * redaction). The runner upload route (`POST /nova/v1/reports`, docs/ingest.md) is added too
+ * when NOVA_RUNNER_SECRET is set.
  */
 export function createNova(options: NovaOptions = {}) {
-  return (app: Probot): void => {
+  return (app: Probot, { addHandler }: Partial<ApplicationFunctionOptions> = {}): void => {
+    const metrics = options.metrics ?? createNovaMetrics();
+    instrumentWebhooks(app, metrics);
     const board = createBoardService({
       app,
       botLogin: () => sync.botLogin(),
@@ -48,12 +79,25 @@ export function createNova(options: NovaOptions = {}) {
         ? { followUpDelayMs: options.followUpDelayMs }
         : {}),
     });
-    // The board follows every applied sync (docs/board.md).
+    const botPrs = createBotPrService({
+      app,
+      botLogin: () => sync.botLogin(),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+    // The board and the write-back pull request follow every applied sync (docs/board.md,
+    // docs/bot-prs.md); the sync asks the write-back pull request which issues it holds.
     const sync = createSyncService({
       app,
       ...options,
-      afterSync: (job, result) => board.afterSync(job, result),
+      afterSync: async (job, result) => {
+        recordSync(metrics, result);
+        await board.afterSync(job, result);
+        await botPrs.afterSync(job, result);
+      },
+      readPendingWriteBack: (job, botLogin) => botPrs.readPendingWriteBack(job, botLogin),
     });
+    metrics.watchQueueDepth(() => sync.queue.size());
     app.on("push", (context) => handlePush(context, sync));
     app.on(["installation.created", "installation_repositories.added"], (context) => {
       handleInstallation(context, sync);
@@ -64,11 +108,26 @@ export function createNova(options: NovaOptions = {}) {
     );
     app.on([...BOARD_ISSUE_EVENTS], createBoardIssuesHandler(board));
     app.on([...BOARD_PULL_REQUEST_EVENTS], createBoardPullRequestHandler(board));
+    app.on([...WRITE_BACK_ISSUE_EVENTS], createWriteBackIssuesHandler(sync));
+    app.on("pull_request.closed", createWriteBackClosedHandler(sync));
     // Only new comments: an edited comment is never re-run (docs/commands.md).
-    app.on("issue_comment.created", createIssueCommentHandler({ sync, now: options.now }));
+    app.on("issue_comment.created", createIssueCommentHandler({ sync, botPrs, now: options.now }));
     if (options.reconcile ?? true) startReconcile({ app, sync });
+    if (options.statusSchedule ?? options.reconcile ?? true) botPrs.startSchedule();
+    addNovaRoutes(addHandler, { app, metrics, metricsToken: options.metricsToken });
+    startReportsEndpoint({
+      app,
+      addHandler,
+      botLogin: () => sync.botLogin(),
+      now: options.now,
+      sleep: options.sleep,
+      options: options.runnerEndpoint,
+      env: process.env,
+      onAnswer: (status) => metrics.reportsReceived.inc({ outcome: reportOutcomeOf(status) }),
+    });
     options.onReady?.(sync);
     options.onBoardReady?.(board);
+    options.onBotPrsReady?.(botPrs);
     app.log.info("Nova loaded");
   };
 }

@@ -10,6 +10,7 @@ import {
   type SyncRepositoryResult,
 } from "../sync/sync-repository.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
+import type { PendingWriteBack } from "../sync/plan-sync.js";
 
 /** A request for a sync of one repository. */
 export interface SyncJob {
@@ -33,6 +34,8 @@ export interface SyncServiceOptions {
   now?: () => number;
   /** Runs after every applied sync (not a dry run), within the repository's slot: the board. */
   afterSync?: (job: SyncJob, result: SyncRepositoryResult) => Promise<void>;
+  /** Reads the open write-back pull request's proposals when a sync needs them (bot PRs). */
+  readPendingWriteBack?: (job: SyncJob, botLogin: string) => Promise<PendingWriteBack>;
 }
 
 export interface SyncService {
@@ -128,9 +131,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       };
       let result: SyncRepositoryResult;
       try {
+        const botLogin = await resolveBotLogin();
+        const readPending = options.readPendingWriteBack;
         result = await syncRepository({
           port,
-          botLogin: await resolveBotLogin(),
+          botLogin,
+          ...(readPending ? { readPendingWriteBack: () => readPending(job, botLogin) } : {}),
           reason: job.reason,
           log,
           ...(job.sha ? { sha: job.sha } : {}),

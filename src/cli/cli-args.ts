@@ -1,7 +1,18 @@
 import { parseArgs } from "node:util";
 import type { Language } from "../render/i18n.js";
+import { REPOSITORY_PATTERN } from "../runner/report-schema.js";
 
-export const COMMANDS = ["lint", "progress", "step-plan", "summary", "plan", "sync"] as const;
+export const COMMANDS = [
+  "lint",
+  "progress",
+  "step-plan",
+  "summary",
+  "plan",
+  "sync",
+  "report",
+  "containers",
+  "runner-key",
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliOptions {
@@ -17,10 +28,14 @@ export interface CliOptions {
   limit: number;
   fix: boolean;
   prefix: string;
-  /** `nova sync`: the repository, its bot login, and whether to write. */
+  /** `nova sync` and `nova report`: the repository, its bot login, and whether to write. */
   repo?: { owner: string; repo: string };
   dryRun: boolean;
   botLogin?: string;
+  /** `nova containers`: the files and folders to check (none: the working directory). */
+  paths: string[];
+  /** `nova runner-key`: the repository whose runner key to print, as given ("owner/repo"). */
+  runnerRepository?: string;
 }
 
 /** A mistake on the command line, named precisely (the flag, what it accepts). */
@@ -59,6 +74,25 @@ const OPTIONS = {
     "dry-run": { type: "boolean" },
     "bot-login": { type: "string" },
   },
+  report: {
+    lang: { type: "string" },
+    format: { type: "string" },
+    help: { type: "boolean", short: "h" },
+    repo: { type: "string" },
+    "dry-run": { type: "boolean" },
+    "bot-login": { type: "string" },
+  },
+  // `--checklist` names the mode here (the static checks), not a checklist file.
+  containers: {
+    checklist: { type: "boolean" },
+    lang: { type: "string" },
+    format: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+  "runner-key": {
+    lang: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
   help: { ...COMMON },
 } as const;
 
@@ -88,7 +122,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       args: [...rest],
       options: OPTIONS[first],
       strict: true,
-      allowPositionals: false,
+      allowPositionals: first === "containers" || first === "runner-key",
     });
   } catch (error) {
     throw toUsageError(first, error);
@@ -149,7 +183,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   options.fix = values.fix === true;
   options.dryRun = values["dry-run"] === true;
-  if (first === "sync" && !options.help) {
+  if ((first === "sync" || first === "report") && !options.help) {
     const repo = typeof values.repo === "string" ? values.repo : undefined;
     const [owner, name, ...rest] = (repo ?? "").split("/");
     if (!owner || !name || rest.length > 0 || !/^[\w.-]+$/.test(owner) || !/^[\w.-]+$/.test(name)) {
@@ -163,6 +197,21 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     options.repo = { owner, repo: name };
   }
   if (typeof values["bot-login"] === "string") options.botLogin = values["bot-login"];
+  if (first === "containers") options.paths = [...parsed.positionals];
+  if (first === "runner-key" && !options.help) {
+    const [repository, extra] = parsed.positionals;
+    if (extra !== undefined)
+      throw new UsageError("extra-argument", { command: first, value: extra });
+    if (repository === undefined || !REPOSITORY_PATTERN.test(repository)) {
+      throw new UsageError(repository === undefined ? "missing-value" : "bad-value", {
+        command: first,
+        option: "OWNER/REPO",
+        value: repository ?? "",
+        accepted: "owner/repo",
+      });
+    }
+    options.runnerRepository = repository;
+  }
   return options;
 }
 
@@ -175,6 +224,7 @@ function defaults(lang: Language): Omit<CliOptions, "command" | "help"> {
     fix: false,
     prefix: "dgx",
     dryRun: false,
+    paths: [],
   };
 }
 

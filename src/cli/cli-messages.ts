@@ -30,6 +30,9 @@ Befehle:
   nova summary     nächste Schritte, zuletzt erledigt, blockiert, verbleibende Tage
   nova lint        Probleme der Checkliste mit Datei:Zeile:Spalte
   nova sync        gleicht ein Repository auf GitHub ab (Token in GITHUB_TOKEN)
+  nova report      schreibt den Statusbericht als Pull Request (Token in GITHUB_TOKEN)
+  nova containers  prüft Compose-Dateien und Dockerfiles für GPU-Workloads auf dem DGX Spark
+  nova runner-key  gibt den Runner-Schlüssel eines Repositorys aus (aus NOVA_RUNNER_SECRET)
 
 Hilfe zu einem Befehl: nova <befehl> --help
 
@@ -48,6 +51,36 @@ issues: write), API-Adresse in GITHUB_API_URL (Standard: https://api.github.com)
   --format md|json      Markdown oder JSON (Standard: md)
 
 Exit-Codes: 0 abgeglichen · 1 Konfiguration oder Checkliste verhindern den Abgleich · 2 falsche Eingabe · 3 GitHub-Fehler`,
+    report: `nova report – schreibt den Statusbericht von heute (Zeitzone status.timezone) nach
+reports/status/ in den Statusbericht-Pull-Request auf nova/status, wie es die App nach Zeitplan tut:
+öffnet ihn oder ergänzt den offenen; ohne Änderung seit dem letzten Bericht wird nichts geschrieben.
+Token in GITHUB_TOKEN (contents: write, pull-requests: write, issues: write), API-Adresse in GITHUB_API_URL.
+
+  --repo OWNER/NAME     das Repository (Pflicht)
+  --dry-run             nur planen, nichts schreiben
+  --bot-login LOGIN     Autor der Nova-Issues und -Pull-Requests (Standard: der Besitzer des Tokens)
+  --lang de|en          Sprache der Ausgabe (Standard: de)
+  --format md|json      Markdown oder JSON (Standard: md)
+
+Exit-Codes: 0 geschrieben oder aktuell · 1 Konfiguration oder Checkliste fehlen · 2 falsche Eingabe · 3 GitHub-Fehler`,
+    containers: `nova containers --checklist [PFADE] – prüft Compose-Dateien und Dockerfiles statisch für
+GPU-Workloads auf dem DGX Spark: GPU-Reservierung (driver: nvidia, capabilities: [gpu]), festgelegte
+Images (kein latest, besser Digest), Healthcheck, Restart-Policy, Benutzer ohne root, Speicherlimit,
+kein privileged, keine Secrets im Klartext, Hinweis auf arm64-Images. PFADE sind Dateien oder Ordner
+(Standard: das aktuelle Verzeichnis; gefunden werden compose*.yaml, docker-compose*.yml, Dockerfile*).
+
+  --checklist           die statischen Prüfungen (derzeit die einzige Betriebsart)
+  --lang de|en          Sprache der Ausgabe (Standard: de)
+  --format md|json      Markdown oder JSON (Standard: md)
+
+Exit-Codes: 0 keine Fehler (Warnungen erlaubt) · 1 Fehler gefunden · 2 falsche Eingabe oder Pfad fehlt`,
+    "runner-key": `nova runner-key OWNER/REPO – gibt den Runner-Schlüssel eines Repositorys aus, abgeleitet
+aus NOVA_RUNNER_SECRET, wie ihn die App beim Empfang von Berichten prüft. Auf dem Server der App
+ausführen; der Schlüssel kommt auf den DGX als NOVA_RUNNER_KEY (siehe docs/runner.md).
+
+  --lang de|en          Sprache der Meldungen (Standard: de)
+
+Exit-Codes: 0 ausgegeben · 2 falsche Eingabe oder NOVA_RUNNER_SECRET fehlt`,
     plan: `nova plan – zeigt, was ein erster Abgleich in einem leeren Repository anlegen würde:
 Labels und je Aufgabe ein Issue mit Titel und Labels. Schreibt nichts.
 
@@ -85,6 +118,9 @@ Commands:
   nova summary     next steps, recently done, blocked, days left
   nova lint        checklist problems with file:line:column
   nova sync        syncs a repository on GitHub (token in GITHUB_TOKEN)
+  nova report      writes the status report as a pull request (token in GITHUB_TOKEN)
+  nova containers  checks Compose files and Dockerfiles for GPU workloads on the DGX Spark
+  nova runner-key  prints a repository's runner key (from NOVA_RUNNER_SECRET)
 
 Help for one command: nova <command> --help
 
@@ -103,6 +139,36 @@ issues: write), API address in GITHUB_API_URL (default: https://api.github.com).
   --format md|json      Markdown or JSON (default: md)
 
 Exit codes: 0 synced · 1 the configuration or checklist stops the sync · 2 bad input · 3 GitHub error`,
+    report: `nova report – writes today's status report (time zone status.timezone) to reports/status/
+in the status pull request on nova/status, the way the app does on schedule: opens it or adds to the
+open one; nothing is written when nothing changed since the last report. Token in GITHUB_TOKEN
+(contents: write, pull-requests: write, issues: write), API address in GITHUB_API_URL.
+
+  --repo OWNER/NAME     the repository (required)
+  --dry-run             plan only, write nothing
+  --bot-login LOGIN     author of Nova's issues and pull requests (default: the token's owner)
+  --lang de|en          output language (default: de)
+  --format md|json      Markdown or JSON (default: md)
+
+Exit codes: 0 written or up to date · 1 configuration or checklist missing · 2 bad input · 3 GitHub error`,
+    containers: `nova containers --checklist [PATHS] – static checks of Compose files and Dockerfiles for
+GPU workloads on the DGX Spark: GPU reservation (driver: nvidia, capabilities: [gpu]), pinned images
+(no latest, digest preferred), healthcheck, restart policy, non-root user, memory limit, no
+privileged, no secrets in clear text, a reminder about arm64 images. PATHS are files or folders
+(default: the working directory; it finds compose*.yaml, docker-compose*.yml, Dockerfile*).
+
+  --checklist           the static checks (the only mode so far)
+  --lang de|en          output language (default: de)
+  --format md|json      Markdown or JSON (default: md)
+
+Exit codes: 0 no errors (warnings allowed) · 1 errors found · 2 bad input or missing path`,
+    "runner-key": `nova runner-key OWNER/REPO – prints a repository's runner key, derived from
+NOVA_RUNNER_SECRET the way the app checks uploaded reports. Run it on the app's server; the key goes
+to the DGX as NOVA_RUNNER_KEY (see docs/runner.md).
+
+  --lang de|en          language of messages (default: de)
+
+Exit codes: 0 printed · 2 bad input or NOVA_RUNNER_SECRET missing`,
     plan: `nova plan – shows what a first sync into an empty repository would create: labels and
 one issue per task with its title and labels. Writes nothing.
 
@@ -144,7 +210,7 @@ export function renderUsageError(error: UsageError, lang: Language): string {
   if (lang === "en") {
     switch (error.key) {
       case "unknown-command":
-        return `unknown command "${command}". Commands: lint, progress, step-plan, summary, plan, sync (see nova --help).`;
+        return `unknown command "${command}". Commands: lint, progress, step-plan, summary, plan, sync, report, containers, runner-key (see nova --help).`;
       case "unknown-option":
         return `unknown option ${option ?? ""} for "nova ${command}" (see ${see}).`;
       case "bad-value":
@@ -157,7 +223,7 @@ export function renderUsageError(error: UsageError, lang: Language): string {
   }
   switch (error.key) {
     case "unknown-command":
-      return `unbekannter Befehl „${command}“. Befehle: lint, progress, step-plan, summary, plan, sync (siehe nova --help).`;
+      return `unbekannter Befehl „${command}“. Befehle: lint, progress, step-plan, summary, plan, sync, report, containers, runner-key (siehe nova --help).`;
     case "unknown-option":
       return `unbekannte Option ${option ?? ""} für „nova ${command}“ (siehe ${see}).`;
     case "bad-value":

@@ -1,5 +1,6 @@
 import { ProbotOctokit } from "probot";
 import type { RepoRef } from "../github/github-port.js";
+import { createOctokitBotPrPort } from "../github/octokit-bot-pr-port.js";
 import { createOctokitPort } from "../github/octokit-port.js";
 import { toGitHubError } from "../github/github-error.js";
 import { CliSetupError, type CliIo } from "./run-cli.js";
@@ -8,7 +9,7 @@ import { CliSetupError, type CliIo } from "./run-cli.js";
 const ACTIONS_BOT = "github-actions[bot]";
 
 /**
- * Connects `nova sync` to GitHub with the token in `GITHUB_TOKEN` (`GITHUB_API_URL` for GitHub
+ * Connects `nova sync` and `nova report` to GitHub with the token in `GITHUB_TOKEN` (`GITHUB_API_URL` for GitHub
  * Enterprise, as GitHub Actions sets it). Probot's Octokit brings throttling and retry.
  */
 export function createConnectGitHub(env: NodeJS.ProcessEnv): CliIo["connectGitHub"] {
@@ -16,8 +17,8 @@ export function createConnectGitHub(env: NodeJS.ProcessEnv): CliIo["connectGitHu
     const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
     if (!token) {
       throw new CliSetupError({
-        de: "GITHUB_TOKEN ist nicht gesetzt: nova sync braucht ein Token mit Schreibrecht für Issues.",
-        en: "GITHUB_TOKEN is not set: nova sync needs a token that may write issues.",
+        de: "GITHUB_TOKEN ist nicht gesetzt: nova sync und nova report brauchen ein Token mit Schreibrecht (Issues; für report auch Inhalte und Pull Requests).",
+        en: "GITHUB_TOKEN is not set: nova sync and nova report need a token that may write (issues; for report also contents and pull requests).",
       });
     }
     const octokit = new ProbotOctokit({
@@ -25,16 +26,18 @@ export function createConnectGitHub(env: NodeJS.ProcessEnv): CliIo["connectGitHu
       baseUrl: env.GITHUB_API_URL ?? "https://api.github.com",
       log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     });
-    const port = createOctokitPort(octokit, repo, {
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    });
-    if (botLogin) return { port, botLogin };
+    const retry = {
+      sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    };
+    const port = createOctokitPort(octokit, repo, retry);
+    const pulls = createOctokitBotPrPort(octokit, repo, retry);
+    if (botLogin) return { port, botLogin, pulls };
     try {
       const { data } = await octokit.rest.users.getAuthenticated();
-      return { port, botLogin: data.login };
+      return { port, botLogin: data.login, pulls };
     } catch (error) {
       // An installation token (Actions) has no user; its issues are authored by the Actions bot.
-      if (toGitHubError(error).status === 403) return { port, botLogin: ACTIONS_BOT };
+      if (toGitHubError(error).status === 403) return { port, botLogin: ACTIONS_BOT, pulls };
       throw toGitHubError(error);
     }
   };

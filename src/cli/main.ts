@@ -11,6 +11,7 @@ const code = await runCli(process.argv.slice(2), {
   now: () => new Date(),
   readFile: readChecklistFile,
   connectGitHub: createConnectGitHub(process.env),
+  env: process.env,
   // Write beside the file and rename, so an interrupted --fix never leaves half a checklist.
   writeFile: async (path, text) => {
     const temporary = `${path}.nova-tmp`;

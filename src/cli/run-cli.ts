@@ -16,12 +16,18 @@ import { buildDesiredState } from "../sync/desired-state.js";
 import { countOpWrites, planSync } from "../sync/plan-sync.js";
 import { renderCheckTitle, renderSyncCheck, syncRepository } from "../sync/sync-repository.js";
 import { renderConfigProblems } from "../config/parse-config.js";
+import { findOpenWriteBack } from "../bot-pr/find-write-back-pull.js";
+import { renderStatusResult } from "../bot-pr/render-status-result.js";
+import { runStatusReport } from "../bot-pr/run-status-report.js";
+import type { BotPrPort } from "../github/bot-pr-port.js";
 import { GitHubError } from "../github/github-error.js";
 import type { GitHubPort, RepoRef } from "../github/github-port.js";
 import type { FirstSyncPreview } from "../sync/first-sync-preview.js";
 import { parseCliArgs, peekLanguage, UsageError, type CliOptions } from "./cli-args.js";
 import { renderHelp, renderReadError, renderUsageError } from "./cli-messages.js";
 import { ChecklistReadError } from "./read-checklist.js";
+import { runContainersCommand } from "../containers/run-containers-command.js";
+import { runRunnerKeyCommand } from "./runner-key-command.js";
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIo {
@@ -32,11 +38,16 @@ export interface CliIo {
   now: () => Date;
   readFile: (path: string) => Promise<string>;
   writeFile: (path: string, text: string) => Promise<void>;
-  /** Connects to GitHub for `nova sync` (token from the environment); throws `CliSetupError`. */
+  /**
+   * Connects to GitHub for `nova sync` and `nova report` (token from the environment); throws
+   * `CliSetupError`. `pulls` reaches Nova's pull requests (`nova report` needs it).
+   */
   connectGitHub: (
     repo: RepoRef,
     botLogin: string | undefined,
-  ) => Promise<{ port: GitHubPort; botLogin: string }>;
+  ) => Promise<{ port: GitHubPort; botLogin: string; pulls?: BotPrPort }>;
+  /** The environment (`nova runner-key` reads NOVA_RUNNER_SECRET); absent counts as empty. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Something missing around the command (no token): one clear line, exit code 2. */
@@ -98,6 +109,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
   if (options.command === "sync") return runRemoteSync(options, io);
+  if (options.command === "report") return runRemoteReport(options, io);
+  if (options.command === "containers") return runContainersCommand(options, io);
+  if (options.command === "runner-key") return runRunnerKeyCommand(options, io);
   const path = resolve(io.cwd, options.checklist);
   const source = await io.readFile(path);
   const plan = parsePlan(source);
@@ -203,7 +217,7 @@ function renderLintReport(
  * checklist stops the sync.
  */
 async function runRemoteSync(options: CliOptions, io: CliIo): Promise<number> {
-  const { port, botLogin } = await io.connectGitHub(options.repo!, options.botLogin);
+  const { port, botLogin, pulls } = await io.connectGitHub(options.repo!, options.botLogin);
   const messages: string[] = [];
   const log = {
     info: () => {},
@@ -215,6 +229,13 @@ async function runRemoteSync(options: CliOptions, io: CliIo): Promise<number> {
     botLogin,
     reason: "command",
     dryRun: options.dryRun,
+    // Issues held for Nova's open write-back pull request stay as people left them.
+    ...(pulls
+      ? {
+          readPendingWriteBack: async () =>
+            (await findOpenWriteBack(pulls, botLogin))?.body.pending() ?? new Map(),
+        }
+      : {}),
     log,
   });
   if (options.format === "json") {
@@ -251,6 +272,40 @@ async function runRemoteSync(options: CliOptions, io: CliIo): Promise<number> {
       return EXIT.ok;
     }
   }
+}
+
+/**
+ * `nova report --repo owner/name [--dry-run]`: today's status report into the status pull
+ * request, exactly as the app's schedule does (`trigger: "cli"`, so a pull request closed
+ * unmerged today does not stop it). Exit 0 when written or up to date, 1 when the repository's
+ * config or checklist stops it.
+ */
+async function runRemoteReport(options: CliOptions, io: CliIo): Promise<number> {
+  const { port, botLogin, pulls } = await io.connectGitHub(options.repo!, options.botLogin);
+  if (!pulls) {
+    throw new CliSetupError({
+      de: "Diese Verbindung zu GitHub kann keine Pull Requests schreiben.",
+      en: "This connection to GitHub cannot write pull requests.",
+    });
+  }
+  const result = await runStatusReport({
+    github: port,
+    pulls,
+    botLogin,
+    now: io.now().getTime(),
+    trigger: "cli",
+    dryRun: options.dryRun,
+    log: { info: () => {}, warn: () => {} },
+  });
+  const failed = result.status === "invalid-config" || result.status === "checklist-missing";
+  if (options.format === "json") {
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  } else if (result.status === "invalid-config") {
+    io.stdout(`${renderConfigProblems(result.problems, options.lang)}\n`);
+  } else {
+    io.stdout(renderStatusResult(result, options.lang));
+  }
+  return failed ? EXIT.lintErrors : EXIT.ok;
 }
 
 /**

@@ -21,10 +21,10 @@ export interface CommandFlags {
   lang?: Language;
 }
 
-/** The commands this module runs (`report` belongs to the bot-PR issue and is not here yet). */
+/** The commands this module runs. */
 export type RegisteredCommandName = Extract<
   CommandName,
-  "progress" | "step-plan" | "summary" | "sync" | "help"
+  "progress" | "step-plan" | "summary" | "sync" | "report" | "help"
 >;
 
 export interface FlagDefinition {
@@ -134,6 +134,16 @@ export const COMMANDS: readonly CommandDefinition[] = [
       en: "Syncs the issues with the checklist now and replies with what changed.",
     },
     examples: ["/nova sync", "/nova abgleich"],
+  },
+  {
+    name: "report",
+    aliases: ["bericht"],
+    flags: ["lang"],
+    description: {
+      de: "Schreibt den Statusbericht von heute jetzt in den Statusbericht-Pull-Request (öffnet oder aktualisiert ihn) und antwortet mit dem Link.",
+      en: "Writes today's status report into the status pull request now (opening or updating it) and replies with the link.",
+    },
+    examples: ["/nova report", "/nova bericht"],
   },
   {
     name: "help",

@@ -4,6 +4,7 @@ import type { CommandPort, CommandReaction } from "../github/command-port.js";
 import type { GitHubPort } from "../github/github-port.js";
 import type { Renderer } from "../render/create-renderer.js";
 import { DEFAULT_LANGUAGE, type Language } from "../render/i18n.js";
+import type { StatusReportResult } from "../bot-pr/run-status-report.js";
 import type { SyncRepositoryResult } from "../sync/sync-repository.js";
 import {
   answerCommand,
@@ -48,6 +49,8 @@ export interface RespondToCommentInput {
   botLogin: () => Promise<string>;
   /** Runs the sync now; null when it reported no result. */
   runSync: () => Promise<SyncRepositoryResult | null>;
+  /** Runs the status report now (`/nova report`); absent where Nova has no bot-PR service. */
+  runStatusReport?: () => Promise<StatusReportResult>;
   limiter: ReplyLimiter;
   now: () => number;
   log: CommandLogger;
@@ -187,6 +190,7 @@ export async function respondToComment(
     defaultBranch: input.repository.defaultBranch,
     today: formatDateInZone(input.now(), config.status.timezone),
     runSync: input.runSync,
+    ...(input.runStatusReport ? { runStatusReport: input.runStatusReport } : {}),
     loadPlan: () =>
       (planState ??= loadPlanState(input.github, config, botLogin, input.repository.defaultBranch)),
     ...(input.renderer ? { renderer: input.renderer } : {}),

@@ -1,3 +1,5 @@
+import { renderStatusResult } from "../bot-pr/render-status-result.js";
+import type { StatusReportResult } from "../bot-pr/run-status-report.js";
 import { parsePlan } from "../checklist/parse-plan.js";
 import type { Plan, Task } from "../checklist/types.js";
 import type { NovaConfig } from "../config/schema.js";
@@ -51,6 +53,8 @@ export interface CommandContext {
   today: string;
   /** Runs the sync now (through the sync service's queue); null when it reported no result. */
   runSync: () => Promise<SyncRepositoryResult | null>;
+  /** Runs the status report now (`/nova report`); absent where Nova has no bot-PR service. */
+  runStatusReport?: () => Promise<StatusReportResult>;
   /** The checklist and the live state of its issues, read once per comment. */
   loadPlan: () => Promise<PlanState>;
   renderer?: Renderer;
@@ -102,6 +106,12 @@ export async function runCommand(
       return renderHelp(context.config, lang, renderer);
     case "sync":
       return renderSyncReply(await context.runSync(), context.config, lang, renderer);
+    case "report":
+      return renderStatusResult(
+        context.runStatusReport ? await context.runStatusReport() : null,
+        lang,
+        renderer,
+      );
     case "progress": {
       const { plan, live } = await context.loadPlan();
       const report = renderProgress(computeProgress(plan, { live }), lang, renderer);

@@ -313,6 +313,12 @@ const gpuSchema = z.strictObject({
     en: "a task id: lowercase letters, digits and single hyphens, e.g. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
     de: "eine Aufgaben-ID aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
   }).default("nvidia-treiber-cuda-installationsskript-vorbereiten"),
+  rateLimit: z
+    .strictObject({
+      uploads: integerBetween(1, 1000).default(60),
+      windowMinutes: integerBetween(1, 1440).default(60),
+    })
+    .prefault({}),
 });
 
 /** The schema of `.github/nova.yml`: parse the merged object Probot's `context.config` returns. */
@@ -413,6 +419,8 @@ export interface NovaConfig {
   gpu: {
     /** Id of the task that receives runner reports unless a report names another. */
     task: string;
+    /** Runner uploads one repository accepts per window; more are answered 429. */
+    rateLimit: { uploads: number; windowMinutes: number };
   };
 }
 

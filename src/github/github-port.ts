@@ -27,6 +27,11 @@ export interface ObservedIssue {
   assignees: string[];
   htmlUrl: string;
   closedAt: string | null;
+  /**
+   * Who closed the issue last (`closed_by`). Only `GET /issues/{n}` (`getIssue`) says; listings
+   * leave it out.
+   */
+  closedBy?: string | null;
 }
 
 export interface IssueWrite {
@@ -67,6 +72,7 @@ export interface GitHubPort {
     issue: Required<Pick<IssueWrite, "title" | "body" | "labels">>,
   ): Promise<ObservedIssue>;
   updateIssue(number: number, changes: IssueWrite): Promise<ObservedIssue>;
+  /** One issue, with `closedBy`; null when it does not exist. */
   getIssue(number: number): Promise<ObservedIssue | null>;
   createComment(issueNumber: number, body: string): Promise<void>;
   /** A file's text at a ref, or null when it does not exist. */

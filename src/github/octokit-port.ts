@@ -28,6 +28,7 @@ interface RestIssue {
   assignees?: Array<{ login: string }> | null;
   html_url: string;
   closed_at: string | null;
+  closed_by?: { login: string } | null;
   pull_request?: unknown;
 }
 
@@ -116,7 +117,7 @@ export function createOctokitPort(
         const { data } = await call(() =>
           octokit.rest.issues.get({ ...repo, issue_number: number }),
         );
-        return toObservedIssue(data);
+        return { ...toObservedIssue(data), closedBy: data.closed_by?.login ?? null };
       } catch (error) {
         if (toGitHubError(error).kind === "not-found") return null;
         throw error;

@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import type { SyncService } from "../app/sync-service.js";
+import type { BotPrService } from "../bot-pr/bot-pr-service.js";
 import { createKeyLock } from "../commands/key-lock.js";
 import { createMemoryReplyLimiter, type ReplyLimiter } from "../commands/reply-limiter.js";
 import { respondToComment } from "../commands/respond-to-comment.js";
@@ -9,6 +10,8 @@ import type { SyncRepositoryResult } from "../sync/sync-repository.js";
 
 export interface IssueCommentHandlerOptions {
   sync: SyncService;
+  /** Runs `/nova report` (the status pull request). */
+  botPrs?: Pick<BotPrService, "requestStatusReport">;
   /** The spam guard's store; one in-process store per app by default. */
   limiter?: ReplyLimiter;
   now?: () => number;
@@ -49,6 +52,17 @@ export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
         issue: { number: issue.number, body: issue.body ?? "", author: issue.user?.login ?? "" },
         repository: { fullName: repository.full_name, defaultBranch: repository.default_branch },
         botLogin: () => options.sync.botLogin(),
+        ...(options.botPrs
+          ? {
+              runStatusReport: () =>
+                options.botPrs!.requestStatusReport({
+                  octokit: context.octokit,
+                  repo,
+                  repository: repositoryInfo,
+                  trigger: "command",
+                }),
+            }
+          : {}),
         runSync: async () => {
           let result: SyncRepositoryResult | null = null;
           await options.sync.requestSync({

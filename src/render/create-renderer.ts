@@ -21,6 +21,16 @@ export const TEMPLATE_NAMES = [
   "command-config-invalid",
   "command-sync",
   "command-note",
+  "command-report",
+  "status-report",
+  "status-index",
+  "status-pr-body",
+  "write-back-pr-body",
+  "write-back-closed",
+  "gpu-report",
+  "gpu-report-comment",
+  "gpu-check-run",
+  "gpu-check-evidence",
 ] as const;
 
 /** A template under `templates/<lang>/<name>.hbs`. */

@@ -42,17 +42,31 @@ export interface WriteBackProposal {
   action: "tick" | "untick";
 }
 
+/**
+ * What Nova's open write-back pull request proposes, by task id (its body, parsed). While a
+ * task is in it, its issue is held as people left it (see `compareIssue`).
+ */
+export type PendingWriteBack = ReadonlyMap<string, WriteBackProposal["action"]>;
+
 export interface SyncPlan {
   ops: SyncOp[];
   proposals: WriteBackProposal[];
   /** Task issues that already match. */
   unchanged: number;
+  /**
+   * Some issue disagrees with a checklist that changed since the last sync, and
+   * `pendingWriteBack` was not given: plan again with it (the issue may be held for the open
+   * write-back pull request). Never set when it was given.
+   */
+  needsPendingWriteBack: boolean;
 }
 
 export interface PlanSyncOptions {
   /** Label prefix: labels named `<prefix>` or `<prefix>/…` are Nova's; others belong to people. */
   prefix: string;
   closeRemoved: boolean;
+  /** The open write-back pull request's proposals; read lazily (see `needsPendingWriteBack`). */
+  pendingWriteBack?: PendingWriteBack;
 }
 
 /** The writes each op costs (apply stops before exceeding the per-run budget). */
@@ -76,7 +90,8 @@ export function countOpWrites(op: SyncOp): number {
  *   take over the issue of a renamed task, close removed tasks as "not planned".
  * - A human closing or reopening an issue is respected: the checklist did not change since the
  *   last sync (the synced marker says so), so the issue stays as it is and a write-back
- *   proposal records what the checklist should say.
+ *   proposal records what the checklist should say. The same holds while the task is in Nova's
+ *   open write-back pull request (`pendingWriteBack`), whose marker already says the new state.
  */
 export function planSync(
   desired: DesiredState,
@@ -86,6 +101,7 @@ export function planSync(
   const ops: SyncOp[] = [];
   const proposals: WriteBackProposal[] = [];
   let unchanged = 0;
+  let needsPendingWriteBack = false;
 
   const labelNames = new Map(observed.labels.map((name) => [name.toLowerCase(), name]));
   for (const label of desired.labels) {
@@ -137,8 +153,15 @@ export function planSync(
       });
       continue;
     }
-    const { changes, proposal } = compareIssue(want, issue, options.prefix, actualLabel);
+    const { changes, proposal, needsPending } = compareIssue(
+      want,
+      issue,
+      options.prefix,
+      actualLabel,
+      options.pendingWriteBack,
+    );
     if (proposal) proposals.push(proposal);
+    if (needsPending) needsPendingWriteBack = true;
     if (Object.keys(changes).length === 0) {
       unchanged++;
       continue;
@@ -162,7 +185,7 @@ export function planSync(
       body: writeSyncedMarker(issue.body, { checked: false, removed: true }),
     });
   }
-  return { ops: orderOps(ops), proposals, unchanged };
+  return { ops: orderOps(ops), proposals, unchanged, needsPendingWriteBack };
 }
 
 function compareIssue(
@@ -170,9 +193,11 @@ function compareIssue(
   issue: ObservedIssue,
   prefix: string,
   actualLabel: (name: string) => string,
-): { changes: IssueWrite; proposal: WriteBackProposal | null } {
+  pending: PendingWriteBack | undefined,
+): { changes: IssueWrite; proposal: WriteBackProposal | null; needsPending: boolean } {
   const changes: IssueWrite = {};
   let proposal: WriteBackProposal | null = null;
+  let needsPending = false;
   if (issue.title !== want.title) changes.title = want.title;
 
   const isManaged = (name: string) => {
@@ -193,15 +218,27 @@ function compareIssue(
   const isClosed = issue.state === "closed";
   const synced: SyncedState = readSyncedMarker(issue.body) ?? { checked: isClosed, removed: false };
   let nextSynced: SyncedState = { checked: synced.checked, removed: false };
-  if (!synced.removed && wantChecked === synced.checked) {
+  // What the checklist should say if this issue's state is a human's doing.
+  const humanProposal: WriteBackProposal | null =
+    isClosed === wantChecked
+      ? null
+      : isClosed && issue.stateReason !== "not_planned"
+        ? { taskId: want.taskId, issueNumber: issue.number, action: "tick" }
+        : !isClosed
+          ? { taskId: want.taskId, issueNumber: issue.number, action: "untick" }
+          : null;
+  // The box differs from the marker because Nova, opening the write-back pull request, set the
+  // marker to the proposed state. While the task is in that open pull request, hold the issue
+  // (docs/sync.md, "Write-back"); once it is merged the box agrees, and once it is closed
+  // unmerged the checklist wins.
+  const mayBeHeld = !synced.removed && wantChecked !== synced.checked && humanProposal !== null;
+  if (mayBeHeld && pending === undefined) needsPending = true;
+  const held = mayBeHeld && pending?.get(want.taskId) === humanProposal.action;
+  if (held) {
+    proposal = humanProposal;
+  } else if (!synced.removed && wantChecked === synced.checked) {
     // The checklist did not change since the last sync: a differing state is a human's doing.
-    if (isClosed !== wantChecked) {
-      if (isClosed && issue.stateReason !== "not_planned") {
-        proposal = { taskId: want.taskId, issueNumber: issue.number, action: "tick" };
-      } else if (!isClosed) {
-        proposal = { taskId: want.taskId, issueNumber: issue.number, action: "untick" };
-      }
-    }
+    proposal = humanProposal;
   } else {
     // The checklist changed (or a removed task came back): follow it.
     nextSynced = { checked: wantChecked, removed: false };
@@ -212,7 +249,7 @@ function compareIssue(
   }
   const body = writeSyncedMarker(want.body, nextSynced);
   if (!bodiesMatch(issue.body, body)) changes.body = body;
-  return { changes, proposal };
+  return { changes, proposal, needsPending };
 }
 
 /**

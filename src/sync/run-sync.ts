@@ -5,7 +5,13 @@ import type { GitHubPort, ObservedIssue } from "../github/github-port.js";
 import { applySync } from "./apply-sync.js";
 import { buildDesiredState, type RepoLinks, type SyncSettings } from "./desired-state.js";
 import { observeRepository } from "./observe-repository.js";
-import { planSync, type ObservedState, type SyncOp, type WriteBackProposal } from "./plan-sync.js";
+import {
+  planSync,
+  type ObservedState,
+  type PendingWriteBack,
+  type SyncOp,
+  type WriteBackProposal,
+} from "./plan-sync.js";
 
 export interface RunSyncOptions extends SyncSettings {
   port: GitHubPort;
@@ -14,6 +20,11 @@ export interface RunSyncOptions extends SyncSettings {
   closeRemoved: boolean;
   maxWritesPerRun: number;
   dryRun: boolean;
+  /**
+   * Reads what Nova's open write-back pull request proposes. Called at most once, and only when
+   * an issue disagrees with a checklist that changed since the last sync (docs/sync.md).
+   */
+  readPendingWriteBack?: () => Promise<PendingWriteBack>;
 }
 
 export type SyncOutcome =
@@ -73,12 +84,18 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
     error: null,
     needsFollowUp: false,
   };
+  let pending: PendingWriteBack | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const desired = buildDesiredState(plan, options, links, readKnownIssues(observed));
-    const syncPlan = planSync(desired, observed, {
-      prefix: options.prefix,
-      closeRemoved: options.closeRemoved,
+    const planOptions = { prefix: options.prefix, closeRemoved: options.closeRemoved };
+    let syncPlan = planSync(desired, observed, {
+      ...planOptions,
+      ...(pending ? { pendingWriteBack: pending } : {}),
     });
+    if (syncPlan.needsPendingWriteBack && options.readPendingWriteBack) {
+      pending = await options.readPendingWriteBack();
+      syncPlan = planSync(desired, observed, { ...planOptions, pendingWriteBack: pending });
+    }
     // Later passes only see issues this run already wrote: "unchanged" is the first pass's count.
     if (pass === 0) summary.unchanged = syncPlan.unchanged;
     summary.proposals = syncPlan.proposals;

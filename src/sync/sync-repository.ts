@@ -5,6 +5,7 @@ import type { CheckRunWrite, GitHubPort } from "../github/github-port.js";
 import { CONFIG_PATH } from "../github/octokit-port.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
+import type { PendingWriteBack, WriteBackProposal } from "./plan-sync.js";
 import { runSync } from "./run-sync.js";
 import { summarizeSync, type SyncReport } from "./summarize-sync.js";
 
@@ -24,7 +25,7 @@ export interface SyncRepositoryInput {
   port: GitHubPort;
   botLogin: string;
   /** Why this run happens (logged; a push and a preview report on their commit). */
-  reason: "push" | "install" | "reconcile" | "command" | "preview";
+  reason: "push" | "install" | "reconcile" | "command" | "preview" | "issues";
   /** The commit to read the checklist at; default: the head of the default branch. */
   sha?: string;
   /** Known from the webhook payload; read from GitHub otherwise. */
@@ -33,6 +34,8 @@ export interface SyncRepositoryInput {
   dryRun?: boolean;
   /** Leave check runs on `sha` (pushes and previews). */
   reportOnCommit?: boolean;
+  /** What Nova's open write-back pull request proposes, read only when needed (see `runSync`). */
+  readPendingWriteBack?: () => Promise<PendingWriteBack>;
   log: Logger;
 }
 
@@ -46,6 +49,8 @@ export type SyncRepositoryResult =
       needsFollowUp: boolean;
       config: NovaConfig;
       sha: string;
+      /** What the checklist should say where people acted on GitHub (the write-back's input). */
+      proposals: WriteBackProposal[];
     };
 
 /**
@@ -89,6 +94,7 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
     closeRemoved: config.sync.closeRemoved,
     maxWritesPerRun: config.sync.maxWritesPerRun,
     dryRun: input.dryRun ?? false,
+    ...(input.readPendingWriteBack ? { readPendingWriteBack: input.readPendingWriteBack } : {}),
   });
   const checkName = input.reason === "preview" ? CHECK_NAMES.preview : CHECK_NAMES.sync;
 
@@ -160,6 +166,7 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
     needsFollowUp: summary.needsFollowUp || summary.error?.transient === true,
     config,
     sha,
+    proposals: summary.proposals,
   };
 }
 

@@ -319,7 +319,9 @@ describe("mistakes", () => {
   it("an unknown command: did you mean, and the list", async () => {
     const id = await comment("/nova zusammenfasung");
     expect(lastReply()).toContain("Meintest du `/nova zusammenfassung`?");
-    expect(lastReply()).toContain("Befehle: `progress`, `step-plan`, `summary`, `sync`, `help`.");
+    expect(lastReply()).toContain(
+      "Befehle: `progress`, `step-plan`, `summary`, `sync`, `report`, `help`.",
+    );
     expect(reactionsOn(id)).toEqual(["eyes", "confused"]);
   });
 

@@ -205,7 +205,7 @@ describe("mistakes", () => {
     const { id } = await world.comment("/nova porgress");
     expect(withoutMarker(world.lastReply())).toBe(
       "🤔 Den Befehl „porgress“ kennt Nova nicht. Meintest du `/nova progress`?\n\n" +
-        "Befehle: `progress`, `step-plan`, `summary`, `sync`, `help`. Mehr mit `/nova help`.\n",
+        "Befehle: `progress`, `step-plan`, `summary`, `sync`, `report`, `help`. Mehr mit `/nova help`.\n",
     );
     expect(world.commands.reactionsOn(id)).toEqual(["eyes", "confused"]);
   });

@@ -37,7 +37,10 @@ describe("DEFAULT_CONFIG", () => {
         rateLimit: { perUser: 5, windowMinutes: 10 },
       },
       status: { schedule: "0 6 * * 1-5", timezone: "Europe/Berlin", limit: 5 },
-      gpu: { task: "nvidia-treiber-cuda-installationsskript-vorbereiten" },
+      gpu: {
+        task: "nvidia-treiber-cuda-installationsskript-vorbereiten",
+        rateLimit: { uploads: 60, windowMinutes: 60 },
+      },
     };
     expect(DEFAULT_CONFIG).toEqual(expected);
     expect(DEFAULT_CONFIG).not.toHaveProperty("delivery");

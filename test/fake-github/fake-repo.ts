@@ -176,10 +176,11 @@ export class FakeRepo {
       user: this.state.user(options.user ?? DEFAULT_HUMAN),
     });
     if (options.state === "closed") {
-      this.tracker.updateIssue(issue, {
-        state: "closed",
-        state_reason: options.stateReason ?? "completed",
-      });
+      this.tracker.updateIssue(
+        issue,
+        { state: "closed", state_reason: options.stateReason ?? "completed" },
+        issue.user,
+      );
     }
     return renderIssue(this.state, this, issue);
   }
@@ -220,17 +221,22 @@ export class FakeRepo {
     options: { by?: string; reason?: "completed" | "not_planned" } = {},
   ): WebhookPayload<"issues.closed"> {
     const issue = this.tracker.requireIssue(number);
-    this.tracker.updateIssue(issue, {
-      state: "closed",
-      state_reason: options.reason ?? "completed",
-    });
+    this.tracker.updateIssue(
+      issue,
+      { state: "closed", state_reason: options.reason ?? "completed" },
+      this.state.user(options.by ?? DEFAULT_HUMAN),
+    );
     return this.#issuePayload("issues.closed", issue, options.by);
   }
 
   /** Reopens an issue as a person and returns the `issues.reopened` payload for it. */
   reopenIssue(number: number, options: { by?: string } = {}): WebhookPayload<"issues.reopened"> {
     const issue = this.tracker.requireIssue(number);
-    this.tracker.updateIssue(issue, { state: "open" });
+    this.tracker.updateIssue(
+      issue,
+      { state: "open" },
+      this.state.user(options.by ?? DEFAULT_HUMAN),
+    );
     return this.#issuePayload("issues.reopened", issue, options.by);
   }
 
@@ -347,7 +353,7 @@ export class FakeRepo {
     pull.mergedAt = now;
     pull.mergeCommitSha = mergeSha;
     pull.mergedBy = user;
-    this.tracker.updateIssue(issue, { state: "closed" });
+    this.tracker.updateIssue(issue, { state: "closed" }, user);
     issue.stateReason = null;
     return createWebhookPayload("pull_request.closed", {
       ...this.#webhookBase(user.login),

@@ -34,6 +34,8 @@ export interface IssueRecord {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** Who closed it last (`closed_by` in `GET /issues/{n}`); null while open. */
+  closedBy: UserRecord | null;
   pull: PullRecord | null;
 }
 

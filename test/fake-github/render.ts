@@ -106,6 +106,7 @@ export function renderIssue(state: FakeState, repo: FakeRepo, issue: IssueRecord
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
     closed_at: issue.closedAt,
+    closed_by: issue.closedBy === null ? null : renderUser(state, issue.closedBy),
     author_association: repo.ownerUser.id === issue.user.id ? "OWNER" : "NONE",
     ...(issue.pull === null
       ? {}

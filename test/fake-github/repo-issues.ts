@@ -144,6 +144,7 @@ export class RepoIssues {
       createdAt: now,
       updatedAt: now,
       closedAt: null,
+      closedBy: null,
       pull: null,
     };
     this.issues.push(issue);
@@ -153,9 +154,10 @@ export class RepoIssues {
   /**
    * Applies only the fields present in `changes`. Closing sets `closed_at` and `state_reason`
    * (default `completed`); reopening clears `closed_at` and sets `state_reason: reopened`;
-   * `state_reason` alone is ignored unless the state changes, as the API documents.
+   * `state_reason` alone is ignored unless the state changes, as the API documents. `actor` is
+   * who acts: a close records them as `closed_by`.
    */
-  updateIssue(issue: IssueRecord, changes: IssueChanges): void {
+  updateIssue(issue: IssueRecord, changes: IssueChanges, actor?: UserRecord): void {
     const now = this.state.now();
     if (changes.title !== undefined && changes.title !== null) issue.title = String(changes.title);
     if (changes.body !== undefined) issue.body = changes.body;
@@ -168,6 +170,7 @@ export class RepoIssues {
       if (changes.state === "closed") {
         issue.state = "closed";
         issue.closedAt = now;
+        issue.closedBy = actor ?? null;
         issue.stateReason =
           changes.state_reason === undefined ||
           changes.state_reason === null ||
@@ -177,6 +180,7 @@ export class RepoIssues {
       } else {
         issue.state = "open";
         issue.closedAt = null;
+        issue.closedBy = null;
         issue.stateReason = "reopened";
       }
     }

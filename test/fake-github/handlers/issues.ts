@@ -63,7 +63,7 @@ export const issueHandlers: Record<string, Handler> = {
   "issues/update": (context) => {
     const repo = requireRepo(context);
     const issue = repo.tracker.requireIssue(intParam(context, "issue_number"));
-    repo.tracker.updateIssue(issue, bodyOf<IssueChanges>(context));
+    repo.tracker.updateIssue(issue, bodyOf<IssueChanges>(context), actingUser(context));
     return reply(200, renderIssue(context.state, repo, issue));
   },
 

@@ -93,7 +93,11 @@ export const pullHandlers: Record<string, Handler> = {
     if (body.state === "closed" && issue.state === "open") {
       issue.pull!.headSha = repo.git.branchSha(issue.pull!.headRef) ?? issue.pull!.headSha;
     }
-    repo.tracker.updateIssue(issue, { title: body.title, body: body.body, state: body.state });
+    repo.tracker.updateIssue(
+      issue,
+      { title: body.title, body: body.body, state: body.state },
+      actingUser(context),
+    );
     // Pull requests have no state_reason.
     issue.stateReason = null;
     return reply(200, renderPull(context.state, repo, issue));

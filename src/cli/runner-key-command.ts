@@ -1,0 +1,21 @@
+import { readRunnerSecrets } from "../ingest/runner-secrets.js";
+import { deriveRunnerKey } from "../runner/upload/sign-report.js";
+import type { CliOptions } from "./cli-args.js";
+import { CliSetupError, EXIT, type CliIo } from "./run-cli.js";
+
+/**
+ * `nova runner-key owner/repo`: prints the repository's runner key, derived from
+ * NOVA_RUNNER_SECRET exactly as the app verifies uploads (docs/runner-protocol.md). The key goes
+ * to the DGX as NOVA_RUNNER_KEY; the secret never leaves the server.
+ */
+export function runRunnerKeyCommand(options: CliOptions, io: CliIo): number {
+  const secrets = readRunnerSecrets(io.env?.NOVA_RUNNER_SECRET, undefined);
+  if (!secrets.ok) {
+    throw new CliSetupError({
+      de: "NOVA_RUNNER_SECRET fehlt oder ist kürzer als 32 Bytes; den Schlüssel auf dem Server der App ausgeben, wo das Geheimnis gesetzt ist.",
+      en: "NOVA_RUNNER_SECRET is missing or shorter than 32 bytes; print the key on the app's server, where the secret is set.",
+    });
+  }
+  io.stdout(`${deriveRunnerKey(secrets.current, options.runnerRepository ?? "")}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,51 @@
+import type { Language } from "../render/i18n.js";
+import { checkContainerFiles } from "./check-container-files.js";
+import { ContainerPathError, findContainerFiles } from "./find-container-files.js";
+import { renderContainersJson, renderContainersReport } from "./render-containers-report.js";
+
+export interface ContainersCommandOptions {
+  paths: readonly string[];
+  format: "md" | "json";
+  lang: Language;
+}
+
+export interface ContainersCommandIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/**
+ * `nova containers --checklist [paths]`: static checks of Compose files and Dockerfiles for GPU
+ * workloads on a DGX Spark. Exit 0 without errors, 1 with errors, 2 when a path is missing.
+ */
+export async function runContainersCommand(
+  options: ContainersCommandOptions,
+  io: ContainersCommandIo,
+): Promise<number> {
+  let files;
+  try {
+    files = await findContainerFiles(options.paths, io.cwd);
+  } catch (error) {
+    if (!(error instanceof ContainerPathError)) throw error;
+    const de = {
+      "not-found": "nicht gefunden",
+      "too-large": "zu groß (höchstens 1 MB)",
+      unreadable: "nicht lesbar",
+    };
+    const en = {
+      "not-found": "not found",
+      "too-large": "too large (at most 1 MB)",
+      unreadable: "cannot be read",
+    };
+    io.stderr(`nova: ${error.path}: ${(options.lang === "en" ? en : de)[error.reason]}\n`);
+    return 2;
+  }
+  const report = checkContainerFiles(files);
+  io.stdout(
+    options.format === "json"
+      ? renderContainersJson(report, options.lang)
+      : renderContainersReport(report, options.lang),
+  );
+  return report.passed ? 0 : 1;
+}

@@ -1,0 +1,236 @@
+/**
+ * Publishing one verified report in its repository: observe (the target, the bot's report
+ * comments on it, the host's check runs on the commit) → plan (pure, `planPublish`) → apply
+ * (the only writer: comment, check run, label, board). Observing before every write makes a
+ * repeated upload, also after a restart or a GitHub failure halfway, find what was already
+ * published instead of posting it again.
+ */
+import type { NovaConfig } from "../config/schema.js";
+import type { RepoRef } from "../github/github-port.js";
+import type { IngestIssue, IngestPort } from "../github/ingest-port.js";
+import type { ProjectPort } from "../github/project-port.js";
+import type { Renderer } from "../render/create-renderer.js";
+import type { GpuReport } from "../runner/report-schema.js";
+import { readTaskMarker } from "../sync/task-marker.js";
+import { setGpuCheckValue } from "./gpu-board-field.js";
+import {
+  planPublish,
+  type ObservedReportComment,
+  type ObservedTarget,
+  type PublishPlan,
+  type Thread,
+} from "./plan-publish.js";
+import { parseCommentState } from "./report-comment-state.js";
+import { checkRunName, type TargetLine } from "./render-report.js";
+import { plainName } from "./runner-text.js";
+import type { PublishedUrls } from "./upload-answer.js";
+
+export interface PublishLogger {
+  info: (data: object, message?: string) => void;
+  warn: (data: object, message?: string) => void;
+}
+
+export interface PublishInput {
+  port: IngestPort;
+  /** The board's port; null when no board is to be written. */
+  projects: ProjectPort | null;
+  repo: RepoRef;
+  report: GpuReport;
+  hash: string;
+  config: NovaConfig;
+  botLogin: string;
+  /** Base of runbook links; default: the repository's default branch (`…/blob/HEAD/`). */
+  runbookBaseUrl: string | null;
+  log: PublishLogger;
+  renderer?: Renderer;
+}
+
+export type PublishResult =
+  | { kind: "published"; duplicate: boolean; urls: PublishedUrls }
+  | { kind: "target-missing"; message: string }
+  | { kind: "conflict" };
+
+/** Colour and descriptions of the `<prefix>/gpu-fail` label. */
+const FAIL_LABEL = {
+  color: "B60205",
+  description: {
+    de: "Nova GPU-Check: der letzte Bericht ist fehlgeschlagen",
+    en: "Nova GPU check: the latest report failed",
+  },
+} as const;
+
+export async function publishReport(input: PublishInput): Promise<PublishResult> {
+  const { config, report, log } = input;
+  const lang = config.language;
+  const name = checkRunName(plainName(report.host.hostname, 60), lang);
+  const observed = await observeTarget(input, name);
+  if ("missing" in observed) return { kind: "target-missing", message: observed.missing };
+
+  const planned = planPublish(report, input.hash, observed, {
+    lang,
+    failLabel: `${config.labels.prefix}/gpu-fail`,
+    checkRunName: name,
+    runbookBase: runbookBase(input, observed.thread),
+    board: config.project !== undefined && input.projects !== null,
+    ...(input.renderer ? { renderer: input.renderer } : {}),
+  });
+  if (planned.kind === "conflict") return planned;
+  const urls = await applyPublish(planned.plan, input);
+  log.info(
+    {
+      report: report.id,
+      status: report.status,
+      duplicate: planned.plan.duplicate,
+      comment: planned.plan.comment.kind,
+      checkRun: planned.plan.checkRun.kind,
+      label: planned.plan.label?.kind ?? "none",
+      aggregate: planned.plan.aggregate,
+    },
+    planned.plan.duplicate ? "gpu report: already published" : "gpu report published",
+  );
+  return { kind: "published", duplicate: planned.plan.duplicate, urls };
+}
+
+/** The target as GitHub holds it, or why it does not exist. */
+async function observeTarget(
+  input: PublishInput,
+  checkName: string,
+): Promise<ObservedTarget | { missing: string }> {
+  const { port, config } = input;
+  const target = input.report.target ?? { task: config.gpu.task };
+  let thread: Thread | null;
+  let headSha: string | null = null;
+  let line: TargetLine;
+  if ("issue" in target) {
+    const issue = await port.getIssue(target.issue);
+    if (!issue) return { missing: `issue #${target.issue} does not exist` };
+    thread = toThread(issue, input.botLogin);
+    line = { kind: "issue", number: issue.number };
+  } else if ("pullRequest" in target) {
+    const pull = await port.getPullRequest(target.pullRequest);
+    if (!pull) return { missing: `pull request #${target.pullRequest} does not exist` };
+    thread = toThread(pull, input.botLogin);
+    headSha = pull.headSha;
+    line = { kind: "pull", number: pull.number, sha: pull.headSha };
+  } else if ("sha" in target) {
+    // A commit has no conversation: the comment goes to the configured task's issue, if any.
+    headSha = target.sha;
+    const issue = await findTaskIssue(input, config.gpu.task);
+    thread = issue ? toThread(issue, input.botLogin) : null;
+    line = { kind: "sha", sha: target.sha };
+  } else {
+    const issue = await findTaskIssue(input, target.task);
+    if (!issue) {
+      return {
+        missing: `task ${target.task} has no issue (is it in the checklist, and has Nova synced it?)`,
+      };
+    }
+    thread = toThread(issue, input.botLogin);
+    line = { kind: "task", task: target.task };
+  }
+
+  const checkRuns = headSha === null ? null : await port.listCheckRuns(headSha, checkName);
+  if (headSha !== null && checkRuns === null)
+    return { missing: `commit ${headSha} does not exist` };
+  const comments: ObservedReportComment[] = [];
+  if (thread) {
+    for (const comment of await port.listComments(thread.number)) {
+      // Only the bot's own comments: a marker copied into someone else's comment means nothing.
+      if (comment.author.toLowerCase() !== input.botLogin.toLowerCase()) continue;
+      const state = parseCommentState(comment.body);
+      if (state) comments.push({ id: comment.id, htmlUrl: comment.htmlUrl, state });
+    }
+  }
+  return { thread, comments, headSha, checkRuns, line };
+}
+
+/** The task's issue: written by the bot with the task's marker, the lowest number (as the sync keeps). */
+async function findTaskIssue(input: PublishInput, taskId: string): Promise<IngestIssue | null> {
+  const issues = await input.port.listIssuesWithLabel(input.config.labels.prefix);
+  const bot = input.botLogin.toLowerCase();
+  const matching = issues
+    .filter((issue) => issue.author.toLowerCase() === bot && readTaskMarker(issue.body) === taskId)
+    .sort((a, b) => a.number - b.number);
+  return matching[0] ?? null;
+}
+
+function toThread(issue: IngestIssue, botLogin: string): Thread {
+  return {
+    number: issue.number,
+    labels: issue.labels,
+    htmlUrl: issue.htmlUrl,
+    isTaskIssue:
+      !issue.isPullRequest &&
+      issue.author.toLowerCase() === botLogin.toLowerCase() &&
+      readTaskMarker(issue.body) !== null,
+  };
+}
+
+/**
+ * Runbook links: the configured base, else the docs on the repository's default branch
+ * (`blob/HEAD/` always names it), with the web address taken from the thread's.
+ */
+function runbookBase(input: PublishInput, thread: Thread | null): string {
+  if (input.runbookBaseUrl) return input.runbookBaseUrl.replace(/\/*$/, "/");
+  const repoUrl =
+    thread?.htmlUrl.replace(/\/(?:issues|pull)\/\d+.*$/, "") ??
+    `https://github.com/${input.repo.owner}/${input.repo.repo}`;
+  return `${repoUrl}/blob/HEAD/`;
+}
+
+/**
+ * The only writer: the comment first (it records the report id), then the check run (its
+ * `external_id` is the report id; details link to the comment), the label, the board. A GitHub
+ * failure stops here and leaves as `GitHubError`; the upload is answered 503 and the runner's
+ * retry observes again, so what was written is not written twice. The board is best effort.
+ */
+async function applyPublish(plan: PublishPlan, input: PublishInput): Promise<PublishedUrls> {
+  const { port, log } = input;
+  let commentUrl: string | null = null;
+  const { comment } = plan;
+  if (comment.kind === "keep") commentUrl = comment.htmlUrl;
+  if (comment.kind === "create")
+    commentUrl = (await port.createComment(comment.issueNumber, comment.body)).htmlUrl;
+  if (comment.kind === "update")
+    commentUrl = (await port.updateComment(comment.id, comment.body)).htmlUrl;
+
+  let checkRunUrl: string | null = null;
+  const { checkRun } = plan;
+  if (checkRun.kind === "keep") checkRunUrl = checkRun.htmlUrl;
+  if (checkRun.kind === "create") {
+    const created = await port.createCheckRun({
+      ...checkRun.run,
+      ...(commentUrl ? { detailsUrl: commentUrl } : {}),
+    });
+    checkRunUrl = created.htmlUrl;
+  }
+
+  const { label } = plan;
+  if (label?.kind === "add") {
+    await port.createLabel({
+      name: label.name,
+      color: FAIL_LABEL.color,
+      description: FAIL_LABEL.description[input.config.language],
+    });
+    await port.addLabel(label.issueNumber, label.name);
+  }
+  if (label?.kind === "remove") await port.removeLabel(label.issueNumber, label.name);
+
+  const project = input.config.project;
+  if (plan.board && project && input.projects) {
+    try {
+      const result = await setGpuCheckValue({
+        projects: input.projects,
+        project,
+        repo: input.repo,
+        issueNumber: plan.board.issueNumber,
+        value: plan.board.value,
+      });
+      if (result.kind === "skipped")
+        log.warn({ reason: result.reason }, "gpu report: board not updated");
+    } catch (error) {
+      log.warn({ err: error }, "gpu report: board not updated");
+    }
+  }
+  return { commentUrl, checkRunUrl };
+}

@@ -1,0 +1,94 @@
+/**
+ * Nova's server entry (`npm start`, the Docker image): `node lib/ops/main.js`.
+ *
+ * What it adds to `probot run ./lib/index.js`:
+ * - startup safety: in production it refuses to start without a real WEBHOOK_SECRET or with a
+ *   runner secret shorter than 32 bytes (src/ops/startup-checks.ts), exit code 1;
+ * - a logger that redacts credentials (src/ops/create-log.ts);
+ * - metrics on every GitHub request (the Octokit class Probot builds its clients from) and the
+ *   Node.js process metrics on `/metrics`;
+ * - a graceful SIGTERM: stop taking webhooks, let running syncs finish (at most 25 s).
+ *
+ * Everything else is Probot's `run()`: the same environment variables (docs/setup.md), `.env`,
+ * and setup mode when APP_ID is missing outside production.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseEnv } from "node:util";
+import { ProbotOctokit, run, type Server } from "probot";
+import type { SyncService } from "../app/sync-service.js";
+import { createNova } from "../index.js";
+import { createNovaLog } from "./create-log.js";
+import { withGitHubRequestMetrics } from "./github-request-metrics.js";
+import { createNovaMetrics } from "./metrics.js";
+import { findStartupProblems, isProduction, renderStartupProblems } from "./startup-checks.js";
+
+/** How long SIGTERM waits for running syncs; Docker's default stop timeout is 10 s, Kubernetes' 30 s. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
+// Probot's run() copies .env over the environment (values in .env win); check what it will use.
+const env = { ...process.env, ...readDotEnv(join(process.cwd(), ".env")) };
+const problems = findStartupProblems(env);
+if (problems.length > 0 && isProduction(env)) {
+  process.stderr.write(renderStartupProblems(problems));
+  process.exit(1);
+}
+
+const log = await createNovaLog({
+  level: env.LOG_LEVEL,
+  logFormat: env.LOG_FORMAT
+    ? env.LOG_FORMAT === "pretty"
+      ? "pretty"
+      : "json"
+    : isProduction(env)
+      ? "json"
+      : "pretty",
+  logLevelInString: env.LOG_LEVEL_IN_STRING === "true",
+  logMessageKey: env.LOG_MESSAGE_KEY,
+  sentryDsn: env.SENTRY_DSN,
+});
+for (const problem of problems) log.warn({ variable: problem.variable }, problem.message);
+
+const metrics = createNovaMetrics({ processMetrics: true });
+let sync: SyncService | undefined;
+let server: Server;
+try {
+  server = await run(
+    createNova({
+      metrics,
+      ...(env.NOVA_METRICS_TOKEN ? { metricsToken: env.NOVA_METRICS_TOKEN } : {}),
+      onReady: (service) => {
+        sync = service;
+      },
+    }),
+    { log, Octokit: withGitHubRequestMetrics(ProbotOctokit, metrics) },
+  );
+} catch (error) {
+  log.fatal({ err: error }, "Nova could not start");
+  process.exit(1);
+}
+
+process.once("SIGTERM", () => {
+  log.info("SIGTERM: no new webhooks; waiting for running syncs");
+  const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+  void (async () => {
+    try {
+      await server.stop();
+      await Promise.race([sync?.settled() ?? Promise.resolve(), grace]);
+      log.info("stopped");
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, "error while stopping");
+      process.exit(1);
+    }
+  })();
+});
+
+function readDotEnv(path: string): Record<string, string | undefined> {
+  try {
+    return parseEnv(readFileSync(path, "utf8"));
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") return {};
+    throw error;
+  }
+}

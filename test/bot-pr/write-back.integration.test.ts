@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { WRITE_BACK_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
+import { WriteBackPrBody } from "../../src/bot-pr/write-back-pr-body.js";
+import { applyTextEdits, planSetTaskId } from "../../src/checklist/edit-plan.js";
+import { parsePlan } from "../../src/checklist/parse-plan.js";
+import { readSyncedMarker } from "../../src/sync/task-marker.js";
+import {
+  createManualClock,
+  FakeGitHub,
+  type FakeRepo,
+  type ManualClock,
+} from "../fake-github/index.js";
+import { loadChecklist } from "../fixtures/load-fixture.js";
+import { PLAN, startBotPrWorld, type BotPrWorld } from "./bot-pr-world.js";
+
+const bundled = loadChecklist("bundled");
+
+/** The bundled plan with every task's id pinned, so ticks are the only edits left. */
+function pinAll(source: string): string {
+  const plan = parsePlan(source);
+  return applyTextEdits(
+    source,
+    plan.tasks.flatMap((task) => planSetTaskId(plan, task.id)),
+  );
+}
+const pinned = pinAll(bundled);
+
+const SETUP = "DGX Setup Playbook erstellen";
+const GRAFANA = "Grafana Dashboard Templates";
+
+let fake: FakeGitHub;
+let clock: ManualClock;
+let repo: FakeRepo;
+let world: BotPrWorld;
+
+beforeAll(async () => {
+  clock = createManualClock("2025-01-06T09:00:00Z");
+  fake = await FakeGitHub.start({ clock });
+});
+afterAll(() => fake.close());
+
+beforeEach(async () => {
+  clock.set("2025-01-06T09:00:00Z");
+  fake.reset();
+  repo = fake.seedRepo({
+    owner: "acme",
+    name: "dgx",
+    installationId: 42,
+    files: { "README.md": "# dgx\n" },
+  });
+  world = await startBotPrWorld(fake, repo, clock);
+});
+
+/** Positions where two texts of equal length differ, with the characters. */
+function diffChars(before: string, after: string): Array<[string, string]> {
+  expect(after).toHaveLength(before.length);
+  const changes: Array<[string, string]> = [];
+  for (let i = 0; i < before.length; i++) {
+    if (before[i] !== after[i]) changes.push([before[i]!, after[i]!]);
+  }
+  return changes;
+}
+
+function openWriteBacks() {
+  return world
+    .pulls()
+    .filter((pull) => pull.head.ref === WRITE_BACK_BRANCH && pull.state === "open");
+}
+
+async function close(title: string, by: string) {
+  await world.deliver("issues", repo.closeIssue(world.issueOf(title).number, { by }));
+}
+
+describe("the checklist write-back pull request", () => {
+  it("close two task issues → one pull request whose diff is exactly two one-character edits", async () => {
+    await world.push({ [PLAN]: pinned });
+    expect(world.pulls()).toEqual([]);
+
+    await close(SETUP, "alice");
+    await close(GRAFANA, "bob");
+    expect(fake.violations).toEqual([]);
+
+    const open = openWriteBacks();
+    expect(open).toHaveLength(1);
+    const pull = open[0]!;
+    expect(pull).toMatchObject({
+      title: "Nova: Checkliste abgleichen",
+      user: { login: "nova-test[bot]" },
+      base: { ref: "main" },
+    });
+    // One commit on the current default branch, never a merge.
+    const head = repo.branchSha(WRITE_BACK_BRANCH)!;
+    expect(repo.git.store.commit(head)!.parents).toEqual([repo.branchSha("main")]);
+    expect(diffChars(repo.getFile("main", PLAN)!, repo.getFile(WRITE_BACK_BRANCH, PLAN)!)).toEqual([
+      [" ", "x"],
+      [" ", "x"],
+    ]);
+
+    // The body lists each change with its issue and who closed it (without pinging them).
+    const body = WriteBackPrBody.parse(pull.body)!;
+    expect(body.data.changes.map((c) => [c.action, c.title, c.actor])).toEqual([
+      ["tick", SETUP, "alice"],
+      ["tick", GRAFANA, "bob"],
+    ]);
+    expect(body.data.pinned).toEqual([]);
+    expect(pull.body).toContain(`#${world.issueOf(SETUP).number}, geschlossen von @\u200Dalice`);
+    expect(pull.body).not.toMatch(/\b(close[sd]?|fix(e[sd])?|resolve[sd]?) #\d/i);
+
+    // The issues stay closed as people left them, and their markers say so.
+    for (const title of [SETUP, GRAFANA]) {
+      const issue = world.issueOf(title);
+      expect(issue.state).toBe("closed");
+      expect(readSyncedMarker(issue.body)?.checked).toBe(true);
+    }
+  });
+
+  it("holds the issues while the pull request is open: a reconcile-like sync writes nothing", async () => {
+    await world.push({ [PLAN]: pinned });
+    await close(SETUP, "alice");
+    const mark = fake.requests.length;
+    // An unrelated checklist push syncs again; the held issue is neither reopened nor rewritten.
+    await world.push({ [PLAN]: `${pinned}\n` });
+    expect(world.writesSince(mark).filter((write) => !write.startsWith("POST /git/"))).toEqual([
+      "PATCH /git/refs/heads/nova/checklist", // regenerated on the moved base
+    ]);
+    expect(world.issueOf(SETUP).state).toBe("closed");
+    expect(openWriteBacks()).toHaveLength(1);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("the same issue event redelivered opens no second pull request and writes nothing", async () => {
+    await world.push({ [PLAN]: pinned });
+    const closed = repo.closeIssue(world.issueOf(SETUP).number, { by: "alice" });
+    await world.deliver("issues", closed, "close-1");
+    const mark = fake.requests.length;
+    await world.deliver("issues", closed, "close-1");
+    expect(world.writesSince(mark)).toEqual([]);
+    expect(world.pulls()).toHaveLength(1);
+  });
+
+  it("reopen one → the pull request is updated to the other alone", async () => {
+    await world.push({ [PLAN]: pinned });
+    await close(SETUP, "alice");
+    await close(GRAFANA, "bob");
+    const number = openWriteBacks()[0]!.number;
+
+    await world.deliver("issues", repo.reopenIssue(world.issueOf(SETUP).number, { by: "alice" }));
+    expect(fake.violations).toEqual([]);
+    const open = openWriteBacks();
+    expect(open.map((pull) => pull.number)).toEqual([number]);
+    expect(WriteBackPrBody.parse(open[0]!.body)!.data.changes.map((c) => c.title)).toEqual([
+      GRAFANA,
+    ]);
+    expect(diffChars(repo.getFile("main", PLAN)!, repo.getFile(WRITE_BACK_BRANCH, PLAN)!)).toEqual([
+      [" ", "x"],
+    ]);
+    // The reopened issue is open and back in step with its unticked box.
+    const reopened = world.issueOf(SETUP);
+    expect(reopened.state).toBe("open");
+    expect(readSyncedMarker(reopened.body)?.checked).toBe(false);
+  });
+
+  it("merge → the following sync writes nothing", async () => {
+    await world.push({ [PLAN]: pinned });
+    await close(SETUP, "alice");
+    await close(GRAFANA, "bob");
+    const number = openWriteBacks()[0]!.number;
+
+    const mark = fake.requests.length;
+    await world.merge(number);
+    expect(world.writesSince(mark)).toEqual([]);
+    expect(fake.violations).toEqual([]);
+    const main = repo.getFile("main", PLAN)!;
+    expect(main).toContain(`- [x] **${SETUP}**`);
+    expect(main).toContain(`- [x] **${GRAFANA}**`);
+    expect(world.issueOf(SETUP).state).toBe("closed");
+    // And later syncs stay quiet: no pull request is opened again.
+    const again = fake.requests.length;
+    await world.push({ [PLAN]: `${main}\n` });
+    expect(world.writesSince(again)).toEqual([]);
+    expect(openWriteBacks()).toEqual([]);
+  });
+
+  it("a checklist ticked by hand closes the pull request with a note", async () => {
+    await world.push({ [PLAN]: pinned });
+    await close(SETUP, "alice");
+    const number = openWriteBacks()[0]!.number;
+
+    await world.push({
+      [PLAN]: pinned.replace(`- [ ] **${SETUP}**`, `- [x] **${SETUP}**`),
+    });
+    expect(fake.violations).toEqual([]);
+    const pull = world.pulls().find((candidate) => candidate.number === number)!;
+    expect(pull).toMatchObject({ state: "closed", merged: false });
+    expect(repo.comments(number).map((comment) => comment.body)).toEqual([
+      expect.stringContaining("Die Checkliste stimmt inzwischen mit den Issues überein"),
+    ]);
+    expect(world.issueOf(SETUP).state).toBe("closed");
+    // Nova closed it itself: that starts no sync and nothing is reopened.
+    expect(openWriteBacks()).toEqual([]);
+  });
+
+  it("closed unmerged by a maintainer: the proposals are rejected and the checklist wins", async () => {
+    await world.push({ [PLAN]: pinned });
+    await close(SETUP, "alice");
+    const number = openWriteBacks()[0]!.number;
+
+    await world.closePull(number);
+    expect(fake.violations).toEqual([]);
+    const issue = world.issueOf(SETUP);
+    expect(issue.state).toBe("open");
+    expect(readSyncedMarker(issue.body)?.checked).toBe(false);
+    expect(openWriteBacks()).toEqual([]);
+  });
+
+  it("a plan without pinned ids: the commit also pins every id, and merging it is still a no-op sync", async () => {
+    await world.push({ [PLAN]: bundled });
+    await close(SETUP, "alice");
+    const [pull] = openWriteBacks();
+    const body = WriteBackPrBody.parse(pull!.body)!;
+    expect(body.data.pinned).toHaveLength(20);
+    expect(pull!.body).toContain("20 Aufgaben bekommen eine feste ID");
+    expect(repo.getFile(WRITE_BACK_BRANCH, PLAN)).toBe(
+      pinned.replace(`- [ ] **${SETUP}**`, `- [x] **${SETUP}**`),
+    );
+
+    const mark = fake.requests.length;
+    await world.merge(pull!.number);
+    expect(world.writesSince(mark)).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("a reopened issue whose box is ticked: the pull request unticks it, holds it, and merging is a no-op", async () => {
+    const ticked = pinned.replace(`- [ ] **${SETUP}**`, `- [x] **${SETUP}**`);
+    await world.push({ [PLAN]: ticked });
+    expect(world.issueOf(SETUP).state).toBe("closed");
+
+    await world.deliver("issues", repo.reopenIssue(world.issueOf(SETUP).number, { by: "carol" }));
+    const [pull] = openWriteBacks();
+    expect(WriteBackPrBody.parse(pull!.body)!.data.changes).toEqual([
+      expect.objectContaining({ action: "untick", title: SETUP, actor: null }),
+    ]);
+    expect(diffChars(repo.getFile("main", PLAN)!, repo.getFile(WRITE_BACK_BRANCH, PLAN)!)).toEqual([
+      ["x", " "],
+    ]);
+    // Held on the next sync: the issue stays open although the box is still ticked.
+    await world.push({ [PLAN]: `${ticked}\n` });
+    expect(world.issueOf(SETUP).state).toBe("open");
+
+    const mark = fake.requests.length;
+    await world.merge(pull!.number);
+    expect(world.writesSince(mark)).toEqual([]);
+    expect(world.issueOf(SETUP).state).toBe("open");
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("GitHub failing while the pull request is opened: the next sync opens exactly one", async () => {
+    await world.push({ [PLAN]: pinned });
+    fake.failNext({ method: "POST", path: /\/pulls$/, status: 502 });
+    await close(SETUP, "alice");
+    expect(fake.pendingFailures()).toEqual([]);
+    expect(world.pulls()).toEqual([]);
+    // Not marked yet, so the issue is still a plain proposal (never reopened meanwhile).
+    expect(readSyncedMarker(world.issueOf(SETUP).body)?.checked).toBe(false);
+
+    await world.push({ [PLAN]: `${pinned}\n` });
+    expect(openWriteBacks()).toHaveLength(1);
+    expect(world.issueOf(SETUP).state).toBe("closed");
+    expect(readSyncedMarker(world.issueOf(SETUP).body)?.checked).toBe(true);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("a close as not planned proposes nothing and opens no pull request", async () => {
+    await world.push({ [PLAN]: pinned });
+    await world.deliver(
+      "issues",
+      repo.closeIssue(world.issueOf(SETUP).number, { by: "alice", reason: "not_planned" }),
+    );
+    expect(world.pulls()).toEqual([]);
+    expect(fake.violations).toEqual([]);
+  });
+});

@@ -1,0 +1,137 @@
+import { createServer } from "node:net";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { Probot, Server } from "probot";
+import type { SyncService } from "../../src/app/sync-service.js";
+import type { BoardService } from "../../src/board/board-service.js";
+import type { RunnerEndpointOptions } from "../../src/http/reports-route.js";
+import type { IngestService } from "../../src/ingest/ingest-service.js";
+import { createNova, type NovaOptions } from "../../src/index.js";
+import {
+  createTestOctokit,
+  deliverWebhook,
+  getTestPrivateKey,
+  type FakeGitHub,
+  type WebhookName,
+  type WebhookPayload,
+} from "../fake-github/index.js";
+
+/** The server secret of these tests: ≥ 32 bytes, as the protocol requires. */
+export const RUNNER_SECRET = "nova-ingest-test-secret-0123456789abcdef";
+export const PREVIOUS_SECRET = "nova-ingest-previous-secret-0123456789abc";
+const WEBHOOK_SECRET = "test-secret";
+
+export interface NovaServer {
+  /** `http://127.0.0.1:<port>`: NOVA_URL for the runner. */
+  url: string;
+  logs: Record<string, unknown>[];
+  ingest: IngestService;
+  sync: SyncService;
+  board: BoardService;
+  /** Delivers a signed webhook over HTTP and waits for the syncs and board runs it caused. */
+  deliver<N extends WebhookName>(name: N, payload: WebhookPayload<N>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Probot's Server treats `port: 0` as unset (3000); ask the OS for a free port first. */
+async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+let deliveries = 0;
+
+/**
+ * The real app on Probot's own HTTP server (webhooks, /ping and Nova's routes, the runner upload
+ * endpoint among them), talking to the fake GitHub: no reconcile timer, no real waiting, the
+ * runner secret injected.
+ */
+export async function startNovaServer(
+  fake: FakeGitHub,
+  options: NovaOptions & { runnerEndpoint?: RunnerEndpointOptions } = {},
+): Promise<NovaServer> {
+  const logs: Record<string, unknown>[] = [];
+  const log = pino(
+    { level: "info" },
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString("utf8").split("\n")) {
+          if (line.trim() !== "") logs.push(JSON.parse(line) as Record<string, unknown>);
+        }
+        done();
+      },
+    }),
+  );
+  const port = await findFreePort();
+  const server = new Server({
+    host: "127.0.0.1",
+    port,
+    log,
+    Probot: Probot.defaults({
+      appId: fake.state.app.id,
+      privateKey: getTestPrivateKey(),
+      secret: WEBHOOK_SECRET,
+      baseUrl: fake.url,
+      log,
+      Octokit: createTestOctokit(),
+    }),
+  });
+  let sync: SyncService | undefined;
+  let board: BoardService | undefined;
+  let ingest: IngestService | undefined;
+  await server.load(
+    createNova({
+      reconcile: false,
+      statusSchedule: false,
+      sleep: () => Promise.resolve(),
+      followUpDelayMs: 0,
+      ...options,
+      runnerEndpoint: {
+        secret: RUNNER_SECRET,
+        previousSecret: null,
+        duplicateWaitMs: 5_000,
+        ...options.runnerEndpoint,
+        onReady: (ready) => {
+          ingest = ready;
+        },
+      },
+      onReady: (ready) => {
+        sync = ready;
+      },
+      onBoardReady: (ready) => {
+        board = ready;
+      },
+    }),
+  );
+  if (!sync || !board || !ingest) throw new Error("Nova did not start its services");
+  await server.start();
+  const url = `http://127.0.0.1:${server.port}`;
+  const services = { sync, board, ingest };
+  return {
+    url,
+    logs,
+    ...services,
+    async deliver(name, payload) {
+      const status = await deliverWebhook(
+        `${url}/api/github/webhooks`,
+        WEBHOOK_SECRET,
+        name,
+        payload,
+        {
+          id: `ingest-${++deliveries}`,
+        },
+      );
+      if (status >= 300) throw new Error(`webhook ${name} answered ${status}`);
+      await services.sync.settled();
+      await services.board.settled();
+    },
+    close: () => server.stop(),
+  };
+}
