@@ -111,7 +111,10 @@ export function createNova(options: NovaOptions = {}) {
     app.on([...WRITE_BACK_ISSUE_EVENTS], createWriteBackIssuesHandler(sync));
     app.on("pull_request.closed", createWriteBackClosedHandler(sync));
     // Only new comments: an edited comment is never re-run (docs/commands.md).
-    app.on("issue_comment.created", createIssueCommentHandler({ sync, botPrs, now: options.now }));
+    app.on(
+      "issue_comment.created",
+      createIssueCommentHandler({ sync, botPrs, board, now: options.now }),
+    );
     if (options.reconcile ?? true) startReconcile({ app, sync });
     if (options.statusSchedule ?? options.reconcile ?? true) botPrs.startSchedule();
     addNovaRoutes(addHandler, { app, metrics, metricsToken: options.metricsToken });

@@ -124,6 +124,8 @@ export function renderHelp(
   config: NovaConfig,
   lang: Language,
   renderer: Renderer = readSharedRenderer(),
+  /** The board's last status message (`src/board/board-status.ts`), shown under the project. */
+  boardStatus: string | null = null,
 ): string {
   // A `|` inside a table cell ends the cell even in a code span unless it is escaped.
   const cell = (text: string) => text.replace(/\|/g, "\\|");
@@ -140,6 +142,7 @@ export function renderHelp(
       checklist: config.checklist,
       prefix: config.labels.prefix,
       project: describeProject(config),
+      boardStatus,
       language: config.language,
       perUser: config.commands.rateLimit.perUser,
       windowMinutes: config.commands.rateLimit.windowMinutes,

@@ -51,6 +51,8 @@ export interface RespondToCommentInput {
   runSync: () => Promise<SyncRepositoryResult | null>;
   /** Runs the status report now (`/nova report`); absent where Nova has no bot-PR service. */
   runStatusReport?: () => Promise<StatusReportResult>;
+  /** The board's last status message for this repository, for `/nova help`. */
+  describeBoard?: (lang: Language) => string | null;
   limiter: ReplyLimiter;
   now: () => number;
   log: CommandLogger;
@@ -191,6 +193,7 @@ export async function respondToComment(
     today: formatDateInZone(input.now(), config.status.timezone),
     runSync: input.runSync,
     ...(input.runStatusReport ? { runStatusReport: input.runStatusReport } : {}),
+    ...(input.describeBoard ? { describeBoard: input.describeBoard } : {}),
     loadPlan: () =>
       (planState ??= loadPlanState(input.github, config, botLogin, input.repository.defaultBranch)),
     ...(input.renderer ? { renderer: input.renderer } : {}),

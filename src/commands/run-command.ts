@@ -57,6 +57,8 @@ export interface CommandContext {
   runStatusReport?: () => Promise<StatusReportResult>;
   /** The checklist and the live state of its issues, read once per comment. */
   loadPlan: () => Promise<PlanState>;
+  /** What the last board run said (e.g. "a user-owned project cannot be reached"), if any. */
+  describeBoard?: (lang: Language) => string | null;
   renderer?: Renderer;
 }
 
@@ -103,7 +105,7 @@ export async function runCommand(
   const renderer = context.renderer ?? readSharedRenderer();
   switch (command.name) {
     case "help":
-      return renderHelp(context.config, lang, renderer);
+      return renderHelp(context.config, lang, renderer, context.describeBoard?.(lang) ?? null);
     case "sync":
       return renderSyncReply(await context.runSync(), context.config, lang, renderer);
     case "report":

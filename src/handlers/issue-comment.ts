@@ -1,17 +1,21 @@
 import type { Context } from "probot";
 import type { SyncService } from "../app/sync-service.js";
+import type { BoardService } from "../board/board-service.js";
 import type { BotPrService } from "../bot-pr/bot-pr-service.js";
 import { createKeyLock } from "../commands/key-lock.js";
 import { createMemoryReplyLimiter, type ReplyLimiter } from "../commands/reply-limiter.js";
 import { respondToComment } from "../commands/respond-to-comment.js";
 import { createOctokitCommandPort } from "../github/octokit-command-port.js";
 import { createOctokitPort } from "../github/octokit-port.js";
+import type { Language } from "../render/i18n.js";
 import type { SyncRepositoryResult } from "../sync/sync-repository.js";
 
 export interface IssueCommentHandlerOptions {
   sync: SyncService;
   /** Runs `/nova report` (the status pull request). */
   botPrs?: Pick<BotPrService, "requestStatusReport">;
+  /** The board service, so `/nova help` can say why the board is not in step (user-owned project, …). */
+  board?: Pick<BoardService, "describeBoard">;
   /** The spam guard's store; one in-process store per app by default. */
   limiter?: ReplyLimiter;
   now?: () => number;
@@ -52,6 +56,12 @@ export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
         issue: { number: issue.number, body: issue.body ?? "", author: issue.user?.login ?? "" },
         repository: { fullName: repository.full_name, defaultBranch: repository.default_branch },
         botLogin: () => options.sync.botLogin(),
+        ...(options.board
+          ? {
+              describeBoard: (lang: Language) =>
+                options.board!.describeBoard(repository.full_name, lang),
+            }
+          : {}),
         ...(options.botPrs
           ? {
               runStatusReport: () =>

@@ -355,6 +355,13 @@ describe("the Projects (v2) board", () => {
     expect(
       repo.checkRuns.filter((candidate) => candidate.name === "Nova: Projekt-Board"),
     ).toHaveLength(1);
+    // `/nova help` tells people why the board stays empty.
+    const question = taskIssue("Risikoanalyse dokumentieren");
+    await receive("issue_comment", repo.addComment(question, "/nova help", { by: "alice" }));
+    const reply = (
+      repo.comments(question) as Array<{ body: string; user: { login: string } }>
+    ).find((comment) => comment.user.login === "nova-test[bot]");
+    expect(reply?.body).toContain(`| Projekt-Board | ${message} |`);
   });
 
   it("a project number the organisation does not have, and an installation without project access", async () => {
