@@ -6,7 +6,7 @@ import { createOctokitBotPrPort } from "../github/octokit-bot-pr-port.js";
 import { createOctokitPort, type Octokit } from "../github/octokit-port.js";
 import type { PendingWriteBack } from "../sync/plan-sync.js";
 import type { SyncRepositoryResult } from "../sync/sync-repository.js";
-import { findDueMinute, parseCron, type CronSchedule } from "./cron-schedule.js";
+import { findDueMinute, parseCron, type CronSchedule } from "../config/cron-schedule.js";
 import { findOpenWriteBack } from "./find-write-back-pull.js";
 import type { StatusTrigger } from "./plan-status-pr.js";
 import { runStatusReport, type StatusReportResult } from "./run-status-report.js";

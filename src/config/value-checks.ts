@@ -1,3 +1,4 @@
+import { parseCron } from "./cron-schedule.js";
 /**
  * Checks for the values of `.github/nova.yml` that a regular expression alone cannot judge:
  * repository paths, intervals, cron expressions and time zones. Pure; the schema uses them.
@@ -53,81 +54,25 @@ export function parseInterval(text: string): number | undefined {
   return Number(amount) * (MS_PER_UNIT[unit] ?? 0);
 }
 
-interface CronField {
-  min: number;
-  max: number;
-  names?: readonly string[];
-}
-
-const MONTH_NAMES = [
-  "jan",
-  "feb",
-  "mar",
-  "apr",
-  "may",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "oct",
-  "nov",
-  "dec",
-];
-const DAY_NAMES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
-
-/** Minute, hour, day of month, month (1–12 or jan–dec), day of week (0–7, 0 and 7 are Sunday). */
-const CRON_FIELDS: readonly CronField[] = [
-  { min: 0, max: 59 },
-  { min: 0, max: 23 },
-  { min: 1, max: 31 },
-  { min: 1, max: 12, names: MONTH_NAMES },
-  { min: 0, max: 7, names: DAY_NAMES },
-];
-
 /**
  * Whether `expression` is a classic five-field cron expression (minute hour day-of-month month
  * day-of-week) with every value in range: `*`, numbers, `a-b` ranges, `/n` steps, comma lists
  * and the English month and day abbreviations. Macros such as `@daily` and a seconds field are
- * not accepted, so the schedule means the same to every cron implementation.
+ * not accepted, so the schedule means the same to every cron implementation. The scheduler's own
+ * parser decides, so what the schema accepts is exactly what runs.
  */
 export function isCronExpression(expression: string): boolean {
-  const fields = expression.trim().split(/\s+/);
-  if (fields.length !== CRON_FIELDS.length) return false;
-  return fields.every((field, index) => {
-    const spec = CRON_FIELDS[index];
-    return spec !== undefined && field.split(",").every((item) => isCronItem(item, spec));
-  });
+  try {
+    parseCron(expression);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Collapses runs of whitespace, so `0  6 * * 1-5` is stored as `0 6 * * 1-5`. */
 export function normalizeCronExpression(expression: string): string {
   return expression.trim().split(/\s+/).join(" ");
-}
-
-function isCronItem(item: string, spec: CronField): boolean {
-  const [range, step, extra] = item.split("/");
-  if (range === undefined || extra !== undefined) return false;
-  if (step !== undefined) {
-    const every = readCronNumber(step, { min: 1, max: spec.max });
-    if (every === undefined) return false;
-  }
-  if (range === "*") return true;
-  const [from, to, beyond] = range.split("-");
-  if (from === undefined || beyond !== undefined) return false;
-  const start = readCronNumber(from, spec);
-  if (start === undefined) return false;
-  if (to === undefined) return true;
-  const end = readCronNumber(to, spec);
-  return end !== undefined && start <= end;
-}
-
-function readCronNumber(text: string, spec: CronField): number | undefined {
-  const named = spec.names?.indexOf(text.toLowerCase()) ?? -1;
-  // Month names count from 1 (jan = 1), day names from 0 (sun = 0).
-  if (named >= 0) return named + spec.min;
-  if (!/^\d{1,2}$/.test(text)) return undefined;
-  const value = Number(text);
-  return value >= spec.min && value <= spec.max ? value : undefined;
 }
 
 /**

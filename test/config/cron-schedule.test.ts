@@ -5,7 +5,7 @@ import {
   matchesCron,
   parseCron,
   readLocalMinute,
-} from "../../src/bot-pr/cron-schedule.js";
+} from "../../src/config/cron-schedule.js";
 
 const BERLIN = "Europe/Berlin";
 const at = (iso: string) => Date.parse(iso);
