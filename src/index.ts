@@ -8,6 +8,8 @@ import {
 } from "./board/board-handlers.js";
 import { createBoardService, type BoardService } from "./board/board-service.js";
 import { createBotPrService, type BotPrService } from "./bot-pr/bot-pr-service.js";
+import { createOctokitIngestPort } from "./github/octokit-ingest-port.js";
+import { readLatestGpuReports } from "./ingest/read-latest-gpu-reports.js";
 import {
   createSyncService,
   type SyncService,
@@ -66,6 +68,9 @@ export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
  * redaction). The runner upload route (`POST /nova/v1/reports`, docs/ingest.md) is added too
  * when NOVA_RUNNER_SECRET is set.
  */
+/** Waits, for secondary rate limits outside tests. */
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 export function createNova(options: NovaOptions = {}) {
   return (app: Probot, { addHandler }: Partial<ApplicationFunctionOptions> = {}): void => {
     const metrics = options.metrics ?? createNovaMetrics();
@@ -84,6 +89,17 @@ export function createNova(options: NovaOptions = {}) {
       botLogin: () => sync.botLogin(),
       ...(options.sleep ? { sleep: options.sleep } : {}),
       ...(options.now ? { now: options.now } : {}),
+      // The status report's GPU section: the latest runner report per host, read back from the
+      // sticky comments the ingestion keeps on the `gpu.task` issue (docs/ingest.md).
+      readGpuReports: (target, { issueNumber, lang, botLogin }) =>
+        readLatestGpuReports(
+          createOctokitIngestPort(target.octokit, target.repo, {
+            sleep: options.sleep ?? sleepFor,
+          }),
+          issueNumber,
+          botLogin,
+          lang,
+        ),
     });
     // The board and the write-back pull request follow every applied sync (docs/board.md,
     // docs/bot-prs.md); the sync asks the write-back pull request which issues it holds.

@@ -5,6 +5,7 @@ import type { GitHubPort, RepoRef } from "../github/github-port.js";
 import { createOctokitBotPrPort } from "../github/octokit-bot-pr-port.js";
 import { createOctokitPort, type Octokit } from "../github/octokit-port.js";
 import type { PendingWriteBack } from "../sync/plan-sync.js";
+import type { Language } from "../render/i18n.js";
 import type { SyncRepositoryResult } from "../sync/sync-repository.js";
 import { findDueMinute, parseCron, type CronSchedule } from "../config/cron-schedule.js";
 import { findOpenWriteBack } from "./find-write-back-pull.js";
@@ -33,7 +34,10 @@ export interface BotPrServiceOptions {
    * The hook for the status report's GPU section: the latest runner report per host of a
    * repository. Absent until runner reports are ingested; the section is then left out.
    */
-  readGpuReports?: (repo: RepoRef) => Promise<readonly LatestGpuReport[]>;
+  readGpuReports?: (
+    target: BotPrTarget,
+    where: { issueNumber: number; lang: Language; botLogin: string },
+  ) => Promise<readonly LatestGpuReport[]>;
 }
 
 export interface BotPrService {
@@ -130,7 +134,10 @@ export function createBotPrService(options: BotPrServiceOptions): BotPrService {
         trigger: target.trigger,
         ...(target.repository ? { repository: target.repository } : {}),
         ...(options.readGpuReports
-          ? { readGpuReports: () => options.readGpuReports!(target.repo) }
+          ? {
+              readGpuReports: async (where: { issueNumber: number; lang: Language }) =>
+                options.readGpuReports!(target, { ...where, botLogin: await options.botLogin() }),
+            }
           : {}),
         log: app.log.child({ repository: key, trigger: target.trigger }),
       });

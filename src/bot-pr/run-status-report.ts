@@ -32,7 +32,10 @@ export interface StatusReportRun {
    * The hook for the GPU section: the latest runner report per host. Absent until runner
    * reports are ingested; the report then has no GPU section.
    */
-  readGpuReports?: () => Promise<readonly LatestGpuReport[]>;
+  readGpuReports?: (where: {
+    issueNumber: number;
+    lang: Language;
+  }) => Promise<readonly LatestGpuReport[]>;
   log: Logger;
 }
 
@@ -70,12 +73,18 @@ export async function runStatusReport(input: StatusReportRun): Promise<StatusRep
   ]);
   if (source === null) return { status: "checklist-missing", path: config.checklist, lang };
   const today = formatDateInZone(input.now, config.status.timezone);
+  const taskIssues = indexTaskIssues(issues, input.botLogin);
+  // Runner reports land on the `gpu.task` issue unless they name another target.
+  const gpuIssue = taskIssues.get(config.gpu.task)?.[0]?.number;
   const report = buildStatusReport({
     plan: parsePlan(source),
-    live: buildLiveState(indexTaskIssues(issues, input.botLogin)),
+    live: buildLiveState(taskIssues),
     config,
     today,
-    gpuReports: (await input.readGpuReports?.()) ?? [],
+    gpuReports:
+      gpuIssue !== undefined && input.readGpuReports
+        ? await input.readGpuReports({ issueNumber: gpuIssue, lang })
+        : [],
   });
   const observed = await observeStatusPr(
     { github, pulls },
