@@ -55,22 +55,19 @@ export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
   runnerEndpoint?: RunnerEndpointOptions;
 }
 
-/**
- * Builds Nova's Probot app: it wires webhook handlers to use-cases and holds no logic.
- *
- * `npm start` builds this file to `lib/index.js` and runs it with `probot run`, which reads the
- * standard Probot environment (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, …; see
- * docs/setup.md). Probot's own server answers `GET /ping` and verifies webhook signatures
- * before any handler runs.
- *
- * Its HTTP routes (`/healthz`, `/readyz`, `/metrics`, see docs/operations.md) are added when
- * Probot runs a server; `src/ops/main.ts` is the production entry (startup checks, log
- * redaction). The runner upload route (`POST /nova/v1/reports`, docs/ingest.md) is added too
- * when NOVA_RUNNER_SECRET is set.
- */
 /** Waits, for secondary rate limits outside tests. */
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Builds Nova's Probot app: it wires webhook handlers to use-cases and holds no logic.
+ *
+ * `npm start` builds Nova and runs `lib/ops/main.js`, the production entry (startup checks, log
+ * redaction), which loads this app from the standard Probot environment (APP_ID, PRIVATE_KEY or
+ * PRIVATE_KEY_PATH, WEBHOOK_SECRET, …; see docs/setup.md). Probot's own server answers `GET /ping`
+ * and verifies webhook signatures before any handler runs. The app adds `/healthz`, `/readyz`,
+ * `/metrics` (docs/operations.md) and, when NOVA_RUNNER_SECRET is set, the runner upload route
+ * `POST /nova/v1/reports` (docs/ingest.md).
+ */
 export function createNova(options: NovaOptions = {}) {
   return (app: Probot, { addHandler }: Partial<ApplicationFunctionOptions> = {}): void => {
     const metrics = options.metrics ?? createNovaMetrics();
