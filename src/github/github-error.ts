@@ -63,3 +63,12 @@ export function toGitHubError(error: unknown): GitHubError {
               : "other";
   return new GitHubError(message, status, Number.isFinite(retryAfter) ? retryAfter : null, kind);
 }
+
+/**
+ * GitHub's answer when something already exists (a label of that name, in any case): for Nova
+ * that is the outcome it wanted, so callers treat it as a result, not a failure.
+ */
+export function isAlreadyExists(error: unknown): boolean {
+  const failure = toGitHubError(error);
+  return failure.status === 422 && /already_exists|already exists/i.test(failure.message);
+}

@@ -1,4 +1,4 @@
-import { toGitHubError } from "./github-error.js";
+import { isAlreadyExists, toGitHubError } from "./github-error.js";
 import type { RepoRef } from "./github-port.js";
 import type {
   IngestCheckRun,
@@ -189,10 +189,8 @@ export function createOctokitIngestPort(
         await call(() => octokit.rest.issues.createLabel({ ...repo, ...label }));
         return true;
       } catch (error) {
-        const failure = toGitHubError(error);
-        if (failure.status === 422 && /already_exists|already exists/i.test(failure.message))
-          return false;
-        throw failure;
+        if (isAlreadyExists(error)) return false;
+        throw toGitHubError(error);
       }
     },
 

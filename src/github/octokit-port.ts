@@ -7,7 +7,7 @@ import type {
   ObservedLabel,
   RepoRef,
 } from "./github-port.js";
-import { toGitHubError } from "./github-error.js";
+import { isAlreadyExists, toGitHubError } from "./github-error.js";
 import {
   NO_BLIND_RETRY,
   retrySecondaryLimit,
@@ -72,11 +72,9 @@ export function createOctokitPort(
         );
         return true;
       } catch (error) {
-        const failure = toGitHubError(error);
-        // Another run created it first: the label is there, which is all we wanted.
-        if (failure.status === 422 && /already_exists|already exists/i.test(failure.message))
-          return false;
-        throw failure;
+        // Another run (or a person) created it first: the label is there, which is all we wanted.
+        if (isAlreadyExists(error)) return false;
+        throw toGitHubError(error);
       }
     },
 
