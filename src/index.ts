@@ -1,3 +1,4 @@
+import type { Redis } from "ioredis";
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { startReconcile } from "./app/reconcile.js";
 import {
@@ -19,6 +20,8 @@ import { handleInstallation } from "./handlers/installation.js";
 import { createIssueCommentHandler } from "./handlers/issue-comment.js";
 import { handlePullRequestPreview } from "./handlers/pull-request-preview.js";
 import { handlePush } from "./handlers/push.js";
+import { createRedisReplyLimiter } from "./commands/redis-reply-limiter.js";
+import { createLocalLock, createRedisLock } from "./ops/shared-lock.js";
 import {
   createWriteBackClosedHandler,
   createWriteBackIssuesHandler,
@@ -53,6 +56,12 @@ export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
    * NOVA_RUNNER_SECRET is set; these settings override the environment (tests inject the secret).
    */
   runnerEndpoint?: RunnerEndpointOptions;
+  /**
+   * Shared state for several replicas (`REDIS_URL`, see docs/operations.md): the per-repository
+   * sync lock, the lock around publishing runner reports, and the spam guard's counts. Without
+   * it everything stays in this process.
+   */
+  redis?: Redis;
 }
 
 /** Waits, for secondary rate limits outside tests. */
@@ -100,9 +109,11 @@ export function createNova(options: NovaOptions = {}) {
     });
     // The board and the write-back pull request follow every applied sync (docs/board.md,
     // docs/bot-prs.md); the sync asks the write-back pull request which issues it holds.
+    const lock = options.redis ? createRedisLock(options.redis) : createLocalLock();
     const sync = createSyncService({
       app,
       ...options,
+      lock,
       afterSync: async (job, result) => {
         recordSync(metrics, result);
         await board.afterSync(job, result);
@@ -126,7 +137,13 @@ export function createNova(options: NovaOptions = {}) {
     // Only new comments: an edited comment is never re-run (docs/commands.md).
     app.on(
       "issue_comment.created",
-      createIssueCommentHandler({ sync, botPrs, board, now: options.now }),
+      createIssueCommentHandler({
+        sync,
+        botPrs,
+        board,
+        now: options.now,
+        ...(options.redis ? { limiter: createRedisReplyLimiter(options.redis) } : {}),
+      }),
     );
     if (options.reconcile ?? true) startReconcile({ app, sync });
     if (options.statusSchedule ?? options.reconcile ?? true) botPrs.startSchedule();
@@ -140,6 +157,7 @@ export function createNova(options: NovaOptions = {}) {
       options: options.runnerEndpoint,
       env: process.env,
       onAnswer: (status) => metrics.reportsReceived.inc({ outcome: reportOutcomeOf(status) }),
+      lock,
     });
     options.onReady?.(sync);
     options.onBoardReady?.(board);

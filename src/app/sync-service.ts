@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { toGitHubError } from "../github/github-error.js";
+import { createLocalLock, type SharedLock } from "../ops/shared-lock.js";
 import { createOctokitPort, type Octokit } from "../github/octokit-port.js";
 import type { RepoRef } from "../github/github-port.js";
 import { createRepoQueue, type RepoQueue } from "../sync/repo-queue.js";
@@ -36,6 +37,11 @@ export interface SyncServiceOptions {
   afterSync?: (job: SyncJob, result: SyncRepositoryResult) => Promise<void>;
   /** Reads the open write-back pull request's proposals when a sync needs them (bot PRs). */
   readPendingWriteBack?: (job: SyncJob, botLogin: string) => Promise<PendingWriteBack>;
+  /**
+   * Serialises syncs of one repository across instances (Redis when `REDIS_URL` is set); the
+   * in-process queue already does so within one instance.
+   */
+  lock?: SharedLock;
 }
 
 export interface SyncService {
@@ -107,72 +113,75 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     return botLogin;
   };
 
+  const lock = options.lock ?? createLocalLock();
   const queue: RepoQueue<SyncJob> = createRepoQueue<SyncJob>(
-    async (key, job) => {
-      const log: Logger = app.log.child({ repository: key, reason: job.reason });
-      const port = createOctokitPort(job.octokit, job.repo, {
-        sleep,
-        onRetry: (wait) => log.warn({ wait }, "secondary rate limit: waiting before retrying"),
-      });
-      const scheduleFollowUp = () => {
-        if (followUps >= MAX_PENDING_FOLLOW_UPS) return;
-        // Not awaited: the follow-up runs after this run released the repository's slot.
-        followUps++;
-        void sleep(followUpDelay).then(() => {
-          followUps--;
-          return queue.enqueue(key, {
-            octokit: job.octokit,
-            repo: job.repo,
-            reason: job.reason,
-            reportOnCommit: job.reportOnCommit ?? false,
-            ...(job.repository ? { repository: job.repository } : {}),
-          });
-        });
-      };
-      let result: SyncRepositoryResult;
-      try {
-        const botLogin = await resolveBotLogin();
-        const readPending = options.readPendingWriteBack;
-        result = await syncRepository({
-          port,
-          botLogin,
-          ...(readPending ? { readPendingWriteBack: () => readPending(job, botLogin) } : {}),
-          reason: job.reason,
-          log,
-          ...(job.sha ? { sha: job.sha } : {}),
-          ...(job.repository ? { repository: job.repository } : {}),
-          reportOnCommit: job.reportOnCommit ?? false,
-          dryRun: job.dryRun ?? false,
-        });
-      } catch (error) {
-        if (toGitHubError(error).transient && !job.dryRun) scheduleFollowUp();
-        throw error;
-      }
-      if (job.dryRun) {
-        await job.onResult?.(result);
-        return;
-      }
-      if (result.status === "synced") {
-        known.set(key, {
-          checklist: result.config.checklist,
-          reconcileMs: result.config.sync.reconcile,
-          lastSync: now(),
-        });
-      } else {
-        const previous = known.get(key);
-        known.set(key, {
-          checklist: previous?.checklist ?? DEFAULT_CONFIG.checklist,
-          reconcileMs: previous?.reconcileMs ?? DEFAULT_CONFIG.sync.reconcile,
-          lastSync: now(),
-        });
-      }
-      await job.onResult?.(result);
-      if (result.status === "synced") await options.afterSync?.(job, result);
-      if (result.status === "synced" && result.needsFollowUp) scheduleFollowUp();
-    },
+    (key, job) => lock.run(`sync:${key}`, () => runJob(key, job)),
     (key, error) => app.log.error({ repository: key, err: error }, "sync failed"),
     mergeJobs,
   );
+
+  async function runJob(key: string, job: SyncJob): Promise<void> {
+    const log: Logger = app.log.child({ repository: key, reason: job.reason });
+    const port = createOctokitPort(job.octokit, job.repo, {
+      sleep,
+      onRetry: (wait) => log.warn({ wait }, "secondary rate limit: waiting before retrying"),
+    });
+    const scheduleFollowUp = () => {
+      if (followUps >= MAX_PENDING_FOLLOW_UPS) return;
+      // Not awaited: the follow-up runs after this run released the repository's slot.
+      followUps++;
+      void sleep(followUpDelay).then(() => {
+        followUps--;
+        return queue.enqueue(key, {
+          octokit: job.octokit,
+          repo: job.repo,
+          reason: job.reason,
+          reportOnCommit: job.reportOnCommit ?? false,
+          ...(job.repository ? { repository: job.repository } : {}),
+        });
+      });
+    };
+    let result: SyncRepositoryResult;
+    try {
+      const botLogin = await resolveBotLogin();
+      const readPending = options.readPendingWriteBack;
+      result = await syncRepository({
+        port,
+        botLogin,
+        ...(readPending ? { readPendingWriteBack: () => readPending(job, botLogin) } : {}),
+        reason: job.reason,
+        log,
+        ...(job.sha ? { sha: job.sha } : {}),
+        ...(job.repository ? { repository: job.repository } : {}),
+        reportOnCommit: job.reportOnCommit ?? false,
+        dryRun: job.dryRun ?? false,
+      });
+    } catch (error) {
+      if (toGitHubError(error).transient && !job.dryRun) scheduleFollowUp();
+      throw error;
+    }
+    if (job.dryRun) {
+      await job.onResult?.(result);
+      return;
+    }
+    if (result.status === "synced") {
+      known.set(key, {
+        checklist: result.config.checklist,
+        reconcileMs: result.config.sync.reconcile,
+        lastSync: now(),
+      });
+    } else {
+      const previous = known.get(key);
+      known.set(key, {
+        checklist: previous?.checklist ?? DEFAULT_CONFIG.checklist,
+        reconcileMs: previous?.reconcileMs ?? DEFAULT_CONFIG.sync.reconcile,
+        lastSync: now(),
+      });
+    }
+    await job.onResult?.(result);
+    if (result.status === "synced") await options.afterSync?.(job, result);
+    if (result.status === "synced" && result.needsFollowUp) scheduleFollowUp();
+  }
 
   return {
     // Dry runs (previews) queue apart: coalescing must never swap a real sync for a preview.

@@ -5,6 +5,7 @@
  * deadline) and hands the raw bytes to the ingest service, which verifies the signature before
  * anything parses them. No request can make it throw or answer 500 for a client's mistake.
  */
+import type { SharedLock } from "../ops/shared-lock.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
 import {
@@ -137,6 +138,8 @@ export function startReportsEndpoint(input: {
   env: Readonly<Record<string, string | undefined>>;
   /** Hears every answer's HTTP status (the `/metrics` counter). */
   onAnswer?: ((httpStatus: number) => void) | undefined;
+  /** Cross-instance lock (Redis) for publishing; see `IngestServiceOptions.lock`. */
+  lock?: SharedLock | undefined;
 }): IngestService | null {
   const { app, env } = input;
   const options = input.options ?? {};
@@ -160,6 +163,7 @@ export function startReportsEndpoint(input: {
       now: input.now,
       sleep: input.sleep,
       duplicateWaitMs: options.duplicateWaitMs,
+      lock: input.lock,
     }),
   });
   const route = createReportsRoute(service, {

@@ -4,6 +4,7 @@
  * repository → idempotency → effects (configuration, rate limit, publish). Every outcome is an
  * `UploadAnswer`; nothing a client sends can make it throw.
  */
+import { createLocalLock, type SharedLock } from "../ops/shared-lock.js";
 import type { Probot } from "probot";
 import { createKeyLock } from "../commands/key-lock.js";
 import { parseConfig } from "../config/parse-config.js";
@@ -44,6 +45,11 @@ export interface IngestServiceOptions {
   runbookBaseUrl?: string | null;
   /** How long an upload waits for the same report being processed before it is answered 409. */
   duplicateWaitMs?: number;
+  /**
+   * Serialises publishing for one repository across instances (Redis with `REDIS_URL`): the
+   * second instance then finds the first one's comment by its marker and answers "duplicate".
+   */
+  lock?: SharedLock;
 }
 
 export interface IngestService {
@@ -69,6 +75,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const log = app.log.child({ name: "nova-ingest" });
   const limiter = createUploadRateLimiter(now, DEFAULT_CONFIG.gpu.rateLimit);
   const repoLock = createKeyLock();
+  const sharedLock = options.lock ?? createLocalLock();
   const remembered = new Map<string, { hash: string; answer: UploadAnswer }>();
   const running = new Map<string, { hash: string; answer: Promise<UploadAnswer> }>();
   const retry = {
@@ -167,7 +174,9 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     const early = limiter.check(repoKey);
     if (early > 0) return tooMany(early);
     const id = installationId;
-    const answer = repoLock.run(repoKey, () => publish(repo, id, report, hash));
+    const answer = repoLock.run(repoKey, () =>
+      sharedLock.run(`ingest:${repoKey}`, () => publish(repo, id, report, hash)),
+    );
     running.set(key, { hash, answer });
     try {
       const result = await answer;

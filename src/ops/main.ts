@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { ProbotOctokit, run, type Server } from "probot";
 import type { SyncService } from "../app/sync-service.js";
+import { Redis } from "ioredis";
 import { createNova } from "../index.js";
 import { createNovaLog } from "./create-log.js";
 import { withGitHubRequestMetrics } from "./github-request-metrics.js";
@@ -56,6 +57,8 @@ try {
   server = await run(
     createNova({
       metrics,
+      // Several replicas share locks and counts through Redis (docs/operations.md).
+      ...(env.REDIS_URL ? { redis: new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 }) } : {}),
       ...(env.NOVA_METRICS_TOKEN ? { metricsToken: env.NOVA_METRICS_TOKEN } : {}),
       onReady: (service) => {
         sync = service;
