@@ -16,6 +16,8 @@ export interface ParsedGanttTask {
 }
 
 export interface MermaidCheck {
+  /** Parses any diagram with Mermaid itself; throws Mermaid's parse error. */
+  parse(text: string): Promise<void>;
   /** Parses a gantt diagram with Mermaid itself; throws Mermaid's parse error. */
   parseGantt(text: string): Promise<ParsedGanttTask[]>;
 }
@@ -67,6 +69,10 @@ export function useMermaid(): MermaidCheck {
   });
 
   return {
+    async parse(text) {
+      if (!mermaid) throw new Error("useMermaid() must run at the top level");
+      await mermaid.parse(text);
+    },
     async parseGantt(text) {
       if (!mermaid) throw new Error("useMermaid() must run at the top level");
       // parse() validates and registers the gantt diagram type; getDiagramFromText builds its db.
