@@ -1,4 +1,5 @@
 import { isAlreadyExists, toGitHubError } from "./github-error.js";
+import { listLabeledIssues, readLabelNames, type RestIssue } from "./rest-issues.js";
 import type { RepoRef } from "./github-port.js";
 import type {
   IngestCheckRun,
@@ -13,15 +14,6 @@ import {
   retrySecondaryLimit,
   type SecondaryRetryOptions,
 } from "./retry-secondary-limit.js";
-
-interface RestIssue {
-  number: number;
-  body?: string | null;
-  labels: Array<string | { name?: string | null }>;
-  user: { login: string } | null;
-  html_url: string;
-  pull_request?: unknown;
-}
 
 interface RestComment {
   id: number;
@@ -102,15 +94,7 @@ export function createOctokitIngestPort(
     },
 
     async listIssuesWithLabel(label) {
-      const issues = await call(() =>
-        octokit.paginate(octokit.rest.issues.listForRepo, {
-          ...repo,
-          labels: label,
-          state: "all",
-          per_page: 100,
-        }),
-      );
-      return (issues as RestIssue[]).filter((issue) => !issue.pull_request).map(toIssue);
+      return (await listLabeledIssues(octokit, repo, call, label)).map(toIssue);
     },
 
     async listComments(issueNumber) {
@@ -217,14 +201,11 @@ export function createOctokitIngestPort(
   };
 }
 
-function toIssue(issue: RestIssue): IngestIssue {
+function toIssue(issue: Omit<RestIssue, "title" | "state" | "closed_at">): IngestIssue {
   return {
     number: issue.number,
     isPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,
-    labels: issue.labels.flatMap((label) => {
-      const name = typeof label === "string" ? label : label.name;
-      return name ? [name] : [];
-    }),
+    labels: readLabelNames(issue.labels),
     author: issue.user?.login ?? "",
     body: issue.body ?? "",
     htmlUrl: issue.html_url,

@@ -7,6 +7,7 @@ import type {
   ObservedLabel,
   RepoRef,
 } from "./github-port.js";
+import { listLabeledIssues, readLabelNames, type RestIssue } from "./rest-issues.js";
 import { isAlreadyExists, toGitHubError } from "./github-error.js";
 import {
   NO_BLIND_RETRY,
@@ -15,22 +16,6 @@ import {
 } from "./retry-secondary-limit.js";
 
 export type Octokit = InstanceType<typeof ProbotOctokit>;
-
-/** The REST issue fields Nova reads. */
-interface RestIssue {
-  number: number;
-  title: string;
-  body?: string | null;
-  state: string;
-  state_reason?: string | null;
-  labels: Array<string | { name?: string | null }>;
-  user: { login: string } | null;
-  assignees?: Array<{ login: string }> | null;
-  html_url: string;
-  closed_at: string | null;
-  closed_by?: { login: string } | null;
-  pull_request?: unknown;
-}
 
 /** Where a repository keeps Nova's configuration. */
 export const CONFIG_PATH = ".github/nova.yml";
@@ -48,16 +33,7 @@ export function createOctokitPort(
 
   return {
     async listIssuesWithLabel(label) {
-      const issues = await call(() =>
-        octokit.paginate(octokit.rest.issues.listForRepo, {
-          ...repo,
-          labels: label,
-          state: "all",
-          per_page: 100,
-        }),
-      );
-      // The issues endpoint also lists pull requests.
-      return (issues as RestIssue[]).filter((issue) => !issue.pull_request).map(toObservedIssue);
+      return (await listLabeledIssues(octokit, repo, call, label)).map(toObservedIssue);
     },
 
     async createLabel(label: ObservedLabel) {
@@ -240,10 +216,7 @@ function toObservedIssue(issue: RestIssue): ObservedIssue {
       reason === "duplicate"
         ? reason
         : null,
-    labels: issue.labels.flatMap((label) => {
-      const name = typeof label === "string" ? label : label.name;
-      return name ? [name] : [];
-    }),
+    labels: readLabelNames(issue.labels),
     author: issue.user?.login ?? "",
     assignees: (issue.assignees ?? []).map((assignee) => assignee.login),
     htmlUrl: issue.html_url,

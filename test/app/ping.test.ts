@@ -1,5 +1,5 @@
+import { findFreePort } from "../fake-github/find-free-port.js";
 import { createHmac, generateKeyPairSync } from "node:crypto";
-import { createServer } from "node:net";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { pino } from "pino";
@@ -8,22 +8,6 @@ import nova from "../../src/index.js";
 
 const SECRET = "test-webhook-secret";
 const WEBHOOK_PATH = "/api/github/webhooks";
-
-/**
- * Probot's Server treats `port: 0` as "unset" and falls back to 3000, so ask the OS for a free
- * port first. The tiny race (another process taking it before we listen) is acceptable in tests.
- */
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** GitHub's `X-Hub-Signature-256` for a payload, as documented for webhook validation. */
 function sign(payload: string, secret: string): string {

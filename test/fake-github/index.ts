@@ -30,3 +30,4 @@ export {
   type WebhookName,
   type WebhookPayload,
 } from "./webhooks.js";
+export { findFreePort } from "./find-free-port.js";

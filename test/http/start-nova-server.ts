@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { findFreePort } from "../fake-github/find-free-port.js";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { Probot, Server } from "probot";
@@ -79,20 +79,4 @@ export async function startNovaServer(
     logs,
     stop: () => server.stop(),
   };
-}
-
-/**
- * A port the OS just handed out. Probot's Server treats port 0 as "use 3000", so the port is
- * chosen here; the short window before Probot binds it is harmless on loopback in tests.
- */
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }

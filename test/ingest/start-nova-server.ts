@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { findFreePort } from "../fake-github/find-free-port.js";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { Probot, Server } from "probot";
@@ -31,19 +31,6 @@ export interface NovaServer {
   /** Delivers a signed webhook over HTTP and waits for the syncs and board runs it caused. */
   deliver<N extends WebhookName>(name: N, payload: WebhookPayload<N>): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Probot's Server treats `port: 0` as unset (3000); ask the OS for a free port first. */
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 let deliveries = 0;

@@ -4,9 +4,9 @@
  * a time and create no duplicate issue; one upload sent to both instances at once gives one
  * comment; the spam guard counts across instances.
  */
+import { findFreePort } from "../fake-github/find-free-port.js";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { Redis } from "ioredis";
 import { createRedisReplyLimiter } from "../../src/commands/redis-reply-limiter.js";
 import { readTaskMarker } from "../../src/sync/task-marker.js";
@@ -23,18 +23,6 @@ if (!hasRedis) {
   );
 }
 const describeWithRedis = hasRedis ? describe : describe.skip;
-
-async function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 describeWithRedis("two instances sharing Redis", () => {
   let server: ChildProcess;

@@ -1,0 +1,47 @@
+import type { RepoRef } from "./github-port.js";
+import type { Octokit } from "./octokit-port.js";
+
+/** The REST issue fields Nova's ports read. */
+export interface RestIssue {
+  number: number;
+  title: string;
+  body?: string | null;
+  state: string;
+  state_reason?: string | null;
+  labels: Array<string | { name?: string | null }>;
+  user: { login: string } | null;
+  assignees?: Array<{ login: string }> | null;
+  html_url: string;
+  closed_at: string | null;
+  closed_by?: { login: string } | null;
+  pull_request?: unknown;
+}
+
+/**
+ * Every issue carrying `label`, all states, 100 per page, pull requests left out (the issues
+ * endpoint lists them too). One listing shared by the sync's and the ingestion's ports.
+ */
+export async function listLabeledIssues(
+  octokit: Octokit,
+  repo: RepoRef,
+  call: <T>(request: () => Promise<T>) => Promise<T>,
+  label: string,
+): Promise<RestIssue[]> {
+  const issues = await call(() =>
+    octokit.paginate(octokit.rest.issues.listForRepo, {
+      ...repo,
+      labels: label,
+      state: "all",
+      per_page: 100,
+    }),
+  );
+  return (issues as RestIssue[]).filter((issue) => !issue.pull_request);
+}
+
+/** Label names of a REST issue (the API gives names or label objects). */
+export function readLabelNames(labels: RestIssue["labels"]): string[] {
+  return labels.flatMap((label) => {
+    const name = typeof label === "string" ? label : label.name;
+    return name ? [name] : [];
+  });
+}
