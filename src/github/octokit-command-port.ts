@@ -1,17 +1,8 @@
-import type { CommandPort, ObservedComment } from "./command-port.js";
+import type { CommandPort } from "./command-port.js";
+import { listIssueComments, postIssueComment } from "./rest-comments.js";
 import type { RepoRef } from "./github-port.js";
 import type { Octokit } from "./octokit-port.js";
-import {
-  NO_BLIND_RETRY,
-  retrySecondaryLimit,
-  type SecondaryRetryOptions,
-} from "./retry-secondary-limit.js";
-
-interface RestComment {
-  id: number;
-  body?: string | null;
-  user: { login: string } | null;
-}
+import { retrySecondaryLimit, type SecondaryRetryOptions } from "./retry-secondary-limit.js";
 
 /**
  * The command port over an Octokit client (a Probot context's), so Probot's throttling and retry
@@ -39,32 +30,9 @@ export function createOctokitCommandPort(
       );
     },
 
-    async listCommentsSince(issueNumber, since) {
-      const comments = await call(() =>
-        octokit.paginate(octokit.rest.issues.listComments, {
-          ...repo,
-          issue_number: issueNumber,
-          since,
-          per_page: 100,
-        }),
-      );
-      return (comments as RestComment[]).map(toObservedComment);
-    },
+    listCommentsSince: (issueNumber, since) =>
+      listIssueComments(octokit, repo, call, issueNumber, since),
 
-    async createReply(issueNumber, body) {
-      const { data } = await call(() =>
-        octokit.rest.issues.createComment({
-          ...repo,
-          issue_number: issueNumber,
-          body,
-          ...NO_BLIND_RETRY,
-        }),
-      );
-      return toObservedComment(data);
-    },
+    createReply: (issueNumber, body) => postIssueComment(octokit, repo, call, issueNumber, body),
   };
-}
-
-function toObservedComment(comment: RestComment): ObservedComment {
-  return { id: comment.id, author: comment.user?.login ?? "", body: comment.body ?? "" };
 }

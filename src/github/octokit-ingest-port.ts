@@ -1,26 +1,14 @@
 import { isAlreadyExists, toGitHubError } from "./github-error.js";
+import { listIssueComments, postIssueComment, toCommentView } from "./rest-comments.js";
 import { listLabeledIssues, readLabelNames, type RestIssue } from "./rest-issues.js";
 import type { RepoRef } from "./github-port.js";
-import type {
-  IngestCheckRun,
-  IngestComment,
-  IngestIssue,
-  IngestPort,
-  InstallationLookup,
-} from "./ingest-port.js";
+import type { IngestCheckRun, IngestIssue, IngestPort, InstallationLookup } from "./ingest-port.js";
 import { CONFIG_PATH, type Octokit } from "./octokit-port.js";
 import {
   NO_BLIND_RETRY,
   retrySecondaryLimit,
   type SecondaryRetryOptions,
 } from "./retry-secondary-limit.js";
-
-interface RestComment {
-  id: number;
-  body?: string | null;
-  user: { login: string } | null;
-  html_url: string;
-}
 
 interface RestCheckRun {
   id: number;
@@ -97,34 +85,15 @@ export function createOctokitIngestPort(
       return (await listLabeledIssues(octokit, repo, call, label)).map(toIssue);
     },
 
-    async listComments(issueNumber) {
-      const comments = await call(() =>
-        octokit.paginate(octokit.rest.issues.listComments, {
-          ...repo,
-          issue_number: issueNumber,
-          per_page: 100,
-        }),
-      );
-      return (comments as RestComment[]).map(toComment);
-    },
+    listComments: (issueNumber) => listIssueComments(octokit, repo, call, issueNumber),
 
-    async createComment(issueNumber, body) {
-      const { data } = await call(() =>
-        octokit.rest.issues.createComment({
-          ...repo,
-          issue_number: issueNumber,
-          body,
-          ...NO_BLIND_RETRY,
-        }),
-      );
-      return toComment(data);
-    },
+    createComment: (issueNumber, body) => postIssueComment(octokit, repo, call, issueNumber, body),
 
     async updateComment(commentId, body) {
       const { data } = await call(() =>
         octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body }),
       );
-      return toComment(data);
+      return toCommentView(data);
     },
 
     async listCheckRuns(sha, name) {
@@ -209,15 +178,6 @@ function toIssue(issue: Omit<RestIssue, "title" | "state" | "closed_at">): Inges
     author: issue.user?.login ?? "",
     body: issue.body ?? "",
     htmlUrl: issue.html_url,
-  };
-}
-
-function toComment(comment: RestComment): IngestComment {
-  return {
-    id: comment.id,
-    author: comment.user?.login ?? "",
-    body: comment.body ?? "",
-    htmlUrl: comment.html_url,
   };
 }
 
