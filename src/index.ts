@@ -21,7 +21,7 @@ import { createIssueCommentHandler } from "./handlers/issue-comment.js";
 import { handlePullRequestPreview } from "./handlers/pull-request-preview.js";
 import { handlePush } from "./handlers/push.js";
 import { createRedisReplyLimiter } from "./commands/redis-reply-limiter.js";
-import { createLocalLock, createRedisLock } from "./ops/shared-lock.js";
+import { createSharedState } from "./ops/shared-state.js";
 import {
   createWriteBackClosedHandler,
   createWriteBackIssuesHandler,
@@ -58,8 +58,8 @@ export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
   runnerEndpoint?: RunnerEndpointOptions;
   /**
    * Shared state for several replicas (`REDIS_URL`, see docs/operations.md): the per-repository
-   * sync lock, the lock around publishing runner reports, and the spam guard's counts. Without
-   * it everything stays in this process.
+   * lock (syncs, publishing runner reports), the sync queue's tickets, the upload idempotency
+   * records and the spam guard's counts. Without it everything stays in this process.
    */
   redis?: Redis;
 }
@@ -109,11 +109,12 @@ export function createNova(options: NovaOptions = {}) {
     });
     // The board and the write-back pull request follow every applied sync (docs/board.md,
     // docs/bot-prs.md); the sync asks the write-back pull request which issues it holds.
-    const lock = options.redis ? createRedisLock(options.redis) : createLocalLock();
+    const shared = createSharedState(options.redis);
     const sync = createSyncService({
       app,
       ...options,
-      lock,
+      lock: shared.lock,
+      tickets: shared.syncTickets,
       afterSync: async (job, result) => {
         recordSync(metrics, result);
         await board.afterSync(job, result);
@@ -142,6 +143,7 @@ export function createNova(options: NovaOptions = {}) {
         botPrs,
         board,
         now: options.now,
+        sharedLock: shared.lock,
         ...(options.redis ? { limiter: createRedisReplyLimiter(options.redis) } : {}),
       }),
     );
@@ -157,7 +159,8 @@ export function createNova(options: NovaOptions = {}) {
       options: options.runnerEndpoint,
       env: process.env,
       onAnswer: (status) => metrics.reportsReceived.inc({ outcome: reportOutcomeOf(status) }),
-      lock,
+      lock: shared.lock,
+      uploads: shared.uploads,
     });
     options.onReady?.(sync);
     options.onBoardReady?.(board);

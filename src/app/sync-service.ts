@@ -1,6 +1,7 @@
 import type { Probot } from "probot";
 import { toGitHubError } from "../github/github-error.js";
 import { createLocalLock, type SharedLock } from "../ops/shared-lock.js";
+import { createLocalSyncTickets, type SyncTickets } from "../ops/sync-tickets.js";
 import { createOctokitPort, type Octokit } from "../github/octokit-port.js";
 import type { RepoRef } from "../github/github-port.js";
 import { createRepoQueue, type RepoQueue } from "../sync/repo-queue.js";
@@ -24,6 +25,8 @@ export interface SyncJob {
   dryRun?: boolean;
   /** Receives the result (a `/nova sync` reply, tests). */
   onResult?: (result: SyncRepositoryResult) => void | Promise<void>;
+  /** The request's place in the queue shared by replicas (`SyncTickets`); set by the service. */
+  ticket?: number;
 }
 
 export interface SyncServiceOptions {
@@ -42,6 +45,8 @@ export interface SyncServiceOptions {
    * in-process queue already does so within one instance.
    */
   lock?: SharedLock;
+  /** The queue's tickets shared by replicas (Redis), so a burst spread over them syncs once. */
+  tickets?: SyncTickets;
 }
 
 export interface SyncService {
@@ -64,8 +69,15 @@ export interface SyncService {
  */
 function mergeJobs(waiting: SyncJob, newer: SyncJob): SyncJob {
   const listeners = [waiting.onResult, newer.onResult].filter((listener) => listener !== undefined);
+  const ticket =
+    waiting.ticket !== undefined && newer.ticket !== undefined
+      ? Math.max(waiting.ticket, newer.ticket)
+      : undefined; // one without a ticket must run: so must the merged one
+  const merged: SyncJob = { ...newer };
+  delete merged.ticket;
   return {
-    ...newer,
+    ...merged,
+    ...(ticket !== undefined ? { ticket } : {}),
     reportOnCommit: (waiting.reportOnCommit ?? false) || (newer.reportOnCommit ?? false),
     ...(listeners.length > 0
       ? {
@@ -99,6 +111,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   >();
   let botLogin: Promise<string> | undefined;
   let followUps = 0;
+  /** Requests between arriving and being queued (taking a ticket). */
+  let taking = 0;
 
   const resolveBotLogin = () => {
     botLogin ??= (async () => {
@@ -114,11 +128,36 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   };
 
   const lock = options.lock ?? createLocalLock();
+  const tickets = options.tickets ?? createLocalSyncTickets();
   const queue: RepoQueue<SyncJob> = createRepoQueue<SyncJob>(
-    (key, job) => lock.run(`sync:${key}`, () => runJob(key, job)),
+    (key, job) =>
+      lock.run(`sync:${key}`, async () => {
+        const fresh = job.ticket === undefined || (await tickets.claim(key, job.ticket));
+        // Someone waits for this run's own result (a command's reply): it runs even if covered.
+        if (!fresh && !job.onResult) {
+          app.log.debug({ repository: key }, "sync request covered by a run that started later");
+          return;
+        }
+        await runJob(key, job);
+      }),
     (key, error) => app.log.error({ repository: key, err: error }, "sync failed"),
     mergeJobs,
   );
+
+  /** Queues a real (not dry-run) sync with a ticket of the shared queue. */
+  const enqueue = async (key: string, job: SyncJob): Promise<void> => {
+    let ticket: number | null = null;
+    taking++;
+    try {
+      ticket = await tickets.take(key);
+    } catch (error) {
+      // Without a ticket the request simply runs: a redundant sync writes nothing.
+      app.log.warn({ repository: key, err: error }, "sync queue: no ticket, running anyway");
+    } finally {
+      taking--;
+    }
+    return queue.enqueue(key, ticket === null ? job : { ...job, ticket });
+  };
 
   async function runJob(key: string, job: SyncJob): Promise<void> {
     const log: Logger = app.log.child({ repository: key, reason: job.reason });
@@ -132,7 +171,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       followUps++;
       void sleep(followUpDelay).then(() => {
         followUps--;
-        return queue.enqueue(key, {
+        return enqueue(key, {
           octokit: job.octokit,
           repo: job.repo,
           reason: job.reason,
@@ -185,18 +224,17 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   return {
     // Dry runs (previews) queue apart: coalescing must never swap a real sync for a preview.
-    requestSync: (job) =>
-      queue.enqueue(
-        `${job.repo.owner}/${job.repo.repo}`.toLowerCase() + (job.dryRun ? "#dry-run" : ""),
-        job,
-      ),
+    requestSync: (job) => {
+      const key = `${job.repo.owner}/${job.repo.repo}`.toLowerCase();
+      return job.dryRun ? queue.enqueue(`${key}#dry-run`, job) : enqueue(key, job);
+    },
     knownRepository: (fullName) => known.get(fullName.toLowerCase()),
     botLogin: resolveBotLogin,
     async settled() {
       // A follow-up is enqueued only after its delay, so idle() alone can resolve too early.
       for (;;) {
         await queue.idle();
-        if (followUps === 0 && queue.size() === 0) return;
+        if (followUps === 0 && taking === 0 && queue.size() === 0) return;
         await new Promise((resolve) => setImmediate(resolve));
       }
     },

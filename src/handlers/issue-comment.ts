@@ -7,6 +7,7 @@ import { createMemoryReplyLimiter, type ReplyLimiter } from "../commands/reply-l
 import { respondToComment } from "../commands/respond-to-comment.js";
 import { createOctokitCommandPort } from "../github/octokit-command-port.js";
 import { createOctokitPort } from "../github/octokit-port.js";
+import { createLocalLock, type SharedLock } from "../ops/shared-lock.js";
 import type { Language } from "../render/i18n.js";
 import type { SyncRepositoryResult } from "../sync/sync-repository.js";
 
@@ -18,6 +19,11 @@ export interface IssueCommentHandlerOptions {
   board?: Pick<BoardService, "describeBoard">;
   /** The spam guard's store; one in-process store per app by default. */
   limiter?: ReplyLimiter;
+  /**
+   * The comment's lock across replicas (Redis): a redelivery that lands on another replica at
+   * the same moment then finds the first one's replies by their markers.
+   */
+  sharedLock?: SharedLock;
   now?: () => number;
 }
 
@@ -30,6 +36,7 @@ export interface IssueCommentHandlerOptions {
 export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
   const limiter = options.limiter ?? createMemoryReplyLimiter();
   const lock = createKeyLock();
+  const sharedLock = options.sharedLock ?? createLocalLock();
   const now = options.now ?? Date.now;
   return async (context: Context<"issue_comment.created">): Promise<void> => {
     const { comment, issue, repository } = context.payload;
@@ -42,8 +49,9 @@ export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
       defaultBranch: repository.default_branch,
       htmlUrl: repository.html_url,
     };
-    await lock.run(`${repository.full_name.toLowerCase()}:${comment.id}`, () =>
-      respondToComment({
+    const key = `${repository.full_name.toLowerCase()}:${comment.id}`;
+    function respond() {
+      return respondToComment({
         github: createOctokitPort(context.octokit, repo, retry),
         commands: createOctokitCommandPort(context.octokit, repo, retry),
         comment: {
@@ -89,7 +97,8 @@ export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
         limiter,
         now,
         log: context.log,
-      }),
-    );
+      });
+    }
+    await lock.run(key, () => sharedLock.run(`command:${key}`, respond));
   };
 }

@@ -6,6 +6,7 @@
  * anything parses them. No request can make it throw or answer 500 for a client's mistake.
  */
 import type { SharedLock } from "../ops/shared-lock.js";
+import type { UploadRecords } from "../ops/upload-records.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
 import {
@@ -140,6 +141,8 @@ export function startReportsEndpoint(input: {
   onAnswer?: ((httpStatus: number) => void) | undefined;
   /** Cross-instance lock (Redis) for publishing; see `IngestServiceOptions.lock`. */
   lock?: SharedLock | undefined;
+  /** Upload idempotency records (Redis); see `IngestServiceOptions.uploads`. */
+  uploads?: UploadRecords | undefined;
 }): IngestService | null {
   const { app, env } = input;
   const options = input.options ?? {};
@@ -164,6 +167,7 @@ export function startReportsEndpoint(input: {
       sleep: input.sleep,
       duplicateWaitMs: options.duplicateWaitMs,
       lock: input.lock,
+      uploads: input.uploads,
     }),
   });
   const route = createReportsRoute(service, {

@@ -5,6 +5,7 @@
  * `UploadAnswer`; nothing a client sends can make it throw.
  */
 import { createLocalLock, type SharedLock } from "../ops/shared-lock.js";
+import { createMemoryUploadRecords, type UploadRecords } from "../ops/upload-records.js";
 import type { Probot } from "probot";
 import { createKeyLock } from "../commands/key-lock.js";
 import { parseConfig } from "../config/parse-config.js";
@@ -50,6 +51,8 @@ export interface IngestServiceOptions {
    * second instance then finds the first one's comment by its marker and answers "duplicate".
    */
   lock?: SharedLock;
+  /** Which uploads already got an answer (Redis with `REDIS_URL`, shared by the replicas). */
+  uploads?: UploadRecords;
 }
 
 export interface IngestService {
@@ -58,8 +61,6 @@ export interface IngestService {
   settled(): Promise<void>;
 }
 
-/** Results remembered in memory for repeated uploads (beyond them the comment's marker answers). */
-const MAX_REMEMBERED = 1000;
 /** `Retry-After` when GitHub did not say (seconds). */
 const DEFAULT_RETRY_AFTER = 30;
 /** `Retry-After` while `.github/nova.yml` is invalid: over the runner's 300 s, so it keeps the report. */
@@ -76,19 +77,32 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const limiter = createUploadRateLimiter(now, DEFAULT_CONFIG.gpu.rateLimit);
   const repoLock = createKeyLock();
   const sharedLock = options.lock ?? createLocalLock();
-  const remembered = new Map<string, { hash: string; answer: UploadAnswer }>();
+  const uploads = options.uploads ?? createMemoryUploadRecords();
   const running = new Map<string, { hash: string; answer: Promise<UploadAnswer> }>();
   const retry = {
     sleep,
     onRetry: (wait: number) => log.warn({ wait }, "gpu report: secondary rate limit, waiting"),
   };
 
-  const remember = (key: string, hash: string, answer: UploadAnswer) => {
-    remembered.delete(key);
-    remembered.set(key, { hash, answer });
-    if (remembered.size > MAX_REMEMBERED) {
-      const oldest = remembered.keys().next().value;
-      if (oldest !== undefined) remembered.delete(oldest);
+  /** The answer this upload got before (from any replica), as a duplicate; or a conflict. */
+  const answerAgain = async (key: string, hash: string): Promise<UploadAnswer | null> => {
+    let known;
+    try {
+      known = await uploads.get(key);
+    } catch (error) {
+      // Without the records the comment's marker still tells a duplicate (at a request's cost).
+      log.warn({ err: error }, "gpu report: upload records unavailable");
+      return null;
+    }
+    if (!known) return null;
+    return known.hash === hash ? asDuplicate(known.answer) : conflict();
+  };
+
+  const record = async (key: string, hash: string, answer: UploadAnswer): Promise<void> => {
+    try {
+      await uploads.put(key, { hash, answer });
+    } catch (error) {
+      log.warn({ err: error }, "gpu report: could not record the upload");
     }
   };
 
@@ -160,8 +174,8 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       return errorAnswer(404, `the app is not installed on ${verified.repository}`);
 
     const key = `${repoKey}#${report.id}`;
-    const known = remembered.get(key);
-    if (known) return known.hash === hash ? asDuplicate(known.answer) : conflict();
+    const before = await answerAgain(key, hash);
+    if (before) return before;
     const inFlight = running.get(key);
     if (inFlight) {
       if (inFlight.hash !== hash) return conflict();
@@ -175,13 +189,18 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     if (early > 0) return tooMany(early);
     const id = installationId;
     const answer = repoLock.run(repoKey, () =>
-      sharedLock.run(`ingest:${repoKey}`, () => publish(repo, id, report, hash)),
+      sharedLock.run(`ingest:${repoKey}`, async () => {
+        // Another replica may have published it while this one waited for the lock.
+        const meanwhile = await answerAgain(key, hash);
+        if (meanwhile) return meanwhile;
+        const result = await publish(repo, id, report, hash);
+        if (result.httpStatus < 300) await record(key, hash, result);
+        return result;
+      }),
     );
     running.set(key, { hash, answer });
     try {
-      const result = await answer;
-      if (result.httpStatus < 300) remember(key, hash, result);
-      return result;
+      return await answer;
     } finally {
       running.delete(key);
     }

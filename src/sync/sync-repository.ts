@@ -26,7 +26,10 @@ export interface SyncRepositoryInput {
   botLogin: string;
   /** Why this run happens (logged; a push and a preview report on their commit). */
   reason: "push" | "install" | "reconcile" | "command" | "preview" | "issues";
-  /** The commit to read the checklist at; default: the head of the default branch. */
+  /**
+   * The commit to read the checklist at (a preview's pull request head); default, and always for
+   * a push: the head of the default branch.
+   */
   sha?: string;
   /** Known from the webhook payload; read from GitHub otherwise. */
   repository?: { defaultBranch: string; htmlUrl: string };
@@ -81,7 +84,12 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
   const config = parsed.config;
   const lang = config.language;
   const repository = input.repository ?? (await port.getRepository());
-  const sha = input.sha ?? (await port.getBranchSha(repository.defaultBranch));
+  // A push names its commit, but pushes arrive out of order and a replica may have synced a
+  // newer one already: the issues follow the branch's head, never an older commit.
+  const sha =
+    input.sha && input.reason !== "push"
+      ? input.sha
+      : await port.getBranchSha(repository.defaultBranch);
   const outcome = await runSync({
     port,
     botLogin: input.botLogin,

@@ -66,6 +66,8 @@ export interface FakeGitHubOptions {
   rejectUnknownFields?: boolean;
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** The app the fake plays by default; its bot is `nova-test[bot]`. */
 export const DEFAULT_APP: AppInfo = {
   id: 1,
@@ -92,6 +94,7 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   #state: FakeState;
   readonly #failures = new FailureInjector();
+  #latencyMs = 0;
   readonly #validate: ReturnType<typeof createRequestValidator>;
 
   private constructor(
@@ -182,6 +185,15 @@ export class FakeGitHub {
     this.#failures.add(rule);
   }
 
+  /**
+   * Answers every request only after `ms` (0: at once), as a distant GitHub does. Concurrent
+   * work then really overlaps: two replicas both read before either writes, which is how races
+   * between them show. `reset()` sets it back to 0.
+   */
+  setLatency(ms: number): void {
+    this.#latencyMs = ms;
+  }
+
   /** Injected failures that have not happened yet. */
   pendingFailures(): FailRule[] {
     return this.#failures.pending();
@@ -203,6 +215,7 @@ export class FakeGitHub {
     this.violations.length = 0;
     this.requests.length = 0;
     this.#failures.clear();
+    this.#latencyMs = 0;
   }
 
   /** Stops the server (open keep-alive connections included). */
@@ -224,6 +237,7 @@ export class FakeGitHub {
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const raw = await readBody(request);
+    if (this.#latencyMs > 0) await sleep(this.#latencyMs);
     const url = new URL(request.url ?? "/", this.url);
     const method = (request.method ?? "GET").toUpperCase();
     const path = safeDecode(url.pathname);

@@ -121,6 +121,28 @@ describe("sync through the real app and a fake GitHub", () => {
     expect(fake.violations).toEqual([]);
   });
 
+  it("a push delivered late, after a newer one, does not roll the issues back", async () => {
+    await firstSync();
+    const older = repo.pushCommit({
+      files: { [PLAN]: bundled.replace("[ ] **DGX Setup Playbook", "[x] **DGX Setup Playbook") },
+    });
+    const newer = repo.pushCommit({
+      files: {
+        [PLAN]: bundled.replace(
+          "**DGX Setup Playbook erstellen**",
+          "**DGX Setup Playbook schreiben**",
+        ),
+      },
+    });
+    await deliver("push", newer);
+    const mark = fake.requests.length;
+    await deliver("push", older); // GitHub delivers out of order
+    expect(writesSince(mark)).toEqual([]);
+    const playbook = taskIssues().find((issue) => issue.title.startsWith("DGX Setup Playbook"));
+    expect(playbook).toMatchObject({ title: "DGX Setup Playbook schreiben", state: "open" });
+    expect(fake.violations).toEqual([]);
+  });
+
   it("the same push delivered 5 times at once still makes exactly 20 issues", async () => {
     const push = repo.pushCommit({ files: { [PLAN]: bundled } });
     await Promise.all(

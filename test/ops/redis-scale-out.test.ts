@@ -1,87 +1,65 @@
 /**
- * Scale-out on Redis: two Nova instances behind one (fake) GitHub share a real `redis-server`
- * (Debian's package; `.ci/run` installs it). Concurrent pushes for one repository sync one at
- * a time and create no duplicate issue; one upload sent to both instances at once gives one
- * comment; the spam guard counts across instances.
+ * Scale-out on Redis: two Nova instances behind one fake GitHub share a real `redis-server`
+ * (Debian's package; `.ci/run` installs it). The fake answers each request after a few
+ * milliseconds, as a distant GitHub does, so the instances' work really overlaps; the control
+ * cases show that without Redis the same traffic does race.
  */
-import { findFreePort } from "../fake-github/find-free-port.js";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { Redis } from "ioredis";
 import { createRedisReplyLimiter } from "../../src/commands/redis-reply-limiter.js";
 import { readTaskMarker } from "../../src/sync/task-marker.js";
-import { FakeGitHub } from "../fake-github/index.js";
+import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer } from "../ingest/start-nova-server.js";
 import { buildReport, postReport } from "../ingest/uploads.js";
 import { startNova } from "../integration/start-nova.js";
+import { hasRedis, startRedis, type TestRedis } from "./start-redis.js";
 
-const hasRedis = spawnSync("redis-server", ["--version"]).status === 0;
-if (!hasRedis) {
-  console.warn(
-    "SKIPPED: redis-server is not installed (apt-get install redis-server); .ci/run installs it.",
-  );
-}
 const describeWithRedis = hasRedis ? describe : describe.skip;
 
+/** Milliseconds the fake takes to answer: enough for two instances' reads to overlap. */
+const LATENCY_MS = 10;
+
 describeWithRedis("two instances sharing Redis", () => {
-  let server: ChildProcess;
-  let url: string;
+  let redis: TestRedis;
   let fake: FakeGitHub;
-  const clients: Redis[] = [];
-  const connect = () => {
-    const client = new Redis(url, { maxRetriesPerRequest: 3 });
-    clients.push(client);
-    return client;
-  };
 
   beforeAll(async () => {
-    const port = await findFreePort();
-    url = `redis://127.0.0.1:${port}`;
-    server = spawn(
-      "redis-server",
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      {
-        stdio: "ignore",
-      },
-    );
-    // Wait until the server answers (it starts in a few milliseconds).
-    for (let attempt = 0; ; attempt++) {
-      const probe = new Redis(url, {
-        lazyConnect: true,
-        maxRetriesPerRequest: 0,
-        retryStrategy: () => null,
-      });
-      try {
-        await probe.connect();
-        await probe.ping();
-        probe.disconnect();
-        break;
-      } catch (error) {
-        probe.disconnect();
-        if (attempt > 100) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
+    redis = await startRedis();
     fake = await FakeGitHub.start();
   });
 
   afterAll(async () => {
-    for (const client of clients) client.disconnect();
     await fake?.close();
-    server?.kill();
+    redis?.stop();
   });
 
-  it("concurrent pushes to both instances: one sync at a time, exactly 20 issues", async () => {
+  const seed = (name: string): FakeRepo => {
     fake.reset();
-    const repo = fake.seedRepo({
+    fake.setLatency(LATENCY_MS);
+    return fake.seedRepo({
       owner: "acme",
-      name: "dgx",
+      name,
       installationId: 42,
       files: { "README.md": "x\n" },
     });
-    const one = await startNova(fake, { redis: connect() });
-    const two = await startNova(fake, { redis: connect() });
+  };
+  const issuesCreated = () =>
+    fake.requests.filter((request) => request.method === "POST" && /\/issues$/.test(request.path));
+  const commentsPosted = () =>
+    fake.requests.filter(
+      (request) => request.method === "POST" && /\/issues\/\d+\/comments$/.test(request.path),
+    );
+  /** One per sync run: a push sync reads the default branch's head exactly once. */
+  const syncRuns = (repo: string) =>
+    fake.requests.filter(
+      (request) =>
+        request.method === "GET" && request.path === `/repos/acme/${repo}/git/ref/heads/main`,
+    ).length;
+
+  async function pushFourTimes(shared: boolean, repoName: string): Promise<FakeRepo> {
+    const repo = seed(repoName);
+    const one = await startNova(fake, shared ? { redis: redis.connect() } : {});
+    const two = await startNova(fake, shared ? { redis: redis.connect() } : {});
     const push = repo.pushCommit({ files: { "docs/dgx-spark-plan.md": loadChecklist("bundled") } });
     await Promise.all([
       one.receive({ id: "a", name: "push", payload: push }),
@@ -89,10 +67,12 @@ describeWithRedis("two instances sharing Redis", () => {
       one.receive({ id: "c", name: "push", payload: push }),
       two.receive({ id: "d", name: "push", payload: push }),
     ]);
-    const created = fake.requests.filter(
-      (request) => request.method === "POST" && /\/issues$/.test(request.path),
-    );
-    expect(created).toHaveLength(20);
+    return repo;
+  }
+
+  it("concurrent pushes to both instances: one sync at a time, exactly 20 issues", async () => {
+    const repo = await pushFourTimes(true, "dgx");
+    expect(issuesCreated()).toHaveLength(20);
     const markers = (repo.issues() as Array<{ body: string }>).map((issue) =>
       readTaskMarker(issue.body),
     );
@@ -100,42 +80,139 @@ describeWithRedis("two instances sharing Redis", () => {
     expect(fake.violations).toEqual([]);
   });
 
+  it("control: without Redis the same pushes race and duplicate issues (why REDIS_URL is needed)", async () => {
+    await pushFourTimes(false, "dgx-alone");
+    expect(issuesCreated().length).toBeGreaterThan(20);
+  });
+
+  it("a burst of pushes spread over both instances syncs once (the shared queue)", async () => {
+    const repo = seed("dgx-burst");
+    const client = redis.connect();
+    const one = await startNova(fake, { redis: redis.connect() });
+    const two = await startNova(fake, { redis: redis.connect() });
+    const push = repo.pushCommit({ files: { "docs/dgx-spark-plan.md": loadChecklist("bundled") } });
+    // Hold the repository's lock, as a running sync would, while the burst arrives.
+    await client.set("nova:lock:sync:acme/dgx-burst", "a-running-sync", "PX", 60_000);
+    const delivered = Promise.all([
+      one.receive({ id: "a", name: "push", payload: push }),
+      two.receive({ id: "b", name: "push", payload: push }),
+      one.receive({ id: "c", name: "push", payload: push }),
+      two.receive({ id: "d", name: "push", payload: push }),
+    ]);
+    for (let waited = 0; ; waited += 10) {
+      const issued = await client.hget("nova:sync-tickets:acme/dgx-burst", "issued");
+      if (issued === "4") break;
+      if (waited > 5000) throw new Error(`only ${issued} of 4 requests were queued`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await client.del("nova:lock:sync:acme/dgx-burst");
+    await delivered;
+    expect(syncRuns("dgx-burst")).toBe(1);
+    expect(issuesCreated()).toHaveLength(20);
+    expect(fake.violations).toEqual([]);
+  });
+
+  async function uploadToBoth(shared: boolean, repoName: string) {
+    const repo = seed(repoName);
+    const one = await startNovaServer(fake, shared ? { redis: redis.connect() } : {});
+    const two = await startNovaServer(fake, shared ? { redis: redis.connect() } : {});
+    try {
+      const push = repo.pushCommit({
+        files: { "docs/dgx-spark-plan.md": loadChecklist("bundled") },
+      });
+      // Both instances sync once first, so both hold a token and know the bot: they then
+      // take the same steps at the same pace.
+      await one.deliver("push", push);
+      await two.deliver("push", push);
+      const repository = `acme/${repoName}`;
+      const body = JSON.stringify(buildReport({ repository }));
+      // Several at once on each instance, so the two really overlap.
+      return await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          postReport(i % 2 === 0 ? one.url : two.url, body, { repository }),
+        ),
+      );
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  }
+
   it("the same upload sent to both instances at once gives one comment", async () => {
-    fake.reset();
-    const repo = fake.seedRepo({
-      owner: "acme",
-      name: "dgx",
-      installationId: 42,
-      files: { "README.md": "x\n" },
-    });
-    const one = await startNovaServer(fake, { redis: connect() });
-    const two = await startNovaServer(fake, { redis: connect() });
+    const answers = await uploadToBoth(true, "dgx-upload");
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
+    expect(answers.every((answer) => answer.status === 201 || answer.status === 200)).toBe(true);
+    expect(commentsPosted()).toHaveLength(1);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("control: without Redis the same uploads race and post twice", async () => {
+    await uploadToBoth(false, "dgx-upload-alone");
+    expect(commentsPosted().length).toBeGreaterThan(1);
+  });
+
+  it("an upload one instance published is answered by the other from Redis, without reading comments", async () => {
+    const repo = seed("dgx-retry");
+    const one = await startNovaServer(fake, { redis: redis.connect() });
+    const two = await startNovaServer(fake, { redis: redis.connect() });
     try {
       await one.deliver(
         "push",
         repo.pushCommit({ files: { "docs/dgx-spark-plan.md": loadChecklist("bundled") } }),
       );
-      const body = JSON.stringify(buildReport());
-      // Several at once on each instance, so the two really overlap.
-      const answers = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => postReport(i % 2 === 0 ? one.url : two.url, body)),
-      );
-      expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
-      expect(answers.every((answer) => answer.status === 201 || answer.status === 200)).toBe(true);
-      const comments = fake.requests.filter(
-        (request) => request.method === "POST" && /\/issues\/\d+\/comments$/.test(request.path),
-      );
-      expect(comments).toHaveLength(1);
-      expect(fake.violations).toEqual([]);
+      const body = JSON.stringify(buildReport({ repository: "acme/dgx-retry" }));
+      const first = await postReport(one.url, body, { repository: "acme/dgx-retry" });
+      expect(first.status).toBe(201);
+      const seen = fake.requests.length;
+      const again = await postReport(two.url, body, { repository: "acme/dgx-retry" });
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ status: "duplicate", commentUrl: first.body.commentUrl });
+      const later = fake.requests.slice(seen).map((request) => `${request.method} ${request.path}`);
+      expect(later.filter((line) => /comments|check-runs/.test(line))).toEqual([]);
     } finally {
       await one.close();
       await two.close();
     }
   });
 
+  async function commandToBoth(shared: boolean, repoName: string) {
+    const repo = seed(repoName);
+    const one = await startNova(fake, shared ? { redis: redis.connect() } : {});
+    const two = await startNova(fake, shared ? { redis: redis.connect() } : {});
+    const push = repo.pushCommit({ files: { "docs/dgx-spark-plan.md": loadChecklist("bundled") } });
+    // Both sync once first, so both hold a token and know the bot: then they keep pace.
+    await one.receive({ id: "p1", name: "push", payload: push });
+    await two.receive({ id: "p2", name: "push", payload: push });
+    const question = repo.addIssue({ title: "Wie weit sind wir?" }) as { number: number };
+    const comment = repo.addComment(question.number, "/nova progress", { by: "alice" });
+    const mark = fake.requests.length;
+    // One delivery that GitHub redelivers while the first is still being answered: the load
+    // balancer sends the two to different replicas.
+    await Promise.all([
+      one.receive({ id: "delivery", name: "issue_comment", payload: comment }),
+      two.receive({ id: "delivery", name: "issue_comment", payload: comment }),
+    ]);
+    return fake.requests
+      .slice(mark)
+      .filter(
+        (request) =>
+          request.method === "POST" &&
+          request.path === `/repos/acme/${repoName}/issues/${question.number}/comments`,
+      ).length;
+  }
+
+  it("a command delivered to both instances at once is answered once", async () => {
+    expect(await commandToBoth(true, "dgx-command")).toBe(1);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("control: without Redis both instances answer the same command", async () => {
+    expect(await commandToBoth(false, "dgx-command-alone")).toBe(2);
+  });
+
   it("the spam guard counts one person's replies across instances", async () => {
-    const first = createRedisReplyLimiter(connect());
-    const second = createRedisReplyLimiter(connect());
+    const first = createRedisReplyLimiter(redis.connect());
+    const second = createRedisReplyLimiter(redis.connect());
     const now = Date.now();
     const taken = [
       await first.tryTake("acme/dgx#7:alice", 2, 600_000, now),

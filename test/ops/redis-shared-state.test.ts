@@ -1,0 +1,104 @@
+/**
+ * The pieces replicas share through Redis, each against a real `redis-server`: the sync queue's
+ * tickets, the upload idempotency records and the lock.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { createRedisLock } from "../../src/ops/shared-lock.js";
+import { createRedisSyncTickets } from "../../src/ops/sync-tickets.js";
+import { createRedisUploadRecords } from "../../src/ops/upload-records.js";
+import { hasRedis, startRedis, type TestRedis } from "./start-redis.js";
+
+const describeWithRedis = hasRedis ? describe : describe.skip;
+
+describeWithRedis("shared state in Redis", () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(() => redis?.stop());
+
+  it("sync tickets: a run claims every request issued before it; those need no run of their own", async () => {
+    const one = createRedisSyncTickets(redis.connect());
+    const two = createRedisSyncTickets(redis.connect());
+    const first = await one.take("acme/dgx");
+    const second = await two.take("acme/dgx");
+    const third = await one.take("acme/dgx");
+    expect([first, second, third]).toEqual([1, 2, 3]);
+    // The run for the second request starts first and covers all three.
+    expect(await two.claim("acme/dgx", 2)).toBe(true);
+    expect(await one.claim("acme/dgx", 1)).toBe(false);
+    expect(await one.claim("acme/dgx", 3)).toBe(false);
+    // A request after that run started needs a run again.
+    const fourth = await two.take("acme/dgx");
+    expect(await two.claim("acme/dgx", fourth!)).toBe(true);
+    // Other repositories count apart.
+    expect(await one.take("acme/other")).toBe(1);
+  });
+
+  it("upload records: one replica's answer is read back by another; garbage counts as absent", async () => {
+    const client = redis.connect();
+    const one = createRedisUploadRecords(client);
+    const two = createRedisUploadRecords(redis.connect());
+    const answer = { httpStatus: 201, body: { status: "created" as const, commentUrl: "u" } };
+    expect(await two.get("acme/dgx#r1")).toBeNull();
+    await one.put("acme/dgx#r1", { hash: "h1", answer });
+    expect(await two.get("acme/dgx#r1")).toEqual({ hash: "h1", answer });
+    await client.set("nova:upload:acme/dgx#r2", "{not json");
+    expect(await two.get("acme/dgx#r2")).toBeNull();
+    await client.set("nova:upload:acme/dgx#r3", JSON.stringify({ hash: 1 }));
+    expect(await two.get("acme/dgx#r3")).toBeNull();
+  });
+
+  it("upload records expire", async () => {
+    const records = createRedisUploadRecords(redis.connect(), 50);
+    await records.put("acme/dgx#old", {
+      hash: "h",
+      answer: { httpStatus: 201, body: { status: "created" } },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(await records.get("acme/dgx#old")).toBeNull();
+  });
+
+  it("the lock lets one holder in at a time, across clients", async () => {
+    const one = createRedisLock(redis.connect(), { pollMs: 5 });
+    const two = createRedisLock(redis.connect(), { pollMs: 5 });
+    let inside = 0;
+    let most = 0;
+    const work = async () => {
+      inside++;
+      most = Math.max(most, inside);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      inside--;
+    };
+    await Promise.all([
+      one.run("k", work),
+      two.run("k", work),
+      one.run("k", work),
+      two.run("k", work),
+    ]);
+    expect(most).toBe(1);
+  });
+
+  it("a holder that outlived its time to live is replaced, and its late release keeps the successor's lock", async () => {
+    const client = redis.connect();
+    const slow = createRedisLock(redis.connect(), { ttlMs: 60 });
+    const next = createRedisLock(redis.connect(), { ttlMs: 5000, pollMs: 5 });
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const order: string[] = [];
+    const first = slow.run("stuck", async () => {
+      order.push("slow in");
+      await pause(150); // past its 60 ms: the lock expires under it
+      order.push("slow out");
+    });
+    await pause(10);
+    const second = next.run("stuck", async () => {
+      order.push("next in");
+      await pause(200); // the slow holder finishes and "releases" meanwhile
+      expect(await client.exists("nova:lock:stuck")).toBe(1);
+      order.push("next out");
+    });
+    await Promise.all([first, second]);
+    expect(order).toEqual(["slow in", "next in", "slow out", "next out"]);
+    expect(await client.exists("nova:lock:stuck")).toBe(0);
+  });
+});
