@@ -109,7 +109,7 @@ export function createNova(options: NovaOptions = {}) {
     });
     // The board and the write-back pull request follow every applied sync (docs/board.md,
     // docs/bot-prs.md); the sync asks the write-back pull request which issues it holds.
-    const shared = createSharedState(options.redis);
+    const shared = createSharedState(options.redis, options.now);
     const sync = createSyncService({
       app,
       ...options,
@@ -161,6 +161,7 @@ export function createNova(options: NovaOptions = {}) {
       onAnswer: (status) => metrics.reportsReceived.inc({ outcome: reportOutcomeOf(status) }),
       lock: shared.lock,
       uploads: shared.uploads,
+      rateLimiter: shared.uploadRates,
     });
     options.onReady?.(sync);
     options.onBoardReady?.(board);

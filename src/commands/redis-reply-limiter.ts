@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { ReplyLimiter } from "./reply-limiter.js";
 
@@ -15,10 +16,10 @@ return 1`;
  * cannot get more replies by landing on another replica.
  */
 export function createRedisReplyLimiter(redis: Redis): ReplyLimiter {
-  let sequence = 0;
   return {
     async tryTake(key, limit, windowMs, now) {
-      const member = `${now}:${process.pid}:${++sequence}`;
+      // Unique across replicas (in containers every process is pid 1).
+      const member = `${now}:${randomUUID()}`;
       const taken = await redis.eval(TAKE, 1, `nova:replies:${key}`, now, windowMs, limit, member);
       return taken === 1;
     },

@@ -7,6 +7,7 @@
  */
 import type { SharedLock } from "../ops/shared-lock.js";
 import type { UploadRecords } from "../ops/upload-records.js";
+import type { UploadRateLimiter } from "../ingest/upload-rate-limit.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
 import {
@@ -143,6 +144,8 @@ export function startReportsEndpoint(input: {
   lock?: SharedLock | undefined;
   /** Upload idempotency records (Redis); see `IngestServiceOptions.uploads`. */
   uploads?: UploadRecords | undefined;
+  /** The upload rate limit's window (Redis); see `IngestServiceOptions.rateLimiter`. */
+  rateLimiter?: UploadRateLimiter | undefined;
 }): IngestService | null {
   const { app, env } = input;
   const options = input.options ?? {};
@@ -168,6 +171,7 @@ export function startReportsEndpoint(input: {
       duplicateWaitMs: options.duplicateWaitMs,
       lock: input.lock,
       uploads: input.uploads,
+      rateLimiter: input.rateLimiter,
     }),
   });
   const route = createReportsRoute(service, {

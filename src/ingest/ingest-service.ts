@@ -18,7 +18,7 @@ import {
 import { createOctokitProjectPort } from "../github/octokit-project-port.js";
 import type { GpuReport } from "../runner/report-schema.js";
 import { publishReport } from "./publish-report.js";
-import { createUploadRateLimiter } from "./upload-rate-limit.js";
+import { createUploadRateLimiter, type UploadRateLimiter } from "./upload-rate-limit.js";
 import { errorAnswer, publishedAnswer, type UploadAnswer } from "./upload-answer.js";
 import { parseUpload, verifyUpload } from "./verify-upload.js";
 
@@ -53,6 +53,8 @@ export interface IngestServiceOptions {
   lock?: SharedLock;
   /** Which uploads already got an answer (Redis with `REDIS_URL`, shared by the replicas). */
   uploads?: UploadRecords;
+  /** The `gpu.rateLimit` window (Redis with `REDIS_URL`); in this process by default. */
+  rateLimiter?: UploadRateLimiter;
 }
 
 export interface IngestService {
@@ -74,7 +76,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const sleep = options.sleep ?? delay;
   const duplicateWaitMs = options.duplicateWaitMs ?? 10_000;
   const log = app.log.child({ name: "nova-ingest" });
-  const limiter = createUploadRateLimiter(now, DEFAULT_CONFIG.gpu.rateLimit);
+  const limiter = options.rateLimiter ?? createUploadRateLimiter(now, DEFAULT_CONFIG.gpu.rateLimit);
   const repoLock = createKeyLock();
   const sharedLock = options.lock ?? createLocalLock();
   const uploads = options.uploads ?? createMemoryUploadRecords();
@@ -127,7 +129,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
         );
       }
       const config = parsed.config;
-      const wait = limiter.admit(`${repo.owner}/${repo.repo}`, config.gpu.rateLimit);
+      const wait = await limiter.admit(`${repo.owner}/${repo.repo}`, config.gpu.rateLimit);
       if (wait > 0) return tooMany(wait);
       const result = await publishReport({
         port,
@@ -185,7 +187,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
       return asDuplicate(answer);
     }
     // With the limit last read for the repository: one over it costs no further request.
-    const early = limiter.check(repoKey);
+    const early = await limiter.check(repoKey);
     if (early > 0) return tooMany(early);
     const id = installationId;
     const answer = repoLock.run(repoKey, () =>

@@ -1,8 +1,9 @@
 /**
  * Uploads per repository in a sliding window (`gpu.rateLimit` in `.github/nova.yml`). `check`
  * only looks (it runs before any GitHub request, with the limit last read for the repository);
- * `admit` counts an upload that is about to be published. In memory: a restart forgets the
- * window, which at worst lets one more window's worth through.
+ * `admit` counts an upload that is about to be published. In memory here: a restart forgets the
+ * window, which at worst lets one more window's worth through. With `REDIS_URL` the window is
+ * shared by the replicas (`redis-upload-rate-limit.ts`).
  */
 
 export interface RateLimit {
@@ -12,9 +13,9 @@ export interface RateLimit {
 
 export interface UploadRateLimiter {
   /** Seconds until an upload would be admitted; 0 when it would be now. Counts nothing. */
-  check(repository: string, limit?: RateLimit): number;
+  check(repository: string, limit?: RateLimit): Promise<number>;
   /** Counts an upload when it fits (0) and remembers the limit; else the seconds to wait. */
-  admit(repository: string, limit: RateLimit): number;
+  admit(repository: string, limit: RateLimit): Promise<number>;
 }
 
 /** Repositories remembered at once; the least recently seen is forgotten first. */
@@ -52,13 +53,13 @@ export function createUploadRateLimiter(now: () => number, fallback: RateLimit):
   return {
     check(repository, limit) {
       const { entry, windowMs } = windowOf(repository, limit);
-      return waitSeconds(entry.times, entry.limit, windowMs);
+      return Promise.resolve(waitSeconds(entry.times, entry.limit, windowMs));
     },
     admit(repository, limit) {
       const { entry, windowMs } = windowOf(repository, limit);
       const wait = waitSeconds(entry.times, entry.limit, windowMs);
       if (wait === 0) entry.times.push(now());
-      return wait;
+      return Promise.resolve(wait);
     },
   };
 }

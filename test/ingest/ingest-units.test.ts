@@ -235,18 +235,18 @@ describe("runner text", () => {
 });
 
 describe("the upload rate limit", () => {
-  it("admits `uploads` per window and says when the next one fits", () => {
+  it("admits `uploads` per window and says when the next one fits", async () => {
     let now = 0;
     const limiter = createUploadRateLimiter(() => now, { uploads: 60, windowMinutes: 60 });
     const limit = { uploads: 2, windowMinutes: 10 };
-    expect(limiter.admit("a/b", limit)).toBe(0);
+    expect(await limiter.admit("a/b", limit)).toBe(0);
     now = 60_000;
-    expect(limiter.admit("A/B", limit)).toBe(0);
-    expect(limiter.admit("a/b", limit)).toBe(540);
-    expect(limiter.check("a/b")).toBe(540);
-    expect(limiter.check("c/d")).toBe(0);
+    expect(await limiter.admit("A/B", limit)).toBe(0);
+    expect(await limiter.admit("a/b", limit)).toBe(540);
+    expect(await limiter.check("a/b")).toBe(540);
+    expect(await limiter.check("c/d")).toBe(0);
     now = 600_001;
-    expect(limiter.admit("a/b", limit)).toBe(0);
+    expect(await limiter.admit("a/b", limit)).toBe(0);
   });
 });
 

@@ -3,6 +3,7 @@
  * tickets, the upload idempotency records and the lock.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { createRedisUploadRateLimiter } from "../../src/ingest/redis-upload-rate-limit.js";
 import { createRedisLock } from "../../src/ops/shared-lock.js";
 import { createRedisSyncTickets } from "../../src/ops/sync-tickets.js";
 import { createRedisUploadRecords } from "../../src/ops/upload-records.js";
@@ -57,6 +58,26 @@ describeWithRedis("shared state in Redis", () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 120));
     expect(await records.get("acme/dgx#old")).toBeNull();
+  });
+
+  it("the upload rate limit is one window per repository across replicas", async () => {
+    let now = 1_000_000;
+    const fallback = { uploads: 60, windowMinutes: 60 };
+    const one = createRedisUploadRateLimiter(redis.connect(), () => now, fallback);
+    const two = createRedisUploadRateLimiter(redis.connect(), () => now, fallback);
+    const limit = { uploads: 2, windowMinutes: 10 };
+    expect(await one.admit("acme/dgx", limit)).toBe(0);
+    now += 60_000;
+    expect(await two.admit("ACME/dgx", limit)).toBe(0);
+    // The third, on either replica, waits until the first leaves the window: 9 minutes.
+    expect(await one.admit("acme/dgx", limit)).toBe(540);
+    expect(await two.check("acme/dgx", limit)).toBe(540);
+    // `check` without a limit uses the one this replica last read; it counts nothing.
+    expect(await one.check("acme/dgx")).toBe(540);
+    expect(await two.check("acme/other")).toBe(0);
+    now += 540_001;
+    expect(await two.admit("acme/dgx", limit)).toBe(0);
+    expect(await one.admit("acme/dgx", limit)).toBe(60);
   });
 
   it("the lock lets one holder in at a time, across clients", async () => {
