@@ -149,7 +149,12 @@ export function createNova(options: NovaOptions = {}) {
     );
     if (options.reconcile ?? true) startReconcile({ app, sync });
     if (options.statusSchedule ?? options.reconcile ?? true) botPrs.startSchedule();
-    addNovaRoutes(addHandler, { app, metrics, metricsToken: options.metricsToken });
+    addNovaRoutes(addHandler, {
+      app,
+      metrics,
+      metricsToken: options.metricsToken,
+      ...(options.redis ? { redis: options.redis } : {}),
+    });
     startReportsEndpoint({
       app,
       addHandler,

@@ -69,8 +69,40 @@ export function checkGitHubApp(app: Pick<Probot, "auth">): ReadinessCheck {
   };
 }
 
+/** A failed check that already says, in words for an operator, what is wrong. */
+export class NotReady extends Error {}
+
+/**
+ * With `REDIS_URL`: Redis answers `PING`. Replicas without their shared locks would sync one
+ * repository at once, so a replica that cannot reach Redis should take no traffic.
+ */
+export function checkRedis(redis: { ping(): Promise<string> }): ReadinessCheck {
+  return async (signal) => {
+    const aborted = new Promise<never>((_resolve, reject) => {
+      signal.addEventListener("abort", () => reject(new NotReady("Redis did not answer in time")), {
+        once: true,
+      });
+    });
+    try {
+      await Promise.race([redis.ping(), aborted]);
+    } catch (error) {
+      if (error instanceof NotReady) throw error;
+      const detail = error instanceof Error ? error.message.split("\n")[0] : String(error);
+      throw new NotReady(`Redis could not be asked: ${detail}`);
+    }
+  };
+}
+
+/** Every check in turn; the first failure is the answer. */
+export function checkAll(checks: readonly ReadinessCheck[]): ReadinessCheck {
+  return async (signal) => {
+    for (const check of checks) await check(signal);
+  };
+}
+
 /** A short reason without request details (headers carry the JWT). */
 function describeFailure(error: unknown): string {
+  if (error instanceof NotReady) return error.message;
   const { status, name, message, response } = error as {
     status?: unknown;
     name?: unknown;

@@ -1,6 +1,12 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import type { NovaMetrics } from "../ops/metrics.js";
-import { checkGitHubApp, createHealthzRoute, createReadyzRoute } from "./health-routes.js";
+import {
+  checkAll,
+  checkGitHubApp,
+  checkRedis,
+  createHealthzRoute,
+  createReadyzRoute,
+} from "./health-routes.js";
 import { createMetricsRoute } from "./metrics-route.js";
 import type { RouteHandler } from "./route.js";
 
@@ -9,13 +15,20 @@ export interface NovaRoutesOptions {
   metrics: NovaMetrics;
   /** NOVA_METRICS_TOKEN: require it as a bearer token on `/metrics`. */
   metricsToken?: string;
+  /** With `REDIS_URL`: `/readyz` also asks Redis. */
+  redis?: { ping(): Promise<string> };
 }
 
 /** Nova's own HTTP routes, in the order they are tried (after Probot's webhook route and /ping). */
 export function createNovaRoutes(options: NovaRoutesOptions): RouteHandler[] {
   return [
     createHealthzRoute(),
-    createReadyzRoute(checkGitHubApp(options.app)),
+    createReadyzRoute(
+      checkAll([
+        checkGitHubApp(options.app),
+        ...(options.redis ? [checkRedis(options.redis)] : []),
+      ]),
+    ),
     createMetricsRoute(options.metrics.registry, {
       ...(options.metricsToken ? { token: options.metricsToken } : {}),
     }),

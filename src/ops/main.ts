@@ -51,14 +51,17 @@ const log = await createNovaLog({
 for (const problem of problems) log.warn({ variable: problem.variable }, problem.message);
 
 const metrics = createNovaMetrics({ processMetrics: true });
+// Several replicas share locks, queue and counts through Redis (docs/operations.md, "Scaling").
+const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
+// ioredis reconnects on its own; without a listener it would print each failure to stderr.
+redis?.on("error", (error: Error) => log.warn({ err: error }, "Redis: connection problem"));
 let sync: SyncService | undefined;
 let server: Server;
 try {
   server = await run(
     createNova({
       metrics,
-      // Several replicas share locks and counts through Redis (docs/operations.md).
-      ...(env.REDIS_URL ? { redis: new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 }) } : {}),
+      ...(redis ? { redis } : {}),
       ...(env.NOVA_METRICS_TOKEN ? { metricsToken: env.NOVA_METRICS_TOKEN } : {}),
       onReady: (service) => {
         sync = service;

@@ -12,6 +12,8 @@ import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer } from "../ingest/start-nova-server.js";
 import { buildReport, postReport } from "../ingest/uploads.js";
 import { startNova } from "../integration/start-nova.js";
+import { Redis } from "ioredis";
+import { findFreePort } from "../fake-github/find-free-port.js";
 import { hasRedis, startRedis, type TestRedis } from "./start-redis.js";
 
 const describeWithRedis = hasRedis ? describe : describe.skip;
@@ -208,6 +210,35 @@ describeWithRedis("two instances sharing Redis", () => {
 
   it("control: without Redis both instances answer the same command", async () => {
     expect(await commandToBoth(false, "dgx-command-alone")).toBe(2);
+  });
+
+  it("/readyz asks Redis too: 503 with the reason while Redis cannot be reached", async () => {
+    seed("dgx-ready");
+    const live = await startNovaServer(fake, { redis: redis.connect() });
+    // A client for a port where no Redis listens, failing at once instead of queueing.
+    const deadPort = await findFreePort();
+    const dead = new Redis(`redis://127.0.0.1:${deadPort}`, {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    dead.on("error", () => {});
+    const cut = await startNovaServer(fake, { redis: dead });
+    try {
+      const ready = await fetch(`${live.url}/readyz`);
+      expect(ready.status).toBe(200);
+      const notReady = await fetch(`${cut.url}/readyz`);
+      expect(notReady.status).toBe(503);
+      expect(await notReady.json()).toEqual({
+        status: "not ready",
+        reason: expect.stringMatching(/^Redis could not be asked: /) as unknown as string,
+      });
+    } finally {
+      await live.close();
+      await cut.close();
+      dead.disconnect();
+    }
   });
 
   it("the spam guard counts one person's replies across instances", async () => {
