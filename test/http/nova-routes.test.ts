@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { deliverWebhook, FakeGitHub, type FakeRepo } from "../fake-github/index.js";
-import { startNovaServer, type NovaServer } from "./start-nova-server.js";
+import { startNovaServer, type NovaServer } from "../integration/start-nova-server.js";
 
 const PLAN = "docs/dgx-spark-plan.md";
 const CHECKLIST = `# DGX Spark
@@ -25,7 +25,7 @@ beforeEach(async () => {
   repo = fake.seedRepo({ owner: "acme", name: "dgx", installationId: 42, files: {} });
   nova = await startNovaServer(fake);
 });
-afterEach(() => nova.stop());
+afterEach(() => nova.close());
 
 /** The value of one sample line in Prometheus' text format, or undefined. */
 function sample(
@@ -98,7 +98,7 @@ describe("/readyz", () => {
       const body = (await response.json()) as { reason: string };
       expect(body.reason).toMatch(/^GitHub could not be asked: /);
     } finally {
-      await other.stop();
+      await other.close();
     }
   });
 });
@@ -116,7 +116,7 @@ describe("/metrics", () => {
       },
     );
     expect(status).toBe(200);
-    await nova.service.settled();
+    await nova.sync.settled();
     expect(repo.issues()).toHaveLength(3);
     expect(fake.violations).toEqual([]);
 
@@ -166,7 +166,7 @@ describe("/metrics", () => {
       });
       expect(right.status).toBe(200);
     } finally {
-      await guarded.stop();
+      await guarded.close();
     }
   });
 });

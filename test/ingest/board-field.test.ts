@@ -8,7 +8,7 @@ import { readTaskMarker } from "../../src/sync/task-marker.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { projectStoreOf, type ProjectStore } from "../fake-github/graphql/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { startNovaServer, type NovaServer } from "./start-nova-server.js";
+import { startNovaServer, type NovaServer } from "../integration/start-nova-server.js";
 import { buildReport, check, postReport } from "./uploads.js";
 
 const TASK = "nvidia-treiber-cuda-installationsskript-vorbereiten";

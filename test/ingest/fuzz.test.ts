@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { startNovaServer, type NovaServer } from "./start-nova-server.js";
+import { startNovaServer, type NovaServer } from "../integration/start-nova-server.js";
 import { buildReport, check, postReport } from "./uploads.js";
 
 const CONFIG = "gpu:\n  rateLimit:\n    uploads: 1000\n";

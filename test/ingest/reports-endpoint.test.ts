@@ -15,7 +15,7 @@ import {
   RUNNER_SECRET,
   startNovaServer,
   type NovaServer,
-} from "./start-nova-server.js";
+} from "../integration/start-nova-server.js";
 import { buildReport, postReport, REPOSITORY } from "./uploads.js";
 
 const CONFIG = "gpu:\n  rateLimit:\n    uploads: 1000\n";

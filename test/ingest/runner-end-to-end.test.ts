@@ -18,7 +18,11 @@ import { loadChecklist } from "../fixtures/load-fixture.js";
 import { dgxSpark, sparkAfterXid79 } from "../runner/machines.js";
 import { runCli } from "../runner/run-cli.js";
 import { writeRecording } from "../runner/write-recording.js";
-import { RUNNER_SECRET, startNovaServer, type NovaServer } from "./start-nova-server.js";
+import {
+  RUNNER_SECRET,
+  startNovaServer,
+  type NovaServer,
+} from "../integration/start-nova-server.js";
 
 const TASK = "nvidia-treiber-cuda-installationsskript-vorbereiten";
 const FIRST_ID = "0b6e3a52-9d0c-4c1e-8a57-3f2d1c0b9a81";

@@ -9,7 +9,7 @@ import { formatDateInZone } from "../../src/commands/respond-to-comment.js";
 import { readTaskMarker } from "../../src/sync/task-marker.js";
 import { FakeGitHub } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { startNovaServer } from "./start-nova-server.js";
+import { startNovaServer } from "../integration/start-nova-server.js";
 import { buildReport, check, postReport } from "./uploads.js";
 
 const TASK = "nvidia-treiber-cuda-installationsskript-vorbereiten";

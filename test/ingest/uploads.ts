@@ -1,6 +1,6 @@
 import type { CheckResult, GpuReport } from "../../src/runner/report-schema.js";
 import { deriveRunnerKey, signReport } from "../../src/runner/upload/sign-report.js";
-import { RUNNER_SECRET } from "./start-nova-server.js";
+import { RUNNER_SECRET } from "../integration/start-nova-server.js";
 
 export const REPOSITORY = "acme/dgx";
 

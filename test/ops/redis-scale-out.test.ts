@@ -9,7 +9,7 @@ import { createRedisReplyLimiter } from "../../src/commands/redis-reply-limiter.
 import { readTaskMarker } from "../../src/sync/task-marker.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { startNovaServer } from "../ingest/start-nova-server.js";
+import { startNovaServer } from "../integration/start-nova-server.js";
 import { buildReport, postReport } from "../ingest/uploads.js";
 import { startNova } from "../integration/start-nova.js";
 import { Redis } from "ioredis";

@@ -1,4 +1,3 @@
-import { findFreePort } from "../fake-github/find-free-port.js";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { Probot, Server } from "probot";
@@ -7,6 +6,9 @@ import type { BoardService } from "../../src/board/board-service.js";
 import type { RunnerEndpointOptions } from "../../src/http/reports-route.js";
 import type { IngestService } from "../../src/ingest/ingest-service.js";
 import { createNova, type NovaOptions } from "../../src/index.js";
+import { withGitHubRequestMetrics } from "../../src/ops/github-request-metrics.js";
+import { createNovaMetrics, type NovaMetrics } from "../../src/ops/metrics.js";
+import { findFreePort } from "../fake-github/find-free-port.js";
 import {
   createTestOctokit,
   deliverWebhook,
@@ -16,7 +18,7 @@ import {
   type WebhookPayload,
 } from "../fake-github/index.js";
 
-/** The server secret of these tests: ≥ 32 bytes, as the protocol requires. */
+/** The runner endpoint's secret in these tests: ≥ 32 bytes, as the protocol requires. */
 export const RUNNER_SECRET = "nova-ingest-test-secret-0123456789abcdef";
 export const PREVIOUS_SECRET = "nova-ingest-previous-secret-0123456789abc";
 const WEBHOOK_SECRET = "test-secret";
@@ -24,10 +26,15 @@ const WEBHOOK_SECRET = "test-secret";
 export interface NovaServer {
   /** `http://127.0.0.1:<port>`: NOVA_URL for the runner. */
   url: string;
+  /** The webhook secret, for tests that sign deliveries themselves. */
+  secret: string;
+  /** Log records as parsed JSON. */
   logs: Record<string, unknown>[];
-  ingest: IngestService;
+  metrics: NovaMetrics;
   sync: SyncService;
   board: BoardService;
+  /** The runner upload endpoint's service. */
+  ingest: IngestService;
   /** Delivers a signed webhook over HTTP and waits for the syncs and board runs it caused. */
   deliver<N extends WebhookName>(name: N, payload: WebhookPayload<N>): Promise<void>;
   close(): Promise<void>;
@@ -36,9 +43,10 @@ export interface NovaServer {
 let deliveries = 0;
 
 /**
- * The real app on Probot's own HTTP server (webhooks, /ping and Nova's routes, the runner upload
- * endpoint among them), talking to the fake GitHub: no reconcile timer, no real waiting, the
- * runner secret injected.
+ * Nova as production runs it: Probot's own `Server` (webhook route, /ping, Nova's routes, the
+ * runner upload endpoint with the test secret) on a free loopback port, the Octokit class with
+ * request metrics, talking to the fake GitHub. No reconcile timer and no real waiting, as in
+ * `startNova`.
  */
 export async function startNovaServer(
   fake: FakeGitHub,
@@ -56,6 +64,7 @@ export async function startNovaServer(
       },
     }),
   );
+  const metrics = options.metrics ?? createNovaMetrics();
   const port = await findFreePort();
   const server = new Server({
     host: "127.0.0.1",
@@ -67,7 +76,7 @@ export async function startNovaServer(
       secret: WEBHOOK_SECRET,
       baseUrl: fake.url,
       log,
-      Octokit: createTestOctokit(),
+      Octokit: withGitHubRequestMetrics(createTestOctokit(), metrics),
     }),
   });
   let sync: SyncService | undefined;
@@ -80,6 +89,7 @@ export async function startNovaServer(
       sleep: () => Promise.resolve(),
       followUpDelayMs: 0,
       ...options,
+      metrics,
       runnerEndpoint: {
         secret: RUNNER_SECRET,
         previousSecret: null,
@@ -99,11 +109,13 @@ export async function startNovaServer(
   );
   if (!sync || !board || !ingest) throw new Error("Nova did not start its services");
   await server.start();
-  const url = `http://127.0.0.1:${server.port}`;
+  const url = `http://127.0.0.1:${port}`;
   const services = { sync, board, ingest };
   return {
     url,
+    secret: WEBHOOK_SECRET,
     logs,
+    metrics,
     ...services,
     async deliver(name, payload) {
       const status = await deliverWebhook(
@@ -111,9 +123,7 @@ export async function startNovaServer(
         WEBHOOK_SECRET,
         name,
         payload,
-        {
-          id: `ingest-${++deliveries}`,
-        },
+        { id: `delivery-${++deliveries}` },
       );
       if (status >= 300) throw new Error(`webhook ${name} answered ${status}`);
       await services.sync.settled();
