@@ -19,7 +19,10 @@ export function createLocalLock(): SharedLock {
 }
 
 export interface RedisLockOptions {
-  /** A holder that died releases the key after this long (default 10 minutes, a sync's bound). */
+  /**
+   * A holder that died releases the key after this long (default 1 minute). A living holder
+   * renews it every third of that, so work may take longer than the time to live.
+   */
   ttlMs?: number;
   /** How often a waiter asks again (default 50 ms). */
   pollMs?: number;
@@ -30,10 +33,15 @@ export interface RedisLockOptions {
 // Deletes the key only if this holder still owns it: an expired lock taken over by another
 // instance must not be released by the one that lost it.
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+// Extends the key's life only while this holder still owns it.
+const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 
-/** The lock on Redis: `SET key token NX PX ttl`, released with a compare-and-delete script. */
+/**
+ * The lock on Redis: `SET key token NX PX ttl`, renewed while the work runs and released with a
+ * compare-and-delete script.
+ */
 export function createRedisLock(redis: Redis, options: RedisLockOptions = {}): SharedLock {
-  const ttlMs = options.ttlMs ?? 10 * 60_000;
+  const ttlMs = options.ttlMs ?? 60_000;
   const pollMs = options.pollMs ?? 50;
   const maxWaitMs = options.maxWaitMs ?? 15 * 60_000;
   return {
@@ -45,9 +53,16 @@ export function createRedisLock(redis: Redis, options: RedisLockOptions = {}): S
         if (Date.now() > deadline) throw new Error(`timed out waiting for the lock ${key}`);
         await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
+      // A renewal that fails (Redis briefly away) is retried at the next tick; a lock lost for
+      // good cannot stop work already running, so it only shortens the exclusion.
+      const renewal = setInterval(() => {
+        redis.eval(RENEW, 1, name, token, ttlMs).catch(() => undefined);
+      }, Math.max(1, Math.floor(ttlMs / 3)));
+      renewal.unref();
       try {
         return await work();
       } finally {
+        clearInterval(renewal);
         await redis.eval(RELEASE, 1, name, token);
       }
     },

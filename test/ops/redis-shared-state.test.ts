@@ -100,26 +100,49 @@ describeWithRedis("shared state in Redis", () => {
     expect(most).toBe(1);
   });
 
-  it("a holder that outlived its time to live is replaced, and its late release keeps the successor's lock", async () => {
+  it("a living holder keeps the lock past its time to live; waiters get in after it is done", async () => {
     const client = redis.connect();
     const slow = createRedisLock(redis.connect(), { ttlMs: 60 });
-    const next = createRedisLock(redis.connect(), { ttlMs: 5000, pollMs: 5 });
+    const next = createRedisLock(redis.connect(), { ttlMs: 60, pollMs: 5 });
     const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     const order: string[] = [];
-    const first = slow.run("stuck", async () => {
+    const first = slow.run("long", async () => {
       order.push("slow in");
-      await pause(150); // past its 60 ms: the lock expires under it
+      await pause(250); // four times the time to live: renewals keep the lock
+      expect(await client.pttl("nova:lock:long")).toBeGreaterThan(0);
       order.push("slow out");
     });
     await pause(10);
-    const second = next.run("stuck", async () => {
+    const second = next.run("long", async () => {
       order.push("next in");
-      await pause(200); // the slow holder finishes and "releases" meanwhile
-      expect(await client.exists("nova:lock:stuck")).toBe(1);
-      order.push("next out");
     });
     await Promise.all([first, second]);
-    expect(order).toEqual(["slow in", "next in", "slow out", "next out"]);
-    expect(await client.exists("nova:lock:stuck")).toBe(0);
+    expect(order).toEqual(["slow in", "slow out", "next in"]);
+    expect(await client.exists("nova:lock:long")).toBe(0);
+  });
+
+  it("a holder that died is replaced after the time to live", async () => {
+    const client = redis.connect();
+    // A holder that crashed: its key stays until it expires, with no one renewing it.
+    await client.set("nova:lock:dead", "crashed-holder", "PX", 60);
+    const next = createRedisLock(redis.connect(), { ttlMs: 5000, pollMs: 5 });
+    const started = Date.now();
+    await next.run("dead", async () => {
+      expect(Date.now() - started).toBeGreaterThanOrEqual(50);
+      expect(await client.get("nova:lock:dead")).not.toBe("crashed-holder");
+    });
+    expect(await client.exists("nova:lock:dead")).toBe(0);
+  });
+
+  it("a holder that lost its lock neither renews nor releases its successor's", async () => {
+    const client = redis.connect();
+    const holder = createRedisLock(redis.connect(), { ttlMs: 90 });
+    await holder.run("lost", async () => {
+      // Renewals failed for a while, the key expired and another replica took it.
+      await client.set("nova:lock:lost", "successor", "PX", 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // several renewal ticks
+    });
+    expect(await client.get("nova:lock:lost")).toBe("successor");
+    expect(await client.pttl("nova:lock:lost")).toBeGreaterThan(5_000);
   });
 });
