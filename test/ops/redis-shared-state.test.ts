@@ -113,8 +113,9 @@ describeWithRedis("shared state in Redis", () => {
       order.push("slow out");
     });
     await pause(10);
-    const second = next.run("long", async () => {
+    const second = next.run("long", () => {
       order.push("next in");
+      return Promise.resolve();
     });
     await Promise.all([first, second]);
     expect(order).toEqual(["slow in", "slow out", "next in"]);
