@@ -55,9 +55,12 @@ export function createRedisLock(redis: Redis, options: RedisLockOptions = {}): S
       }
       // A renewal that fails (Redis briefly away) is retried at the next tick; a lock lost for
       // good cannot stop work already running, so it only shortens the exclusion.
-      const renewal = setInterval(() => {
-        redis.eval(RENEW, 1, name, token, ttlMs).catch(() => undefined);
-      }, Math.max(1, Math.floor(ttlMs / 3)));
+      const renewal = setInterval(
+        () => {
+          redis.eval(RENEW, 1, name, token, ttlMs).catch(() => undefined);
+        },
+        Math.max(1, Math.floor(ttlMs / 3)),
+      );
       renewal.unref();
       try {
         return await work();
