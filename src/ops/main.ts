@@ -81,6 +81,8 @@ process.once("SIGTERM", () => {
     try {
       await server.stop();
       await Promise.race([sync?.settled() ?? Promise.resolve(), grace]);
+      // Running syncs released their locks by now (or their time to live frees them).
+      await redis?.quit().catch(() => undefined);
       log.info("stopped");
       process.exit(0);
     } catch (error) {
