@@ -62,6 +62,27 @@ describe("the fake GitHub", () => {
     );
   });
 
+  it("answers after the latency it was given, so concurrent clients overlap; reset clears it", async () => {
+    const read = () => octokit.rest.repos.get({ owner, repo: repoName });
+    fake.setLatency(150);
+    let started = performance.now();
+    // Two at once take one latency, not two: they are in flight together.
+    await Promise.all([read(), read()]);
+    const elapsed = performance.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(145);
+    expect(elapsed).toBeLessThan(290); // one after the other would take 300
+    fake.reset();
+    fake.seedRepo({ owner, name: repoName, installationId: INSTALLATION });
+    const TestOctokit = createTestOctokit();
+    const fresh = new TestOctokit({
+      auth: { token: fake.createInstallationToken(INSTALLATION) },
+      baseUrl: fake.url,
+    });
+    started = performance.now();
+    await fresh.rest.repos.get({ owner, repo: repoName });
+    expect(performance.now() - started).toBeLessThan(140);
+  });
+
   describe("issues", () => {
     it("creates issues as the bot and lists them with Link pagination, pull requests included", async () => {
       repo.addIssue({ title: "Human issue", body: "written by a person" });
