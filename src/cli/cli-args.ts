@@ -59,6 +59,16 @@ const COMMON = {
 
 const DATES = { delivery: { type: "string" }, today: { type: "string" } } as const;
 
+/** The commands that talk to GitHub: a repository instead of a checklist file. */
+const GITHUB = {
+  lang: { type: "string" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+  repo: { type: "string" },
+  "dry-run": { type: "boolean" },
+  "bot-login": { type: "string" },
+} as const;
+
 /** The options each command accepts; anything else is an error, not silently ignored. */
 const OPTIONS = {
   lint: { ...COMMON, fix: { type: "boolean" } },
@@ -66,22 +76,8 @@ const OPTIONS = {
   "step-plan": { ...COMMON, ...DATES, role: { type: "string" } },
   summary: { ...COMMON, ...DATES, limit: { type: "string" } },
   plan: { ...COMMON, prefix: { type: "string" } },
-  sync: {
-    lang: { type: "string" },
-    format: { type: "string" },
-    help: { type: "boolean", short: "h" },
-    repo: { type: "string" },
-    "dry-run": { type: "boolean" },
-    "bot-login": { type: "string" },
-  },
-  report: {
-    lang: { type: "string" },
-    format: { type: "string" },
-    help: { type: "boolean", short: "h" },
-    repo: { type: "string" },
-    "dry-run": { type: "boolean" },
-    "bot-login": { type: "string" },
-  },
+  sync: GITHUB,
+  report: GITHUB,
   // `--checklist` names the mode here (the static checks), not a checklist file.
   containers: {
     checklist: { type: "boolean" },
