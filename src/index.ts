@@ -82,9 +82,11 @@ export function createNova(options: NovaOptions = {}) {
   return (app: Probot, { addHandler }: Partial<ApplicationFunctionOptions> = {}): void => {
     const metrics = options.metrics ?? createNovaMetrics();
     instrumentWebhooks(app, metrics);
+    const shared = createSharedState(options.redis, options.now);
     const board = createBoardService({
       app,
       botLogin: () => sync.botLogin(),
+      lock: shared.lock,
       ...(options.sleep ? { sleep: options.sleep } : {}),
       ...(options.now ? { now: options.now } : {}),
       ...(options.followUpDelayMs !== undefined
@@ -94,6 +96,8 @@ export function createNova(options: NovaOptions = {}) {
     const botPrs = createBotPrService({
       app,
       botLogin: () => sync.botLogin(),
+      lock: shared.lock,
+      once: shared.once,
       ...(options.sleep ? { sleep: options.sleep } : {}),
       ...(options.now ? { now: options.now } : {}),
       // The status report's GPU section: the latest runner report per host, read back from the
@@ -110,7 +114,6 @@ export function createNova(options: NovaOptions = {}) {
     });
     // The board and the write-back pull request follow every applied sync (docs/board.md,
     // docs/bot-prs.md); the sync asks the write-back pull request which issues it holds.
-    const shared = createSharedState(options.redis, options.now);
     const sync = createSyncService({
       app,
       ...options,

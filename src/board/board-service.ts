@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { createKeyLock } from "../commands/key-lock.js";
+import { createLocalLock, type SharedLock } from "../ops/shared-lock.js";
 import { parseConfig } from "../config/parse-config.js";
 import type { NovaConfig, ProjectConfig } from "../config/schema.js";
 import type { GitHubPort, RepoRef } from "../github/github-port.js";
@@ -41,6 +42,11 @@ export interface BoardServiceOptions {
   now?: () => number;
   /** Delay before a follow-up run when a board run could not finish. */
   followUpDelayMs?: number;
+  /**
+   * A project's lock across replicas (Redis): two replicas must not both create one board or
+   * its fields. Within this process the project lock already serialises them.
+   */
+  lock?: SharedLock;
 }
 
 export interface BoardService {
@@ -79,6 +85,7 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
   const known = new Map<string, { status: BoardStatus; taskIssues?: ReadonlySet<number> }>();
   const budgets = new Map<string, PointBudget>();
   const projectLock = createKeyLock();
+  const sharedLock = options.lock ?? createLocalLock();
   let followUps = 0;
 
   const budgetFor = (owner: string): PointBudget => {
@@ -114,18 +121,21 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
     }
     const ref = job.sha ?? job.defaultBranch ?? (await github.getRepository()).defaultBranch;
     const boardConfig = config;
-    const result = await projectLock.run(projectKey(project), async () =>
-      syncBoard({
-        github,
-        projects: createOctokitProjectPort(job.octokit, retry),
-        repo: job.repo,
-        config: boardConfig,
-        botLogin: await options.botLogin(),
-        ref,
-        today: formatDateInZone(now(), boardConfig.status.timezone),
-        budget: budgetFor(job.repo.owner),
-        log,
-      }),
+    const lockKey = projectKey(project);
+    const result = await projectLock.run(lockKey, () =>
+      sharedLock.run(`board:${lockKey}`, async () =>
+        syncBoard({
+          github,
+          projects: createOctokitProjectPort(job.octokit, retry),
+          repo: job.repo,
+          config: boardConfig,
+          botLogin: await options.botLogin(),
+          ref,
+          today: formatDateInZone(now(), boardConfig.status.timezone),
+          budget: budgetFor(job.repo.owner),
+          log,
+        }),
+      ),
     );
     known.set(key, {
       status: result.status,

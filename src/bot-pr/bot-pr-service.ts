@@ -1,5 +1,7 @@
 import type { Probot } from "probot";
 import { createKeyLock } from "../commands/key-lock.js";
+import { createLocalOnceClaims, type OnceClaims } from "../ops/once-claims.js";
+import { createLocalLock, type SharedLock } from "../ops/shared-lock.js";
 import type { BotPrPort } from "../github/bot-pr-port.js";
 import type { GitHubPort, RepoRef } from "../github/github-port.js";
 import { createOctokitBotPrPort } from "../github/octokit-bot-pr-port.js";
@@ -38,6 +40,10 @@ export interface BotPrServiceOptions {
     target: BotPrTarget,
     where: { issueNumber: number; lang: Language; botLogin: string },
   ) => Promise<readonly LatestGpuReport[]>;
+  /** A repository's status-report lock across replicas (Redis); in-process by default. */
+  lock?: SharedLock;
+  /** Which replica runs a scheduled report (Redis); every one of them without. */
+  once?: OnceClaims;
 }
 
 export interface BotPrService {
@@ -76,6 +82,8 @@ interface KnownRepository {
 
 /** A tick looks back at most this far (a process that slept longer does not catch up a day). */
 const MAX_LOOK_BACK_MS = 60 * 60_000;
+/** How long a claim on one scheduled minute holds: longer than any replica looks back for it. */
+const ONCE_TTL_MS = 2 * MAX_LOOK_BACK_MS;
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
@@ -93,6 +101,8 @@ export function createBotPrService(options: BotPrServiceOptions): BotPrService {
   /** Whether the write-back pull request is open, as far as this process knows (absent: unknown). */
   const writeBackOpen = new Map<string, boolean>();
   const lock = createKeyLock();
+  const sharedLock = options.lock ?? createLocalLock();
+  const once = options.once ?? createLocalOnceClaims();
   const running = new Set<Promise<unknown>>();
   let lastTick: number | undefined;
 
@@ -125,23 +135,25 @@ export function createBotPrService(options: BotPrServiceOptions): BotPrService {
 
   const requestStatusReport: BotPrService["requestStatusReport"] = (target) => {
     const key = keyOf(target.repo);
-    const run = lock.run(key, async () => {
-      const ports = portsFor(target);
-      return runStatusReport({
-        ...ports,
-        botLogin: await options.botLogin(),
-        now: now(),
-        trigger: target.trigger,
-        ...(target.repository ? { repository: target.repository } : {}),
-        ...(options.readGpuReports
-          ? {
-              readGpuReports: async (where: { issueNumber: number; lang: Language }) =>
-                options.readGpuReports!(target, { ...where, botLogin: await options.botLogin() }),
-            }
-          : {}),
-        log: app.log.child({ repository: key, trigger: target.trigger }),
-      });
-    });
+    const run = lock.run(key, () =>
+      sharedLock.run(`status-report:${key}`, async () => {
+        const ports = portsFor(target);
+        return runStatusReport({
+          ...ports,
+          botLogin: await options.botLogin(),
+          now: now(),
+          trigger: target.trigger,
+          ...(target.repository ? { repository: target.repository } : {}),
+          ...(options.readGpuReports
+            ? {
+                readGpuReports: async (where: { issueNumber: number; lang: Language }) =>
+                  options.readGpuReports!(target, { ...where, botLogin: await options.botLogin() }),
+              }
+            : {}),
+          log: app.log.child({ repository: key, trigger: target.trigger }),
+        });
+      }),
+    );
     running.add(run);
     void run.then(
       () => running.delete(run),
@@ -160,7 +172,11 @@ export function createBotPrService(options: BotPrServiceOptions): BotPrService {
       if (!due || entry.lastRunKey === due.key) continue;
       entry.lastRunKey = due.key;
       runs.push(
-        requestStatusReport({ ...entry.target, trigger: "schedule" }).catch((error: unknown) =>
+        (async () => {
+          // Every replica that synced the repository knows its schedule; one of them runs it.
+          if (!(await once.claim(`status-report:${key}:${due.key}`, ONCE_TTL_MS))) return;
+          await requestStatusReport({ ...entry.target, trigger: "schedule" });
+        })().catch((error: unknown) =>
           app.log.warn({ err: error, repository: key }, "scheduled status report failed"),
         ),
       );

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import { createRedisUploadRateLimiter } from "../ingest/redis-upload-rate-limit.js";
 import { createUploadRateLimiter, type UploadRateLimiter } from "../ingest/upload-rate-limit.js";
+import { createLocalOnceClaims, createRedisOnceClaims, type OnceClaims } from "./once-claims.js";
 import { createLocalLock, createRedisLock, type SharedLock } from "./shared-lock.js";
 import {
   createLocalSyncTickets,
@@ -16,8 +17,9 @@ import {
 
 /**
  * What replicas must share to act as one app (docs/operations.md, "Scaling"): the per-repository
- * lock, the sync queue's tickets, the upload idempotency records and the upload rate limit's
- * window. With `REDIS_URL` they live in Redis; without it, in this process. (The spam guard's counts are the commands' own:
+ * lock (syncs, the board's projects, bot pull requests, report publishing, command replies), the
+ * sync queue's tickets, the upload idempotency records, the upload rate limit's window and the
+ * claims on scheduled work. With `REDIS_URL` they live in Redis; without it, in this process. (The spam guard's counts are the commands' own:
  * `createRedisReplyLimiter`.)
  */
 export interface SharedState {
@@ -25,6 +27,8 @@ export interface SharedState {
   syncTickets: SyncTickets;
   uploads: UploadRecords;
   uploadRates: UploadRateLimiter;
+  /** Work only one replica may do (a scheduled status report). */
+  once: OnceClaims;
 }
 
 export function createSharedState(redis?: Redis, now: () => number = Date.now): SharedState {
@@ -35,6 +39,7 @@ export function createSharedState(redis?: Redis, now: () => number = Date.now): 
       syncTickets: createLocalSyncTickets(),
       uploads: createMemoryUploadRecords(),
       uploadRates: createUploadRateLimiter(now, fallbackRate),
+      once: createLocalOnceClaims(),
     };
   }
   return {
@@ -42,5 +47,6 @@ export function createSharedState(redis?: Redis, now: () => number = Date.now): 
     syncTickets: createRedisSyncTickets(redis),
     uploads: createRedisUploadRecords(redis),
     uploadRates: createRedisUploadRateLimiter(redis, now, fallbackRate),
+    once: createRedisOnceClaims(redis),
   };
 }

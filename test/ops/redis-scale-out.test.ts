@@ -6,7 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createRedisReplyLimiter } from "../../src/commands/redis-reply-limiter.js";
+import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
+import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import { readTaskMarker } from "../../src/sync/task-marker.js";
+import { projectStoreOf } from "../fake-github/graphql/index.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer } from "../integration/start-nova-server.js";
@@ -20,6 +23,9 @@ const describeWithRedis = hasRedis ? describe : describe.skip;
 
 /** Milliseconds the fake takes to answer: enough for two instances' reads to overlap. */
 const LATENCY_MS = 10;
+
+/** A Projects board of the organisation, by title (`create:` is added per test). */
+const BOARD = "project:\n  owner: acme\n  title: DGX Spark Vorbereitung\n";
 
 describeWithRedis("two instances sharing Redis", () => {
   let redis: TestRedis;
@@ -239,6 +245,103 @@ describeWithRedis("two instances sharing Redis", () => {
       await cut.close();
       dead.disconnect();
     }
+  });
+
+  async function boardRace(shared: boolean, repoName: string) {
+    fake.reset();
+    fake.setLatency(LATENCY_MS);
+    const repo = fake.seedRepo({
+      owner: "acme",
+      name: repoName,
+      installationId: 42,
+      ownerType: "Organization",
+      files: { "README.md": "x\n" },
+    });
+    const one = await startNovaServer(fake, shared ? { redis: redis.connect() } : {});
+    const two = await startNovaServer(fake, shared ? { redis: redis.connect() } : {});
+    try {
+      // The tasks become issues; the board is configured but may not be created yet. Both
+      // replicas sync once, so both keep the same pace after.
+      const first = repo.pushCommit({
+        files: {
+          "docs/dgx-spark-plan.md": loadChecklist("bundled"),
+          ".github/nova.yml": `${BOARD}  create: false\n`,
+        },
+      });
+      await one.deliver("push", first);
+      await two.deliver("push", first);
+      // The board is switched on by a push GitHub never delivered; then a task is closed.
+      repo.pushCommit({
+        files: {
+          ".github/nova.yml":
+            "project:\n  owner: acme\n  title: DGX Spark Vorbereitung\n  create: true\n",
+        },
+      });
+      const task = (repo.issues() as Array<{ number: number; body: string }>).find(
+        (issue) => readTaskMarker(issue.body) !== null,
+      )!;
+      const closed = repo.closeIssue(task.number, { by: "alice" });
+      await Promise.all([one.deliver("issues", closed), two.deliver("issues", closed)]);
+      return projectStoreOf(fake.state).projects;
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  }
+
+  it("a board switched on while both replicas handle events is created once", async () => {
+    const projects = await boardRace(true, "dgx-board");
+    expect(projects.length).toBe(1);
+    const names = projects[0]!.fields.map((field) => field.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("control: without Redis both replicas create the board", async () => {
+    expect((await boardRace(false, "dgx-board-alone")).length).toBeGreaterThan(1);
+  });
+
+  async function scheduledReports(shared: boolean, repoName: string): Promise<number> {
+    const repo = seed(repoName);
+    // Monday 06:00 in Berlin: the default schedule (`0 6 * * 1-5`) is due.
+    const now = () => Date.parse("2025-01-06T05:00:00Z");
+    const services: BotPrService[] = [];
+    const start = () =>
+      startNova(fake, {
+        now,
+        statusSchedule: false,
+        ...(shared ? { redis: redis.connect() } : {}),
+        onBotPrsReady: (ready) => services.push(ready),
+      });
+    const one = await start();
+    const two = await start();
+    const push = repo.pushCommit({ files: { "docs/dgx-spark-plan.md": loadChecklist("bundled") } });
+    // Both replicas synced the repository, so both know its schedule.
+    await one.receive({ id: "p1", name: "push", payload: push });
+    await two.receive({ id: "p2", name: "push", payload: push });
+    const mark = fake.requests.length;
+    await Promise.all(services.map((service) => service.tick()));
+    // Each status report run reads the configuration once, and nothing else here does.
+    return fake.requests
+      .slice(mark)
+      .filter(
+        (request) =>
+          request.method === "GET" &&
+          request.path === `/repos/acme/${repoName}/contents/.github/nova.yml`,
+      ).length;
+  }
+
+  it("a scheduled status report runs on one replica only", async () => {
+    expect(await scheduledReports(true, "dgx-report")).toBe(1);
+    const pulls = (fake.repo("acme/dgx-report").pulls() as Array<{ head: { ref: string } }>).filter(
+      (pull) => pull.head.ref === STATUS_BRANCH,
+    );
+    expect(pulls).toHaveLength(1);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("control: without Redis every replica runs the scheduled report", async () => {
+    expect(await scheduledReports(false, "dgx-report-alone")).toBe(2);
   });
 
   it("the spam guard counts one person's replies across instances", async () => {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createRedisUploadRateLimiter } from "../../src/ingest/redis-upload-rate-limit.js";
+import { createRedisOnceClaims } from "../../src/ops/once-claims.js";
 import { createRedisLock } from "../../src/ops/shared-lock.js";
 import { createRedisSyncTickets } from "../../src/ops/sync-tickets.js";
 import { createRedisUploadRecords } from "../../src/ops/upload-records.js";
@@ -78,6 +79,19 @@ describeWithRedis("shared state in Redis", () => {
     now += 540_001;
     expect(await two.admit("acme/dgx", limit)).toBe(0);
     expect(await one.admit("acme/dgx", limit)).toBe(60);
+  });
+
+  it("a once-claim goes to the first replica only, until it expires", async () => {
+    const one = createRedisOnceClaims(redis.connect());
+    const two = createRedisOnceClaims(redis.connect());
+    const claims = await Promise.all([
+      one.claim("status-report:acme/dgx:2025-01-06T06:00", 60),
+      two.claim("status-report:acme/dgx:2025-01-06T06:00", 60),
+    ]);
+    expect(claims.sort()).toEqual([false, true]);
+    expect(await two.claim("status-report:acme/dgx:2025-01-07T06:00", 60)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await one.claim("status-report:acme/dgx:2025-01-06T06:00", 60)).toBe(true);
   });
 
   it("the lock lets one holder in at a time, across clients", async () => {
