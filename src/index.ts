@@ -58,9 +58,10 @@ export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
   runnerEndpoint?: RunnerEndpointOptions;
   /**
    * Shared state for several replicas (`REDIS_URL`, see docs/operations.md): the locks (syncs,
-   * publishing runner reports, command replies), the sync queue's tickets, the upload
-   * idempotency records and rate limit, and the spam guard's counts; `/readyz` then asks Redis
-   * too. Without it everything stays in this process.
+   * board projects, status reports, publishing runner reports, command replies), the sync
+   * queue's tickets, the upload idempotency records and rate limit, the claims on scheduled
+   * reports, and the spam guard's counts; `/readyz` then asks Redis too. Without it everything
+   * stays in this process.
    */
   redis?: Redis;
 }
