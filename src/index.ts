@@ -152,7 +152,7 @@ export function createNova(options: NovaOptions = {}) {
         ...(options.redis ? { limiter: createRedisReplyLimiter(options.redis) } : {}),
       }),
     );
-    if (options.reconcile ?? true) startReconcile({ app, sync });
+    if (options.reconcile ?? true) startReconcile({ app, sync, once: shared.once });
     if (options.statusSchedule ?? options.reconcile ?? true) botPrs.startSchedule();
     addNovaRoutes(addHandler, {
       app,

@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { DEFAULT_CONFIG } from "../config/schema.js";
+import { createLocalOnceClaims, type OnceClaims } from "../ops/once-claims.js";
 import type { SyncService } from "./sync-service.js";
 
 export interface ReconcileOptions {
@@ -44,13 +45,35 @@ export async function reconcileOnce(options: ReconcileOptions): Promise<number> 
   return queued;
 }
 
-/** Runs `reconcileOnce` every `tickMs` (default 15 minutes); returns a stop function. */
-export function startReconcile(options: ReconcileOptions & { tickMs?: number }): () => void {
+export interface ReconcileTickOptions extends ReconcileOptions {
+  /** How often a pass runs (default 15 minutes). */
+  tickMs?: number;
+  /** Which replica runs a pass (Redis with `REDIS_URL`); this one, without. */
+  once?: OnceClaims;
+}
+
+const RECONCILE_TICK_MS = 15 * 60_000;
+
+/**
+ * One tick of the periodic reconcile: with several replicas, the first to claim the tick's
+ * window does the pass (listing every installation's repositories is the same work for all);
+ * the others skip it. Resolves to the syncs queued, or null when another replica has the pass.
+ */
+export async function reconcileTick(options: ReconcileTickOptions): Promise<number | null> {
+  const tickMs = options.tickMs ?? RECONCILE_TICK_MS;
+  const window = Math.floor((options.now ?? Date.now)() / tickMs);
+  const once = options.once ?? createLocalOnceClaims();
+  if (!(await once.claim(`reconcile:${window}`, tickMs))) return null;
+  return reconcileOnce(options);
+}
+
+/** Runs `reconcileTick` every `tickMs` (default 15 minutes); returns a stop function. */
+export function startReconcile(options: ReconcileTickOptions): () => void {
   const tick = () =>
-    reconcileOnce(options).catch((error: unknown) =>
+    reconcileTick(options).catch((error: unknown) =>
       options.app.log.warn({ err: error }, "reconcile failed"),
     );
-  const timer = setInterval(() => void tick(), options.tickMs ?? 15 * 60_000);
+  const timer = setInterval(() => void tick(), options.tickMs ?? RECONCILE_TICK_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createRedisReplyLimiter } from "../../src/commands/redis-reply-limiter.js";
 import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
+import { reconcileTick } from "../../src/app/reconcile.js";
+import { createLocalOnceClaims, createRedisOnceClaims } from "../../src/ops/once-claims.js";
 import { readTaskMarker } from "../../src/sync/task-marker.js";
 import { projectStoreOf } from "../fake-github/graphql/index.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
@@ -342,6 +344,34 @@ describeWithRedis("two instances sharing Redis", () => {
 
   it("control: without Redis every replica runs the scheduled report", async () => {
     expect(await scheduledReports(false, "dgx-report-alone")).toBe(2);
+  });
+
+  async function reconcilePasses(shared: boolean, repoName: string): Promise<number> {
+    seed(repoName);
+    const one = await startNova(fake);
+    const two = await startNova(fake);
+    const claims = () =>
+      shared ? createRedisOnceClaims(redis.connect()) : createLocalOnceClaims();
+    const now = () => Date.parse(`2025-01-06T0${shared ? 1 : 2}:00:00Z`); // a window per case
+    const queued = await Promise.all(
+      [one, two].map((nova) =>
+        reconcileTick({ app: nova.probot, sync: nova.service, once: claims(), now }),
+      ),
+    );
+    await Promise.all([one.service.settled(), two.service.settled()]);
+    expect(queued.filter((count) => count !== null).length).toBe(
+      fake.requests.filter((request) => request.path === "/app/installations").length,
+    );
+    return queued.filter((count) => count !== null).length;
+  }
+
+  it("the periodic reconcile runs on one replica per window", async () => {
+    expect(await reconcilePasses(true, "dgx-reconcile")).toBe(1);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("control: without Redis every replica runs the reconcile pass", async () => {
+    expect(await reconcilePasses(false, "dgx-reconcile-alone")).toBe(2);
   });
 
   it("the spam guard counts one person's replies across instances", async () => {
