@@ -148,7 +148,7 @@ export function createNova(options: NovaOptions = {}) {
         botPrs,
         board,
         now: options.now,
-        sharedLock: shared.lock,
+        lock: shared.lock,
         ...(options.redis ? { limiter: createRedisReplyLimiter(options.redis) } : {}),
       }),
     );

@@ -1,5 +1,4 @@
 import type { Probot } from "probot";
-import { createKeyLock } from "../commands/key-lock.js";
 import { createLocalLock, type SharedLock } from "../ops/shared-lock.js";
 import { parseConfig } from "../config/parse-config.js";
 import type { NovaConfig, ProjectConfig } from "../config/schema.js";
@@ -42,10 +41,7 @@ export interface BoardServiceOptions {
   now?: () => number;
   /** Delay before a follow-up run when a board run could not finish. */
   followUpDelayMs?: number;
-  /**
-   * A project's lock across replicas (Redis): two replicas must not both create one board or
-   * its fields. Within this process the project lock already serialises them.
-   */
+  /** The per-project lock (across replicas with Redis); in this process by default. */
   lock?: SharedLock;
 }
 
@@ -84,8 +80,8 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
   const followUpDelay = options.followUpDelayMs ?? 60_000;
   const known = new Map<string, { status: BoardStatus; taskIssues?: ReadonlySet<number> }>();
   const budgets = new Map<string, PointBudget>();
-  const projectLock = createKeyLock();
-  const sharedLock = options.lock ?? createLocalLock();
+  // One run per project at a time: two repositories (or replicas) must not both create its fields.
+  const projectLock = options.lock ?? createLocalLock();
   let followUps = 0;
 
   const budgetFor = (owner: string): PointBudget => {
@@ -121,21 +117,18 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
     }
     const ref = job.sha ?? job.defaultBranch ?? (await github.getRepository()).defaultBranch;
     const boardConfig = config;
-    const lockKey = projectKey(project);
-    const result = await projectLock.run(lockKey, () =>
-      sharedLock.run(`board:${lockKey}`, async () =>
-        syncBoard({
-          github,
-          projects: createOctokitProjectPort(job.octokit, retry),
-          repo: job.repo,
-          config: boardConfig,
-          botLogin: await options.botLogin(),
-          ref,
-          today: formatDateInZone(now(), boardConfig.status.timezone),
-          budget: budgetFor(job.repo.owner),
-          log,
-        }),
-      ),
+    const result = await projectLock.run(`board:${projectKey(project)}`, async () =>
+      syncBoard({
+        github,
+        projects: createOctokitProjectPort(job.octokit, retry),
+        repo: job.repo,
+        config: boardConfig,
+        botLogin: await options.botLogin(),
+        ref,
+        today: formatDateInZone(now(), boardConfig.status.timezone),
+        budget: budgetFor(job.repo.owner),
+        log,
+      }),
     );
     known.set(key, {
       status: result.status,

@@ -1,5 +1,4 @@
 import type { Probot } from "probot";
-import { createKeyLock } from "../commands/key-lock.js";
 import { createLocalOnceClaims, type OnceClaims } from "../ops/once-claims.js";
 import { createLocalLock, type SharedLock } from "../ops/shared-lock.js";
 import type { BotPrPort } from "../github/bot-pr-port.js";
@@ -100,8 +99,7 @@ export function createBotPrService(options: BotPrServiceOptions): BotPrService {
   const known = new Map<string, KnownRepository>();
   /** Whether the write-back pull request is open, as far as this process knows (absent: unknown). */
   const writeBackOpen = new Map<string, boolean>();
-  const lock = createKeyLock();
-  const sharedLock = options.lock ?? createLocalLock();
+  const lock = options.lock ?? createLocalLock();
   const once = options.once ?? createLocalOnceClaims();
   const running = new Set<Promise<unknown>>();
   let lastTick: number | undefined;
@@ -135,25 +133,23 @@ export function createBotPrService(options: BotPrServiceOptions): BotPrService {
 
   const requestStatusReport: BotPrService["requestStatusReport"] = (target) => {
     const key = keyOf(target.repo);
-    const run = lock.run(key, () =>
-      sharedLock.run(`status-report:${key}`, async () => {
-        const ports = portsFor(target);
-        return runStatusReport({
-          ...ports,
-          botLogin: await options.botLogin(),
-          now: now(),
-          trigger: target.trigger,
-          ...(target.repository ? { repository: target.repository } : {}),
-          ...(options.readGpuReports
-            ? {
-                readGpuReports: async (where: { issueNumber: number; lang: Language }) =>
-                  options.readGpuReports!(target, { ...where, botLogin: await options.botLogin() }),
-              }
-            : {}),
-          log: app.log.child({ repository: key, trigger: target.trigger }),
-        });
-      }),
-    );
+    const run = lock.run(`status-report:${key}`, async () => {
+      const ports = portsFor(target);
+      return runStatusReport({
+        ...ports,
+        botLogin: await options.botLogin(),
+        now: now(),
+        trigger: target.trigger,
+        ...(target.repository ? { repository: target.repository } : {}),
+        ...(options.readGpuReports
+          ? {
+              readGpuReports: async (where: { issueNumber: number; lang: Language }) =>
+                options.readGpuReports!(target, { ...where, botLogin: await options.botLogin() }),
+            }
+          : {}),
+        log: app.log.child({ repository: key, trigger: target.trigger }),
+      });
+    });
     running.add(run);
     void run.then(
       () => running.delete(run),

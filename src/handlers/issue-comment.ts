@@ -2,7 +2,6 @@ import type { Context } from "probot";
 import type { SyncService } from "../app/sync-service.js";
 import type { BoardService } from "../board/board-service.js";
 import type { BotPrService } from "../bot-pr/bot-pr-service.js";
-import { createKeyLock } from "../commands/key-lock.js";
 import { createMemoryReplyLimiter, type ReplyLimiter } from "../commands/reply-limiter.js";
 import { respondToComment } from "../commands/respond-to-comment.js";
 import { createOctokitCommandPort } from "../github/octokit-command-port.js";
@@ -20,10 +19,10 @@ export interface IssueCommentHandlerOptions {
   /** The spam guard's store; one in-process store per app by default. */
   limiter?: ReplyLimiter;
   /**
-   * The comment's lock across replicas (Redis): a redelivery that lands on another replica at
-   * the same moment then finds the first one's replies by their markers.
+   * A comment's commands are answered under its lock (across replicas with Redis): a redelivery
+   * that arrives meanwhile waits, then finds the first one's replies by their markers.
    */
-  sharedLock?: SharedLock;
+  lock?: SharedLock;
   now?: () => number;
 }
 
@@ -35,8 +34,7 @@ export interface IssueCommentHandlerOptions {
  */
 export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
   const limiter = options.limiter ?? createMemoryReplyLimiter();
-  const lock = createKeyLock();
-  const sharedLock = options.sharedLock ?? createLocalLock();
+  const lock = options.lock ?? createLocalLock();
   const now = options.now ?? Date.now;
   return async (context: Context<"issue_comment.created">): Promise<void> => {
     const { comment, issue, repository } = context.payload;
@@ -99,6 +97,6 @@ export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
         log: context.log,
       });
     }
-    await lock.run(key, () => sharedLock.run(`command:${key}`, respond));
+    await lock.run(`command:${key}`, respond);
   };
 }

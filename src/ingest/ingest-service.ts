@@ -7,7 +7,6 @@
 import { createLocalLock, type SharedLock } from "../ops/shared-lock.js";
 import { createMemoryUploadRecords, type UploadRecords } from "../ops/upload-records.js";
 import type { Probot } from "probot";
-import { createKeyLock } from "../commands/key-lock.js";
 import { parseConfig } from "../config/parse-config.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import { GitHubError, toGitHubError } from "../github/github-error.js";
@@ -47,8 +46,8 @@ export interface IngestServiceOptions {
   /** How long an upload waits for the same report being processed before it is answered 409. */
   duplicateWaitMs?: number;
   /**
-   * Serialises publishing for one repository across instances (Redis with `REDIS_URL`): the
-   * second instance then finds the first one's comment by its marker and answers "duplicate".
+   * Publishing for one repository runs one at a time under it; across replicas with Redis
+   * (`REDIS_URL`). The second then finds the first one's record and answers "duplicate".
    */
   lock?: SharedLock;
   /** Which uploads already got an answer (Redis with `REDIS_URL`, shared by the replicas). */
@@ -77,8 +76,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const duplicateWaitMs = options.duplicateWaitMs ?? 10_000;
   const log = app.log.child({ name: "nova-ingest" });
   const limiter = options.rateLimiter ?? createUploadRateLimiter(now, DEFAULT_CONFIG.gpu.rateLimit);
-  const repoLock = createKeyLock();
-  const sharedLock = options.lock ?? createLocalLock();
+  const lock = options.lock ?? createLocalLock();
   const uploads = options.uploads ?? createMemoryUploadRecords();
   const running = new Map<string, { hash: string; answer: Promise<UploadAnswer> }>();
   const retry = {
@@ -190,16 +188,14 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     const early = await limiter.check(repoKey);
     if (early > 0) return tooMany(early);
     const id = installationId;
-    const answer = repoLock.run(repoKey, () =>
-      sharedLock.run(`ingest:${repoKey}`, async () => {
-        // Another replica may have published it while this one waited for the lock.
-        const meanwhile = await answerAgain(key, hash);
-        if (meanwhile) return meanwhile;
-        const result = await publish(repo, id, report, hash);
-        if (result.httpStatus < 300) await record(key, hash, result);
-        return result;
-      }),
-    );
+    const answer = lock.run(`ingest:${repoKey}`, async () => {
+      // Another replica may have published it while this one waited for the lock.
+      const meanwhile = await answerAgain(key, hash);
+      if (meanwhile) return meanwhile;
+      const result = await publish(repo, id, report, hash);
+      if (result.httpStatus < 300) await record(key, hash, result);
+      return result;
+    });
     running.set(key, { hash, answer });
     try {
       return await answer;

@@ -2,7 +2,6 @@ import { describe, expect, it } from "@jest/globals";
 import { buildLiveState } from "../../src/commands/build-live-state.js";
 import { COMMANDS, renderUsage } from "../../src/commands/command-registry.js";
 import { fitReply } from "../../src/commands/fit-reply.js";
-import { createKeyLock } from "../../src/commands/key-lock.js";
 import { meetsPermission, resolvePermissionLevel } from "../../src/commands/permission-level.js";
 import { createMemoryReplyLimiter } from "../../src/commands/reply-limiter.js";
 import { readReplyMarkers, renderReplyMarker } from "../../src/commands/reply-marker.js";
@@ -130,33 +129,6 @@ describe("the in-memory reply limiter", () => {
     await limiter.tryTake("c", 1, 1000, 0);
     expect(await limiter.tryTake("a", 1, 1000, 1)).toBe(true);
     expect(await limiter.tryTake("c", 1, 1000, 1)).toBe(false);
-  });
-});
-
-describe("createKeyLock", () => {
-  it("runs tasks of one key one after another, even after a failure", async () => {
-    const lock = createKeyLock();
-    const order: string[] = [];
-    let release!: () => void;
-    const first = lock.run("k", async () => {
-      order.push("first:start");
-      await new Promise<void>((resolve) => (release = resolve));
-      order.push("first:end");
-      throw new Error("boom");
-    });
-    const second = lock.run("k", () => {
-      order.push("second");
-      return Promise.resolve(2);
-    });
-    const other = lock.run("other", () => {
-      order.push("other");
-      return Promise.resolve(3);
-    });
-    await other;
-    release();
-    await expect(first).rejects.toThrow("boom");
-    expect(await second).toBe(2);
-    expect(order).toEqual(["first:start", "other", "first:end", "second"]);
   });
 });
 
