@@ -10,7 +10,7 @@ import { runCli, type CliIo } from "../../src/cli/run-cli.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const AS_RECEIVED = fileURLToPath(
-  new URL("../../../shared/fixtures/checklist/dgx-spark-plan.as-received.md", import.meta.url),
+  new URL("../fixtures/checklist/dgx-spark-plan.as-received.md", import.meta.url),
 );
 
 /** Runs the CLI in-process with a fixed clock (Tuesday 2026-11-24, 10:00 in Berlin). */

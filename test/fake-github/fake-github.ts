@@ -95,6 +95,8 @@ export class FakeGitHub {
   #state: FakeState;
   readonly #failures = new FailureInjector();
   #latencyMs = 0;
+  #waiting = 0;
+  #mostWaiting = 0;
   readonly #validate: ReturnType<typeof createRequestValidator>;
 
   private constructor(
@@ -194,6 +196,14 @@ export class FakeGitHub {
     this.#latencyMs = ms;
   }
 
+  /**
+   * The most requests that were held by the latency at the same time since the last `reset()`:
+   * 2 after two concurrent requests means they waited together, not one after the other.
+   */
+  get mostConcurrentWaits(): number {
+    return this.#mostWaiting;
+  }
+
   /** Injected failures that have not happened yet. */
   pendingFailures(): FailRule[] {
     return this.#failures.pending();
@@ -216,6 +226,7 @@ export class FakeGitHub {
     this.requests.length = 0;
     this.#failures.clear();
     this.#latencyMs = 0;
+    this.#mostWaiting = 0;
   }
 
   /** Stops the server (open keep-alive connections included). */
@@ -237,7 +248,15 @@ export class FakeGitHub {
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const raw = await readBody(request);
-    if (this.#latencyMs > 0) await sleep(this.#latencyMs);
+    if (this.#latencyMs > 0) {
+      this.#waiting += 1;
+      this.#mostWaiting = Math.max(this.#mostWaiting, this.#waiting);
+      try {
+        await sleep(this.#latencyMs);
+      } finally {
+        this.#waiting -= 1;
+      }
+    }
     const url = new URL(request.url ?? "/", this.url);
     const method = (request.method ?? "GET").toUpperCase();
     const path = safeDecode(url.pathname);

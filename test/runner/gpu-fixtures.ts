@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /**
- * The real GPU outputs in `../shared/fixtures/gpu/` (provenance: its SOURCES.md), by name, so a
- * typo fails to compile (STYLE.md, typed fixture names). `synthetic/` in test/fixtures/gpu/
- * holds the few inputs no public capture has (see its README.md).
+ * The real GPU outputs in `test/fixtures/gpu/real/` (provenance: its SOURCES.md), by name, so a
+ * typo fails to compile (STYLE.md, typed fixture names). `synthetic/` beside it holds the few
+ * inputs no public capture has (see test/fixtures/gpu/README.md).
  */
 export const GPU_FIXTURES = [
   "gb10_580.126.09_nvidia-smi-table.txt",
@@ -51,26 +51,23 @@ export const SYNTHETIC_FIXTURES = [
 ] as const;
 export type SyntheticFixture = (typeof SYNTHETIC_FIXTURES)[number];
 
-const SHARED = new URL("../../../shared/", import.meta.url);
+const FIXTURES = new URL("../fixtures/", import.meta.url);
 
 /** A real nvidia-smi (or kernel, or toolkit) output, byte-exact. */
 export function loadGpuFixture(name: GpuFixture): string {
-  return readFileSync(fileURLToPath(new URL(`fixtures/gpu/${name}`, SHARED)), "utf8");
+  return readFileSync(fileURLToPath(new URL(`gpu/real/${name}`, FIXTURES)), "utf8");
 }
 
 /** A hand-made input for what no public capture covers; see test/fixtures/gpu/synthetic/README.md. */
 export function loadSynthetic(name: SyntheticFixture): string {
-  return readFileSync(
-    fileURLToPath(new URL(`../fixtures/gpu/synthetic/${name}`, import.meta.url)),
-    "utf8",
-  );
+  return readFileSync(fileURLToPath(new URL(`gpu/synthetic/${name}`, FIXTURES)), "utf8");
 }
 
-/** A file of `../shared/reference/`. */
+/** A file of `test/fixtures/reference/` (provenance: its README.md). */
 export function loadReference(
   name: "nvidia-xid-catalog.csv" | "dcgm-diag-json-schema.json",
 ): string {
-  return readFileSync(fileURLToPath(new URL(`reference/${name}`, SHARED)), "utf8");
+  return readFileSync(fileURLToPath(new URL(`reference/${name}`, FIXTURES)), "utf8");
 }
 
 /**

@@ -58,7 +58,7 @@ describe("XID classes from NVIDIA's catalog", () => {
     ]);
   });
 
-  it("the runner's copy equals shared/reference/nvidia-xid-catalog.csv", () => {
+  it("the runner's copy equals test/fixtures/reference/nvidia-xid-catalog.csv", () => {
     const rows = parseCsv(loadReference("nvidia-xid-catalog.csv")).slice(1);
     expect(rows.length).toBe(XID_CATALOG.size);
     for (const [xid, mnemonic, description, immediate, investigatory] of rows) {

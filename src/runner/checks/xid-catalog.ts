@@ -1,8 +1,8 @@
 /**
  * NVIDIA's XID catalog: code, mnemonic, description, immediate and investigatory resolution,
- * copied from shared/reference/nvidia-xid-catalog.csv (NVIDIA's "XID Errors" catalog in the GPU
- * deployment and management documentation). A test compares this table with that file when it
- * is present; the runner carries its own copy because it runs on the DGX without the repository.
+ * copied from test/fixtures/reference/nvidia-xid-catalog.csv (NVIDIA's "XID Errors" catalog in
+ * the GPU deployment and management documentation). A test compares this table with that file;
+ * the runner carries its own copy because it runs on the DGX without the repository.
  */
 export interface XidEntry {
   xid: number;

@@ -1,6 +1,6 @@
 /**
  * `dcgmi diag -r 1 -j`: test categories with tests whose `test_summary.status` is `Pass`, `Fail`,
- * `Warn`, `Skip` or `Not Run` (JSON schema in shared/reference/dcgm-diag-json-schema.json).
+ * `Warn`, `Skip` or `Not Run` (JSON schema in test/fixtures/reference/dcgm-diag-json-schema.json).
  */
 export interface DcgmDiag {
   version: string | null;
