@@ -3,7 +3,7 @@
 # (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, …; see docs/setup.md, "Docker").
 # test/ops/dockerfile.test.ts checks this file's rules statically (no container engine in CI).
 #
-# Node 22 LTS by default; Probot 14 runs on Node ^20.18.1 or >= 22 (CI tests both).
+# Node 22 LTS by default; Nova runs on Node ^20.19, ^22.13 or >= 24 (package.json engines; CI tests 20 and 22).
 ARG NODE_VERSION=22
 
 # --- build: compile src/ to lib/ with the dev dependencies (TypeScript) ---
