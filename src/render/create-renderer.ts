@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import { renderBar } from "../reports/progress.js";
-import { escapeMarkdown } from "./escape-markdown.js";
+import { escapeHtmlText, escapeMarkdown } from "./escape-markdown.js";
 import { formatDate, formatNumber, formatPercent, formatWorkingDays } from "./format-values.js";
 import { DEFAULT_LANGUAGE, isLanguage, translate, type Language } from "./i18n.js";
 
@@ -115,6 +115,7 @@ export function createRenderer(options: RendererOptions = {}): Renderer {
 
 function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper("md", (value: unknown) => escapeMarkdown(value));
+  handlebars.registerHelper("html", (value: unknown) => escapeHtmlText(value));
   handlebars.registerHelper("bar", (percent: unknown, options: Handlebars.HelperOptions) => {
     const width: unknown = options.hash?.width;
     return renderBar(

@@ -65,3 +65,28 @@ export function escapeMarkdown(value: unknown): string {
     .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
     .replace(/\b(GH)(?=-\d)/gi, `$1${ZERO_WIDTH_JOINER}`);
 }
+
+/**
+ * Escapes user text for raw HTML that GitHub does not parse as Markdown, such as the line of a
+ * `<summary>`: `&`, `<`, `>` and `"` become entities (a backslash would show there), whitespace
+ * and invisible controls as in {@link escapeMarkdown}, and the same zero-width joiners so that
+ * `@alice` does not notify and `#12` does not link (GitHub finds those in the HTML's text too).
+ */
+export function escapeHtmlText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  const raw =
+    typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+      ? String(value)
+      : (JSON.stringify(value) ?? "");
+  return raw
+    .replace(/\s+/g, " ")
+    .replace(INVISIBLE_CONTROLS, "")
+    .trim()
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_JOINER}`)
+    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
+    .replace(/\b(GH)(?=-\d)/gi, `$1${ZERO_WIDTH_JOINER}`);
+}

@@ -29,6 +29,9 @@ const de = {
   "gantt.milestones": "Meilensteine",
   "gantt.delivery": "Liefertermin",
   "gantt.axisFormat": "%d.%m.",
+  "gantt.axisFormatMonth": "%m.%Y",
+  tasks_one: "{count} Aufgabe",
+  tasks_other: "{count} Aufgaben",
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -51,6 +54,9 @@ const en: Record<MessageKey, string> = {
   "gantt.milestones": "Milestones",
   "gantt.delivery": "Delivery",
   "gantt.axisFormat": "%m-%d",
+  "gantt.axisFormatMonth": "%Y-%m",
+  tasks_one: "{count} task",
+  tasks_other: "{count} tasks",
 };
 
 export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {

@@ -2,7 +2,7 @@ import type { Renderer } from "../render/create-renderer.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import { translate, type Language } from "../render/i18n.js";
 import type { ProgressResult } from "./progress.js";
-import { renderGantt, type GanttLabels } from "./render-gantt.js";
+import { renderGantt, renderLaneGantt, type GanttLabels } from "./render-gantt.js";
 import type { StepPlanResult } from "./step-plan.js";
 import type { SummaryResult } from "./summary.js";
 import type { FirstSyncPreview } from "../sync/first-sync-preview.js";
@@ -14,6 +14,7 @@ export function readGanttLabels(lang: Language): GanttLabels {
     delivery: translate(lang, "gantt.delivery"),
     noRole: translate(lang, "noRole"),
     axisFormat: translate(lang, "gantt.axisFormat"),
+    axisFormatMonth: translate(lang, "gantt.axisFormatMonth"),
   };
 }
 
@@ -27,17 +28,24 @@ export function renderProgress(
 }
 
 /**
- * The step plan as Markdown (`templates/<lang>/step-plan.hbs`), with its gantt chart in a
- * ```` ```mermaid ```` fence.
+ * The step plan as Markdown (`templates/<lang>/step-plan.hbs`): the overview gantt chart in a
+ * ```` ```mermaid ```` fence, then each role folded in `<details>` with its own chart and table.
  */
 export function renderStepPlan(
   result: StepPlanResult,
   lang: Language,
   renderer: Renderer = readSharedRenderer(),
 ): string {
+  const labels = readGanttLabels(lang);
   return renderer.render("step-plan", lang, {
     ...result,
-    gantt: renderGantt(result, readGanttLabels(lang)),
+    gantt: renderGantt(result, labels),
+    lanes: result.lanes.map((lane) => ({
+      ...lane,
+      chart: renderLaneGantt(result, lane, labels),
+      critical: lane.tasks.some((task) => task.critical),
+      atRisk: lane.tasks.some((task) => task.atRisk),
+    })),
   });
 }
 

@@ -81,6 +81,8 @@ export interface StepPlanResult {
   /** Working days from `startDate` through `finish`. */
   workingDaysNeeded: number;
   deliveryMet: boolean;
+  /** `delivery` is before `today` (as the summary's `deliveryPassed`). */
+  deliveryPassed: boolean;
   /**
    * The critical tasks of the whole plan (all roles, even with a filter), in step order. Parallel
    * chains that end at the same time are all critical, so this is a set, not one chain.
@@ -248,6 +250,7 @@ export function computeStepPlan(plan: Plan, options: StepPlanOptions): StepPlanR
     workingDaysAvailable: Math.max(0, available),
     workingDaysNeeded: Math.ceil(makespan),
     deliveryMet: finish === null || finish <= delivery,
+    deliveryPassed: delivery < today,
     criticalPath: tasks
       .filter((task) => task.critical)
       .map((task) => ({ step: task.step, id: task.id, title: task.title })),

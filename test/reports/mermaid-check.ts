@@ -11,6 +11,12 @@ export interface ParsedGanttTask {
   start: string;
   /** Mermaid's end: the day after the last day of work (exclusive), `YYYY-MM-DD`. */
   end: string;
+  /**
+   * The end Mermaid draws the bar to when it differs from `end` (`excludes` stretched a
+   * duration), else null. When it differs, Mermaid places the label by one end and colours it
+   * by the other: white text on the light background.
+   */
+  renderEnd: string | null;
   crit: boolean;
   milestone: boolean;
 }
@@ -30,6 +36,7 @@ interface GanttDb {
     section: string;
     startTime: Date;
     endTime: Date;
+    renderEndTime?: Date | null;
     classes?: string[];
     crit?: boolean;
     milestone?: boolean;
@@ -85,6 +92,10 @@ export function useMermaid(): MermaidCheck {
         section: task.section,
         start: toLocalDay(task.startTime),
         end: toLocalDay(task.endTime),
+        renderEnd:
+          task.renderEndTime && task.renderEndTime.getTime() !== task.endTime.getTime()
+            ? toLocalDay(task.renderEndTime)
+            : null,
         crit: task.crit === true || (task.classes ?? []).includes("crit"),
         milestone: task.milestone === true,
       }));

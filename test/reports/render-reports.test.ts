@@ -124,9 +124,27 @@ describe.each<Language>(["de", "en"])("rendered reports (%s)", (lang) => {
     const result = computeStepPlan(plan, options);
     const markdown = renderStepPlan(result, lang);
     expectGolden(`step-plan.${lang}.md`, markdown);
-    const fence = /```mermaid\n([\s\S]*?)\n```/.exec(markdown);
-    const tasks = await mermaid.parseGantt(fence?.[1] ?? "");
+    const fences = [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
+    const tasks = await mermaid.parseGantt(fences[0] ?? "");
     expect(tasks).toHaveLength(result.openTasks + 1);
+    // Each role folded, with its own chart: the overview plus one chart per role.
+    expect(markdown.match(/^<details>$/gm)).toHaveLength(result.lanes.length);
+    expect(markdown.match(/^<\/details>$/gm)).toHaveLength(result.lanes.length);
+    expect(fences).toHaveLength(1 + result.lanes.length);
+    for (const fence of fences.slice(1)) await mermaid.parseGantt(fence);
+  });
+
+  it("says the delivery date has passed in the step plan as the summary does", () => {
+    const late = { ...options, today: "2026-12-07" };
+    const stepPlan = renderStepPlan(computeStepPlan(plan, late), lang);
+    const summary = renderSummary(computeSummary(plan, late), lang);
+    const passed = {
+      de: "Liefertermin am 04.12.2026 ist verstrichen",
+      en: "delivery date 2026-12-04 has passed",
+    }[lang];
+    expect(stepPlan).toContain(passed);
+    expect(summary).toContain(passed);
+    expect(stepPlan).not.toMatch(/Der Liefertermin ist gefährdet|Delivery is at risk/);
   });
 
   it("renders the summary", () => {
@@ -202,8 +220,8 @@ describe("rendered edge cases", () => {
       computeStepPlan(plan, { ...options, role: "sicherheit & zugriff" }),
       "en",
     );
-    expect(markdown).toContain("### Sicherheit & Zugriff");
-    expect(markdown).not.toContain("### Infrastruktur");
+    expect(markdown).toContain("<summary><strong>Sicherheit &amp; Zugriff</strong> · 1 task ·");
+    expect(markdown).not.toContain("Infrastruktur");
     expect(markdown).toContain("    section Sicherheit & Zugriff");
   });
 
@@ -213,7 +231,9 @@ describe("rendered edge cases", () => {
       "⚠️ Der Liefertermin am 20.11.2026 ist verstrichen.",
     );
     const stepPlan = computeStepPlan(plan, { ...options, delivery: "2026-11-20" });
-    expect(renderStepPlan(stepPlan, "de")).toContain("⚠️ **Der Liefertermin ist gefährdet.**");
+    expect(renderStepPlan(stepPlan, "de")).toContain(
+      "⚠️ **Der Liefertermin am 20.11.2026 ist verstrichen.** Voraussichtlich fertig am 02.12.2026: noch 7 Arbeitstage nötig.",
+    );
   });
 
   it("says that an empty plan has no tasks", () => {
