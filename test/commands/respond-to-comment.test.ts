@@ -87,9 +87,9 @@ describe("the report commands", () => {
     await world.comment('/nova schrittplan --role "plattform"');
     const reply = world.lastReply();
     expect(reply).toContain("## Schrittplan: plattform");
-    expect(reply).toContain("```mermaid\ngantt");
-    expect(reply).toContain("### Plattform");
-    expect(reply).not.toContain("### Betrieb");
+    expect(reply).toMatch(/```mermaid\n---\n[\s\S]*?\n---\ngantt\n/);
+    expect(reply).toContain("<summary><strong>Plattform</strong>");
+    expect(reply).not.toContain("Betrieb");
   });
 
   it("/nova summary --limit N lists N next tasks; the default is 5", async () => {

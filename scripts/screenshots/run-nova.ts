@@ -1,0 +1,229 @@
+import { readFileSync } from "node:fs";
+import type { Probot } from "probot";
+import type { SyncService } from "../../src/app/sync-service.js";
+import type { BoardService } from "../../src/board/board-service.js";
+import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
+import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
+import { createNova } from "../../src/index.js";
+import { readTaskMarker } from "../../src/sync/task-marker.js";
+import {
+  createManualClock,
+  createTestProbot,
+  createWebhookPayload,
+  FakeGitHub,
+} from "../../test/fake-github/index.js";
+import { projectStoreOf } from "../../test/fake-github/graphql/index.js";
+import { renderRepository, renderUser } from "../../test/fake-github/render.js";
+
+/**
+ * Nova's real output for the README's pictures: the app itself (`createNova` in Probot) against
+ * the fake GitHub in test/fake-github/, on the bundled plan, as a team would use it. Nothing here
+ * writes Markdown: every text below is what Nova posted, opened or stored.
+ */
+
+export interface IssueView {
+  number: number;
+  title: string;
+  labels: string[];
+  body: string;
+}
+
+export interface BoardCard {
+  number: number;
+  title: string;
+  /** The board's field values by field name (Status, Bereich, Reihenfolge, Rolle, Ziel). */
+  values: Record<string, string | number>;
+}
+
+export interface NovaOutput {
+  repository: string;
+  progressReply: string;
+  stepPlanReply: string;
+  issue: IssueView;
+  statusPull: { number: number; title: string; body: string; report: string; reportPath: string };
+  board: { title: string; statusOptions: string[]; cards: BoardCard[] };
+}
+
+const PLAN = "docs/dgx-spark-plan.md";
+const CONFIG = ".github/nova.yml";
+
+/** The team's settings (docs/configuration.md): delivery date, roles, a board, daily reports. */
+const NOVA_YML = `checklist: ${PLAN}
+delivery: 2026-12-18
+holidays: [2026-12-24, 2026-12-25]
+roles:
+  Plattform:
+    sections: [1, 6]
+  ML:
+    sections: [2, 3]
+  Agenten:
+    sections: [4]
+  Betrieb:
+    sections: [5]
+project:
+  owner: acme
+  title: DGX Spark Vorbereitung
+  create: true
+status:
+  schedule: "0 6 * * 1-5"
+  timezone: Europe/Berlin
+`;
+
+/** Tasks a person closes before the pictures are taken (by title in the bundled plan). */
+const CLOSED = [
+  "DGX Setup Playbook erstellen",
+  "NeMo/LLM Installationsprofile",
+  "Grafana Dashboard Templates",
+  "Issue- und Projektstruktur bereinigen",
+];
+/** A task someone is working on (assigned: "In Progress" on the board). */
+const ASSIGNED = "NVIDIA Treiber + CUDA Installationsskript vorbereiten";
+
+export async function runNova(root: URL): Promise<NovaOutput> {
+  const bundled = readFileSync(new URL(PLAN, root), "utf8");
+  // Monday 23 November 2026, 09:00 in Berlin.
+  const clock = createManualClock("2026-11-23T08:00:00Z");
+  const fake = await FakeGitHub.start({ clock });
+  try {
+    const repo = fake.seedRepo({
+      owner: "acme",
+      name: "dgx",
+      installationId: 42,
+      ownerType: "Organization",
+      files: { "README.md": "# dgx\n" },
+    });
+    const { probot } = createTestProbot(fake, { logLevel: "fatal" });
+    let sync: SyncService | undefined;
+    let board: BoardService | undefined;
+    let botPrs: BotPrService | undefined;
+    await probot.load(
+      createNova({
+        reconcile: false,
+        statusSchedule: false,
+        sleep: () => Promise.resolve(),
+        followUpDelayMs: 0,
+        now: () => clock.now().getTime(),
+        onReady: (ready) => (sync = ready),
+        onBoardReady: (ready) => (board = ready),
+        onBotPrsReady: (ready) => (botPrs = ready),
+      }),
+    );
+    if (!sync || !board || !botPrs) throw new Error("Nova did not start its services");
+    const services = { sync, board, botPrs };
+    let deliveries = 0;
+    const receive = async (name: string, payload: unknown) => {
+      await probot.receive({ id: `d-${++deliveries}`, name, payload } as Parameters<
+        Probot["receive"]
+      >[0]);
+      await services.sync.settled();
+      await services.board.settled();
+      await services.botPrs.settled();
+    };
+
+    // The team pushes the plan and the settings: Nova creates labels, issues and the board.
+    await receive("push", repo.pushCommit({ files: { [PLAN]: bundled, [CONFIG]: NOVA_YML } }));
+    const issues = () =>
+      repo.issues() as unknown as Array<{
+        number: number;
+        title: string;
+        body: string | null;
+        labels: Array<{ name: string }>;
+      }>;
+    const taskIssue = (title: string) => {
+      const issue = issues().find(
+        (candidate) => candidate.title === title && readTaskMarker(candidate.body ?? "") !== null,
+      );
+      if (!issue) throw new Error(`no task issue "${title}"`);
+      return issue;
+    };
+
+    // A day's work: four tasks closed, one assigned.
+    for (const title of CLOSED) await receive("issues", repo.closeIssue(taskIssue(title).number));
+    const assigned = taskIssue(ASSIGNED).number;
+    repo.tracker.requireIssue(assigned).assignees = ["alice"];
+    await receive(
+      "issues",
+      createWebhookPayload("issues.assigned", {
+        owner: "acme",
+        repo: "dgx",
+        repository: renderRepository(fake.state, repo),
+        installationId: 42,
+        sender: renderUser(fake.state, fake.state.user("alice")),
+        set: {
+          issue: repo.issue(assigned),
+          assignee: renderUser(fake.state, fake.state.user("alice")),
+        },
+      }),
+    );
+
+    // Someone asks on an issue.
+    repo.setPermission("alice", "write");
+    const question = Number(repo.addIssue({ title: "Wo stehen wir?" }).number);
+    const ask = async (command: string) => {
+      await receive("issue_comment", repo.addComment(question, command, { by: "alice" }));
+      const replies = (
+        repo.comments(question) as unknown as Array<{ body: string; user: { login: string } }>
+      ).filter((reply) => reply.user.login === fake.botLogin);
+      const last = replies.at(-1);
+      if (!last) throw new Error(`no reply to ${command}`);
+      return last.body;
+    };
+    const progressReply = await ask("/nova progress");
+    const stepPlanReply = await ask("/nova step-plan");
+
+    // The next morning at 06:00 in Berlin: the status report's pull request.
+    clock.set("2026-11-24T05:00:00Z");
+    await services.botPrs.tick();
+    await services.botPrs.settled();
+    const pull = (
+      repo.pulls() as unknown as Array<{
+        number: number;
+        title: string;
+        body: string | null;
+        state: string;
+        head: { ref: string; sha: string };
+      }>
+    ).find((candidate) => candidate.head.ref === STATUS_BRANCH && candidate.state === "open");
+    if (!pull) throw new Error("no status pull request");
+    const files = repo.git.filesAt(repo.git.resolveCommit(pull.head.sha)!);
+    const reportPath = [...files.keys()]
+      .filter((path) => path.startsWith("reports/") && !path.endsWith("index.md"))
+      .sort()
+      .at(-1);
+    if (!reportPath) throw new Error("no status report file");
+    const report = repo.getFile(pull.head.sha, reportPath) ?? "";
+
+    const shown = taskIssue("Inference-Skripte vorbereiten");
+    const store = projectStoreOf(fake.state);
+    const project = store.projects[0];
+    if (!project) throw new Error("no board");
+    const cards = project.items.flatMap((item): BoardCard[] => {
+      if (item.content.kind !== "issue") return [];
+      const number = item.content.number;
+      const values = store.readValues(project, item) as Record<string, string | number>;
+      return [{ number, title: String(repo.issue(number)["title"]), values }];
+    });
+    if (fake.violations.length > 0) {
+      throw new Error(`the fake GitHub saw violations: ${JSON.stringify(fake.violations)}`);
+    }
+    return {
+      repository: repo.fullName,
+      progressReply,
+      stepPlanReply,
+      issue: {
+        number: shown.number,
+        title: shown.title,
+        labels: shown.labels.map((label) => label.name),
+        body: shown.body ?? "",
+      },
+      statusPull: { number: pull.number, title: pull.title, body: pull.body ?? "", report, reportPath },
+      board: {
+        title: project.title,
+        statusOptions: store.field(project, "Status").options.map((option) => option.name),
+        cards,
+      },
+    };
+  } finally {
+    await fake.close();
+  }
+}
