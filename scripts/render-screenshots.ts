@@ -96,7 +96,9 @@ async function main(): Promise<void> {
   } finally {
     await page.close();
   }
-  process.stdout.write(`wrote ${fileURLToPath(OUT)}{progress-reply,step-plan-reply,issue,status-pr,status-report,board}.png\n`);
+  process.stdout.write(
+    `wrote ${fileURLToPath(OUT)}{progress-reply,step-plan-reply,issue,status-pr,status-report,board}.png\n`,
+  );
 }
 
 await main();

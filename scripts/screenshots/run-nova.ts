@@ -216,7 +216,13 @@ export async function runNova(root: URL): Promise<NovaOutput> {
         labels: shown.labels.map((label) => label.name),
         body: shown.body ?? "",
       },
-      statusPull: { number: pull.number, title: pull.title, body: pull.body ?? "", report, reportPath },
+      statusPull: {
+        number: pull.number,
+        title: pull.title,
+        body: pull.body ?? "",
+        report,
+        reportPath,
+      },
       board: {
         title: project.title,
         statusOptions: store.field(project, "Status").options.map((option) => option.name),

@@ -102,6 +102,23 @@ describe("fitReply", () => {
     expect(fitted.split("\n").filter((line) => line.startsWith("```"))).toHaveLength(2);
   });
 
+  it("closes a role's <details> cut in the middle, so the note is not folded away", () => {
+    const body = [
+      "## Schrittplan",
+      "<details>",
+      "<summary><strong>Plattform</strong></summary>",
+      "",
+      "```mermaid",
+      ...Array.from({ length: 50 }, (_, i) => `line ${i}`),
+      "```",
+      "",
+      "</details>",
+    ].join("\n");
+    const fitted = fitReply(body, "✂️ cut", 200);
+    expect(fitted.length).toBeLessThanOrEqual(200);
+    expect(fitted.endsWith("```\n\n</details>\n\n✂️ cut")).toBe(true);
+  });
+
   it("stays under GitHub's limit for a huge body without line breaks, never splitting a pair", () => {
     const body = "😀".repeat(70_000);
     const fitted = fitReply(body, "note");

@@ -4,7 +4,11 @@ import type { Root, RootContent } from "mdast";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { escapeMarkdown, ZERO_WIDTH_JOINER } from "../../src/render/escape-markdown.js";
+import {
+  escapeHtmlText,
+  escapeMarkdown,
+  ZERO_WIDTH_JOINER,
+} from "../../src/render/escape-markdown.js";
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -127,5 +131,25 @@ describe("escapeMarkdown", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("escapeHtmlText", () => {
+  it("writes entities, not backslashes, for raw HTML such as a <summary> line", () => {
+    expect(escapeHtmlText('Setup & <b>Betrieb</b> "x"')).toBe(
+      "Setup &amp; &lt;b&gt;Betrieb&lt;/b&gt; &quot;x&quot;",
+    );
+    expect(escapeHtmlText("a_b *c*")).toBe("a_b *c*");
+  });
+
+  it("keeps mentions and issue references from pinging or linking", () => {
+    expect(escapeHtmlText("@alice #12 GH-3")).toBe(
+      `@${ZERO_WIDTH_JOINER}alice #${ZERO_WIDTH_JOINER}12 GH${ZERO_WIDTH_JOINER}-3`,
+    );
+  });
+
+  it("collapses whitespace and drops invisible controls", () => {
+    expect(escapeHtmlText(" a\n\u202Eb ")).toBe("a b");
+    expect(escapeHtmlText(null)).toBe("");
   });
 });
