@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "@jest/globals";
+
+/**
+ * A fresh clone has no `../shared` beside it (issue 16): no test, script, benchmark or document
+ * may read or point there. Fixtures copied from it live in `test/fixtures/`, with their origin.
+ */
+const ROOT = new URL("../../", import.meta.url);
+const FOLDERS = ["src", "test", "bench", "scripts", "docs", "templates", ".ci", ".github", "bin"];
+const FILES = ["README.md", "package.json", "jest.config.js", "Dockerfile"];
+const TEXT = /\.(?:ts|js|mjs|cjs|json|md|hbs|ya?ml|sh)$|^run$/;
+/** A path that climbs out of the checkout into `shared/`. */
+const OUTSIDE = /(?:\.\.\/)+shared\b/;
+
+function listFiles(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(new URL(folder, ROOT), { recursive: true, encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => `${folder}/${name}`)
+    .filter((path) => TEXT.test(path.split("/").at(-1)!));
+}
+
+describe("a fresh clone", () => {
+  it("needs nothing from ../shared", () => {
+    const files = [...FOLDERS.flatMap(listFiles), ...FILES];
+    expect(files.length).toBeGreaterThan(100);
+    const offending = files.filter((path) => {
+      if (path === "test/docs/fresh-clone.test.ts") return false;
+      let text: string;
+      try {
+        text = readFileSync(new URL(path, ROOT), "utf8");
+      } catch {
+        return false; // a folder named like a file
+      }
+      return OUTSIDE.test(text);
+    });
+    expect(offending).toEqual([]);
+  });
+});
