@@ -168,3 +168,32 @@ function describeProject(config: NovaConfig): string {
     ? `${project.owner} #${project.number}`
     : `${project.owner}: ${project.title}`;
 }
+
+/**
+ * The spam guard's one reply per refused stretch: the limit and when the next reply can come, as
+ * a wall-clock time in the configured time zone (with the date when it is not today there).
+ */
+export function renderRateLimited(
+  limit: { perUser: number; windowMinutes: number },
+  at: { now: number; resetAt: number; timeZone: string },
+  lang: Language,
+  renderer: Renderer = readSharedRenderer(),
+): string {
+  const day = (instant: number) =>
+    new Intl.DateTimeFormat("sv-SE", { timeZone: at.timeZone }).format(new Date(instant));
+  // Round up: "from 16:43" must not name a minute in which the person is still refused.
+  const resetAt = Math.ceil(at.resetAt / 60_000) * 60_000;
+  const resetTime = new Intl.DateTimeFormat("en-GB", {
+    timeZone: at.timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(resetAt));
+  return renderer.render("command-rate-limited", lang, {
+    perUser: limit.perUser,
+    windowMinutes: limit.windowMinutes,
+    resetDate: day(resetAt) === day(at.now) ? "" : day(resetAt),
+    resetTime,
+    timezone: at.timeZone,
+  });
+}

@@ -22,6 +22,7 @@ export const TEMPLATE_NAMES = [
   "command-sync",
   "command-note",
   "command-report",
+  "command-rate-limited",
   "status-report",
   "status-index",
   "status-pr-body",
@@ -74,6 +75,8 @@ function readLanguage(options: Handlebars.HelperOptions): Language {
  * - `{{days n}}`: `1,5 Arbeitstage` / `1.5 working days`;
  * - `{{join list}}` / `{{join list sep=" · " key="step"}}`: the items (or each item's `key`
  *   property) joined with `, ` (or `sep`);
+ * - `{{plural n "Warnung" "Warnungen"}}`: `1 Warnung` / `2 Warnungen` (the number as the
+ *   language writes it, then the singular for exactly 1 and the plural otherwise);
  * - `{{t "key" name=value}}`: an i18n string; several positional parts are joined with `.`
  *   (`{{t "risk" this}}` looks up `risk.due`).
  *
@@ -133,6 +136,11 @@ function registerHelpers(handlebars: typeof Handlebars): void {
   );
   handlebars.registerHelper("days", (value: unknown, options: Handlebars.HelperOptions) =>
     formatWorkingDays(value, readLanguage(options)),
+  );
+  handlebars.registerHelper(
+    "plural",
+    (count: unknown, one: unknown, other: unknown, options: Handlebars.HelperOptions) =>
+      `${formatNumber(count, readLanguage(options))} ${String(count === 1 ? one : other)}`,
   );
   handlebars.registerHelper("join", (items: unknown, options: Handlebars.HelperOptions) => {
     const hash = (options.hash ?? {}) as { sep?: unknown; key?: unknown };

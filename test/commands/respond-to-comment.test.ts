@@ -298,20 +298,49 @@ describe("redelivery", () => {
 });
 
 describe("spam guard", () => {
-  it("beyond N replies per user and issue in the window: 👎 only, nothing runs", async () => {
-    world.port.config = { commands: { rateLimit: { perUser: 2, windowMinutes: 10 } } };
+  it("beyond N replies per user and issue: one short reply with the reset time, then 😕 only", async () => {
+    world.port.config = {
+      commands: { rateLimit: { perUser: 2, windowMinutes: 10 } },
+      status: { timezone: "Europe/Berlin" },
+    };
     world.commands.setRole("alice", "write");
     await world.comment("/nova help");
     await world.comment("/nova progress");
     const { id, result } = await world.comment("/nova sync");
     expect(result).toEqual({ status: "answered", outcomes: ["rate-limited"] });
     expect(world.syncRuns).toBe(0);
-    expect(world.commands.replies()).toHaveLength(2);
-    expect(world.commands.reactionsOn(id)).toEqual(["eyes", "-1"]);
+    expect(world.commands.replies()).toHaveLength(3);
+    // 09:00 UTC + 10 minutes is 10:10 in Berlin; not the 👎 of "permission denied".
+    expect(world.lastReply()).toContain(
+      "höchstens 2 Mal in 10 Minuten. Deine nächste Antwort gibt es hier ab 10:10 Uhr (Europe/Berlin)",
+    );
+    expect(world.commands.reactionsOn(id)).toEqual(["eyes", "confused"]);
+    // The same window again: the reaction only, no second notice.
+    const again = await world.comment("/nova summary\n/nova help");
+    expect(again.result).toEqual({
+      status: "answered",
+      outcomes: ["rate-limited", "rate-limited"],
+    });
+    expect(world.commands.replies()).toHaveLength(3);
+    expect(world.commands.reactionsOn(again.id)).toEqual(["eyes", "confused"]);
     // Another person, or the same person on another issue, is not limited.
     await world.comment("/nova help", { author: "wanda" });
     await world.comment("/nova help", { issue: { number: 501, body: "", author: "x" } });
-    expect(world.commands.replies()).toHaveLength(4);
+    expect(world.commands.replies()).toHaveLength(5);
+  });
+
+  it("tells the limit in English with language: en, and once per comment of several commands", async () => {
+    world.port.config = {
+      language: "en",
+      commands: { rateLimit: { perUser: 1, windowMinutes: 10 } },
+    };
+    await world.comment("/nova help");
+    const { result } = await world.comment("/nova help\n/nova progress");
+    expect(result).toEqual({ status: "answered", outcomes: ["rate-limited", "rate-limited"] });
+    expect(world.commands.replies()).toHaveLength(2);
+    expect(world.lastReply()).toMatch(
+      /at most 1 time per issue in 10 minutes\. Your next reply here can come from \d\d:10 \(/,
+    );
   });
 });
 
