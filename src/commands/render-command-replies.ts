@@ -52,7 +52,7 @@ export function renderBadArguments(
   const known = (FLAGS as Record<string, (typeof FLAGS)[FlagName] | undefined>)[flag];
   return renderer.render("command-bad-arguments", lang, {
     command: command.name,
-    usage: renderUsage(command),
+    usage: renderUsage(command, lang),
     flags: command.flags,
     flag: problem.kind === "unknown-flag" ? clipText(flag, 40) : flag,
     value: "value" in problem ? clipText(problem.value) : "",
@@ -127,22 +127,24 @@ export function renderHelp(
   /** The board's last status message (`src/board/board-status.ts`), shown under the project. */
   boardStatus: string | null = null,
 ): string {
-  // A `|` inside a table cell ends the cell even in a code span unless it is escaped.
-  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  // Usage lines and examples go in code blocks: GitHub never wraps those, while a code span in a
+  // table cell breaks after any hyphen (`[--` / `role "Rolle"]`).
   return renderer.render("command-help", lang, {
     maxCommands: MAX_COMMANDS_PER_COMMENT,
     commands: COMMANDS.map((command) => ({
-      usage: cell(renderUsage(command)),
+      name: command.name,
+      usage: renderUsage(command, lang),
       aliases: command.aliases,
       description: command.description[lang],
-      examples: command.examples.map(cell),
+      examples: command.examples[lang],
       permission: config.commands.permissions[command.name],
     })),
     config: {
       checklist: config.checklist,
       prefix: config.labels.prefix,
       project: describeProject(config),
-      boardStatus,
+      // Without a project the board status only repeats "none".
+      boardStatus: config.project ? boardStatus : null,
       language: config.language,
       perUser: config.commands.rateLimit.perUser,
       windowMinutes: config.commands.rateLimit.windowMinutes,

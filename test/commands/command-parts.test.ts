@@ -67,11 +67,18 @@ describe("the command registry", () => {
   it("names only commands the configuration knows, each with examples that parse", () => {
     for (const command of COMMANDS) {
       expect(COMMAND_NAMES).toContain(command.name);
-      expect(command.examples.length).toBeGreaterThan(0);
+      expect(command.examples.de.length).toBeGreaterThan(0);
+      expect(command.examples.en.length).toBeGreaterThan(0);
+      // English examples use only the English names (the aliases are German words).
+      for (const example of command.examples.en) {
+        expect(example.startsWith(`/nova ${command.name}`)).toBe(true);
+      }
     }
-    expect(renderUsage(COMMANDS.find((command) => command.name === "summary")!)).toBe(
-      "/nova summary [--limit N] [--lang de|en]",
-    );
+    const summary = COMMANDS.find((command) => command.name === "summary")!;
+    expect(renderUsage(summary, "de")).toBe("/nova summary [--limit N] [--lang de|en]");
+    const stepPlan = COMMANDS.find((command) => command.name === "step-plan")!;
+    expect(renderUsage(stepPlan, "de")).toBe('/nova step-plan [--role "Rolle"] [--lang de|en]');
+    expect(renderUsage(stepPlan, "en")).toBe('/nova step-plan [--role "role"] [--lang de|en]');
   });
 });
 

@@ -217,9 +217,9 @@ describe("each command and alias", () => {
     expect(reply).toContain("## Nova commands");
     expect(reply).toContain("| Label prefix | spark |");
     // `#7` would link issue 7 of this repository: the joiner keeps it text.
-    expect(reply).toContain(`| Project | acme #${ZERO_WIDTH_JOINER}7 |`);
+    expect(reply).toContain(`| Project board | acme #${ZERO_WIDTH_JOINER}7`);
     expect(reply).toContain(`| Checklist | ${PLAN_PATH} |`);
-    expect(reply).toMatch(/`\/nova hilfe --lang en` \| `triage` or higher \|/);
+    expect(reply).toMatch(/`help`<br>German alias: `hilfe` \| .* \| `triage` or higher \|/);
   });
 });
 
@@ -346,13 +346,19 @@ describe("mistakes", () => {
 });
 
 describe("spam guard", () => {
-  it("beyond the configured replies per user and issue: 👎 only", async () => {
+  it("beyond the configured replies per user and issue: one notice, then 😕 only", async () => {
     repo.setFile("main", ".github/nova.yml", "commands:\n  rateLimit:\n    perUser: 2\n");
     await comment("/nova help");
     await comment("/nova help --lang en");
     const id = await comment("/nova progress");
-    expect(replies()).toHaveLength(2);
-    expect(reactionsOn(id)).toEqual(["eyes", "-1"]);
+    expect(replies()).toHaveLength(3);
+    expect(replies()[2]!.body).toContain(
+      "Nova antwortet jeder Person auf einem Issue höchstens 2 Mal",
+    );
+    expect(reactionsOn(id)).toEqual(["eyes", "confused"]);
+    const again = await comment("/nova summary");
+    expect(replies()).toHaveLength(3);
+    expect(reactionsOn(again)).toEqual(["eyes", "confused"]);
   });
 });
 

@@ -113,11 +113,44 @@ describe("the report commands", () => {
     for (const alias of ["fortschritt", "schrittplan", "zusammenfassung", "abgleich", "hilfe"]) {
       expect(reply).toContain(`\`${alias}\``);
     }
-    expect(reply).toContain("`/nova summary [--limit N] [--lang de\\|en]`");
-    expect(reply).toMatch(/zusammenfassung --limit=10` \| ab `triage` \|/);
-    expect(reply).toMatch(/`\/nova abgleich` \| ab `write` \|/);
+    // Usage lines and examples sit in code blocks, which GitHub never wraps (a code span in a
+    // table cell broke after the hyphens of `[--role`); no table row carries a flag.
+    const blocks = [...reply.matchAll(/```text\n([\s\S]*?)```/g)].map((match) => match[1]);
+    expect(blocks[0]).toContain("/nova summary [--limit N] [--lang de|en]\n");
+    expect(blocks[0]).toContain('/nova step-plan [--role "Rolle"] [--lang de|en]\n');
+    expect(blocks[1]).toContain("/nova zusammenfassung --limit=10\n");
+    expect(
+      reply.split("\n").filter((line) => line.startsWith("|") && /--[a-z]/.test(line)),
+    ).toEqual([]);
+    expect(reply).toMatch(/`summary`<br>auch: `zusammenfassung` \| .* \| ab `triage` \|/);
+    expect(reply).toMatch(/`sync`<br>auch: `abgleich` \| .* \| ab `write` \|/);
     expect(reply).toContain(`| Checkliste | ${PLAN_PATH} |`);
-    expect(reply).toContain(`| Projekt | acme: DGX \\*Spark\\* @${ZERO_WIDTH_JOINER}team |`);
+    expect(reply).toContain(`| Projekt-Board | acme: DGX \\*Spark\\* @${ZERO_WIDTH_JOINER}team |`);
+  });
+
+  it("/nova help says once that there is no board, and English help has no German", async () => {
+    await world.comment("/nova help", {
+      overrides: {
+        describeBoard: () => "Kein Projekt-Board eingerichtet (`project` in `.github/nova.yml`).",
+      },
+    });
+    const german = world.lastReply();
+    expect(german).toContain("| Projekt-Board | keins (`project` in `.github/nova.yml`) |");
+    expect(german).not.toContain("Kein Projekt-Board");
+    expect(german.match(/Projekt/g)).toHaveLength(1);
+    await world.comment("/nova help --lang en");
+    const english = world.lastReply();
+    expect(english).toContain('/nova step-plan [--role "role"] [--lang de|en]');
+    for (const german of [
+      "Rolle",
+      "Plattform",
+      "/nova fortschritt",
+      "/nova schrittplan",
+      "/nova hilfe",
+    ]) {
+      expect(english).not.toContain(german);
+    }
+    expect(english).toContain("| Project board | none (`project` in `.github/nova.yml`) |");
   });
 
   it("a missing checklist is a short failure reply with 😕", async () => {
