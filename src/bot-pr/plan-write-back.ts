@@ -125,7 +125,9 @@ export function planWriteBack(
       title,
       "",
       ...changes.map((change) => `- ${change.action} ${change.taskId} (#${change.issueNumber})`),
-      ...(pinned.length > 0 ? [`- pin ${pinned.length} id(s)`] : []),
+      ...(pinned.length > 0
+        ? [`- pin ${pinned.length} ${pinned.length === 1 ? "id" : "ids"}`]
+        : []),
     ].join("\n"),
     files: [{ path: options.checklistPath, content: desired }],
   };

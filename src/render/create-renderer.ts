@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import { renderBar } from "../reports/progress.js";
 import { escapeMarkdown } from "./escape-markdown.js";
-import { formatDate, formatNumber, formatPercent, formatWorkingDays } from "./format-values.js";
+import {
+  formatCount,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatWorkingDays,
+} from "./format-values.js";
 import { DEFAULT_LANGUAGE, isLanguage, translate, type Language } from "./i18n.js";
 
 export const TEMPLATE_NAMES = [
@@ -140,7 +146,9 @@ function registerHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper(
     "plural",
     (count: unknown, one: unknown, other: unknown, options: Handlebars.HelperOptions) =>
-      `${formatNumber(count, readLanguage(options))} ${String(count === 1 ? one : other)}`,
+      typeof count === "number"
+        ? formatCount(count, String(one), String(other), readLanguage(options))
+        : `${formatNumber(count, readLanguage(options))} ${String(other)}`,
   );
   handlebars.registerHelper("join", (items: unknown, options: Handlebars.HelperOptions) => {
     const hash = (options.hash ?? {}) as { sep?: unknown; key?: unknown };

@@ -1,3 +1,4 @@
+import { formatCount } from "../render/format-values.js";
 import type { LintProblem } from "../checklist/lint.js";
 import { parseConfig, renderConfigProblems, type ConfigProblem } from "../config/parse-config.js";
 import type { NovaConfig } from "../config/schema.js";
@@ -263,7 +264,7 @@ function buildLintCheckRun(
     conclusion: "failure",
     title:
       lang === "en"
-        ? `Checklist has ${errors.length} error(s): nothing synced`
+        ? `Checklist has ${formatCount(errors.length, "error", "errors", "en")}: nothing synced`
         : `Checkliste hat ${errors.length} Fehler: nichts abgeglichen`,
     summary: problems
       .map(

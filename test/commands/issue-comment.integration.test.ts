@@ -341,7 +341,7 @@ describe("mistakes", () => {
     expect(replies().map((reply) => reply.body.split("\n")[0])).toEqual(
       [1, 2, 3].map((n) => `<!-- nova:reply comment=${id} command=${n} -->`),
     );
-    expect(lastReply()).toContain("1 weitere wurden übergangen");
+    expect(lastReply()).toContain("1 weiterer Befehl wurde übergangen");
   });
 });
 
