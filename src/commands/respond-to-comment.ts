@@ -15,11 +15,17 @@ import {
 import { composeReply } from "./compose-reply.js";
 import { parseComment } from "./parse-commands.js";
 import { resolvePermissionLevel } from "./permission-level.js";
+import { findOpenWriteBack } from "../bot-pr/find-write-back-pull.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import { renderConfigInvalid, renderFailure, renderRateLimited } from "./render-command-replies.js";
 import type { ReplyLimiter, ReplyTake } from "./reply-limiter.js";
 import { readReplyMarkers } from "./reply-marker.js";
-import { loadPlanState, type CommandIssue, type PlanState } from "./run-command.js";
+import {
+  loadPlanState,
+  type CommandIssue,
+  type PlanState,
+  type WriteBackLink,
+} from "./run-command.js";
 
 export type { CommandOutcome } from "./answer-command.js";
 
@@ -210,6 +216,17 @@ export async function respondToComment(
     return permission;
   };
   let planState: Promise<PlanState> | undefined;
+  let writeBackPull: Promise<WriteBackLink | null> | undefined;
+  // One read, and only for a reply that explains a pending write-back; without it the reply
+  // still explains, only without the link.
+  const findWriteBackPull = () =>
+    (writeBackPull ??= findOpenWriteBack(port, botLogin).then(
+      (found) => (found ? { number: found.pull.number, url: found.pull.htmlUrl } : null),
+      (error: unknown) => {
+        log.warn({ err: error }, "could not look up the write-back pull request");
+        return null;
+      },
+    ));
   const context = {
     github: input.github,
     config,
@@ -220,6 +237,7 @@ export async function respondToComment(
     runSync: input.runSync,
     ...(input.runStatusReport ? { runStatusReport: input.runStatusReport } : {}),
     ...(input.describeBoard ? { describeBoard: input.describeBoard } : {}),
+    findWriteBackPull,
     loadPlan: () =>
       (planState ??= loadPlanState(input.github, config, botLogin, input.repository.defaultBranch)),
     ...(input.renderer ? { renderer: input.renderer } : {}),

@@ -55,11 +55,19 @@ export interface CommandContext {
   runSync: () => Promise<SyncRepositoryResult | null>;
   /** Runs the status report now (`/nova report`); absent where Nova has no bot-PR service. */
   runStatusReport?: () => Promise<StatusReportResult>;
+  /** Nova's open write-back pull request, read at most once per comment; null when none. */
+  findWriteBackPull?: () => Promise<WriteBackLink | null>;
   /** The checklist and the live state of its issues, read once per comment. */
   loadPlan: () => Promise<PlanState>;
   /** What the last board run said (e.g. "a user-owned project cannot be reached"), if any. */
   describeBoard?: (lang: Language) => string | null;
   renderer?: Renderer;
+}
+
+/** The write-back pull request as replies link it. */
+export interface WriteBackLink {
+  number: number;
+  url: string;
 }
 
 export interface PlanState {
@@ -106,8 +114,12 @@ export async function runCommand(
   switch (command.name) {
     case "help":
       return renderHelp(context.config, lang, renderer, context.describeBoard?.(lang) ?? null);
-    case "sync":
-      return renderSyncReply(await context.runSync(), context.config, lang, renderer);
+    case "sync": {
+      const result = await context.runSync();
+      const proposes = result?.status === "synced" && result.proposals.length > 0;
+      const writeBackPull = proposes ? await readWriteBackPull(context) : null;
+      return renderSyncReply(result, context.config, lang, renderer, writeBackPull);
+    }
     case "report":
       return renderStatusResult(
         context.runStatusReport ? await context.runStatusReport() : null,
@@ -117,9 +129,11 @@ export async function runCommand(
     case "progress": {
       const { plan, live } = await context.loadPlan();
       const report = renderProgress(computeProgress(plan, { live }), lang, renderer);
+      const pending = listWriteBackPending(plan, live);
       return renderer.render("command-progress", lang, {
         report,
-        pending: listWriteBackPending(plan, live),
+        pending,
+        writeBackPull: pending.length > 0 ? await readWriteBackPull(context) : null,
         task: describeOwnTask(plan, live, context),
       });
     }
@@ -141,9 +155,19 @@ export async function runCommand(
         holidays: context.config.holidays,
         limit: flags.limit ?? SUMMARY_LIMIT_DEFAULT,
       });
-      return renderSummary(result, lang, renderer);
+      const shown = [...result.next, ...result.recentlyDone];
+      if (!shown.some((task) => task.writeBackPending))
+        return renderSummary(result, lang, renderer);
+      const note = renderer.render("command-write-back-note", lang, {
+        writeBackPull: await readWriteBackPull(context),
+      });
+      return `${renderSummary(result, lang, renderer).trimEnd()}\n\n${note}`;
     }
   }
+}
+
+function readWriteBackPull(context: CommandContext): Promise<WriteBackLink | null> {
+  return context.findWriteBackPull?.() ?? Promise.resolve(null);
 }
 
 function readDates(context: CommandContext): { today: string; delivery: string } {
@@ -208,6 +232,8 @@ export function renderSyncReply(
   config: NovaConfig,
   lang: Language,
   renderer: Renderer = readSharedRenderer(),
+  /** The open write-back pull request, linked where the run proposes checklist changes. */
+  writeBackPull: WriteBackLink | null = null,
 ): string {
   const base = {
     synced: false,
@@ -235,6 +261,7 @@ export function renderSyncReply(
           lang,
           result.status === "dry-run",
           result.config.sync.maxWritesPerRun,
+          writeBackPull,
         ),
       });
     case "checklist-missing":

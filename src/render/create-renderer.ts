@@ -29,6 +29,7 @@ export const TEMPLATE_NAMES = [
   "command-note",
   "command-report",
   "command-rate-limited",
+  "command-write-back-note",
   "status-report",
   "status-index",
   "status-pr-body",

@@ -181,7 +181,11 @@ describe("each command and alias", () => {
     const reply = lastReply();
     expect(reply).toContain("**2 of 4 tasks done**");
     expect(reply).toContain(
-      `- [DGX Setup](${taskIssue("setup").html_url}) · 2025-01-06 · ✏️ write-back pending`,
+      `- [DGX Setup](${taskIssue("setup").html_url}) · 2025-01-06 · ✏️ done or reopened on GitHub, not yet in the checklist`,
+    );
+    // No write-back pull request yet (one read of the branch's pull requests found none).
+    expect(reply).toContain(
+      "Nova updates the boxes with a checklist pull request (branch `nova/checklist`); until then, the state on GitHub is what counts.",
     );
   });
 

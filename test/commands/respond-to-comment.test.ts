@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { GitHubError } from "../../src/github/github-error.js";
 import { ZERO_WIDTH_JOINER } from "../../src/render/escape-markdown.js";
-import { CommandWorld, PLAN, PLAN_PATH } from "./world.js";
+import { WriteBackPrBody } from "../../src/bot-pr/write-back-pr-body.js";
+import { BOT, CommandWorld, PLAN, PLAN_PATH } from "./world.js";
 
 let world: CommandWorld;
 beforeEach(async () => {
@@ -48,9 +49,49 @@ describe("the report commands", () => {
     );
     // The closed issue counts although its box is not ticked, and is marked write-back pending.
     expect(reply).toContain("**2 von 4 Aufgaben erledigt**");
-    expect(reply).toContain("Schreiben ins Repository ausstehend");
+    expect(reply).toContain(
+      "✏️ **Auf GitHub erledigt oder wieder geöffnet, in der Checkliste noch nicht:** Nova setzt die Haken mit einem Checklisten-PR (Branch `nova/checklist`) nach; bis dahin zählt der Stand auf GitHub.",
+    );
     expect(reply).toContain(`- ✅ [DGX Setup](${setup.htmlUrl})`);
     expect(world.commands.reactionsOn(id)).toEqual(["eyes", "rocket"]);
+  });
+
+  it("a pending write-back links Nova's open write-back pull request (progress, summary)", async () => {
+    world.port.humanEdit(world.issueOf("setup").number, {
+      state: "closed",
+      stateReason: "completed",
+    });
+    const pull = (author: string, number: number) => ({
+      number,
+      title: "Checkliste",
+      body: new WriteBackPrBody({ lang: "de", changes: [], pinned: [] }).toString(),
+      state: "open" as const,
+      merged: false,
+      author,
+      headRef: "nova/checklist",
+      headSha: "a".repeat(40),
+      baseRef: "main",
+      labels: [],
+      htmlUrl: `https://github.com/acme/dgx/pull/${number}`,
+      closedAt: null,
+    });
+    // Someone else's pull request on the branch is not Nova's.
+    world.commands.pulls.set("nova/checklist", [pull("mallory", 13), pull(BOT, 12)]);
+    await world.comment("/nova progress\n/nova summary");
+    const [progress, summary] = world.commands.replies().map((reply) => reply.body);
+    expect(progress).toContain(
+      "Der Checklisten-PR [#12](https://github.com/acme/dgx/pull/12) setzt die Haken nach; bis er gemergt ist zählt der Stand auf GitHub.",
+    );
+    expect(summary).toContain(
+      "✏️ auf GitHub erledigt oder wieder geöffnet, in der Checkliste noch nicht: Der Checklisten-PR [#12](https://github.com/acme/dgx/pull/12)",
+    );
+    // One read for both replies.
+    expect(world.commands.calls.filter((call) => call.startsWith("pulls"))).toHaveLength(1);
+  });
+
+  it("without a pending write-back, no pull request is read", async () => {
+    await world.comment("/nova progress\n/nova summary");
+    expect(world.commands.calls.filter((call) => call.startsWith("pulls"))).toEqual([]);
   });
 
   it("an issue closed as not planned does not count as done", async () => {
