@@ -82,6 +82,8 @@ export interface GitHubPort {
   createCheckRun(run: CheckRunWrite): Promise<{ htmlUrl: string }>;
   /** Whether a commit already has a check run of this name (so a redelivery does not add another). */
   hasCheckRun(sha: string, name: string): Promise<boolean>;
+  /** The web address of the newest check run of this name on a commit or branch, or null. */
+  findCheckRunUrl(ref: string, name: string): Promise<string | null>;
   /**
    * `.github/nova.yml` from the default branch, merged with what it `_extends` (Probot's config
    * loading); null when the repository has none.

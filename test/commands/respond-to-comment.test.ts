@@ -89,6 +89,42 @@ describe("the report commands", () => {
     expect(world.commands.calls.filter((call) => call.startsWith("pulls"))).toHaveLength(1);
   });
 
+  it("/nova progress on a broken checklist says so and links the sync's check run", async () => {
+    const broken = PLAN.replace("id=monitoring;", "id=setup;");
+    world.port.setFile(PLAN_PATH, broken);
+    world.port.checkRuns.push({
+      name: "Nova: Sync",
+      headSha: world.port.branchSha,
+      status: "completed",
+      conclusion: "failure",
+      title: "Checkliste hat 1 Fehler: nichts abgeglichen",
+      summary: "",
+    });
+    world.commands.setRole("alice", "write");
+    await world.comment("/nova progress\n/nova sync");
+    const [progress, sync] = world.commands.replies().map((reply) => reply.body);
+    expect(progress).toMatch(
+      /^<!-- nova:reply [^\n]*\n⚠️ \*\*Die Checkliste hat 1 Fehler\*\*; bis er behoben ist, gleicht Nova keine Issues ab und die Zahlen unten können veraltet sein\. Alle Probleme mit Zeilen: \[Check-Run „Nova: Sync“\]\(https:\/\/github\.com\/acme\/dgx\/runs\/1\)\.\n\n- Zeile 8: /,
+    );
+    expect(sync).toContain(
+      "Die Checkliste hat 1 Fehler; nichts wurde abgeglichen. Alle Probleme mit Zeilen: [Check-Run „Nova: Sync“](https://github.com/acme/dgx/runs/1).",
+    );
+  });
+
+  it("/nova progress on a broken checklist without a check run points to nova lint", async () => {
+    world.port.setFile(PLAN_PATH, PLAN.replace("id=monitoring;", "id=setup;"));
+    await world.comment("/nova progress --lang en");
+    expect(world.lastReply()).toContain(
+      "⚠️ **The checklist has 1 error**; until it is fixed, Nova syncs no issues and the numbers below may be out of date. `nova lint` shows every problem with its line.",
+    );
+  });
+
+  it("a clean checklist reads no check run", async () => {
+    await world.comment("/nova progress");
+    expect(world.lastReply()).not.toContain("⚠️");
+    expect(world.port.calls.filter((call) => call.startsWith("find-check-run"))).toEqual([]);
+  });
+
   it("without a pending write-back, no pull request is read", async () => {
     await world.comment("/nova progress\n/nova summary");
     expect(world.commands.calls.filter((call) => call.startsWith("pulls"))).toEqual([]);

@@ -136,6 +136,13 @@ export class MemoryPort implements GitHubPort {
 
   config: unknown = null;
 
+  findCheckRunUrl(ref: string, name: string): Promise<string | null> {
+    this.calls.push(`find-check-run ${name}`);
+    const sha = ref === "main" ? this.branchSha : ref;
+    const index = this.checkRuns.findLastIndex((run) => run.name === name && run.headSha === sha);
+    return Promise.resolve(index < 0 ? null : `https://github.com/acme/dgx/runs/${index + 1}`);
+  }
+
   hasCheckRun(_sha: string, name: string): Promise<boolean> {
     this.calls.push(`has-check-run ${name}`);
     return Promise.resolve(this.checkRuns.some((run) => run.name === name && run.headSha === _sha));
