@@ -82,6 +82,11 @@ export interface GitHubPort {
   createCheckRun(run: CheckRunWrite): Promise<{ htmlUrl: string }>;
   /** Whether a commit already has a check run of this name (so a redelivery does not add another). */
   hasCheckRun(sha: string, name: string): Promise<boolean>;
+  /**
+   * Every path (files and directories) in the tree of a commit, `git/trees/{sha}?recursive=1`;
+   * `truncated` when GitHub cut the listing (over 100,000 entries).
+   */
+  listTreePaths(sha: string): Promise<{ paths: string[]; truncated: boolean }>;
   /** The web address of the newest check run of this name on a commit or branch, or null. */
   findCheckRunUrl(ref: string, name: string): Promise<string | null>;
   /**

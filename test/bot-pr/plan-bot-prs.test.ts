@@ -85,12 +85,15 @@ describe("planWriteBack", () => {
       options,
     );
     const commit = plan.ops[0] as Extract<BotPrOp, { kind: "commit" }>;
-    expect(commit.files[0]!.content).toBe(
-      source.replace(
-        "- [ ] **Monitoring** – Grafana.",
-        "- [x] **Monitoring** – Grafana. <!-- nova: id=monitoring -->",
-      ),
-    );
+    expect(commit.files).toEqual([
+      {
+        path: "docs/plan.md",
+        content: source.replace(
+          "- [ ] **Monitoring** – Grafana.",
+          "- [x] **Monitoring** – Grafana. <!-- nova: id=monitoring -->",
+        ),
+      },
+    ]);
     expect(plan.pinned).toEqual(["monitoring"]);
   });
 
