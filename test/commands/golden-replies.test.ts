@@ -3,7 +3,7 @@
  * included, from the real use-case (`respondToComment`) against in-memory ports. A change to a
  * template or its data shows up here as a diff to read. After a deliberate change, rewrite them:
  *
- *     UPDATE_GOLDEN=1 npm test -- test/commands/golden-replies.test.ts
+ *     UPDATE_GOLDENS=1 npm test -- test/commands/golden-replies.test.ts
  *
  * and review `git diff test/fixtures/replies/` (see test/fixtures/replies/README.md).
  */
@@ -16,12 +16,12 @@ import type { Language } from "../../src/render/i18n.js";
 import { CommandWorld } from "./world.js";
 
 const GOLDEN_DIR = new URL("../fixtures/replies/", import.meta.url);
-const UPDATE = process.env["UPDATE_GOLDEN"] === "1";
+const UPDATE = process.env["UPDATE_GOLDENS"] === "1";
 
 function compareGolden(name: string, actual: string): void {
   const path = fileURLToPath(new URL(name, GOLDEN_DIR));
   if (UPDATE || !existsSync(path)) {
-    if (!UPDATE) throw new Error(`no golden file ${name}: run with UPDATE_GOLDEN=1`);
+    if (!UPDATE) throw new Error(`no golden file ${name}: run with UPDATE_GOLDENS=1`);
     writeFileSync(path, actual);
     return;
   }
