@@ -5,7 +5,9 @@
  *
  * Lower bounds: no-op = 1 config read + 1 checklist read + 1 issue page per 100 tasks;
  * first sync = that + one label and one issue per task; 3 ticks = the no-op reads + 3 writes
- * (+ the check run the applied sync leaves on the commit).
+ * (+ the check run the applied sync leaves on the commit). A plan that names paths (`scripts/`)
+ * adds one tree read per commit not seen before (`src/sync/find-existing-paths.ts`); the
+ * generated plans name none.
  *
  * With 1,000 tasks the first sync exceeds `sync.maxWritesPerRun` (set to 1,000 here), so a
  * follow-up run finishes it: its reads, its check run, and one `already_exists` label request per
