@@ -13,7 +13,7 @@ import { describe, expect, it } from "@jest/globals";
 import { renderConfigInvalid, renderNote } from "../../src/commands/render-command-replies.js";
 import { parseConfig } from "../../src/config/parse-config.js";
 import type { Language } from "../../src/render/i18n.js";
-import { CommandWorld } from "./world.js";
+import { CommandWorld, PLAN, PLAN_PATH } from "./world.js";
 
 const GOLDEN_DIR = new URL("../fixtures/replies/", import.meta.url);
 const UPDATE = process.env["UPDATE_GOLDENS"] === "1";
@@ -53,6 +53,19 @@ async function replyTo(world: CommandWorld, body: string, author = "alice"): Pro
 
 const CASES: Record<string, (lang: Language) => Promise<string>> = {
   progress: async (lang) => replyTo(await createWorld(lang), "/nova progress"),
+  "progress-broken-checklist": async (lang) => {
+    const world = await createWorld(lang);
+    world.port.setFile(PLAN_PATH, PLAN.replace("id=monitoring;", "id=setup;"));
+    world.port.checkRuns.push({
+      name: "Nova: Sync",
+      headSha: world.port.branchSha,
+      status: "completed",
+      conclusion: "failure",
+      title: "",
+      summary: "",
+    });
+    return replyTo(world, "/nova progress");
+  },
   summary: async (lang) => replyTo(await createWorld(lang), "/nova summary"),
   "step-plan": async (lang) =>
     replyTo(await createWorld(lang, { delivery: "2025-01-17" }), "/nova step-plan"),
