@@ -193,6 +193,7 @@ export function renderRateLimited(
   }).format(new Date(resetAt));
   return renderer.render("command-rate-limited", lang, {
     perUser: limit.perUser,
+    once: limit.perUser === 1,
     windowMinutes: limit.windowMinutes,
     resetDate: day(resetAt) === day(at.now) ? "" : day(resetAt),
     resetTime,

@@ -181,7 +181,7 @@ describe("each command and alias", () => {
     const reply = lastReply();
     expect(reply).toContain("**2 of 4 tasks done**");
     expect(reply).toContain(
-      `- [DGX Setup](${taskIssue("setup").html_url}) · 2025-01-06 · ✏️ done or reopened on GitHub, not yet in the checklist`,
+      `- [DGX Setup](${taskIssue("setup").html_url}) · 2025-01-06 · ✏️ checklist not yet updated`,
     );
     // No write-back pull request yet (one read of the branch's pull requests found none).
     expect(reply).toContain(
@@ -357,7 +357,7 @@ describe("spam guard", () => {
     const id = await comment("/nova progress");
     expect(replies()).toHaveLength(3);
     expect(replies()[2]!.body).toContain(
-      "Nova antwortet jeder Person auf einem Issue höchstens 2 Mal",
+      "Nova antwortet jeder Person auf einem Issue höchstens 2-mal",
     );
     expect(reactionsOn(id)).toEqual(["eyes", "confused"]);
     const again = await comment("/nova summary");

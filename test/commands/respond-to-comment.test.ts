@@ -80,10 +80,10 @@ describe("the report commands", () => {
     await world.comment("/nova progress\n/nova summary");
     const [progress, summary] = world.commands.replies().map((reply) => reply.body);
     expect(progress).toContain(
-      "Der Checklisten-PR [#12](https://github.com/acme/dgx/pull/12) setzt die Haken nach; bis er gemergt ist zählt der Stand auf GitHub.",
+      "Der Checklisten-PR [#12](https://github.com/acme/dgx/pull/12) setzt die Haken nach; bis er gemergt ist, zählt der Stand auf GitHub.",
     );
     expect(summary).toContain(
-      "✏️ auf GitHub erledigt oder wieder geöffnet, in der Checkliste noch nicht: Der Checklisten-PR [#12](https://github.com/acme/dgx/pull/12)",
+      "✏️ Checkliste noch nicht nachgezogen: Der Checklisten-PR [#12](https://github.com/acme/dgx/pull/12) setzt die Haken nach; bis er gemergt ist, zählt der Stand auf GitHub.",
     );
     // One read for both replies.
     expect(world.commands.calls.filter((call) => call.startsWith("pulls"))).toHaveLength(1);
@@ -422,7 +422,7 @@ describe("spam guard", () => {
     expect(world.commands.replies()).toHaveLength(3);
     // 09:00 UTC + 10 minutes is 10:10 in Berlin; not the 👎 of "permission denied".
     expect(world.lastReply()).toContain(
-      "höchstens 2 Mal in 10 Minuten. Deine nächste Antwort gibt es hier ab 10:10 Uhr (Europe/Berlin)",
+      "höchstens 2-mal in 10 Minuten. Deine nächste Antwort gibt es hier ab 10:10 Uhr (Europe/Berlin)",
     );
     expect(world.commands.reactionsOn(id)).toEqual(["eyes", "confused"]);
     // The same window again: the reaction only, no second notice.
@@ -449,7 +449,7 @@ describe("spam guard", () => {
     expect(result).toEqual({ status: "answered", outcomes: ["rate-limited", "rate-limited"] });
     expect(world.commands.replies()).toHaveLength(2);
     expect(world.lastReply()).toMatch(
-      /at most 1 time per issue in 10 minutes\. Your next reply here can come from \d\d:10 \(/,
+      /at most once per issue in 10 minutes\. Your next reply here can come from \d\d:10 \(/,
     );
   });
 });
