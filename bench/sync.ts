@@ -5,7 +5,10 @@
  *
  * Lower bounds: no-op = 1 config read + 1 checklist read + 1 issue page per 100 tasks;
  * first sync = that + one label and one issue per task; 3 ticks = the no-op reads + 3 writes
- * (+ the check run the applied sync leaves on the commit).
+ * (+ the check run the applied sync leaves on the commit). A plan that names paths (the generated
+ * plans name `scripts/step-N.sh`) adds one tree read per commit this process has not read before
+ * (`src/sync/find-existing-paths.ts`): the first sync and the 3-ticks commit pay it, the
+ * redelivery does not.
  *
  * With 1,000 tasks the first sync exceeds `sync.maxWritesPerRun` (set to 1,000 here), so a
  * follow-up run finishes it: its reads, its check run, and one `already_exists` label request per
@@ -76,7 +79,7 @@ try {
     const first = repo.pushCommit({ files: { [PLAN]: plan } });
     await measure(
       "first sync",
-      `${2 + pages} reads + ${sections + 1 + tasks} writes + check run`,
+      `${3 + pages} reads + ${sections + 1 + tasks} writes + check run`,
       () => receive(first, "first"),
     );
     await measure("no-op (redelivery)", `${2 + pages} reads, 0 writes`, () =>
@@ -88,7 +91,7 @@ try {
     const change = repo.pushCommit({ files: { [PLAN]: ticked } });
     await measure(
       "3 tasks ticked",
-      `${2 + pages} reads (+3 re-reads before state changes), 3 writes + check run`,
+      `${3 + pages} reads (+3 re-reads before state changes), 3 writes + check run`,
       () => receive(change, "change"),
     );
     if (fake.violations.length > 0)

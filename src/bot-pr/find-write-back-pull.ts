@@ -14,7 +14,7 @@ export interface OpenWriteBack {
  * One request.
  */
 export async function findOpenWriteBack(
-  pulls: BotPrPort,
+  pulls: Pick<BotPrPort, "listPullsForBranch">,
   botLogin: string,
 ): Promise<OpenWriteBack | null> {
   for (const pull of await pulls.listPullsForBranch(WRITE_BACK_BRANCH, "open", 10)) {

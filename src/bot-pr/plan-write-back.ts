@@ -37,17 +37,15 @@ export interface WriteBackPlan {
   pinned: string[];
 }
 
-/** Ids pinned in one pull request at most; a plan with more gets the rest in a later one. */
-export const MAX_PINS_PER_PULL = 200;
-
 /**
  * Decides the write-back pull request's writes. Pure.
  *
  * - Each proposal whose issue is still as the sync saw it (closed as completed → tick, open →
  *   untick) and whose box still differs becomes one one-character edit (`planSetChecked`).
- * - With at least one such edit, the same commit pins `<!-- nova: id=… -->` on every task whose
- *   id is still derived from its title (`planSetTaskId`), so renaming a task later keeps its
- *   issue. Pins alone never open a pull request.
+ * - A task whose box changes and whose id is still derived from its title also gets its id
+ *   pinned (`planSetTaskId`: `<!-- nova: id=… -->` on the same task), so renaming it later keeps
+ *   its issue. No other task is touched: the diff is exactly the lines whose boxes change, as the
+ *   body promises (pinning every task made a 2-box pull request change 20 lines).
  * - The commit is made on the current default branch; an open pull request whose head is
  *   exactly that commit's content on that base is left alone, otherwise its branch is
  *   regenerated. Title and body are rewritten only when they differ. Never two pull requests.
@@ -109,9 +107,9 @@ export function planWriteBack(
     };
   }
 
+  const changed = new Set(changes.map((change) => change.taskId));
   const pinned = plan.tasks
-    .filter((task) => task.idSource === "slug")
-    .slice(0, MAX_PINS_PER_PULL)
+    .filter((task) => changed.has(task.id) && task.idSource === "slug")
     .map((task) => task.id);
   for (const id of pinned) edits.push(...planSetTaskId(plan, id));
   const desired = applyTextEdits(source, edits);
@@ -125,7 +123,9 @@ export function planWriteBack(
       title,
       "",
       ...changes.map((change) => `- ${change.action} ${change.taskId} (#${change.issueNumber})`),
-      ...(pinned.length > 0 ? [`- pin ${pinned.length} id(s)`] : []),
+      ...(pinned.length > 0
+        ? [`- pin ${pinned.length} ${pinned.length === 1 ? "id" : "ids"}`]
+        : []),
     ].join("\n"),
     files: [{ path: options.checklistPath, content: desired }],
   };

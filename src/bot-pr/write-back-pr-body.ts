@@ -75,6 +75,7 @@ export class WriteBackPrBody {
         mention: change.actor === null ? null : `@${change.actor}`,
       })),
       pinnedCount: pinned.length,
+      pinnedOne: pinned.length === 1,
       pinnedListed: pinned.slice(0, LISTED_PINS),
       pinnedMore: Math.max(0, pinned.length - LISTED_PINS),
       marker: renderBotPrMarker("write-back", { v: 1, lang, changes, pinned }),

@@ -29,8 +29,8 @@ export type RegisteredCommandName = Extract<
 
 export interface FlagDefinition {
   name: FlagName;
-  /** Placeholder in usage lines: `--limit N`. */
-  placeholder: string;
+  /** Placeholder in usage lines: `--limit N`, per language (`"Rolle"` / `"role"`). */
+  placeholder: LocalizedText;
   /** What the flag accepts, as a noun phrase (for bad-flag replies and help). */
   accepts: LocalizedText;
   /** The value, or undefined when it is not acceptable. */
@@ -44,8 +44,11 @@ export interface CommandDefinition {
   flags: readonly FlagName[];
   /** One sentence: what the reply shows. */
   description: LocalizedText;
-  /** Complete comment lines, shown in help. */
-  examples: readonly string[];
+  /**
+   * Complete comment lines, shown in help, per language: German help also shows the German
+   * aliases at work, English help only English names.
+   */
+  examples: Readonly<Record<Language, readonly string[]>>;
 }
 
 /** The longest role name a flag takes; longer text is a typo or an attack, not a role. */
@@ -56,7 +59,7 @@ export const SUMMARY_LIMIT_DEFAULT = 5;
 export const FLAGS: Readonly<Record<FlagName, FlagDefinition>> = {
   limit: {
     name: "limit",
-    placeholder: "N",
+    placeholder: { de: "N", en: "N" },
     accepts: {
       de: `eine ganze Zahl von 1 bis ${SUMMARY_LIMIT_MAX} (Standard ${SUMMARY_LIMIT_DEFAULT})`,
       en: `a whole number from 1 to ${SUMMARY_LIMIT_MAX} (default ${SUMMARY_LIMIT_DEFAULT})`,
@@ -69,10 +72,10 @@ export const FLAGS: Readonly<Record<FlagName, FlagDefinition>> = {
   },
   role: {
     name: "role",
-    placeholder: '"Rolle"',
+    placeholder: { de: '"Rolle"', en: '"role"' },
     accepts: {
       de: `einen Rollennamen mit 1 bis ${MAX_ROLE_LENGTH} Zeichen, mit Leerzeichen in Anführungszeichen, z. B. --role "Plattform"`,
-      en: `a role name of 1 to ${MAX_ROLE_LENGTH} characters, in quotes when it has spaces, e.g. --role "Plattform"`,
+      en: `a role name of 1 to ${MAX_ROLE_LENGTH} characters, in quotes when it has spaces, e.g. --role "Platform"`,
     },
     parse: (raw) => {
       const role = raw.trim();
@@ -84,7 +87,7 @@ export const FLAGS: Readonly<Record<FlagName, FlagDefinition>> = {
   },
   lang: {
     name: "lang",
-    placeholder: "de|en",
+    placeholder: { de: "de|en", en: "de|en" },
     accepts: { de: "de oder en", en: "de or en" },
     parse: (raw) => {
       const lang = raw.toLowerCase();
@@ -103,7 +106,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
       de: "Fortschritt je Abschnitt mit Balken; auf dem Issue einer Aufgabe auch ihre Abhängigkeiten und was sie blockiert.",
       en: "Progress per section with bars; on a task's own issue also its dependencies and what it blocks.",
     },
-    examples: ["/nova progress", "/nova fortschritt --lang en"],
+    examples: {
+      de: ["/nova progress", "/nova fortschritt --lang en"],
+      en: ["/nova progress", "/nova progress --lang de"],
+    },
   },
   {
     name: "step-plan",
@@ -113,7 +119,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
       de: "Der Schrittplan mit Terminen, kritischem Pfad und Gantt-Diagramm, wahlweise für eine Rolle.",
       en: "The step plan with dates, critical path and Gantt chart, optionally for one role.",
     },
-    examples: ["/nova step-plan", '/nova schrittplan --role "Plattform"'],
+    examples: {
+      de: ["/nova step-plan", '/nova schrittplan --role "Plattform"'],
+      en: ["/nova step-plan", '/nova step-plan --role "Platform"'],
+    },
   },
   {
     name: "summary",
@@ -123,7 +132,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
       de: "Kurzer Stand: als Nächstes, zuletzt erledigt, blockiert, verbleibende Arbeitstage.",
       en: "A short status: next up, recently done, blocked, working days left.",
     },
-    examples: ["/nova summary", "/nova zusammenfassung --limit=10"],
+    examples: {
+      de: ["/nova summary", "/nova zusammenfassung --limit=10"],
+      en: ["/nova summary", "/nova summary --limit=10"],
+    },
   },
   {
     name: "sync",
@@ -133,7 +145,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
       de: "Gleicht die Issues jetzt mit der Checkliste ab und antwortet, was sich geändert hat.",
       en: "Syncs the issues with the checklist now and replies with what changed.",
     },
-    examples: ["/nova sync", "/nova abgleich"],
+    examples: { de: ["/nova sync", "/nova abgleich"], en: ["/nova sync"] },
   },
   {
     name: "report",
@@ -143,7 +155,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
       de: "Schreibt den Statusbericht von heute jetzt in den Statusbericht-Pull-Request (öffnet oder aktualisiert ihn) und antwortet mit dem Link.",
       en: "Writes today's status report into the status pull request now (opening or updating it) and replies with the link.",
     },
-    examples: ["/nova report", "/nova bericht"],
+    examples: { de: ["/nova report", "/nova bericht"], en: ["/nova report"] },
   },
   {
     name: "help",
@@ -153,7 +165,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
       de: "Diese Hilfe: Befehle, Beispiele, wer sie ausführen darf, und die wirksame Konfiguration.",
       en: "This help: commands, examples, who may run them, and the effective configuration.",
     },
-    examples: ["/nova help", "/nova hilfe --lang en"],
+    examples: {
+      de: ["/nova help", "/nova hilfe --lang en"],
+      en: ["/nova help", "/nova help --lang de"],
+    },
   },
 ];
 
@@ -173,7 +188,7 @@ export function findCommand(name: string): CommandDefinition | undefined {
 }
 
 /** `/nova summary [--limit N] [--lang de|en]`. */
-export function renderUsage(command: CommandDefinition): string {
-  const flags = command.flags.map((flag) => `[--${flag} ${FLAGS[flag].placeholder}]`);
+export function renderUsage(command: CommandDefinition, lang: Language): string {
+  const flags = command.flags.map((flag) => `[--${flag} ${FLAGS[flag].placeholder[lang]}]`);
   return ["/nova", command.name, ...flags].join(" ");
 }

@@ -4,7 +4,9 @@ import type { ReplyLimiter } from "./reply-limiter.js";
 
 /**
  * The spam guard's counts in Redis, shared by every Nova instance (`REDIS_URL`), so a person
- * cannot get more replies by landing on another replica.
+ * cannot get more replies by landing on another replica. Whether a refusal was already told is a
+ * second key set with `NX` until the window frees a slot: of several replicas refusing at once,
+ * exactly one posts the short reply.
  */
 export function createRedisReplyLimiter(redis: Redis): ReplyLimiter {
   return {
@@ -15,7 +17,9 @@ export function createRedisReplyLimiter(redis: Redis): ReplyLimiter {
         limit,
         take: true,
       });
-      return wait === 0;
+      if (wait === 0) return { allowed: true };
+      const told = await redis.set(`nova:replies-told:${key}`, String(now), "PX", wait, "NX");
+      return { allowed: false, resetAt: now + wait, notify: told === "OK" };
     },
   };
 }

@@ -52,7 +52,7 @@ export function renderBadArguments(
   const known = (FLAGS as Record<string, (typeof FLAGS)[FlagName] | undefined>)[flag];
   return renderer.render("command-bad-arguments", lang, {
     command: command.name,
-    usage: renderUsage(command),
+    usage: renderUsage(command, lang),
     flags: command.flags,
     flag: problem.kind === "unknown-flag" ? clipText(flag, 40) : flag,
     value: "value" in problem ? clipText(problem.value) : "",
@@ -127,22 +127,24 @@ export function renderHelp(
   /** The board's last status message (`src/board/board-status.ts`), shown under the project. */
   boardStatus: string | null = null,
 ): string {
-  // A `|` inside a table cell ends the cell even in a code span unless it is escaped.
-  const cell = (text: string) => text.replace(/\|/g, "\\|");
+  // Usage lines and examples go in code blocks: GitHub never wraps those, while a code span in a
+  // table cell breaks after any hyphen (`[--` / `role "Rolle"]`).
   return renderer.render("command-help", lang, {
     maxCommands: MAX_COMMANDS_PER_COMMENT,
     commands: COMMANDS.map((command) => ({
-      usage: cell(renderUsage(command)),
+      name: command.name,
+      usage: renderUsage(command, lang),
       aliases: command.aliases,
       description: command.description[lang],
-      examples: command.examples.map(cell),
+      examples: command.examples[lang],
       permission: config.commands.permissions[command.name],
     })),
     config: {
       checklist: config.checklist,
       prefix: config.labels.prefix,
       project: describeProject(config),
-      boardStatus,
+      // Without a project the board status only repeats "none".
+      boardStatus: config.project ? boardStatus : null,
       language: config.language,
       perUser: config.commands.rateLimit.perUser,
       windowMinutes: config.commands.rateLimit.windowMinutes,
@@ -167,4 +169,34 @@ function describeProject(config: NovaConfig): string {
   return "number" in project
     ? `${project.owner} #${project.number}`
     : `${project.owner}: ${project.title}`;
+}
+
+/**
+ * The spam guard's one reply per refused stretch: the limit and when the next reply can come, as
+ * a wall-clock time in the configured time zone (with the date when it is not today there).
+ */
+export function renderRateLimited(
+  limit: { perUser: number; windowMinutes: number },
+  at: { now: number; resetAt: number; timeZone: string },
+  lang: Language,
+  renderer: Renderer = readSharedRenderer(),
+): string {
+  const day = (instant: number) =>
+    new Intl.DateTimeFormat("sv-SE", { timeZone: at.timeZone }).format(new Date(instant));
+  // Round up: "from 16:43" must not name a minute in which the person is still refused.
+  const resetAt = Math.ceil(at.resetAt / 60_000) * 60_000;
+  const resetTime = new Intl.DateTimeFormat("en-GB", {
+    timeZone: at.timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(resetAt));
+  return renderer.render("command-rate-limited", lang, {
+    perUser: limit.perUser,
+    once: limit.perUser === 1,
+    windowMinutes: limit.windowMinutes,
+    resetDate: day(resetAt) === day(at.now) ? "" : day(resetAt),
+    resetTime,
+    timezone: at.timeZone,
+  });
 }

@@ -5,15 +5,33 @@
  */
 export interface ReplyLimiter {
   /**
-   * Counts one reply for `key` and answers true, or answers false (and counts nothing) when `limit`
-   * replies were already counted within the last `windowMs` before `now`.
+   * Counts one reply for `key` and answers `allowed`, or (counting nothing) refuses when `limit`
+   * replies were already counted within the last `windowMs` before `now`. A refusal says when one
+   * more reply fits again and whether it is the first refusal until then: the person is told
+   * once per refused stretch, further commands only get a reaction.
    */
-  tryTake(key: string, limit: number, windowMs: number, now: number): Promise<boolean>;
+  tryTake(key: string, limit: number, windowMs: number, now: number): Promise<ReplyTake>;
 }
+
+export type ReplyTake =
+  | { allowed: true }
+  | {
+      allowed: false;
+      /** When one more reply fits (milliseconds since the epoch). */
+      resetAt: number;
+      /** True for the first refusal before `resetAt`: the one that gets a short reply. */
+      notify: boolean;
+    };
 
 export interface MemoryReplyLimiterOptions {
   /** Keys remembered at most; the least recently used are forgotten first. */
   maxKeys?: number;
+}
+
+interface KeyState {
+  replies: number[];
+  /** Refusals before this instant were already told. */
+  notifiedUntil: number;
 }
 
 /**
@@ -22,21 +40,32 @@ export interface MemoryReplyLimiterOptions {
  */
 export function createMemoryReplyLimiter(options: MemoryReplyLimiterOptions = {}): ReplyLimiter {
   const maxKeys = options.maxKeys ?? 10_000;
-  const replies = new Map<string, number[]>();
+  const states = new Map<string, KeyState>();
   return {
     tryTake(key, limit, windowMs, now) {
-      const recent = (replies.get(key) ?? []).filter((at) => at > now - windowMs);
+      const previous = states.get(key);
+      const state: KeyState = {
+        replies: (previous?.replies ?? []).filter((at) => at > now - windowMs),
+        notifiedUntil: previous?.notifiedUntil ?? 0,
+      };
       // Re-inserting moves the key to the end: Map order is then least recently used first.
-      replies.delete(key);
-      const allowed = recent.length < limit;
-      if (allowed) recent.push(now);
-      replies.set(key, recent);
-      while (replies.size > maxKeys) {
-        const oldest = replies.keys().next().value;
+      states.delete(key);
+      states.set(key, state);
+      while (states.size > maxKeys) {
+        const oldest = states.keys().next().value;
         if (oldest === undefined) break;
-        replies.delete(oldest);
+        states.delete(oldest);
       }
-      return Promise.resolve(allowed);
+      if (state.replies.length < limit) {
+        state.replies.push(now);
+        return Promise.resolve({ allowed: true });
+      }
+      // The reply that blocks this one is the `limit`-th newest; when it leaves, one more fits.
+      const blocking = state.replies[state.replies.length - limit] ?? now;
+      const resetAt = blocking + windowMs;
+      const notify = now >= state.notifiedUntil;
+      if (notify) state.notifiedUntil = resetAt;
+      return Promise.resolve({ allowed: false, resetAt, notify });
     },
   };
 }

@@ -15,10 +15,17 @@ import {
 import { composeReply } from "./compose-reply.js";
 import { parseComment } from "./parse-commands.js";
 import { resolvePermissionLevel } from "./permission-level.js";
-import { renderConfigInvalid, renderFailure } from "./render-command-replies.js";
-import type { ReplyLimiter } from "./reply-limiter.js";
+import { findOpenWriteBack } from "../bot-pr/find-write-back-pull.js";
+import { DEFAULT_CONFIG } from "../config/schema.js";
+import { renderConfigInvalid, renderFailure, renderRateLimited } from "./render-command-replies.js";
+import type { ReplyLimiter, ReplyTake } from "./reply-limiter.js";
 import { readReplyMarkers } from "./reply-marker.js";
-import { loadPlanState, type CommandIssue, type PlanState } from "./run-command.js";
+import {
+  loadPlanState,
+  type CommandIssue,
+  type PlanState,
+  type WriteBackLink,
+} from "./run-command.js";
 
 export type { CommandOutcome } from "./answer-command.js";
 
@@ -75,9 +82,10 @@ export type RespondToCommentResult =
  *    configured permission, read once from the collaborator-permission API (an error denies);
  *    then its flags must be valid; then it runs.
  * 5. The spam guard counts every reply per person and issue; beyond the limit the command does
- *    not run and the comment only gets 👎.
+ *    not run. The first refused command until a slot frees gets one short reply (the limit and
+ *    when it resets, in the configured time zone) and 😕; later ones only get 😕.
  * 6. Each reply carries its marker and fits GitHub's size limit; 🚀 when a command's reply is
- *    posted, 👎 when denied or limited, 😕 when it could not run.
+ *    posted, 👎 when denied, 😕 when it could not run or was limited.
  */
 export async function respondToComment(
   input: RespondToCommentInput,
@@ -132,13 +140,31 @@ export async function respondToComment(
       return false;
     }
   };
+  // The spam guard's one reply per refused stretch; it carries the command's marker, so a
+  // redelivery does not run the refused command later.
+  const tellLimited = async (
+    take: Extract<ReplyTake, { allowed: false }>,
+    config: NovaConfig | null,
+    postBody: (body: string) => Promise<boolean>,
+  ) => {
+    if (!take.notify) return;
+    const settings = config ?? DEFAULT_CONFIG;
+    const body = renderRateLimited(
+      settings.commands.rateLimit,
+      { now: input.now(), resetAt: take.resetAt, timeZone: settings.status.timezone },
+      settings.language,
+      input.renderer,
+    );
+    await postBody(body);
+  };
   const limitKey = `${input.repository.fullName.toLowerCase()}#${input.issue.number}@${comment.author.toLowerCase()}`;
 
   let config: NovaConfig;
   try {
     const parsedConfig = parseConfig(await input.github.readConfig());
     if (!parsedConfig.ok) {
-      if (await takeReply(input, limitKey, null)) {
+      const take = await takeReply(input, limitKey, null);
+      if (take.allowed) {
         const body = renderConfigInvalid(parsedConfig.problems, DEFAULT_LANGUAGE, input.renderer);
         await post(
           pending.map((entry) => entry.number),
@@ -146,17 +172,23 @@ export async function respondToComment(
           DEFAULT_LANGUAGE,
         );
         outcomes.push("config-invalid");
-        await react("confused");
       } else {
+        await tellLimited(take, null, (body) =>
+          post(
+            pending.map((entry) => entry.number),
+            body,
+            DEFAULT_LANGUAGE,
+          ),
+        );
         outcomes.push("rate-limited");
-        await react("-1");
       }
+      await react("confused");
       return { status: "answered", outcomes };
     }
     config = parsedConfig.config;
   } catch (error) {
     log.error({ err: error }, "could not read .github/nova.yml");
-    if (await takeReply(input, limitKey, null)) {
+    if ((await takeReply(input, limitKey, null)).allowed) {
       const body = renderFailure(null, toCommandFailure(error), DEFAULT_LANGUAGE, input.renderer);
       await post(
         pending.map((entry) => entry.number),
@@ -184,6 +216,17 @@ export async function respondToComment(
     return permission;
   };
   let planState: Promise<PlanState> | undefined;
+  let writeBackPull: Promise<WriteBackLink | null> | undefined;
+  // One read, and only for a reply that explains a pending write-back; without it the reply
+  // still explains, only without the link.
+  const findWriteBackPull = () =>
+    (writeBackPull ??= findOpenWriteBack(port, botLogin).then(
+      (found) => (found ? { number: found.pull.number, url: found.pull.htmlUrl } : null),
+      (error: unknown) => {
+        log.warn({ err: error }, "could not look up the write-back pull request");
+        return null;
+      },
+    ));
   const context = {
     github: input.github,
     config,
@@ -194,6 +237,7 @@ export async function respondToComment(
     runSync: input.runSync,
     ...(input.runStatusReport ? { runStatusReport: input.runStatusReport } : {}),
     ...(input.describeBoard ? { describeBoard: input.describeBoard } : {}),
+    findWriteBackPull,
     loadPlan: () =>
       (planState ??= loadPlanState(input.github, config, botLogin, input.repository.defaultBranch)),
     ...(input.renderer ? { renderer: input.renderer } : {}),
@@ -201,10 +245,12 @@ export async function respondToComment(
 
   for (const { found, number } of pending) {
     const decision = await decideCommand(found.invocation, config, readPermission);
-    if (!(await takeReply(input, limitKey, config))) {
+    const take = await takeReply(input, limitKey, config);
+    if (!take.allowed) {
       log.info({ user: comment.author, issue: input.issue.number }, "reply limit reached");
+      await tellLimited(take, config, (body) => post([number], body, lang));
       outcomes.push("rate-limited");
-      await react("-1");
+      await react("confused");
       continue;
     }
     const { body, outcome, replyLang } = await answerCommand(decision, lang, context, log);
@@ -246,7 +292,7 @@ async function takeReply(
   input: RespondToCommentInput,
   key: string,
   config: NovaConfig | null,
-): Promise<boolean> {
+): Promise<ReplyTake> {
   const { perUser, windowMinutes } = config?.commands.rateLimit ?? {
     perUser: 5,
     windowMinutes: 10,

@@ -1,5 +1,6 @@
 import { renderStatusResult } from "../bot-pr/render-status-result.js";
 import type { StatusReportResult } from "../bot-pr/run-status-report.js";
+import { lintPlan, type LintProblem } from "../checklist/lint.js";
 import { parsePlan } from "../checklist/parse-plan.js";
 import type { Plan, Task } from "../checklist/types.js";
 import type { NovaConfig } from "../config/schema.js";
@@ -15,6 +16,7 @@ import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import { indexTaskIssues } from "../sync/observe-repository.js";
 import {
+  CHECK_NAMES,
   renderCheckTitle,
   renderSyncCheck,
   type SyncRepositoryResult,
@@ -33,6 +35,9 @@ const DEFAULT_DELIVERY_WORKING_DAYS = 10;
 
 /** Lint problems a `/nova sync` reply lists before counting the rest. */
 const LISTED_PROBLEMS = 10;
+
+/** Lint errors a `/nova progress` reply lists above its numbers; the check run has them all. */
+const LISTED_PROGRESS_PROBLEMS = 3;
 
 /** The issue or pull request the command was written on. */
 export interface CommandIssue {
@@ -55,11 +60,19 @@ export interface CommandContext {
   runSync: () => Promise<SyncRepositoryResult | null>;
   /** Runs the status report now (`/nova report`); absent where Nova has no bot-PR service. */
   runStatusReport?: () => Promise<StatusReportResult>;
+  /** Nova's open write-back pull request, read at most once per comment; null when none. */
+  findWriteBackPull?: () => Promise<WriteBackLink | null>;
   /** The checklist and the live state of its issues, read once per comment. */
   loadPlan: () => Promise<PlanState>;
   /** What the last board run said (e.g. "a user-owned project cannot be reached"), if any. */
   describeBoard?: (lang: Language) => string | null;
   renderer?: Renderer;
+}
+
+/** The write-back pull request as replies link it. */
+export interface WriteBackLink {
+  number: number;
+  url: string;
 }
 
 export interface PlanState {
@@ -106,8 +119,14 @@ export async function runCommand(
   switch (command.name) {
     case "help":
       return renderHelp(context.config, lang, renderer, context.describeBoard?.(lang) ?? null);
-    case "sync":
-      return renderSyncReply(await context.runSync(), context.config, lang, renderer);
+    case "sync": {
+      const result = await context.runSync();
+      const proposes = result?.status === "synced" && result.proposals.length > 0;
+      const writeBackPull = proposes ? await readWriteBackPull(context) : null;
+      const checkRunUrl =
+        result?.status === "checklist-invalid" ? await findSyncCheckRunUrl(context) : null;
+      return renderSyncReply(result, context.config, lang, renderer, writeBackPull, checkRunUrl);
+    }
     case "report":
       return renderStatusResult(
         context.runStatusReport ? await context.runStatusReport() : null,
@@ -117,9 +136,23 @@ export async function runCommand(
     case "progress": {
       const { plan, live } = await context.loadPlan();
       const report = renderProgress(computeProgress(plan, { live }), lang, renderer);
+      const pending = listWriteBackPending(plan, live);
+      const errors = lintPlan(plan, { file: context.config.checklist, lang }).filter(
+        (problem) => problem.severity === "error",
+      );
       return renderer.render("command-progress", lang, {
+        checklistErrors:
+          errors.length === 0
+            ? null
+            : {
+                count: errors.length,
+                listed: errors.slice(0, LISTED_PROGRESS_PROBLEMS).map(toListedProblem),
+                more: Math.max(0, errors.length - LISTED_PROGRESS_PROBLEMS),
+                checkRunUrl: await findSyncCheckRunUrl(context),
+              },
         report,
-        pending: listWriteBackPending(plan, live),
+        pending,
+        writeBackPull: pending.length > 0 ? await readWriteBackPull(context) : null,
         task: describeOwnTask(plan, live, context),
       });
     }
@@ -141,9 +174,36 @@ export async function runCommand(
         holidays: context.config.holidays,
         limit: flags.limit ?? SUMMARY_LIMIT_DEFAULT,
       });
-      return renderSummary(result, lang, renderer);
+      const shown = [...result.next, ...result.recentlyDone];
+      if (!shown.some((task) => task.writeBackPending))
+        return renderSummary(result, lang, renderer);
+      const note = renderer.render("command-write-back-note", lang, {
+        writeBackPull: await readWriteBackPull(context),
+      });
+      return `${renderSummary(result, lang, renderer).trimEnd()}\n\n${note}`;
     }
   }
+}
+
+function toListedProblem(problem: LintProblem): { line: number; message: string } {
+  return { line: problem.line, message: problem.message };
+}
+
+/**
+ * The sync's check run on the default branch's head, which lists every lint problem with
+ * annotations on the lines: one read, made only when the checklist has errors; null when there is
+ * none (e.g. the last push did not touch the checklist) or GitHub did not answer.
+ */
+async function findSyncCheckRunUrl(context: CommandContext): Promise<string | null> {
+  try {
+    return await context.github.findCheckRunUrl(context.defaultBranch, CHECK_NAMES.sync);
+  } catch {
+    return null;
+  }
+}
+
+function readWriteBackPull(context: CommandContext): Promise<WriteBackLink | null> {
+  return context.findWriteBackPull?.() ?? Promise.resolve(null);
 }
 
 function readDates(context: CommandContext): { today: string; delivery: string } {
@@ -208,8 +268,13 @@ export function renderSyncReply(
   config: NovaConfig,
   lang: Language,
   renderer: Renderer = readSharedRenderer(),
+  /** The open write-back pull request, linked where the run proposes checklist changes. */
+  writeBackPull: WriteBackLink | null = null,
+  /** The sync's check run listing a broken checklist's problems, linked when known. */
+  checkRunUrl: string | null = null,
 ): string {
   const base = {
+    checkRunUrl,
     synced: false,
     title: "",
     report: "",
@@ -235,6 +300,7 @@ export function renderSyncReply(
           lang,
           result.status === "dry-run",
           result.config.sync.maxWritesPerRun,
+          writeBackPull,
         ),
       });
     case "checklist-missing":

@@ -4,6 +4,8 @@
  * `octokit-command-port.ts`; tests pass an in-memory one.
  */
 
+import type { ObservedPull } from "./bot-pr-port.js";
+
 /** What GitHub's collaborator-permission endpoint says about an account. */
 export interface CollaboratorPermission {
   /** `role_name`: `admin`, `maintain`, `write`, `triage`, `read`, or a custom role's name. */
@@ -24,6 +26,11 @@ export interface ObservedComment {
 }
 
 export interface CommandPort {
+  /**
+   * Pull requests from a branch of this repository, newest first (one page): replies link Nova's
+   * open write-back pull request. Read only when a reply has a pending write-back to explain.
+   */
+  listPullsForBranch(branch: string, state: "open" | "all", limit: number): Promise<ObservedPull[]>;
   /** `GET /repos/{owner}/{repo}/collaborators/{username}/permission`; throws `GitHubError`. */
   getCollaboratorPermission(login: string): Promise<CollaboratorPermission>;
   /** Reacts to an issue or pull-request comment; reacting twice with the same content is a no-op. */

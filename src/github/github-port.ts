@@ -83,6 +83,13 @@ export interface GitHubPort {
   /** Whether a commit already has a check run of this name (so a redelivery does not add another). */
   hasCheckRun(sha: string, name: string): Promise<boolean>;
   /**
+   * Every path (files and directories) in the tree of a commit, `git/trees/{sha}?recursive=1`;
+   * `truncated` when GitHub cut the listing (over 100,000 entries).
+   */
+  listTreePaths(sha: string): Promise<{ paths: string[]; truncated: boolean }>;
+  /** The web address of the newest check run of this name on a commit or branch, or null. */
+  findCheckRunUrl(ref: string, name: string): Promise<string | null>;
+  /**
    * `.github/nova.yml` from the default branch, merged with what it `_extends` (Probot's config
    * loading); null when the repository has none.
    */

@@ -1,4 +1,5 @@
 import type { CommandPort } from "./command-port.js";
+import { createOctokitBotPrPort } from "./octokit-bot-pr-port.js";
 import { listIssueComments, postIssueComment } from "./rest-comments.js";
 import type { RepoRef } from "./github-port.js";
 import type { Octokit } from "./octokit-port.js";
@@ -16,7 +17,10 @@ export function createOctokitCommandPort(
 ): CommandPort {
   const call = <T>(request: () => Promise<T>): Promise<T> => retrySecondaryLimit(request, retry);
 
+  const pulls = createOctokitBotPrPort(octokit, repo, retry);
   return {
+    listPullsForBranch: (branch, state, limit) => pulls.listPullsForBranch(branch, state, limit),
+
     async getCollaboratorPermission(login) {
       const { data } = await call(() =>
         octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login }),

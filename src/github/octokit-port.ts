@@ -160,6 +160,23 @@ export function createOctokitPort(
       return { htmlUrl: data.html_url ?? "" };
     },
 
+    async listTreePaths(sha) {
+      const { data } = await call(() =>
+        octokit.rest.git.getTree({ ...repo, tree_sha: sha, recursive: "1" }),
+      );
+      return {
+        paths: data.tree.flatMap((entry) => (entry.path === undefined ? [] : [entry.path])),
+        truncated: data.truncated,
+      };
+    },
+
+    async findCheckRunUrl(ref, name) {
+      const { data } = await call(() =>
+        octokit.rest.checks.listForRef({ ...repo, ref, check_name: name, per_page: 1 }),
+      );
+      return data.check_runs[0]?.html_url ?? null;
+    },
+
     async hasCheckRun(sha, name) {
       const { data } = await call(() =>
         octokit.rest.checks.listForRef({ ...repo, ref: sha, check_name: name, per_page: 1 }),

@@ -2,7 +2,13 @@ import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
 import { renderBar } from "../reports/progress.js";
 import { escapeHtmlText, escapeMarkdown } from "./escape-markdown.js";
-import { formatDate, formatNumber, formatPercent, formatWorkingDays } from "./format-values.js";
+import {
+  formatCount,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatWorkingDays,
+} from "./format-values.js";
 import { DEFAULT_LANGUAGE, isLanguage, translate, type Language } from "./i18n.js";
 
 export const TEMPLATE_NAMES = [
@@ -22,6 +28,8 @@ export const TEMPLATE_NAMES = [
   "command-sync",
   "command-note",
   "command-report",
+  "command-rate-limited",
+  "command-write-back-note",
   "status-report",
   "status-index",
   "status-pr-body",
@@ -74,6 +82,8 @@ function readLanguage(options: Handlebars.HelperOptions): Language {
  * - `{{days n}}`: `1,5 Arbeitstage` / `1.5 working days`;
  * - `{{join list}}` / `{{join list sep=" · " key="step"}}`: the items (or each item's `key`
  *   property) joined with `, ` (or `sep`);
+ * - `{{plural n "Warnung" "Warnungen"}}`: `1 Warnung` / `2 Warnungen` (the number as the
+ *   language writes it, then the singular for exactly 1 and the plural otherwise);
  * - `{{t "key" name=value}}`: an i18n string; several positional parts are joined with `.`
  *   (`{{t "risk" this}}` looks up `risk.due`).
  *
@@ -134,6 +144,13 @@ function registerHelpers(handlebars: typeof Handlebars): void {
   );
   handlebars.registerHelper("days", (value: unknown, options: Handlebars.HelperOptions) =>
     formatWorkingDays(value, readLanguage(options)),
+  );
+  handlebars.registerHelper(
+    "plural",
+    (count: unknown, one: unknown, other: unknown, options: Handlebars.HelperOptions) =>
+      typeof count === "number"
+        ? formatCount(count, String(one), String(other), readLanguage(options))
+        : `${formatNumber(count, readLanguage(options))} ${String(other)}`,
   );
   handlebars.registerHelper("join", (items: unknown, options: Handlebars.HelperOptions) => {
     const hash = (options.hash ?? {}) as { sep?: unknown; key?: unknown };

@@ -51,3 +51,11 @@ export function formatWorkingDays(value: unknown, lang: Language): string {
     days: formatNumber(value, lang),
   });
 }
+
+/**
+ * A count with its noun in the right number: `1 Warnung`, `2 Warnungen`, `0 errors`. Both forms
+ * are given by the caller (German plurals follow no rule a function could apply).
+ */
+export function formatCount(count: number, one: string, other: string, lang: Language): string {
+  return `${formatNumber(count, lang)} ${count === 1 ? one : other}`;
+}

@@ -1,3 +1,4 @@
+import { normalizeReferencePath } from "./find-existing-paths.js";
 import type { Plan, Reference, Task } from "../checklist/types.js";
 import type { Language } from "../render/i18n.js";
 import { renderIssueBody } from "./render-issue-body.js";
@@ -70,6 +71,11 @@ export interface RepoLinks {
   checklistPath: string;
   /** The commit the checklist was read at (permalinks to its lines). */
   sha: string;
+  /**
+   * The referenced paths that exist at `sha` (`findExistingPaths`); a path not in it is shown as
+   * code, not linked. Absent: every path is linked (nothing was read).
+   */
+  existingPaths?: ReadonlySet<string>;
 }
 
 /** What GitHub already knows that changes the desired state. */
@@ -199,13 +205,17 @@ function sectionHeading(task: Task): string {
   return section.number === null ? section.title : `${section.number}. ${section.title}`;
 }
 
-/** Paths link to the default branch (a directory as `tree/`, a file as `blob/`); commands do not link. */
+/**
+ * Paths that exist link to the default branch (a directory as `tree/`, a file as `blob/`);
+ * missing paths and commands do not link.
+ */
 function referenceUrl(reference: Reference, links: RepoLinks): string | null {
   if (reference.kind !== "path") return null;
-  const path = reference.text.replace(/^\.\//, "");
-  if (path.startsWith("/") || path.split("/").includes("..")) return null;
-  const kind = path.endsWith("/") ? "tree" : "blob";
-  return `${links.htmlUrl}/${kind}/${encodePath(links.defaultBranch)}/${encodePath(path.replace(/\/$/, ""))}`;
+  const path = normalizeReferencePath(reference.text);
+  if (path === null) return null;
+  if (links.existingPaths && !links.existingPaths.has(path)) return null;
+  const kind = reference.text.endsWith("/") ? "tree" : "blob";
+  return `${links.htmlUrl}/${kind}/${encodePath(links.defaultBranch)}/${encodePath(path)}`;
 }
 
 function encodePath(path: string): string {

@@ -4,6 +4,7 @@ import type { GitHubError } from "../github/github-error.js";
 import type { GitHubPort, ObservedIssue } from "../github/github-port.js";
 import { applySync } from "./apply-sync.js";
 import { buildDesiredState, type RepoLinks, type SyncSettings } from "./desired-state.js";
+import { findExistingPaths, listReferencedPaths } from "./find-existing-paths.js";
 import { observeRepository } from "./observe-repository.js";
 import {
   planSync,
@@ -67,6 +68,15 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
   const problems = lintPlan(plan, { file: links.checklistPath, lang: options.lang });
   const errors = problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) return { status: "checklist-invalid", problems };
+  // Issue bodies link only the referenced paths that exist at this commit (one tree read, cached).
+  const referenced = listReferencedPaths(plan);
+  const bodyLinks: RepoLinks =
+    referenced.length === 0
+      ? links
+      : {
+          ...links,
+          existingPaths: await findExistingPaths(port, links.htmlUrl, links.sha, referenced),
+        };
 
   let observed: ObservedState = await observeRepository(port, {
     prefix: options.prefix,
@@ -86,7 +96,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
   };
   let pending: PendingWriteBack | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const desired = buildDesiredState(plan, options, links, readKnownIssues(observed));
+    const desired = buildDesiredState(plan, options, bodyLinks, readKnownIssues(observed));
     const planOptions = { prefix: options.prefix, closeRemoved: options.closeRemoved };
     let syncPlan = planSync(desired, observed, {
       ...planOptions,

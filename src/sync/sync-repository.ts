@@ -1,3 +1,5 @@
+import { WRITE_BACK_BRANCH } from "../bot-pr/bot-pr-names.js";
+import { formatCount } from "../render/format-values.js";
 import type { LintProblem } from "../checklist/lint.js";
 import { parseConfig, renderConfigProblems, type ConfigProblem } from "../config/parse-config.js";
 import type { NovaConfig } from "../config/schema.js";
@@ -161,6 +163,7 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
         lang,
         input.reason === "preview",
         config.sync.maxWritesPerRun,
+        linkWriteBackBranch(repository.htmlUrl),
       ),
       ...(problems.length ? { annotations: toAnnotations(problems) } : {}),
     };
@@ -218,6 +221,11 @@ export function renderSyncCheck(
   lang: Language,
   preview: boolean,
   maxWrites: number,
+  /**
+   * Where the proposals go: the open write-back pull request when a reply looked it up, else the
+   * pull requests of its branch (a link that needs no read); null for no link.
+   */
+  writeBackPull: { number: number | null; url: string } | null = null,
 ): string {
   const headings =
     lang === "en"
@@ -246,7 +254,14 @@ export function renderSyncCheck(
     sections,
     preview,
     maxWrites,
+    writeBackPull,
   });
+}
+
+/** The open pull requests of the write-back branch: a link to the write-back PR without a read. */
+export function linkWriteBackBranch(htmlUrl: string): { number: null; url: string } {
+  const query = encodeURIComponent(`is:pr is:open head:${WRITE_BACK_BRANCH}`);
+  return { number: null, url: `${htmlUrl}/pulls?q=${query}` };
 }
 
 function buildLintCheckRun(
@@ -263,7 +278,7 @@ function buildLintCheckRun(
     conclusion: "failure",
     title:
       lang === "en"
-        ? `Checklist has ${errors.length} error(s): nothing synced`
+        ? `Checklist has ${formatCount(errors.length, "error", "errors", "en")}: nothing synced`
         : `Checkliste hat ${errors.length} Fehler: nichts abgeglichen`,
     summary: problems
       .map(

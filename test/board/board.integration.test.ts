@@ -361,7 +361,10 @@ describe("the Projects (v2) board", () => {
     const reply = (
       repo.comments(question) as Array<{ body: string; user: { login: string } }>
     ).find((comment) => comment.user.login === "nova-test[bot]");
-    expect(reply?.body).toContain(`| Projekt-Board | ${message} |`);
+    // One row: the configured project, then what Nova says about it.
+    expect(reply?.body).toMatch(
+      new RegExp(`\\| Projekt-Board \\| carol[^|]*<br>${escapeRegExp(message)} \\|`),
+    );
   });
 
   it("a project number the organisation does not have, and an installation without project access", async () => {
@@ -409,3 +412,7 @@ describe("the Projects (v2) board", () => {
     expect(board.lastStatus("acme/dgx")).toEqual({ kind: "off" });
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

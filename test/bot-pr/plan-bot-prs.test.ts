@@ -72,7 +72,32 @@ describe("planWriteBack", () => {
     return { baseSha: BASE, source, proposals: [closedPlaybook], open: null, ...overrides };
   }
 
-  it("opens the pull request with a one-character tick, pins the unpinned task, then sets the marker", () => {
+  it("pins the id of a changed task whose id comes from its title, on that task only", () => {
+    const plan = planWriteBack(
+      observed({
+        proposals: [
+          {
+            proposal: { taskId: "monitoring", issueNumber: 3, action: "tick" },
+            issue: issue(3, "monitoring", {}),
+          },
+        ],
+      }),
+      options,
+    );
+    const commit = plan.ops[0] as Extract<BotPrOp, { kind: "commit" }>;
+    expect(commit.files).toEqual([
+      {
+        path: "docs/plan.md",
+        content: source.replace(
+          "- [ ] **Monitoring** – Grafana.",
+          "- [x] **Monitoring** – Grafana. <!-- nova: id=monitoring -->",
+        ),
+      },
+    ]);
+    expect(plan.pinned).toEqual(["monitoring"]);
+  });
+
+  it("opens the pull request with a one-character tick and touches no other task, then sets the marker", () => {
     const plan = planWriteBack(observed(), options);
     expect(plan.outcome).toBe("opened");
     expect(kinds(plan.ops)).toEqual(["commit", "create-pr", "set-synced-marker"]);
@@ -81,12 +106,11 @@ describe("planWriteBack", () => {
     expect(commit.files).toEqual([
       {
         path: "docs/plan.md",
-        content: source
-          .replace("- [ ] **Playbook**", "- [x] **Playbook**")
-          .replace("– Grafana.", "– Grafana. <!-- nova: id=monitoring -->"),
+        // Monitoring's id is still derived from its title, but its box does not change.
+        content: source.replace("- [ ] **Playbook**", "- [x] **Playbook**"),
       },
     ]);
-    expect(plan.pinned).toEqual(["monitoring"]);
+    expect(plan.pinned).toEqual([]);
     expect(plan.changes).toEqual([
       {
         action: "tick",

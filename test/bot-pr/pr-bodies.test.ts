@@ -45,7 +45,8 @@ describe("bot pull request bodies are values", () => {
     expect(text).toContain(
       "- ⬜ Haken entfernen: Grafana @\u200Dteam #\u200D12 (#7, wieder geöffnet)",
     );
-    expect(text).toContain("2 Aufgaben bekommen eine feste ID");
+    expect(text).toContain("<summary>2 feste IDs");
+    expect(text).toContain("<details>\n<summary>");
     // The footer's marker is the last line; the title's `-->` cannot end it early.
     const lines = text.trimEnd().split("\n");
     expect(lines.at(-1)).toMatch(/^<!-- nova:bot-pr kind=write-back data=[^-]*-->$/);

@@ -213,15 +213,24 @@ describe("the checklist write-back pull request", () => {
     expect(openWriteBacks()).toEqual([]);
   });
 
-  it("a plan without pinned ids: the commit also pins every id, and merging it is still a no-op sync", async () => {
+  it("a plan without pinned ids: the diff is only the line whose box changes (with its pin), and merging it is still a no-op sync", async () => {
     await world.push({ [PLAN]: bundled });
     await close(SETUP, "alice");
     const [pull] = openWriteBacks();
     const body = WriteBackPrBody.parse(pull!.body)!;
-    expect(body.data.pinned).toHaveLength(20);
-    expect(pull!.body).toContain("20 Aufgaben bekommen eine feste ID");
-    expect(repo.getFile(WRITE_BACK_BRANCH, PLAN)).toBe(
-      pinned.replace(`- [ ] **${SETUP}**`, `- [x] **${SETUP}**`),
+    expect(body.data.pinned).toEqual(["dgx-setup-playbook-erstellen"]);
+    expect(pull!.body).toContain("<summary>1 feste ID");
+    // What the body promises: only the task below changes, one character in its box and its pin.
+    const before = repo.getFile("main", PLAN)!.split("\n");
+    const after = repo.getFile(WRITE_BACK_BRANCH, PLAN)!.split("\n");
+    expect(after).toHaveLength(before.length);
+    const changed = before.flatMap((line, index) =>
+      line === after[index] ? [] : [{ before: line, after: after[index]! }],
+    );
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.after).toBe(
+      changed[0]!.before.replace(`- [ ] **${SETUP}**`, `- [x] **${SETUP}**`) +
+        " <!-- nova: id=dgx-setup-playbook-erstellen -->",
     );
 
     const mark = fake.requests.length;

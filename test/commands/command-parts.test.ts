@@ -3,7 +3,7 @@ import { buildLiveState } from "../../src/commands/build-live-state.js";
 import { COMMANDS, renderUsage } from "../../src/commands/command-registry.js";
 import { fitReply } from "../../src/commands/fit-reply.js";
 import { meetsPermission, resolvePermissionLevel } from "../../src/commands/permission-level.js";
-import { createMemoryReplyLimiter } from "../../src/commands/reply-limiter.js";
+import { createMemoryReplyLimiter, type ReplyTake } from "../../src/commands/reply-limiter.js";
 import { readReplyMarkers, renderReplyMarker } from "../../src/commands/reply-marker.js";
 import { measureEditDistance, suggestCommands } from "../../src/commands/suggest-command.js";
 import { COMMAND_NAMES, PERMISSION_LEVELS, type PermissionLevel } from "../../src/config/schema.js";
@@ -67,11 +67,18 @@ describe("the command registry", () => {
   it("names only commands the configuration knows, each with examples that parse", () => {
     for (const command of COMMANDS) {
       expect(COMMAND_NAMES).toContain(command.name);
-      expect(command.examples.length).toBeGreaterThan(0);
+      expect(command.examples.de.length).toBeGreaterThan(0);
+      expect(command.examples.en.length).toBeGreaterThan(0);
+      // English examples use only the English names (the aliases are German words).
+      for (const example of command.examples.en) {
+        expect(example.startsWith(`/nova ${command.name}`)).toBe(true);
+      }
     }
-    expect(renderUsage(COMMANDS.find((command) => command.name === "summary")!)).toBe(
-      "/nova summary [--limit N] [--lang de|en]",
-    );
+    const summary = COMMANDS.find((command) => command.name === "summary")!;
+    expect(renderUsage(summary, "de")).toBe("/nova summary [--limit N] [--lang de|en]");
+    const stepPlan = COMMANDS.find((command) => command.name === "step-plan")!;
+    expect(renderUsage(stepPlan, "de")).toBe('/nova step-plan [--role "Rolle"] [--lang de|en]');
+    expect(renderUsage(stepPlan, "en")).toBe('/nova step-plan [--role "role"] [--lang de|en]');
   });
 });
 
@@ -128,15 +135,40 @@ describe("fitReply", () => {
 });
 
 describe("the in-memory reply limiter", () => {
+  const allowed = async (taking: Promise<ReplyTake>) => (await taking).allowed;
+
   it("allows N per window and slides", async () => {
     const limiter = createMemoryReplyLimiter();
-    const take = (now: number) => limiter.tryTake("k", 2, 1000, now);
+    const take = (now: number) => allowed(limiter.tryTake("k", 2, 1000, now));
     expect(await take(0)).toBe(true);
     expect(await take(10)).toBe(true);
     expect(await take(20)).toBe(false);
-    expect(await limiter.tryTake("other", 2, 1000, 20)).toBe(true);
+    expect(await allowed(limiter.tryTake("other", 2, 1000, 20))).toBe(true);
     expect(await take(1001)).toBe(true);
     expect(await take(1005)).toBe(false);
+  });
+
+  it("says when a slot frees and asks to tell only the first refusal until then", async () => {
+    const limiter = createMemoryReplyLimiter();
+    await limiter.tryTake("k", 2, 1000, 0);
+    await limiter.tryTake("k", 2, 1000, 10);
+    expect(await limiter.tryTake("k", 2, 1000, 20)).toEqual({
+      allowed: false,
+      resetAt: 1000,
+      notify: true,
+    });
+    expect(await limiter.tryTake("k", 2, 1000, 30)).toEqual({
+      allowed: false,
+      resetAt: 1000,
+      notify: false,
+    });
+    // After the slot frees and is taken, the next refusal is a new stretch: told again.
+    expect(await allowed(limiter.tryTake("k", 2, 1000, 1001))).toBe(true);
+    expect(await limiter.tryTake("k", 2, 1000, 1002)).toEqual({
+      allowed: false,
+      resetAt: 1010,
+      notify: true,
+    });
   });
 
   it("forgets the least recently used keys beyond its size", async () => {
@@ -144,8 +176,8 @@ describe("the in-memory reply limiter", () => {
     await limiter.tryTake("a", 1, 1000, 0);
     await limiter.tryTake("b", 1, 1000, 0);
     await limiter.tryTake("c", 1, 1000, 0);
-    expect(await limiter.tryTake("a", 1, 1000, 1)).toBe(true);
-    expect(await limiter.tryTake("c", 1, 1000, 1)).toBe(false);
+    expect(await allowed(limiter.tryTake("a", 1, 1000, 1))).toBe(true);
+    expect(await allowed(limiter.tryTake("c", 1, 1000, 1))).toBe(false);
   });
 });
 

@@ -181,7 +181,11 @@ describe("each command and alias", () => {
     const reply = lastReply();
     expect(reply).toContain("**2 of 4 tasks done**");
     expect(reply).toContain(
-      `- [DGX Setup](${taskIssue("setup").html_url}) · 2025-01-06 · ✏️ write-back pending`,
+      `- [DGX Setup](${taskIssue("setup").html_url}) · 2025-01-06 · ✏️ checklist not yet updated`,
+    );
+    // No write-back pull request yet (one read of the branch's pull requests found none).
+    expect(reply).toContain(
+      "Nova updates the boxes with a checklist pull request (branch `nova/checklist`); until then, the state on GitHub is what counts.",
     );
   });
 
@@ -217,9 +221,9 @@ describe("each command and alias", () => {
     expect(reply).toContain("## Nova commands");
     expect(reply).toContain("| Label prefix | spark |");
     // `#7` would link issue 7 of this repository: the joiner keeps it text.
-    expect(reply).toContain(`| Project | acme #${ZERO_WIDTH_JOINER}7 |`);
+    expect(reply).toContain(`| Project board | acme #${ZERO_WIDTH_JOINER}7`);
     expect(reply).toContain(`| Checklist | ${PLAN_PATH} |`);
-    expect(reply).toMatch(/`\/nova hilfe --lang en` \| `triage` or higher \|/);
+    expect(reply).toMatch(/`help`<br>German alias: `hilfe` \| .* \| `triage` or higher \|/);
   });
 });
 
@@ -341,18 +345,24 @@ describe("mistakes", () => {
     expect(replies().map((reply) => reply.body.split("\n")[0])).toEqual(
       [1, 2, 3].map((n) => `<!-- nova:reply comment=${id} command=${n} -->`),
     );
-    expect(lastReply()).toContain("1 weitere wurden übergangen");
+    expect(lastReply()).toContain("1 weiterer Befehl wurde übergangen");
   });
 });
 
 describe("spam guard", () => {
-  it("beyond the configured replies per user and issue: 👎 only", async () => {
+  it("beyond the configured replies per user and issue: one notice, then 😕 only", async () => {
     repo.setFile("main", ".github/nova.yml", "commands:\n  rateLimit:\n    perUser: 2\n");
     await comment("/nova help");
     await comment("/nova help --lang en");
     const id = await comment("/nova progress");
-    expect(replies()).toHaveLength(2);
-    expect(reactionsOn(id)).toEqual(["eyes", "-1"]);
+    expect(replies()).toHaveLength(3);
+    expect(replies()[2]!.body).toContain(
+      "Nova antwortet jeder Person auf einem Issue höchstens 2-mal",
+    );
+    expect(reactionsOn(id)).toEqual(["eyes", "confused"]);
+    const again = await comment("/nova summary");
+    expect(replies()).toHaveLength(3);
+    expect(reactionsOn(again)).toEqual(["eyes", "confused"]);
   });
 });
 

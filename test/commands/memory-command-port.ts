@@ -4,6 +4,7 @@ import type {
   CommandReaction,
   ObservedComment,
 } from "../../src/github/command-port.js";
+import type { ObservedPull } from "../../src/github/bot-pr-port.js";
 
 /**
  * An in-memory command port for unit tests of `respondToComment`: permissions per login,
@@ -15,6 +16,8 @@ export class MemoryCommandPort implements CommandPort {
   comments: Array<ObservedComment & { issue: number }> = [];
   calls: string[] = [];
   failures = new Map<keyof CommandPort, Error>();
+  /** Pull requests by head branch, newest first. */
+  pulls = new Map<string, ObservedPull[]>();
   private nextId = 9000;
 
   constructor(readonly botLogin = "nova-test[bot]") {}
@@ -29,6 +32,14 @@ export class MemoryCommandPort implements CommandPort {
     return this.comments.filter(
       (comment) =>
         comment.author === this.botLogin && (issue === undefined || comment.issue === issue),
+    );
+  }
+
+  listPullsForBranch(branch: string, state: "open" | "all"): Promise<ObservedPull[]> {
+    this.calls.push(`pulls ${branch}`);
+    this.maybeFail("listPullsForBranch");
+    return Promise.resolve(
+      (this.pulls.get(branch) ?? []).filter((pull) => state === "all" || pull.state === "open"),
     );
   }
 

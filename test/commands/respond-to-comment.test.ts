@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { GitHubError } from "../../src/github/github-error.js";
 import { ZERO_WIDTH_JOINER } from "../../src/render/escape-markdown.js";
-import { CommandWorld, PLAN, PLAN_PATH } from "./world.js";
+import { WriteBackPrBody } from "../../src/bot-pr/write-back-pr-body.js";
+import { BOT, CommandWorld, PLAN, PLAN_PATH } from "./world.js";
 
 let world: CommandWorld;
 beforeEach(async () => {
@@ -48,9 +49,85 @@ describe("the report commands", () => {
     );
     // The closed issue counts although its box is not ticked, and is marked write-back pending.
     expect(reply).toContain("**2 von 4 Aufgaben erledigt**");
-    expect(reply).toContain("Schreiben ins Repository ausstehend");
+    expect(reply).toContain(
+      "✏️ **Auf GitHub erledigt oder wieder geöffnet, in der Checkliste noch nicht:** Nova setzt die Haken mit einem Checklisten-PR (Branch `nova/checklist`) nach; bis dahin zählt der Stand auf GitHub.",
+    );
     expect(reply).toContain(`- ✅ [DGX Setup](${setup.htmlUrl})`);
     expect(world.commands.reactionsOn(id)).toEqual(["eyes", "rocket"]);
+  });
+
+  it("a pending write-back links Nova's open write-back pull request (progress, summary)", async () => {
+    world.port.humanEdit(world.issueOf("setup").number, {
+      state: "closed",
+      stateReason: "completed",
+    });
+    const pull = (author: string, number: number) => ({
+      number,
+      title: "Checkliste",
+      body: new WriteBackPrBody({ lang: "de", changes: [], pinned: [] }).toString(),
+      state: "open" as const,
+      merged: false,
+      author,
+      headRef: "nova/checklist",
+      headSha: "a".repeat(40),
+      baseRef: "main",
+      labels: [],
+      htmlUrl: `https://github.com/acme/dgx/pull/${number}`,
+      closedAt: null,
+    });
+    // Someone else's pull request on the branch is not Nova's.
+    world.commands.pulls.set("nova/checklist", [pull("mallory", 13), pull(BOT, 12)]);
+    await world.comment("/nova progress\n/nova summary");
+    const [progress, summary] = world.commands.replies().map((reply) => reply.body);
+    expect(progress).toContain(
+      "Der Checklisten-PR [#12](https://github.com/acme/dgx/pull/12) setzt die Haken nach; bis er gemergt ist, zählt der Stand auf GitHub.",
+    );
+    expect(summary).toContain(
+      "✏️ Checkliste noch nicht nachgezogen: Der Checklisten-PR [#12](https://github.com/acme/dgx/pull/12) setzt die Haken nach; bis er gemergt ist, zählt der Stand auf GitHub.",
+    );
+    // One read for both replies.
+    expect(world.commands.calls.filter((call) => call.startsWith("pulls"))).toHaveLength(1);
+  });
+
+  it("/nova progress on a broken checklist says so and links the sync's check run", async () => {
+    const broken = PLAN.replace("id=monitoring;", "id=setup;");
+    world.port.setFile(PLAN_PATH, broken);
+    world.port.checkRuns.push({
+      name: "Nova: Sync",
+      headSha: world.port.branchSha,
+      status: "completed",
+      conclusion: "failure",
+      title: "Checkliste hat 1 Fehler: nichts abgeglichen",
+      summary: "",
+    });
+    world.commands.setRole("alice", "write");
+    await world.comment("/nova progress\n/nova sync");
+    const [progress, sync] = world.commands.replies().map((reply) => reply.body);
+    expect(progress).toMatch(
+      /^<!-- nova:reply [^\n]*\n⚠️ \*\*Die Checkliste hat 1 Fehler\*\*; bis er behoben ist, gleicht Nova keine Issues ab und die Zahlen unten können veraltet sein\. Alle Probleme mit Zeilen: \[Check-Run „Nova: Sync“\]\(https:\/\/github\.com\/acme\/dgx\/runs\/1\)\.\n\n- Zeile 8: /,
+    );
+    expect(sync).toContain(
+      "Die Checkliste hat 1 Fehler; nichts wurde abgeglichen. Alle Probleme mit Zeilen: [Check-Run „Nova: Sync“](https://github.com/acme/dgx/runs/1).",
+    );
+  });
+
+  it("/nova progress on a broken checklist without a check run points to nova lint", async () => {
+    world.port.setFile(PLAN_PATH, PLAN.replace("id=monitoring;", "id=setup;"));
+    await world.comment("/nova progress --lang en");
+    expect(world.lastReply()).toContain(
+      "⚠️ **The checklist has 1 error**; until it is fixed, Nova syncs no issues and the numbers below may be out of date. `nova lint` shows every problem with its line.",
+    );
+  });
+
+  it("a clean checklist reads no check run", async () => {
+    await world.comment("/nova progress");
+    expect(world.lastReply()).not.toContain("⚠️");
+    expect(world.port.calls.filter((call) => call.startsWith("find-check-run"))).toEqual([]);
+  });
+
+  it("without a pending write-back, no pull request is read", async () => {
+    await world.comment("/nova progress\n/nova summary");
+    expect(world.commands.calls.filter((call) => call.startsWith("pulls"))).toEqual([]);
   });
 
   it("an issue closed as not planned does not count as done", async () => {
@@ -113,11 +190,44 @@ describe("the report commands", () => {
     for (const alias of ["fortschritt", "schrittplan", "zusammenfassung", "abgleich", "hilfe"]) {
       expect(reply).toContain(`\`${alias}\``);
     }
-    expect(reply).toContain("`/nova summary [--limit N] [--lang de\\|en]`");
-    expect(reply).toMatch(/zusammenfassung --limit=10` \| ab `triage` \|/);
-    expect(reply).toMatch(/`\/nova abgleich` \| ab `write` \|/);
+    // Usage lines and examples sit in code blocks, which GitHub never wraps (a code span in a
+    // table cell broke after the hyphens of `[--role`); no table row carries a flag.
+    const blocks = [...reply.matchAll(/```text\n([\s\S]*?)```/g)].map((match) => match[1]);
+    expect(blocks[0]).toContain("/nova summary [--limit N] [--lang de|en]\n");
+    expect(blocks[0]).toContain('/nova step-plan [--role "Rolle"] [--lang de|en]\n');
+    expect(blocks[1]).toContain("/nova zusammenfassung --limit=10\n");
+    expect(
+      reply.split("\n").filter((line) => line.startsWith("|") && /--[a-z]/.test(line)),
+    ).toEqual([]);
+    expect(reply).toMatch(/`summary`<br>auch: `zusammenfassung` \| .* \| ab `triage` \|/);
+    expect(reply).toMatch(/`sync`<br>auch: `abgleich` \| .* \| ab `write` \|/);
     expect(reply).toContain(`| Checkliste | ${PLAN_PATH} |`);
-    expect(reply).toContain(`| Projekt | acme: DGX \\*Spark\\* @${ZERO_WIDTH_JOINER}team |`);
+    expect(reply).toContain(`| Projekt-Board | acme: DGX \\*Spark\\* @${ZERO_WIDTH_JOINER}team |`);
+  });
+
+  it("/nova help says once that there is no board, and English help has no German", async () => {
+    await world.comment("/nova help", {
+      overrides: {
+        describeBoard: () => "Kein Projekt-Board eingerichtet (`project` in `.github/nova.yml`).",
+      },
+    });
+    const german = world.lastReply();
+    expect(german).toContain("| Projekt-Board | keins (`project` in `.github/nova.yml`) |");
+    expect(german).not.toContain("Kein Projekt-Board");
+    expect(german.match(/Projekt/g)).toHaveLength(1);
+    await world.comment("/nova help --lang en");
+    const english = world.lastReply();
+    expect(english).toContain('/nova step-plan [--role "role"] [--lang de|en]');
+    for (const german of [
+      "Rolle",
+      "Plattform",
+      "/nova fortschritt",
+      "/nova schrittplan",
+      "/nova hilfe",
+    ]) {
+      expect(english).not.toContain(german);
+    }
+    expect(english).toContain("| Project board | none (`project` in `.github/nova.yml`) |");
   });
 
   it("a missing checklist is a short failure reply with 😕", async () => {
@@ -298,20 +408,49 @@ describe("redelivery", () => {
 });
 
 describe("spam guard", () => {
-  it("beyond N replies per user and issue in the window: 👎 only, nothing runs", async () => {
-    world.port.config = { commands: { rateLimit: { perUser: 2, windowMinutes: 10 } } };
+  it("beyond N replies per user and issue: one short reply with the reset time, then 😕 only", async () => {
+    world.port.config = {
+      commands: { rateLimit: { perUser: 2, windowMinutes: 10 } },
+      status: { timezone: "Europe/Berlin" },
+    };
     world.commands.setRole("alice", "write");
     await world.comment("/nova help");
     await world.comment("/nova progress");
     const { id, result } = await world.comment("/nova sync");
     expect(result).toEqual({ status: "answered", outcomes: ["rate-limited"] });
     expect(world.syncRuns).toBe(0);
-    expect(world.commands.replies()).toHaveLength(2);
-    expect(world.commands.reactionsOn(id)).toEqual(["eyes", "-1"]);
+    expect(world.commands.replies()).toHaveLength(3);
+    // 09:00 UTC + 10 minutes is 10:10 in Berlin; not the 👎 of "permission denied".
+    expect(world.lastReply()).toContain(
+      "höchstens 2-mal in 10 Minuten. Deine nächste Antwort gibt es hier ab 10:10 Uhr (Europe/Berlin)",
+    );
+    expect(world.commands.reactionsOn(id)).toEqual(["eyes", "confused"]);
+    // The same window again: the reaction only, no second notice.
+    const again = await world.comment("/nova summary\n/nova help");
+    expect(again.result).toEqual({
+      status: "answered",
+      outcomes: ["rate-limited", "rate-limited"],
+    });
+    expect(world.commands.replies()).toHaveLength(3);
+    expect(world.commands.reactionsOn(again.id)).toEqual(["eyes", "confused"]);
     // Another person, or the same person on another issue, is not limited.
     await world.comment("/nova help", { author: "wanda" });
     await world.comment("/nova help", { issue: { number: 501, body: "", author: "x" } });
-    expect(world.commands.replies()).toHaveLength(4);
+    expect(world.commands.replies()).toHaveLength(5);
+  });
+
+  it("tells the limit in English with language: en, and once per comment of several commands", async () => {
+    world.port.config = {
+      language: "en",
+      commands: { rateLimit: { perUser: 1, windowMinutes: 10 } },
+    };
+    await world.comment("/nova help");
+    const { result } = await world.comment("/nova help\n/nova progress");
+    expect(result).toEqual({ status: "answered", outcomes: ["rate-limited", "rate-limited"] });
+    expect(world.commands.replies()).toHaveLength(2);
+    expect(world.lastReply()).toMatch(
+      /at most once per issue in 10 minutes\. Your next reply here can come from \d\d:10 \(/,
+    );
   });
 });
 

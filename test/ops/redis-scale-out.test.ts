@@ -384,8 +384,17 @@ describeWithRedis("two instances sharing Redis", () => {
       await first.tryTake("acme/dgx#7:alice", 2, 600_000, now + 2),
       await second.tryTake("acme/dgx#7:bob", 2, 600_000, now + 3),
     ];
-    expect(taken).toEqual([true, true, false, true]);
+    expect(taken.map((take) => take.allowed)).toEqual([true, true, false, true]);
+    expect(taken[2]).toEqual({ allowed: false, resetAt: now + 600_000, notify: true });
+    // Only one replica tells the person; the others only react.
+    expect(await second.tryTake("acme/dgx#7:alice", 2, 600_000, now + 5)).toEqual({
+      allowed: false,
+      resetAt: now + 600_000,
+      notify: false,
+    });
     // After the window the person may ask again.
-    expect(await second.tryTake("acme/dgx#7:alice", 2, 600_000, now + 600_003)).toBe(true);
+    expect((await second.tryTake("acme/dgx#7:alice", 2, 600_000, now + 600_003)).allowed).toBe(
+      true,
+    );
   });
 });

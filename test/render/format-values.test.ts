@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import {
+  formatCount,
   formatDate,
   formatNumber,
   formatPercent,
@@ -7,6 +8,13 @@ import {
 } from "../../src/render/format-values.js";
 
 describe("format values", () => {
+  it("writes a count with the singular only for exactly one", () => {
+    expect(formatCount(1, "Warnung", "Warnungen", "de")).toBe("1 Warnung");
+    expect(formatCount(0, "Warnung", "Warnungen", "de")).toBe("0 Warnungen");
+    expect(formatCount(2, "error", "errors", "en")).toBe("2 errors");
+    expect(formatCount(1, "error", "errors", "en")).toBe("1 error");
+  });
+
   it("writes dates the German and the English way", () => {
     expect(formatDate("2026-11-24", "de")).toBe("24.11.2026");
     expect(formatDate("2026-11-24", "en")).toBe("2026-11-24");

@@ -1,3 +1,4 @@
+import { clearExistingPathsCache } from "../../src/sync/find-existing-paths.js";
 import type {
   CheckRunWrite,
   GitHubPort,
@@ -20,7 +21,11 @@ export class MemoryPort implements GitHubPort {
   /** Writes only (create/update/comment/check). */
   writes: string[] = [];
 
-  constructor(readonly botLogin = "nova-test[bot]") {}
+  constructor(readonly botLogin = "nova-test[bot]") {
+    // The answer for a commit is cached per process because a commit never changes; fake worlds
+    // reuse commit shas with other files, so each new one starts without that cache.
+    clearExistingPathsCache();
+  }
 
   /** A file at any ref. */
   setFile(path: string, text: string): void {
@@ -135,6 +140,23 @@ export class MemoryPort implements GitHubPort {
   }
 
   config: unknown = null;
+
+  listTreePaths(sha: string): Promise<{ paths: string[]; truncated: boolean }> {
+    this.calls.push(`tree ${sha}`);
+    const paths = new Set<string>();
+    for (const file of this.files.keys()) {
+      const parts = file.split("/");
+      for (let end = 1; end <= parts.length; end++) paths.add(parts.slice(0, end).join("/"));
+    }
+    return Promise.resolve({ paths: [...paths], truncated: false });
+  }
+
+  findCheckRunUrl(ref: string, name: string): Promise<string | null> {
+    this.calls.push(`find-check-run ${name}`);
+    const sha = ref === "main" ? this.branchSha : ref;
+    const index = this.checkRuns.findLastIndex((run) => run.name === name && run.headSha === sha);
+    return Promise.resolve(index < 0 ? null : `https://github.com/acme/dgx/runs/${index + 1}`);
+  }
 
   hasCheckRun(_sha: string, name: string): Promise<boolean> {
     this.calls.push(`has-check-run ${name}`);

@@ -58,6 +58,44 @@ beforeEach(() => {
   port.setFile(PATH, bundled);
 });
 
+describe("references in issue bodies", () => {
+  const body = (title: string) => port.issues.find((issue) => issue.title === title)!.body;
+
+  it("link only paths that exist at the commit; the rest is code", async () => {
+    port.setFile("scripts/install.sh", "#!/bin/sh\n");
+    port.setFile("docs/FOUNDATION_CONTAINER_SETUP.md", "# Setup\n");
+    await sync(port);
+    expect(body("NVIDIA Treiber + CUDA Installationsskript vorbereiten")).toContain(
+      "[`scripts/`](https://github.com/acme/dgx/tree/main/scripts)",
+    );
+    expect(body("Remote-Zugriff dokumentieren")).toContain(
+      "[`docs/FOUNDATION_CONTAINER_SETUP.md`](https://github.com/acme/dgx/blob/main/docs/FOUNDATION_CONTAINER_SETUP.md)",
+    );
+    expect(body("NeMo/LLM Installationsprofile")).toContain("`requirements-gpu.txt`");
+    expect(body("NeMo/LLM Installationsprofile")).not.toContain(
+      "](https://github.com/acme/dgx/blob/main/requirements-gpu.txt)",
+    );
+    expect(body("Inference-Skripte vorbereiten")).not.toContain("/nova/models)");
+  });
+
+  it("one tree read per commit: a no-op sync of the same commit reads no tree", async () => {
+    await sync(port);
+    expect(port.calls.filter((call) => call.startsWith("tree "))).toEqual([`tree ${SHA_1}`]);
+    const before = port.calls.length;
+    expect(await sync(port)).toEqual([]);
+    expect(port.calls.slice(before).filter((call) => call.startsWith("tree "))).toEqual([]);
+    // A new commit is read again.
+    await sync(port, { links: { ...options(port).links, sha: SHA_2 } });
+    expect(port.calls.filter((call) => call.startsWith("tree "))).toHaveLength(2);
+  });
+
+  it("a plan without path references reads no tree", async () => {
+    port.setFile(PATH, "## 1. A\n- [ ] **Eins** – ohne Verweise.\n");
+    await sync(port);
+    expect(port.calls.filter((call) => call.startsWith("tree "))).toEqual([]);
+  });
+});
+
 describe("first sync of the bundled plan", () => {
   it("creates 7 labels and 20 issues with markers, labels and bodies", async () => {
     const writes = await sync(port);
@@ -76,8 +114,9 @@ describe("first sync of the bundled plan", () => {
       `(https://github.com/acme/dgx/blob/${SHA_1}/docs/dgx-spark-plan.md#L6)`,
     );
     expect(first.body).toContain("| **Bereich** | 1\\. Infrastruktur- & Setup-Automatisierung |");
+    // `scripts/` does not exist in this repository: shown as code, not a link that 404s.
     const script = port.issues[1]!;
-    expect(script.body).toContain("[`scripts/`](https://github.com/acme/dgx/tree/main/scripts)");
+    expect(script.body).toContain("| **Verweise** | `scripts/` |");
     expect(new Set(port.issues.map((issue) => readTaskMarker(issue.body))).size).toBe(20);
   });
 
