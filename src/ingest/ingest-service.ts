@@ -41,7 +41,7 @@ export interface IngestServiceOptions {
   now?: () => number;
   /** Waits out secondary rate limits; injected so tests need not sleep. */
   sleep?: (ms: number) => Promise<void>;
-  /** Base of runbook links (`NOVA_RUNBOOK_BASE_URL`); default: the repository's own docs. */
+  /** Base of runbook links (`NOVA_RUNBOOK_BASE_URL`); default: Nova's published runbooks. */
   runbookBaseUrl?: string | null;
   /** How long an upload waits for the same report being processed before it is answered 409. */
   duplicateWaitMs?: number;

@@ -81,6 +81,11 @@ export const observedSchema = z.strictObject({
   unit: z.string().max(40).nullable(),
   /** What the value is when the check id does not say it, e.g. `unified memory available`. */
   label: z.string().max(120).optional(),
+  /**
+   * `label` in both languages, numbers written the language's way (optional, added within v1). The app shows
+   * this when present and falls back to `label` (English) for reports of earlier runners.
+   */
+  labelText: localizedTextSchema.optional(),
 });
 export type Observed = z.infer<typeof observedSchema>;
 
@@ -91,6 +96,8 @@ export const checkResultSchema = z.strictObject({
   observed: observedSchema.nullable(),
   /** The expectation in words and numbers, e.g. `>= 580`, `1 GPU`, `T.Limit margin > 5 °C`. */
   expected: z.string().max(200).nullable(),
+  /** `expected` in both languages (optional, added within v1); absent in earlier runners' reports. */
+  expectedText: localizedTextSchema.optional(),
   message: localizedTextSchema,
   remediation: remediationSchema.nullable(),
   evidence: z.array(evidenceSchema).max(8),

@@ -116,7 +116,7 @@ describe("the sticky comment", () => {
       "| 0 | NVIDIA GB10 | n. v. | 3 % | 41 °C | 11,5 W / n. v. | P8 | n. v. |",
     );
     expect(body).toContain(
-      "**System neu starten**. Prüfung xid-errors: fail ([Runbook](https://github.com/acme/dgx/blob/HEAD/docs/runbooks/xid-errors.md#reboot-the-system))",
+      "**System neu starten**. Prüfung xid-errors: fail ([Runbook](https://github.com/my-org/nova/blob/main/docs/runbooks/xid-errors.md#reboot-the-system))",
     );
     expect(body).not.toContain("<details>");
     expect(gpuRuns()).toEqual([]);

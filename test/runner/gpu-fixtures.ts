@@ -37,6 +37,7 @@ export const SYNTHETIC_FIXTURES = [
   "proc-driver-version_h100-x8.txt",
   "smi-list_gb10.txt",
   "smi-list_h100-x8.txt",
+  "smi-list_gpu-lost.txt",
   "meminfo_gb10.txt",
   "pressure-memory_gb10.txt",
   "os-release_dgx-os-7.txt",

@@ -68,7 +68,8 @@ export interface LocalizedText {
 export interface CheckOutcome {
   status: CheckStatus;
   observed: Observed | null;
-  expected: string | null;
+  /** The expectation in both languages; the report also carries its English text as `expected`. */
+  expected: LocalizedText | null;
   message: LocalizedText;
   remediation: Remediation | null;
   evidence: Evidence[];
@@ -89,4 +90,22 @@ export function say(de: string, en: string): LocalizedText {
 /** "1 GPU", "8 GPUs": the same in German and English. */
 export function countGpus(count: number): string {
   return `${count} GPU${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * A number the way each language writes it: at most two decimals, `121,7` in German, `121.7` in
+ * English (the app formats observed values the same way, so one cell never mixes the two).
+ */
+export function formatDecimal(value: number, language: "de" | "en"): string {
+  const text = String(Math.round(value * 100) / 100);
+  return language === "de" ? text.replace(".", ",") : text;
+}
+
+/** An observed value with its label in both languages (`label` keeps the English one). */
+export function labelled(
+  value: Observed["value"],
+  unit: string | null,
+  label: LocalizedText,
+): Observed {
+  return { value, unit, label: label.en, labelText: label };
 }

@@ -3,7 +3,7 @@ import { parseDockerInfo } from "../parse/parse-docker-info.js";
 import { parseSmokeOutput } from "../parse/parse-smoke-output.js";
 import { PROBES, dockerSmokeProbe } from "../probes/probe-catalog.js";
 import { succeeded, type ProbeResult } from "../probes/probe-types.js";
-import { say, type CheckContext, type CheckDefinition } from "./check-types.js";
+import { labelled, say, type CheckContext, type CheckDefinition } from "./check-types.js";
 import { toEvidence } from "./evidence.js";
 import { summarizeFindings, type Finding } from "./summarize-findings.js";
 
@@ -26,14 +26,7 @@ export const containerRuntimeCheck: CheckDefinition = {
     const findings: Finding[] = [];
     const ctk = await run(PROBES.nvidiaCtkVersion);
     const toolkit = succeeded(ctk) ? parseCtkVersion(ctk.stdout) : null;
-    if (toolkit === null)
-      findings.push({
-        status: "fail",
-        action: "INSTALL_CONTAINER_TOOLKIT",
-        runbook: "docs/runbooks/container-toolkit.md#install-the-toolkit",
-        de: ctk.missing ? "nvidia-ctk ist nicht installiert" : "nvidia-ctk --version schlug fehl",
-        en: ctk.missing ? "nvidia-ctk is not installed" : "nvidia-ctk --version failed",
-      });
+    if (toolkit === null) findings.push(ctkFinding(ctk));
     const cli = await run(PROBES.containerCliInfo);
     if (!cli.missing && !succeeded(cli))
       findings.push({
@@ -49,11 +42,21 @@ export const containerRuntimeCheck: CheckDefinition = {
     if (smoke !== null) findings.push(smoke);
 
     const evidence = asked.map((result) => toEvidence(result));
-    const observed = { value: toolkit, unit: null, label: "NVIDIA Container Toolkit" };
+    const observed = labelled(
+      toolkit,
+      null,
+      say("NVIDIA Container Toolkit", "NVIDIA Container Toolkit"),
+    );
     const expected =
       context.options.smokeImage === null
-        ? "nvidia-ctk installed, Docker with the nvidia runtime or CDI"
-        : "nvidia-ctk installed, Docker with the nvidia runtime or CDI, GPU container smoke test passes";
+        ? say(
+            "nvidia-ctk installiert, Docker mit der nvidia-Runtime oder CDI",
+            "nvidia-ctk installed, Docker with the nvidia runtime or CDI",
+          )
+        : say(
+            "nvidia-ctk installiert, Docker mit der nvidia-Runtime oder CDI, GPU-Container-Test bestanden",
+            "nvidia-ctk installed, Docker with the nvidia runtime or CDI, GPU container smoke test passes",
+          );
     const facts = { toolkit };
     if (findings.length === 0) {
       const seen = cliDriver === null ? "" : `, sieht Treiber ${cliDriver}`;
@@ -74,6 +77,40 @@ export const containerRuntimeCheck: CheckDefinition = {
     return { ...summarizeFindings(findings), observed, expected, evidence, facts };
   },
 };
+
+/**
+ * Why `nvidia-ctk --version` gave no version. A command that hangs is installed: reinstalling
+ * would not help; something below it (the driver, a stuck mount) blocks, which a reboot clears.
+ */
+function ctkFinding(ctk: ProbeResult): Finding {
+  if (ctk.timedOut) {
+    const seconds = Math.round(ctk.durationMs / 1000);
+    return {
+      status: "fail",
+      action: "REBOOT_SYSTEM",
+      runbook: "docs/runbooks/container-toolkit.md#nvidia-ctk-does-not-answer",
+      de: `nvidia-ctk --version hat nach ${seconds} s nicht geantwortet und wurde beendet (Zeitüberschreitung)`,
+      en: `nvidia-ctk --version did not answer within ${seconds} s and was killed (timed out)`,
+    };
+  }
+  if (ctk.missing)
+    return {
+      status: "fail",
+      action: "INSTALL_CONTAINER_TOOLKIT",
+      runbook: "docs/runbooks/container-toolkit.md#install-the-toolkit",
+      de: "nvidia-ctk ist nicht installiert",
+      en: "nvidia-ctk is not installed",
+    };
+  const code = ctk.exitCode === null ? "" : ` (Exit-Code ${ctk.exitCode})`;
+  const codeEn = ctk.exitCode === null ? "" : ` (exit code ${ctk.exitCode})`;
+  return {
+    status: "fail",
+    action: "INSTALL_CONTAINER_TOOLKIT",
+    runbook: "docs/runbooks/container-toolkit.md#install-the-toolkit",
+    de: `nvidia-ctk --version ist fehlgeschlagen${code}`,
+    en: `nvidia-ctk --version failed${codeEn}`,
+  };
+}
 
 function dockerFindings(docker: ProbeResult): Finding[] {
   if (docker.missing)

@@ -1,6 +1,6 @@
 import { parseDcgmDiag } from "../parse/parse-dcgm-diag.js";
 import { PROBES } from "../probes/probe-catalog.js";
-import { say, type CheckDefinition } from "./check-types.js";
+import { labelled, say, type CheckDefinition } from "./check-types.js";
 import { toEvidence } from "./evidence.js";
 import { remedy } from "./remediation.js";
 import { hasUnifiedMemory } from "./unified-memory.js";
@@ -15,7 +15,7 @@ export const dcgmDiagCheck: CheckDefinition = {
   id: "dcgm-diag",
   dependsOn: ["nvml"],
   async run({ probes, facts }) {
-    const expected = "every DCGM diagnostic test passes";
+    const expected = say("jeder DCGM-Diagnosetest besteht", "every DCGM diagnostic test passes");
     const skip = (de: string, en: string) => ({
       status: "skip" as const,
       observed: null,
@@ -49,7 +49,11 @@ export const dcgmDiagCheck: CheckDefinition = {
     const failed = diag.tests.filter((test) => /^fail/i.test(test.status));
     const warned = diag.tests.filter((test) => /^warn/i.test(test.status));
     const passed = diag.tests.filter((test) => /^pass/i.test(test.status)).length;
-    const observed = { value: passed, unit: `of ${diag.tests.length} tests passed` };
+    const observed = labelled(
+      passed,
+      null,
+      say(`bestandene Tests (von ${diag.tests.length})`, `tests passed (of ${diag.tests.length})`),
+    );
     const learned = { dcgm: diag.version };
     const list = (tests: typeof failed): string => tests.map((test) => test.name).join(", ");
     if (failed.length > 0)

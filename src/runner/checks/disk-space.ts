@@ -1,6 +1,6 @@
 import { parseDf, type DiskUsage } from "../parse/parse-df.js";
 import { PROBES } from "../probes/probe-catalog.js";
-import { say, type CheckDefinition } from "./check-types.js";
+import { formatDecimal, labelled, say, type CheckDefinition } from "./check-types.js";
 import { toEvidence } from "./evidence.js";
 import { remedy } from "./remediation.js";
 
@@ -19,7 +19,10 @@ export const diskSpaceCheck: CheckDefinition = {
     const result = await probes.run(PROBES.df);
     const evidence = [toEvidence(result)];
     const disks = parseDf(result.stdout);
-    const expected = `>= ${DISK_LIMITS.warnGiB} GiB and >= ${DISK_LIMITS.warnPercent} % free`;
+    const expected = say(
+      `>= ${formatDecimal(DISK_LIMITS.warnGiB, "de")} GiB und >= ${formatDecimal(DISK_LIMITS.warnPercent, "de")} % frei`,
+      `>= ${formatDecimal(DISK_LIMITS.warnGiB, "en")} GiB and >= ${formatDecimal(DISK_LIMITS.warnPercent, "en")} % free`,
+    );
     if (disks.length === 0)
       return {
         status: "unknown",
@@ -30,11 +33,11 @@ export const diskSpaceCheck: CheckDefinition = {
         evidence,
       };
     const tightest = disks.reduce((a, b) => (b.availableKiB < a.availableKiB ? b : a));
-    const observed = {
-      value: Math.round((tightest.availableKiB / GiB) * 10) / 10,
-      unit: "GiB",
-      label: `free on ${tightest.mountedOn}`,
-    };
+    const observed = labelled(
+      Math.round((tightest.availableKiB / GiB) * 10) / 10,
+      "GiB",
+      say(`frei auf ${tightest.mountedOn}`, `free on ${tightest.mountedOn}`),
+    );
     const below = (gib: number, percent: number) => (disk: DiskUsage) =>
       disk.availableKiB < gib * GiB || disk.availableKiB < (disk.sizeKiB * percent) / 100;
     const failing = disks.filter(below(DISK_LIMITS.failGiB, DISK_LIMITS.failPercent));

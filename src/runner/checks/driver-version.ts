@@ -1,7 +1,7 @@
 import { parseSmiVersions, type SmiVersions } from "../parse/parse-smi-version.js";
 import { PROBES } from "../probes/probe-catalog.js";
 import { succeeded, type ProbeResult } from "../probes/probe-types.js";
-import { say, type CheckDefinition } from "./check-types.js";
+import { labelled, say, type CheckDefinition } from "./check-types.js";
 import { compareVersions } from "./compare-versions.js";
 import { toEvidence } from "./evidence.js";
 import { remedy } from "./remediation.js";
@@ -23,7 +23,10 @@ export const driverVersionCheck: CheckDefinition = {
       if (versions.driver !== null) break;
     }
     const evidence = asked.map((result) => toEvidence(result));
-    const expected = `driver >= ${options.minDriver}, CUDA >= ${options.minCuda}`;
+    const expected = say(
+      `Treiber >= ${options.minDriver}, CUDA >= ${options.minCuda}`,
+      `driver >= ${options.minDriver}, CUDA >= ${options.minCuda}`,
+    );
     const { driver, cuda } = versions;
     if (driver === null)
       return {
@@ -37,7 +40,11 @@ export const driverVersionCheck: CheckDefinition = {
         remediation: null,
         evidence,
       };
-    const observed = { value: driver, unit: null, label: `driver (CUDA ${cuda ?? "?"})` };
+    const observed = labelled(
+      driver,
+      null,
+      say(`Treiber (CUDA ${cuda ?? "?"})`, `driver (CUDA ${cuda ?? "?"})`),
+    );
     const facts = { driver, cuda };
     const tooOld: string[] = [];
     if (compareVersions(driver, options.minDriver) < 0)

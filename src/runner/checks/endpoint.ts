@@ -1,5 +1,5 @@
 import { endpointProbe } from "../probes/probe-catalog.js";
-import { say, type CheckDefinition } from "./check-types.js";
+import { labelled, say, type CheckDefinition } from "./check-types.js";
 import { toEvidence } from "./evidence.js";
 import { remedy } from "./remediation.js";
 
@@ -11,7 +11,7 @@ export const endpointCheck: CheckDefinition = {
   id: "endpoint",
   dependsOn: [],
   async run({ probes, options }) {
-    const expected = "HTTP 200";
+    const expected = say("HTTP 200", "HTTP 200");
     if (options.novaUrl === null)
       return {
         status: "skip",
@@ -27,24 +27,28 @@ export const endpointCheck: CheckDefinition = {
     if (result.exitCode === 0 && status === "200")
       return {
         status: "pass",
-        observed: { value: result.durationMs, unit: "ms", label: "response time" },
+        observed: labelled(result.durationMs, "ms", say("Antwortzeit", "response time")),
         expected,
         message: say(`${options.novaUrl} ist erreichbar.`, `${options.novaUrl} is reachable.`),
         remediation: null,
         evidence,
       };
-    const reason = status === undefined ? result.stderr.trim() || "no response" : `HTTP ${status}`;
+    const detail = result.stderr.trim();
+    const reason =
+      status !== undefined
+        ? say(`HTTP ${status}`, `HTTP ${status}`)
+        : say(detail || "keine Antwort", detail || "no response");
     return {
       status: "warn",
-      observed: {
-        value: status === undefined ? null : Number(status),
-        unit: null,
-        label: "HTTP status",
-      },
+      observed: labelled(
+        status === undefined ? null : Number(status),
+        null,
+        say("HTTP-Status", "HTTP status"),
+      ),
       expected,
       message: say(
-        `${options.novaUrl} ist nicht erreichbar (${reason}); Berichte warten im Spool.`,
-        `${options.novaUrl} is not reachable (${reason}); reports wait in the spool.`,
+        `${options.novaUrl} ist nicht erreichbar (${reason.de}); Berichte warten im Spool.`,
+        `${options.novaUrl} is not reachable (${reason.en}); reports wait in the spool.`,
       ),
       remediation: remedy("CHECK_NETWORK"),
       evidence,

@@ -1,3 +1,4 @@
+import { parseSmiList } from "../parse/parse-smi-list.js";
 import type { ProbeResult } from "../probes/probe-types.js";
 import type { Remediation } from "../report-schema.js";
 import { say, type LocalizedText } from "./check-types.js";
@@ -8,6 +9,7 @@ export interface SmiFailure {
   remediation: Remediation;
 }
 
+const OFF_THE_BUS_RUNBOOK = "docs/runbooks/xid-errors.md#xid-79-gpu-has-fallen-off-the-bus";
 const MISMATCH_RUNBOOK = "docs/runbooks/driver-library-mismatch.md#driverlibrary-version-mismatch";
 
 /**
@@ -40,6 +42,26 @@ export function explainSmiFailure(result: ProbeResult): SmiFailure {
       ),
       remediation: remedy("REBOOT_SYSTEM", MISMATCH_RUNBOOK),
     };
+  // "Unable to determine the device handle for GPU…: GPU is lost. Reboot the system to recover
+  // this GPU" (exit code 255): the driver lost one GPU while the others may still be listed.
+  if (/GPU is lost/i.test(output)) {
+    const code = result.exitCode ?? "–";
+    const listed = parseSmiList(result.stdout).length;
+    const still =
+      listed === 0
+        ? { de: "", en: "" }
+        : {
+            de: ` ${listed === 1 ? "Eine GPU wird" : `${listed} GPUs werden`} noch gelistet.`,
+            en: ` ${listed === 1 ? "One GPU is" : `${listed} GPUs are`} still listed.`,
+          };
+    return {
+      message: say(
+        `nvidia-smi: Der Treiber hat den Kontakt zu einer GPU verloren („GPU is lost“, Exit-Code ${code}); nur ein Neustart holt sie zurück.${still.de}`,
+        `nvidia-smi: the driver has lost contact with a GPU ("GPU is lost", exit code ${code}); only a reboot recovers it.${still.en}`,
+      ),
+      remediation: remedy("REBOOT_SYSTEM", OFF_THE_BUS_RUNBOOK),
+    };
+  }
   switch (result.exitCode) {
     case 9:
       return {
@@ -74,10 +96,7 @@ export function explainSmiFailure(result: ProbeResult): SmiFailure {
           "nvidia-smi: Die GPU ist vom Bus gefallen oder nicht mehr erreichbar (Exit-Code 15).",
           "nvidia-smi: the GPU has fallen off the bus or has otherwise become inaccessible (exit code 15).",
         ),
-        remediation: remedy(
-          "REBOOT_SYSTEM",
-          "docs/runbooks/xid-errors.md#xid-79-gpu-has-fallen-off-the-bus",
-        ),
+        remediation: remedy("REBOOT_SYSTEM", OFF_THE_BUS_RUNBOOK),
       };
     case 4:
       return {
@@ -94,6 +113,14 @@ export function explainSmiFailure(result: ProbeResult): SmiFailure {
           "nvidia-smi found no GPU (exit code 6).",
         ),
         remediation: remedy("REBOOT_SYSTEM"),
+      };
+    case 255:
+      return {
+        message: say(
+          "nvidia-smi: Ein anderer oder interner Treiberfehler ist aufgetreten (Exit-Code 255); das Kernel-Log (XID) sagt meist mehr.",
+          "nvidia-smi: another or an internal driver error occurred (exit code 255); the kernel log (XID) usually says more.",
+        ),
+        remediation: remedy("REBOOT_SYSTEM", "docs/runbooks/xid-errors.md#reading-the-kernel-log"),
       };
     default:
       return {

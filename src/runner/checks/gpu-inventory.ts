@@ -15,7 +15,8 @@ export const gpuInventoryCheck: CheckDefinition = {
   async run({ options, facts, probes }) {
     const count = facts.listedGpus.length;
     const exact = options.expectGpus ?? (hasUnifiedMemory(facts) ? 1 : null);
-    const expected = exact === null ? ">= 1 GPU" : `${exact} GPU`;
+    const expected =
+      exact === null ? say(">= 1 GPU", ">= 1 GPU") : say(`${exact} GPU`, `${exact} GPU`);
     const names = [...new Set(facts.listedGpus.map((gpu) => gpu.name))].join(", ");
     const mig = facts.listedGpus.reduce((total, gpu) => total + gpu.migDevices, 0);
     const migNote = mig > 0 ? ` (+${mig} MIG)` : "";

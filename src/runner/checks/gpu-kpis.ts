@@ -1,5 +1,5 @@
 import { collectGpus } from "../gpu/collect-gpus.js";
-import { countGpus, say, type CheckDefinition } from "./check-types.js";
+import { countGpus, labelled, say, type CheckDefinition } from "./check-types.js";
 import { toEvidence } from "./evidence.js";
 import { remedy } from "./remediation.js";
 
@@ -21,7 +21,7 @@ export const gpuKpisCheck: CheckDefinition = {
   async run({ probes, facts }) {
     const collected = await collectGpus(probes);
     const evidence = collected.probes.slice(-3).map((result) => toEvidence(result));
-    const expected = "KPIs for every listed GPU";
+    const expected = say("Kennzahlen jeder gelisteten GPU", "KPIs for every listed GPU");
     const { gpus, source } = collected;
     if (source === null) {
       const timedOut = collected.probes.some((result) => result.timedOut);
@@ -42,7 +42,11 @@ export const gpuKpisCheck: CheckDefinition = {
         evidence,
       };
     }
-    const observed = { value: gpus.length, unit: "GPU", label: `KPIs via ${SOURCE_NAMES[source]}` };
+    const observed = labelled(
+      gpus.length,
+      "GPU",
+      say(`Kennzahlen über ${SOURCE_NAMES[source]}`, `KPIs via ${SOURCE_NAMES[source]}`),
+    );
     const withErrors = gpus.filter((gpu) => gpu.errors.length > 0);
     if (withErrors.length > 0) {
       const list = withErrors.map((gpu) => `GPU ${gpu.index}: ${gpu.errors.join(", ")}`).join("; ");

@@ -1,4 +1,4 @@
-import { say, type CheckDefinition } from "./check-types.js";
+import { labelled, say, type CheckDefinition } from "./check-types.js";
 import { remedy } from "./remediation.js";
 
 const SUPPORTED_ARCHES = ["aarch64", "arm64", "x86_64", "amd64"];
@@ -13,7 +13,10 @@ export const hostInfoCheck: CheckDefinition = {
   dependsOn: [],
   run({ facts }) {
     const { host } = facts;
-    const expected = "DGX OS or Ubuntu 24.04, aarch64 or x86_64";
+    const expected = say(
+      "DGX OS oder Ubuntu 24.04, aarch64 oder x86_64",
+      "DGX OS or Ubuntu 24.04, aarch64 or x86_64",
+    );
     const summary = [
       host.dgxRelease,
       host.os,
@@ -23,7 +26,11 @@ export const hostInfoCheck: CheckDefinition = {
     ]
       .filter((part): part is string => typeof part === "string" && part !== "")
       .join(", ");
-    const observed = { value: host.dgxRelease ?? host.os, unit: null, label: "operating system" };
+    const observed = labelled(
+      host.dgxRelease ?? host.os,
+      null,
+      say("Betriebssystem", "operating system"),
+    );
     const supportedOs = host.dgxRelease !== null || /\bUbuntu 24\.04\b/.test(host.os ?? "");
     const supportedArch = host.arch !== null && SUPPORTED_ARCHES.includes(host.arch);
     if (host.os === null && host.arch === null)

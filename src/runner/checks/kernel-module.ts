@@ -2,7 +2,7 @@ import { parseProcDriverVersion } from "../parse/parse-proc-driver-version.js";
 import { PROBES } from "../probes/probe-catalog.js";
 import { toEvidence } from "./evidence.js";
 import { remedy } from "./remediation.js";
-import { say, type CheckDefinition } from "./check-types.js";
+import { labelled, say, type CheckDefinition } from "./check-types.js";
 
 const RUNBOOK = "docs/runbooks/driver-library-mismatch.md#kernel-module-not-loaded";
 
@@ -13,11 +13,11 @@ export const kernelModuleCheck: CheckDefinition = {
   async run({ probes }) {
     const result = await probes.run(PROBES.procDriverVersion);
     const evidence = [toEvidence(result)];
-    const expected = "loaded";
+    const expected = say("geladen", "loaded");
     if (result.exitCode !== 0)
       return {
         status: "fail",
-        observed: { value: "not loaded", unit: null },
+        observed: labelled(false, null, say("geladen", "loaded")),
         expected,
         message: say(
           "Das NVIDIA-Kernelmodul ist nicht geladen (/proc/driver/nvidia/version fehlt).",
@@ -42,7 +42,11 @@ export const kernelModuleCheck: CheckDefinition = {
     const flavor = module.flavor === "open" ? "open" : "proprietär";
     return {
       status: "pass",
-      observed: { value: module.version, unit: null, label: `kernel module (${module.flavor})` },
+      observed: labelled(
+        module.version,
+        null,
+        say(`Kernelmodul (${module.flavor})`, `kernel module (${module.flavor})`),
+      ),
       expected,
       message: say(
         `NVIDIA-Kernelmodul ${module.version} (${flavor}) ist geladen.`,

@@ -3,7 +3,14 @@ import { parsePressure } from "../parse/parse-pressure.js";
 import { PROBES } from "../probes/probe-catalog.js";
 import { succeeded } from "../probes/probe-types.js";
 import type { Evidence, Observed } from "../report-schema.js";
-import { say, type CheckContext, type CheckDefinition, type CheckOutcome } from "./check-types.js";
+import {
+  formatDecimal,
+  labelled,
+  say,
+  type CheckContext,
+  type CheckDefinition,
+  type CheckOutcome,
+} from "./check-types.js";
 import { toEvidence } from "./evidence.js";
 import { actionForRecovery } from "./recovery-action.js";
 import { summarizeFindings, type Finding } from "./summarize-findings.js";
@@ -26,11 +33,17 @@ export const memoryHealthCheck: CheckDefinition = {
     const unified = hasUnifiedMemory(context.facts) ? await readUnified(context) : null;
     if (unified !== null) findings.push(...unified.findings);
     const expected = unified
-      ? `no uncorrected ECC, no remap failure, recovery action None; memory pressure < ${PRESSURE_WARN_PERCENT} %`
-      : "no uncorrected ECC, no remap failure, recovery action None";
+      ? say(
+          `kein nicht korrigierbarer ECC-Fehler, kein Remapping-Fehler, Recovery Action None; Speicherdruck < ${formatDecimal(PRESSURE_WARN_PERCENT, "de")} %`,
+          `no uncorrected ECC, no remap failure, recovery action None; memory pressure < ${formatDecimal(PRESSURE_WARN_PERCENT, "en")} %`,
+        )
+      : say(
+          "kein nicht korrigierbarer ECC-Fehler, kein Remapping-Fehler, Recovery Action None",
+          "no uncorrected ECC, no remap failure, recovery action None",
+        );
     const observed: Observed | null = unified?.observed ?? observeEcc(context);
     const evidence: Evidence[] = unified?.evidence ?? [];
-    return summarize(findings, { observed, expected, evidence }, unified !== null);
+    return summarize(findings, { observed, expected, evidence }, unified !== null, context);
   },
 };
 
@@ -99,9 +112,14 @@ async function readUnified(context: CheckContext): Promise<{
     totalKiB === undefined || availableKiB === undefined
       ? null
       : {
-          value: round(availableKiB / 1024 / 1024),
-          unit: "GiB",
-          label: `unified memory available of ${round(totalKiB / 1024 / 1024)} GiB`,
+          ...labelled(
+            round(availableKiB / 1024 / 1024),
+            "GiB",
+            say(
+              `verfügbarer Unified Memory von ${formatDecimal(round(totalKiB / 1024 / 1024), "de")} GiB`,
+              `unified memory available of ${formatDecimal(round(totalKiB / 1024 / 1024), "en")} GiB`,
+            ),
+          ),
         };
   return { findings, observed, evidence };
 }
@@ -111,26 +129,59 @@ function observeEcc({ facts }: CheckContext): Observed | null {
     gpu.eccUncorrectedVolatile === null ? [] : [gpu.eccUncorrectedVolatile],
   );
   if (counts.length === 0) return null;
-  return {
-    value: counts.reduce((total, n) => total + n, 0),
-    unit: null,
-    label: "uncorrected ECC errors (volatile)",
-  };
+  return labelled(
+    counts.reduce((total, n) => total + n, 0),
+    null,
+    say("nicht korrigierbare ECC-Fehler (seit Treiberstart)", "uncorrected ECC errors (volatile)"),
+  );
 }
 
 function summarize(
   findings: Finding[],
   base: Pick<CheckOutcome, "observed" | "expected" | "evidence">,
   unified: boolean,
+  { facts }: CheckContext,
 ): CheckOutcome {
   if (findings.length > 0) return { ...base, ...summarizeFindings(findings) };
-  const de = unified
-    ? "Speicher in Ordnung (Unified Memory; ECC-Felder meldet GB10 nicht)."
-    : "Speicher in Ordnung: keine nicht korrigierbaren ECC-Fehler, kein Remapping-Fehler.";
-  const en = unified
-    ? "Memory healthy (unified memory; GB10 reports no ECC fields)."
-    : "Memory healthy: no uncorrected ECC errors, no row-remapping failure.";
-  return { ...base, status: "pass", message: say(de, en), remediation: null };
+  if (unified)
+    return {
+      ...base,
+      status: "pass",
+      message: say(
+        "Speicher in Ordnung (Unified Memory; ECC-Felder meldet GB10 nicht).",
+        "Memory healthy (unified memory; GB10 reports no ECC fields).",
+      ),
+      remediation: null,
+    };
+  // A counter nvidia-smi answered with [N/A] (or an error) was never read: saying "no errors"
+  // would claim what nobody checked.
+  const unread = facts.gpus.filter((gpu) => gpu.eccUncorrectedVolatile === null);
+  if (unread.length === 0)
+    return {
+      ...base,
+      status: "pass",
+      message: say(
+        "Speicher in Ordnung: keine nicht korrigierbaren ECC-Fehler, kein Remapping-Fehler.",
+        "Memory healthy: no uncorrected ECC errors, no row-remapping failure.",
+      ),
+      remediation: null,
+    };
+  const names = unread.map((gpu) => `GPU ${gpu.index}`).join(", ");
+  const all = unread.length === facts.gpus.length;
+  return {
+    ...base,
+    status: "pass",
+    message: all
+      ? say(
+          "Kein Remapping-Fehler; die ECC-Fehlerzähler konnten nicht gelesen werden (nvidia-smi meldet sie nicht), ECC-Fehler sind also nicht ausgeschlossen.",
+          "No row-remapping failure; the ECC error counters could not be read (nvidia-smi does not report them), so ECC errors are not ruled out.",
+        )
+      : say(
+          `Keine nicht korrigierbaren ECC-Fehler, kein Remapping-Fehler; die ECC-Fehlerzähler von ${names} konnten nicht gelesen werden.`,
+          `No uncorrected ECC errors, no row-remapping failure; the ECC error counters of ${names} could not be read.`,
+        ),
+    remediation: null,
+  };
 }
 
 function round(value: number): number {

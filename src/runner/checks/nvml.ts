@@ -1,7 +1,7 @@
 import { parseSmiList } from "../parse/parse-smi-list.js";
 import { PROBES } from "../probes/probe-catalog.js";
 import { succeeded } from "../probes/probe-types.js";
-import { countGpus, say, type CheckDefinition } from "./check-types.js";
+import { countGpus, labelled, say, type CheckDefinition } from "./check-types.js";
 import { toEvidence } from "./evidence.js";
 import { explainSmiFailure } from "./explain-smi-failure.js";
 import { remedy } from "./remediation.js";
@@ -13,17 +13,15 @@ export const nvmlCheck: CheckDefinition = {
   async run({ probes }) {
     const result = await probes.run(PROBES.smiList);
     const evidence = [toEvidence(result)];
-    const expected = "nvidia-smi -L lists the GPUs";
+    const expected = say("nvidia-smi -L listet die GPUs", "nvidia-smi -L lists the GPUs");
     const listed = succeeded(result) ? parseSmiList(result.stdout) : [];
     if (!succeeded(result)) {
       const failure = explainSmiFailure(result);
       return {
         status: "fail",
-        observed: {
-          value: result.timedOut ? "timeout" : result.exitCode,
-          unit: null,
-          label: "exit code",
-        },
+        observed: result.timedOut
+          ? labelled(true, null, say("Zeitüberschreitung", "timed out"))
+          : labelled(result.exitCode, null, say("Exit-Code", "exit code")),
         expected,
         message: failure.message,
         remediation: failure.remediation,

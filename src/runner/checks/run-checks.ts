@@ -66,7 +66,8 @@ export async function runChecks(
       id: check.id,
       status: outcome.status,
       observed: outcome.observed,
-      expected: outcome.expected,
+      expected: outcome.expected?.en ?? null,
+      ...(outcome.expected === null ? {} : { expectedText: outcome.expected }),
       // The schema caps messages at 2000 characters; a long list of GPUs or XIDs must not
       // turn a finding into an invalid report.
       message: { de: outcome.message.de.slice(0, 2000), en: outcome.message.en.slice(0, 2000) },

@@ -1,5 +1,11 @@
 import type { Gpu, Observed, RemediationAction } from "../report-schema.js";
-import { say, type CheckDefinition, type CheckOutcome } from "./check-types.js";
+import {
+  formatDecimal,
+  labelled,
+  say,
+  type CheckDefinition,
+  type CheckOutcome,
+} from "./check-types.js";
 import { remedy } from "./remediation.js";
 
 /** A GPU this close to its slowdown limit (nvidia-smi's T.Limit) is a warning. */
@@ -15,7 +21,10 @@ export const thermalPowerCheck: CheckDefinition = {
   dependsOn: ["gpu-kpis"],
   run({ facts }) {
     const { gpus } = facts;
-    const expected = `no HW thermal slowdown, T.Limit margin > ${TLIMIT_WARN_MARGIN_C} °C, no power brake`;
+    const expected = say(
+      `keine thermische HW-Drosselung, T.Limit-Abstand > ${formatDecimal(TLIMIT_WARN_MARGIN_C, "de")} °C, keine Power-Brake`,
+      `no HW thermal slowdown, T.Limit margin > ${formatDecimal(TLIMIT_WARN_MARGIN_C, "en")} °C, no power brake`,
+    );
     const outcome = (
       status: CheckOutcome["status"],
       de: string,
@@ -85,9 +94,17 @@ function observe(gpus: readonly Gpu[]): Observed | null {
     gpu.temperatureLimitMarginC === null ? [] : [gpu.temperatureLimitMarginC],
   );
   if (margins.length > 0)
-    return { value: Math.min(...margins), unit: "°C", label: "T.Limit margin (smallest)" };
+    return labelled(
+      Math.min(...margins),
+      "°C",
+      say("T.Limit-Abstand (kleinster)", "T.Limit margin (smallest)"),
+    );
   const temperatures = gpus.flatMap((gpu) => (gpu.temperatureC === null ? [] : [gpu.temperatureC]));
   if (temperatures.length > 0)
-    return { value: Math.max(...temperatures), unit: "°C", label: "GPU temperature (highest)" };
+    return labelled(
+      Math.max(...temperatures),
+      "°C",
+      say("GPU-Temperatur (höchste)", "GPU temperature (highest)"),
+    );
   return null;
 }

@@ -2,7 +2,7 @@ import { parseChronycTracking } from "../parse/parse-chronyc-tracking.js";
 import { parseKeyValues } from "../parse/parse-key-values.js";
 import { PROBES } from "../probes/probe-catalog.js";
 import { succeeded } from "../probes/probe-types.js";
-import { say, type CheckDefinition } from "./check-types.js";
+import { formatDecimal, labelled, say, type CheckDefinition } from "./check-types.js";
 import { toEvidence } from "./evidence.js";
 import { remedy } from "./remediation.js";
 
@@ -23,7 +23,10 @@ export const timeSyncCheck: CheckDefinition = {
     const timedatectl = await probes.run(PROBES.timedatectl);
     const chronyc = await probes.run(PROBES.chronycTracking);
     const evidence = [toEvidence(timedatectl), toEvidence(chronyc)];
-    const expected = `NTP synchronized, offset < ${WARN_OFFSET_SECONDS} s`;
+    const expected = say(
+      `NTP synchronisiert, Abweichung < ${formatDecimal(WARN_OFFSET_SECONDS, "de")} s`,
+      `NTP synchronized, offset < ${formatDecimal(WARN_OFFSET_SECONDS, "en")} s`,
+    );
     const synchronized = succeeded(timedatectl)
       ? (parseKeyValues(timedatectl.stdout).NTPSynchronized ?? null)
       : null;
@@ -31,9 +34,13 @@ export const timeSyncCheck: CheckDefinition = {
     const base = { expected, evidence };
     const observed =
       offset !== null
-        ? { value: Math.round(offset * 1e6) / 1e6, unit: "s", label: "clock offset from NTP" }
+        ? labelled(
+            Math.round(offset * 1e6) / 1e6,
+            "s",
+            say("Abweichung von NTP", "clock offset from NTP"),
+          )
         : synchronized !== null
-          ? { value: synchronized === "yes", unit: null, label: "NTP synchronized" }
+          ? labelled(synchronized === "yes", null, say("NTP synchronisiert", "NTP synchronized"))
           : null;
     if (offset === null && synchronized === null)
       return {

@@ -1,7 +1,7 @@
 import { parseKernelXids } from "../parse/parse-kernel-xids.js";
 import { PROBES } from "../probes/probe-catalog.js";
 import { succeeded, type ProbeResult } from "../probes/probe-types.js";
-import { say, type CheckDefinition } from "./check-types.js";
+import { labelled, say, type CheckDefinition } from "./check-types.js";
 import { summarizeXids } from "./classify-xid.js";
 import { toEvidence } from "./evidence.js";
 import { ACTION_SEVERITY, remedy } from "./remediation.js";
@@ -23,7 +23,7 @@ export const xidErrorsCheck: CheckDefinition = {
       asked.push(dmesg);
       if (readable(dmesg)) log = dmesg;
     }
-    const expected = "no XID errors since boot";
+    const expected = say("keine XID-Fehler seit dem Start", "no XID errors since boot");
     if (log === null)
       return {
         status: "unknown",
@@ -42,7 +42,7 @@ export const xidErrorsCheck: CheckDefinition = {
     if (events.length === 0)
       return {
         status: "pass",
-        observed: { value: 0, unit: "XID events" },
+        observed: labelled(0, null, say("XID-Ereignisse", "XID events")),
         expected,
         message: say("Keine XID-Fehler seit dem Start.", "No XID errors since boot."),
         remediation: null,
@@ -69,7 +69,7 @@ export const xidErrorsCheck: CheckDefinition = {
     const decisive = classes.find((entry) => entry.action === action) ?? worst;
     return {
       status: worst.status,
-      observed: { value: events.length, unit: "XID events" },
+      observed: labelled(events.length, null, say("XID-Ereignisse", "XID events")),
       expected,
       message: say(`Kernel-Log seit dem Start: ${listing}.`, `Kernel log since boot: ${listing}.`),
       remediation: action === null ? null : remedy(action, runbookSection(decisive.xid)),
