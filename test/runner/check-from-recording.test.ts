@@ -55,6 +55,10 @@ describe("check --from a recording", () => {
       value: 112.5,
       unit: "GiB",
       label: "unified memory available of 119.6 GiB",
+      labelText: {
+        de: "verfügbarer Unified Memory von 119,6 GiB",
+        en: "unified memory available of 119.6 GiB",
+      },
     });
     expect(check("dcgm-diag").message.en).toMatch(/does not support DCGM on DGX Spark/);
     expect(report.software).toEqual({
@@ -157,7 +161,10 @@ describe("check --from a recording", () => {
       ...dgxSpark(),
       "smi-list": { exitCode: null, timedOut: true, durationMs: 20_000 },
     });
-    expect(check("nvml")).toMatchObject({ status: "fail", observed: { value: "timeout" } });
+    expect(check("nvml")).toMatchObject({
+      status: "fail",
+      observed: { value: true, label: "timed out" },
+    });
     expect(check("nvml").message.en).toBe(
       "nvidia-smi did not answer within 20 s and was killed; the GPU is hung.",
     );
