@@ -15,7 +15,7 @@ import {
   createOctokitInstallationLookup,
 } from "../github/octokit-ingest-port.js";
 import { createOctokitProjectPort } from "../github/octokit-project-port.js";
-import type { GpuReport } from "../runner/report-schema.js";
+import type { GpuReport } from "@nova/protocol";
 import { publishReport } from "./publish-report.js";
 import { createUploadRateLimiter, type UploadRateLimiter } from "./upload-rate-limit.js";
 import { errorAnswer, publishedAnswer, type UploadAnswer } from "./upload-answer.js";

@@ -10,7 +10,7 @@ import type { RepoRef } from "../github/github-port.js";
 import type { IngestIssue, IngestPort } from "../github/ingest-port.js";
 import type { ProjectPort } from "../github/project-port.js";
 import type { Renderer } from "../render/create-renderer.js";
-import type { GpuReport } from "../runner/report-schema.js";
+import type { GpuReport } from "@nova/protocol";
 import { readTaskMarker } from "../sync/task-marker.js";
 import { setGpuCheckValue } from "./gpu-board-field.js";
 import {

@@ -10,7 +10,7 @@ import type { Renderer } from "../render/create-renderer.js";
 import { formatDate, formatNumber } from "../render/format-values.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
-import type { CheckResult, Gpu, GpuReport, Observed } from "../runner/report-schema.js";
+import type { CheckResult, Gpu, GpuReport, Observed } from "@nova/protocol";
 import { renderStateMarker, type CommentState, type RunEntry } from "./report-comment-state.js";
 import {
   ACTION_WORDS,

@@ -4,7 +4,7 @@
  * templates (`templates/<lang>/gpu-*.hbs`).
  */
 import type { Language } from "../render/i18n.js";
-import type { CheckStatus, RemediationAction } from "../runner/report-schema.js";
+import type { CheckStatus, RemediationAction } from "@nova/protocol";
 
 export const STATUS_ICONS: Readonly<Record<CheckStatus, string>> = {
   pass: "✅",

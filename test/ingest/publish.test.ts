@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { parseCommentState } from "../../src/ingest/report-comment-state.js";
 import { readTaskMarker } from "../../src/sync/task-marker.js";
-import type { GpuReport } from "../../src/runner/report-schema.js";
+import type { GpuReport } from "@nova/protocol";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer, type NovaServer } from "../integration/start-nova-server.js";

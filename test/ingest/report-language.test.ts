@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { renderReportComment } from "../../src/ingest/render-report.js";
 import { addRun } from "../../src/ingest/report-comment-state.js";
 import { DEFAULT_RUNBOOK_BASE_URL, resolveRunbookBase } from "../../src/ingest/runbook-base.js";
-import type { GpuReport } from "../../src/runner/report-schema.js";
+import type { GpuReport } from "@nova/protocol";
 import { buildReport, check } from "./uploads.js";
 
 function render(report: GpuReport, lang: "de" | "en"): string {
