@@ -38,7 +38,7 @@ export function renderReportTable(
         check.status,
         LABELS[language][check.status],
         check.id,
-        formatObserved(check.observed),
+        formatObserved(check.observed, language),
         check.message[language],
       ] as const,
   );
@@ -77,9 +77,24 @@ export function renderReportTable(
   return `${lines.join("\n")}\n`;
 }
 
-function formatObserved(observed: Observed | null): string {
+const YES_NO: Readonly<Record<Language, readonly [string, string]>> = {
+  de: ["ja", "nein"],
+  en: ["yes", "no"],
+};
+
+const DECIMAL_MARK: Readonly<Record<Language, string>> = { de: ",", en: "." };
+
+/**
+ * The observed value in the table's language (yes/no, the decimal mark); the label stays out to
+ * keep the table narrow (the message says what the value is).
+ */
+function formatObserved(observed: Observed | null, language: Language): string {
   if (observed === null || observed.value === null) return "–";
   const value =
-    typeof observed.value === "boolean" ? (observed.value ? "yes" : "no") : String(observed.value);
+    typeof observed.value === "boolean"
+      ? YES_NO[language][observed.value ? 0 : 1]
+      : typeof observed.value === "number"
+        ? String(observed.value).replace(".", DECIMAL_MARK[language])
+        : observed.value;
   return observed.unit === null ? value : `${value} ${observed.unit}`;
 }
