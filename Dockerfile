@@ -10,10 +10,16 @@ ARG NODE_VERSION=22
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci needs every workspace's manifest; of the runner (packages/runner) only that, no code.
+COPY packages/protocol/package.json ./packages/protocol/
+COPY packages/runner/package.json ./packages/runner/
 # --ignore-scripts: the sources are not copied yet, and tsc needs no install scripts.
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
+COPY packages/protocol/tsconfig.json ./packages/protocol/
+COPY packages/protocol/src ./packages/protocol/src
 COPY src ./src
+# The protocol package (packages/protocol/lib), then the app (lib/).
 RUN npm run build
 
 # --- runtime: production dependencies and the compiled app only ---
@@ -32,8 +38,13 @@ ENV NODE_ENV=production \
     PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The workspaces' manifests: npm links @nova/protocol (the app's one workspace dependency, its
+# build copied below); the runner contributes its package.json and nothing else.
+COPY packages/protocol/package.json ./packages/protocol/
+COPY packages/runner/package.json ./packages/runner/
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/lib ./lib
+COPY --from=build /app/packages/protocol/lib ./packages/protocol/lib
 # Read at run time: the Handlebars templates (found relative to lib/). bin/ and the bundled
 # checklist make the `nova` CLI usable inside the image. (app.yml is only read by setup mode,
 # which production mode disables.)

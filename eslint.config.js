@@ -6,10 +6,18 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  globalIgnores(["lib/", "dist/", "coverage/", "node_modules/"]),
+  globalIgnores(["**/lib/", "**/dist/", "coverage/", "**/node_modules/"]),
   js.configs.recommended,
   {
-    files: ["src/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
+    files: [
+      "src/**/*.ts",
+      "test/**/*.ts",
+      "bench/**/*.ts",
+      "scripts/**/*.ts",
+      "packages/*/src/**/*.ts",
+      "packages/*/test/**/*.ts",
+      "packages/*/scripts/**/*.ts",
+    ],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: {
@@ -17,6 +25,55 @@ export default defineConfig(
         projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
+    },
+  },
+  {
+    // The app shares only the protocol package with the runner: no runner internals in its code
+    // (the app's image and lib/ contain no runner code).
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@nova/runner",
+                "@nova/runner/*",
+                "**/packages/runner/**",
+                "**/runner/src/**",
+              ],
+              message: "The app may not import the runner; share code through @nova/protocol.",
+            },
+            {
+              group: ["**/packages/protocol/**"],
+              message: "Import the protocol package as @nova/protocol, not by path.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The runner and the protocol stand alone: nothing of the app (src/, templates) in them.
+    files: ["packages/runner/src/**/*.ts", "packages/protocol/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+(src|lib|templates)/",
+              message:
+                "Workspace packages may not import the app; share code through @nova/protocol.",
+            },
+            {
+              group: ["**/packages/runner/**", "@nova/runner"],
+              message: "The protocol package may not import the runner.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -7,10 +7,15 @@
 export default {
   testEnvironment: "node",
   extensionsToTreatAsEsm: [".ts"],
-  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  moduleNameMapper: {
+    // The protocol package as source, as tsconfig.json's `paths` has it.
+    "^@nova/protocol$": "<rootDir>/packages/protocol/src/index.ts",
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+  },
   transform: {
     "^.+\\.ts$": ["ts-jest", { useESM: true, diagnostics: false }],
   },
-  testMatch: ["<rootDir>/test/**/*.test.ts"],
+  // The app's tests and the workspace packages' (the runner's), in one run.
+  testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/packages/*/test/**/*.test.ts"],
   testTimeout: 20000,
 };

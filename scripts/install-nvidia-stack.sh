@@ -16,7 +16,7 @@
 #   NOVA_CUDA_PACKAGE     CUDA toolkit package (default cuda-toolkit-13-0)
 #   NOVA_MIN_DRIVER       driver version that counts as installed (default 580)
 #   NOVA_RUNNER           command that runs nova-runner (default: nova-runner on PATH, else
-#                         node with dist/nova-runner.mjs beside this script's repository)
+#                         node with packages/runner/dist/nova-runner.mjs of this repository)
 #   NOVA_OS_RELEASE, NOVA_DGX_RELEASE, NOVA_ARCH   override detection (tests)
 #
 # Docs: docs/runner.md. Exit code: nova-runner check's (0 pass, 1 warn, 2 fail), 3 when a step
@@ -200,7 +200,7 @@ find_runner() {
   else
     local here
     here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-    for candidate in /opt/nova-runner/nova-runner.mjs "${here}/../dist/nova-runner.mjs"; do
+    for candidate in /opt/nova-runner/nova-runner.mjs "${here}/../packages/runner/dist/nova-runner.mjs"; do
       if [[ -r "$candidate" ]]; then
         echo "node ${candidate}"
         return

@@ -26,5 +26,8 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-/** The form of an explicit `id=`: a slug as `slugify` makes it. */
-export const TASK_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * The form of an explicit `id=`: a slug as `slugify` makes it. Defined in the protocol package,
+ * since a runner report names its task by id.
+ */
+export { TASK_ID_PATTERN } from "@nova/protocol";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Language } from "../render/i18n.js";
-import { REPOSITORY_PATTERN } from "../runner/report-schema.js";
+import { REPOSITORY_PATTERN } from "@nova/protocol";
 
 export const COMMANDS = [
   "lint",

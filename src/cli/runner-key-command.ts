@@ -1,5 +1,5 @@
 import { readRunnerSecrets } from "../ingest/runner-secrets.js";
-import { deriveRunnerKey } from "../runner/upload/sign-report.js";
+import { deriveRunnerKey } from "@nova/protocol";
 import type { CliOptions } from "./cli-args.js";
 import { CliSetupError, EXIT, type CliIo } from "./run-cli.js";
 

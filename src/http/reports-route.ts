@@ -117,7 +117,7 @@ export interface RunnerEndpointOptions {
   secret?: string | null;
   /** `NOVA_RUNNER_SECRET_PREVIOUS`, accepted during a rotation. */
   previousSecret?: string | null;
-  /** `NOVA_RUNBOOK_BASE_URL`: where runbook links point (default: the repository's docs). */
+  /** `NOVA_RUNBOOK_BASE_URL`: where runbook links point (default: Nova's published runbooks). */
   runbookBaseUrl?: string | null;
   bodyTimeoutMs?: number;
   duplicateWaitMs?: number;

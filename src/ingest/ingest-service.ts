@@ -15,7 +15,7 @@ import {
   createOctokitInstallationLookup,
 } from "../github/octokit-ingest-port.js";
 import { createOctokitProjectPort } from "../github/octokit-project-port.js";
-import type { GpuReport } from "../runner/report-schema.js";
+import type { GpuReport } from "@nova/protocol";
 import { publishReport } from "./publish-report.js";
 import { createUploadRateLimiter, type UploadRateLimiter } from "./upload-rate-limit.js";
 import { errorAnswer, publishedAnswer, type UploadAnswer } from "./upload-answer.js";
@@ -41,7 +41,7 @@ export interface IngestServiceOptions {
   now?: () => number;
   /** Waits out secondary rate limits; injected so tests need not sleep. */
   sleep?: (ms: number) => Promise<void>;
-  /** Base of runbook links (`NOVA_RUNBOOK_BASE_URL`); default: the repository's own docs. */
+  /** Base of runbook links (`NOVA_RUNBOOK_BASE_URL`); default: Nova's published runbooks. */
   runbookBaseUrl?: string | null;
   /** How long an upload waits for the same report being processed before it is answered 409. */
   duplicateWaitMs?: number;

@@ -7,8 +7,8 @@
 import type { IngestCheckRun, IngestCheckRunWrite } from "../github/ingest-port.js";
 import type { Renderer } from "../render/create-renderer.js";
 import type { Language } from "../render/i18n.js";
-import type { CheckStatus, GpuReport } from "../runner/report-schema.js";
-import { worstStatus } from "../runner/report/summarize-report.js";
+import type { CheckStatus, GpuReport } from "@nova/protocol";
+import { worstStatus } from "@nova/protocol";
 import { addRun, findRecordedHash, hostKey, type CommentState } from "./report-comment-state.js";
 import { renderCheckRunOutput, renderReportComment, type TargetLine } from "./render-report.js";
 import { boardValueFor, conclusionFor } from "./report-words.js";

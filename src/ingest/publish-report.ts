@@ -10,7 +10,7 @@ import type { RepoRef } from "../github/github-port.js";
 import type { IngestIssue, IngestPort } from "../github/ingest-port.js";
 import type { ProjectPort } from "../github/project-port.js";
 import type { Renderer } from "../render/create-renderer.js";
-import type { GpuReport } from "../runner/report-schema.js";
+import type { GpuReport } from "@nova/protocol";
 import { readTaskMarker } from "../sync/task-marker.js";
 import { setGpuCheckValue } from "./gpu-board-field.js";
 import {
@@ -23,6 +23,7 @@ import {
 import { parseCommentState } from "./report-comment-state.js";
 import { checkRunName, type TargetLine } from "./render-report.js";
 import { plainName } from "./runner-text.js";
+import { resolveRunbookBase } from "./runbook-base.js";
 import type { PublishedUrls } from "./upload-answer.js";
 
 export interface PublishLogger {
@@ -39,7 +40,7 @@ export interface PublishInput {
   hash: string;
   config: NovaConfig;
   botLogin: string;
-  /** Base of runbook links; default: the repository's default branch (`…/blob/HEAD/`). */
+  /** Base of runbook links (`NOVA_RUNBOOK_BASE_URL`); default: Nova's published runbooks. */
   runbookBaseUrl: string | null;
   log: PublishLogger;
   renderer?: Renderer;
@@ -70,7 +71,7 @@ export async function publishReport(input: PublishInput): Promise<PublishResult>
     lang,
     failLabel: `${config.labels.prefix}/gpu-fail`,
     checkRunName: name,
-    runbookBase: runbookBase(input, observed.thread),
+    runbookBase: resolveRunbookBase(input.runbookBaseUrl),
     board: config.project !== undefined && input.projects !== null,
     ...(input.renderer ? { renderer: input.renderer } : {}),
   });
@@ -164,18 +165,6 @@ function toThread(issue: IngestIssue, botLogin: string): Thread {
       issue.author.toLowerCase() === botLogin.toLowerCase() &&
       readTaskMarker(issue.body) !== null,
   };
-}
-
-/**
- * Runbook links: the configured base, else the docs on the repository's default branch
- * (`blob/HEAD/` always names it), with the web address taken from the thread's.
- */
-function runbookBase(input: PublishInput, thread: Thread | null): string {
-  if (input.runbookBaseUrl) return input.runbookBaseUrl.replace(/\/*$/, "/");
-  const repoUrl =
-    thread?.htmlUrl.replace(/\/(?:issues|pull)\/\d+.*$/, "") ??
-    `https://github.com/${input.repo.owner}/${input.repo.repo}`;
-  return `${repoUrl}/blob/HEAD/`;
 }
 
 /**

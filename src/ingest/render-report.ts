@@ -7,16 +7,17 @@
  * "n. v." / "n/a", never 0. Both texts stay within GitHub's 65,536 characters.
  */
 import type { Renderer } from "../render/create-renderer.js";
-import { formatNumber } from "../render/format-values.js";
+import { formatDate, formatNumber } from "../render/format-values.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
-import type { CheckResult, Gpu, GpuReport, Observed } from "../runner/report-schema.js";
+import type { CheckResult, Gpu, GpuReport, Observed } from "@nova/protocol";
 import { renderStateMarker, type CommentState, type RunEntry } from "./report-comment-state.js";
 import {
   ACTION_WORDS,
   formatCounts,
   NOT_AVAILABLE,
   READ_ERROR,
+  REPORT_TEXT,
   STATUS_ICONS,
   STATUS_WORDS,
 } from "./report-words.js";
@@ -44,7 +45,7 @@ export interface RenderOptions {
 
 /** The check run's name: one per host, so two machines on one commit keep their own runs. */
 export function checkRunName(hostname: string, lang: Language): string {
-  return `Nova GPU-Check (${hostname || (lang === "de" ? "unbekannter Host" : "unknown host")})`;
+  return `Nova GPU-Check (${hostname || REPORT_TEXT[lang].unknownHost})`;
 }
 
 /** The sticky comment for `state` (its `runs[0]` is `report`). */
@@ -58,7 +59,7 @@ export function renderReportComment(
   const body = fitMarkdown(
     renderer.render("gpu-report", lang, reportData(report, options)),
     COMMENT_REPORT_BUDGET,
-    lang === "de" ? "_(gekürzt)_" : "_(truncated)_",
+    REPORT_TEXT[lang].truncated,
   );
   const history = state.runs.slice(1).map((run) => historyRow(run, lang));
   return renderer.render("gpu-report-comment", lang, {
@@ -76,7 +77,7 @@ export function renderCheckRunOutput(
 ): { title: string; summary: string; text: string } {
   const renderer = options.renderer ?? readSharedRenderer();
   const { lang } = options;
-  const note = lang === "de" ? "_(gekürzt)_" : "_(truncated)_";
+  const note = REPORT_TEXT[lang].truncated;
   const summary = fitMarkdown(
     renderer.render("gpu-check-run", lang, {
       ...headerData(report, options),
@@ -136,7 +137,8 @@ function reportData(report: GpuReport, options: RenderOptions) {
     status: STATUS_WORDS[lang][check.status],
     id: check.id,
     observed: formatObserved(check.observed, lang),
-    expected: truncateText(check.expected, 80) || "–",
+    // Runners since the localized fields send `expectedText`; earlier ones only English.
+    expected: truncateText(check.expectedText?.[lang] ?? check.expected, 120) || "–",
     message: truncateText(check.message[lang], 240),
   }));
   const remediations = report.checks
@@ -179,20 +181,18 @@ function historyRow(run: RunEntry, lang: Language) {
 /** The observed value with its unit (and its label when the check id does not say what it is). */
 function formatObserved(observed: Observed | null, lang: Language): string {
   if (observed === null || observed.value === null) return "–";
+  const words = REPORT_TEXT[lang];
   const value =
     typeof observed.value === "boolean"
       ? observed.value
-        ? lang === "de"
-          ? "ja"
-          : "yes"
-        : lang === "de"
-          ? "nein"
-          : "no"
+        ? words.yes
+        : words.no
       : typeof observed.value === "number"
         ? formatNumber(observed.value, lang)
         : truncateText(observed.value, 80);
   const withUnit = observed.unit ? `${value} ${truncateText(observed.unit, 20)}` : value;
-  return observed.label ? `${truncateText(observed.label, 40)}: ${withUnit}` : withUnit;
+  const label = observed.labelText?.[lang] ?? observed.label;
+  return label ? `${truncateText(label, 60)}: ${withUnit}` : withUnit;
 }
 
 type GpuKey = Exclude<keyof Gpu, "index" | "name" | "unsupported" | "errors">;
@@ -207,8 +207,7 @@ function gpuRow(gpu: Gpu, lang: Language) {
       return "–";
     }
     if (typeof value === "number") return `${formatNumber(value, lang)}${unit}`;
-    if (typeof value === "boolean")
-      return value ? (lang === "de" ? "an" : "on") : lang === "de" ? "aus" : "off";
+    if (typeof value === "boolean") return value ? REPORT_TEXT[lang].on : REPORT_TEXT[lang].off;
     return truncateText(value, 40);
   };
   const pair = (a: GpuKey, b: GpuKey, unit: string): string => {
@@ -255,8 +254,7 @@ function formatInstant(value: string, lang: Language): string {
   const time = Date.parse(value);
   if (Number.isNaN(time)) return "–";
   const iso = new Date(time).toISOString();
-  const [date = "", clock = ""] = [iso.slice(0, 10), iso.slice(11, 16)];
-  if (lang === "en") return `${date} ${clock} UTC`;
-  const [year, month, day] = date.split("-");
-  return `${day}.${month}.${year}, ${clock} UTC`;
+  return REPORT_TEXT[lang].instant
+    .replace("{date}", formatDate(iso, lang))
+    .replace("{time}", iso.slice(11, 16));
 }

@@ -9,7 +9,7 @@
  * the app's bot wrote are read for this marker.
  */
 import { z } from "zod";
-import { CHECK_STATUSES, type CheckStatus, type Summary } from "../runner/report-schema.js";
+import { CHECK_STATUSES, type CheckStatus, type Summary } from "@nova/protocol";
 
 const MARKER = /<!-- nova:gpu-report data=([A-Za-z0-9%_.!~*'()]*) -->/;
 

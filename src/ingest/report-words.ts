@@ -4,7 +4,7 @@
  * templates (`templates/<lang>/gpu-*.hbs`).
  */
 import type { Language } from "../render/i18n.js";
-import type { CheckStatus, RemediationAction } from "../runner/report-schema.js";
+import type { CheckStatus, RemediationAction } from "@nova/protocol";
 
 export const STATUS_ICONS: Readonly<Record<CheckStatus, string>> = {
   pass: "✅",
@@ -52,6 +52,42 @@ export function formatCounts(
     })
     .join(", ");
 }
+
+/**
+ * The report's small words: what the renderer says around runner values. One record per
+ * language, so no sentence is chosen by a language test in code.
+ */
+export interface ReportText {
+  unknownHost: string;
+  truncated: string;
+  yes: string;
+  no: string;
+  on: string;
+  off: string;
+  /** A moment: `{date}` (formatDate) and `{time}` (HH:MM, UTC). */
+  instant: string;
+}
+
+export const REPORT_TEXT: Readonly<Record<Language, ReportText>> = {
+  de: {
+    unknownHost: "unbekannter Host",
+    truncated: "_(gekürzt)_",
+    yes: "ja",
+    no: "nein",
+    on: "an",
+    off: "aus",
+    instant: "{date}, {time} UTC",
+  },
+  en: {
+    unknownHost: "unknown host",
+    truncated: "_(truncated)_",
+    yes: "yes",
+    no: "no",
+    on: "on",
+    off: "off",
+    instant: "{date} {time} UTC",
+  },
+};
 
 /** Shown for a GPU value the driver does not report (`unsupported[]`): never a 0. */
 export const NOT_AVAILABLE: Readonly<Record<Language, string>> = { de: "n. v.", en: "n/a" };

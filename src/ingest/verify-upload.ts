@@ -4,8 +4,8 @@
  * from hashing.
  */
 import { createHash } from "node:crypto";
-import { gpuReportSchema, REPOSITORY_PATTERN, type GpuReport } from "../runner/report-schema.js";
-import { deriveRunnerKey, verifySignature } from "../runner/upload/sign-report.js";
+import { gpuReportSchema, REPOSITORY_PATTERN, type GpuReport } from "@nova/protocol";
+import { deriveRunnerKey, verifySignature } from "@nova/protocol";
 import { errorAnswer, type UploadAnswer, type UploadProblem } from "./upload-answer.js";
 import { truncateText } from "./runner-text.js";
 

@@ -6,7 +6,20 @@ import { describe, expect, it } from "@jest/globals";
  * may read or point there. Fixtures copied from it live in `test/fixtures/`, with their origin.
  */
 const ROOT = new URL("../../", import.meta.url);
-const FOLDERS = ["src", "test", "bench", "scripts", "docs", "templates", ".ci", ".github", "bin"];
+const FOLDERS = [
+  "src",
+  "test",
+  "packages",
+  "bench",
+  "scripts",
+  "docs",
+  "templates",
+  ".ci",
+  ".github",
+  "bin",
+];
+/** Installed or built files inside the workspace packages. */
+const GENERATED = /(?:^|\/)(?:node_modules|lib|dist)\//;
 const FILES = ["README.md", "package.json", "jest.config.js", "Dockerfile"];
 const TEXT = /\.(?:ts|js|mjs|cjs|json|md|hbs|ya?ml|sh)$|^run$/;
 /** A path that climbs out of the checkout into `shared/`. */
@@ -21,7 +34,7 @@ function listFiles(folder: string): string[] {
   }
   return names
     .map((name) => `${folder}/${name}`)
-    .filter((path) => TEXT.test(path.split("/").at(-1)!));
+    .filter((path) => !GENERATED.test(path) && TEXT.test(path.split("/").at(-1)!));
 }
 
 describe("a fresh clone", () => {

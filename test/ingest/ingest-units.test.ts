@@ -27,9 +27,9 @@ import {
 } from "../../src/ingest/runner-text.js";
 import { createUploadRateLimiter } from "../../src/ingest/upload-rate-limit.js";
 import { hashBody, parseUpload, toJsonPath, verifyUpload } from "../../src/ingest/verify-upload.js";
-import { deriveRunnerKey, signReport } from "../../src/runner/upload/sign-report.js";
+import { deriveRunnerKey, signReport } from "@nova/protocol";
 import { FakeGitHub, createTestProbot } from "../fake-github/index.js";
-import { VECTOR } from "../runner/signature-vector.js";
+import { VECTOR } from "../../packages/protocol/test/signature-vector.js";
 import { buildReport, check } from "./uploads.js";
 
 describe("verifyUpload", () => {

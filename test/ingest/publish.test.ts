@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { parseCommentState } from "../../src/ingest/report-comment-state.js";
 import { readTaskMarker } from "../../src/sync/task-marker.js";
-import type { GpuReport } from "../../src/runner/report-schema.js";
+import type { GpuReport } from "@nova/protocol";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer, type NovaServer } from "../integration/start-nova-server.js";
@@ -116,7 +116,7 @@ describe("the sticky comment", () => {
       "| 0 | NVIDIA GB10 | n. v. | 3 % | 41 °C | 11,5 W / n. v. | P8 | n. v. |",
     );
     expect(body).toContain(
-      "**System neu starten**. Prüfung xid-errors: fail ([Runbook](https://github.com/acme/dgx/blob/HEAD/docs/runbooks/xid-errors.md#reboot-the-system))",
+      "**System neu starten**. Prüfung xid-errors: fail ([Runbook](https://github.com/my-org/nova/blob/main/docs/runbooks/xid-errors.md#reboot-the-system))",
     );
     expect(body).not.toContain("<details>");
     expect(gpuRuns()).toEqual([]);

@@ -11,13 +11,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCommentState } from "../../src/ingest/report-comment-state.js";
-import { deriveRunnerKey } from "../../src/runner/upload/sign-report.js";
+import { deriveRunnerKey } from "@nova/protocol";
 import { readTaskMarker } from "../../src/sync/task-marker.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { dgxSpark, sparkAfterXid79 } from "../runner/machines.js";
-import { runCli } from "../runner/run-cli.js";
-import { writeRecording } from "../runner/write-recording.js";
+import { dgxSpark, sparkAfterXid79 } from "../../packages/runner/test/machines.js";
+import { runCli } from "../../packages/runner/test/run-cli.js";
+import { writeRecording } from "../../packages/runner/test/write-recording.js";
 import {
   RUNNER_SECRET,
   startNovaServer,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { runCli, type CliIo } from "../../src/cli/run-cli.js";
-import { VECTOR } from "../runner/signature-vector.js";
+import { VECTOR } from "../../packages/protocol/test/signature-vector.js";
 
 async function nova(argv: string[], env: Record<string, string> = {}) {
   let stdout = "";

@@ -1,5 +1,5 @@
-import type { CheckResult, GpuReport } from "../../src/runner/report-schema.js";
-import { deriveRunnerKey, signReport } from "../../src/runner/upload/sign-report.js";
+import type { CheckResult, GpuReport } from "@nova/protocol";
+import { deriveRunnerKey, signReport } from "@nova/protocol";
 import { RUNNER_SECRET } from "../integration/start-nova-server.js";
 
 export const REPOSITORY = "acme/dgx";

@@ -45,11 +45,27 @@ describe("Dockerfile", () => {
     const fromBuild = copies.filter((copy) =>
       copy.getFlags().some((flag) => flag.getName() === "from" && flag.getValue() === "build"),
     );
-    expect(fromBuild.map((copy) => copy.getArgumentsContent())).toEqual(["/app/lib ./lib"]);
+    expect(fromBuild.map((copy) => copy.getArgumentsContent())).toEqual([
+      "/app/lib ./lib",
+      "/app/packages/protocol/lib ./packages/protocol/lib",
+    ]);
     // Sources and tests never reach the runtime image.
     expect(copies.map((copy) => copy.getArgumentsContent())).not.toContainEqual(
       expect.stringMatching(/^(src|test)\b/),
     );
+  });
+
+  it("builds and ships no runner code: of packages/runner only its package.json", () => {
+    const runnerCopies = stages
+      .flatMap((stage) => stage.instructions)
+      .filter((instruction) => instruction instanceof Copy)
+      .map((copy) => copy.getArgumentsContent() ?? "")
+      // A copy of packages/runner, or of a folder above it (`.`, `packages`), would bring it in.
+      .filter((args) => args.includes("packages/runner") || /^(\.|\.\/|packages\/?)\s/.test(args));
+    expect(runnerCopies).toEqual([
+      "packages/runner/package.json ./packages/runner/",
+      "packages/runner/package.json ./packages/runner/",
+    ]);
   });
 
   it("runs as a non-root user with NODE_ENV=production", () => {

@@ -1,0 +1,47 @@
+/**
+ * The three ways to read GPU KPIs, each into the same `Gpu` shape: the `--query-gpu` CSV (what
+ * the runner asks first), `nvidia-smi -q -x` XML and `nvidia-smi -q` text (fallbacks, and what
+ * support often has at hand).
+ */
+import type { SmiCsv } from "../parse/parse-smi-csv.js";
+import { readTextPath, type SmiQueryText } from "../parse/parse-smi-query-text.js";
+import { readXmlPath, type XmlElement } from "../parse/parse-xml.js";
+import type { Gpu } from "@nova/protocol";
+import { buildGpu } from "./build-gpu.js";
+
+export function readGpusFromCsv(csv: SmiCsv): Gpu[] {
+  return csv.rows.map((row, position) => {
+    const index = Number(row.index ?? position);
+    return buildGpu(
+      { index: Number.isInteger(index) ? index : position, name: row.name ?? "GPU" },
+      (field) => row[field],
+      (field) => [field.csv],
+    );
+  });
+}
+
+export function readGpusFromXml(log: XmlElement): Gpu[] {
+  return log.children
+    .filter((element) => element.name === "gpu")
+    .map((element, index) =>
+      buildGpu(
+        { index, name: readXmlPath(element, "product_name") ?? "GPU" },
+        (path) =>
+          path === "pci/pci_bus_id"
+            ? (element.attributes.id ?? readXmlPath(element, path))
+            : readXmlPath(element, path),
+        (field) => field.xml,
+      ),
+    );
+}
+
+export function readGpusFromText(parsed: SmiQueryText): Gpu[] {
+  return parsed.gpus.map(({ busId, tree }, index) =>
+    buildGpu(
+      { index, name: readTextPath(tree, "Product Name") ?? "GPU" },
+      (path) =>
+        path === "PCI/Bus Id" ? (readTextPath(tree, path) ?? busId) : readTextPath(tree, path),
+      (field) => field.text,
+    ),
+  );
+}
