@@ -52,7 +52,7 @@ export const SYNTHETIC_FIXTURES = [
 ] as const;
 export type SyntheticFixture = (typeof SYNTHETIC_FIXTURES)[number];
 
-const FIXTURES = new URL("../fixtures/", import.meta.url);
+const FIXTURES = new URL("fixtures/", import.meta.url);
 
 /** A real nvidia-smi (or kernel, or toolkit) output, byte-exact. */
 export function loadGpuFixture(name: GpuFixture): string {
@@ -64,7 +64,7 @@ export function loadSynthetic(name: SyntheticFixture): string {
   return readFileSync(fileURLToPath(new URL(`gpu/synthetic/${name}`, FIXTURES)), "utf8");
 }
 
-/** A file of `test/fixtures/reference/` (provenance: its README.md). */
+/** A file of `packages/runner/test/fixtures/reference/` (provenance: its README.md). */
 export function loadReference(
   name: "nvidia-xid-catalog.csv" | "dcgm-diag-json-schema.json",
 ): string {
