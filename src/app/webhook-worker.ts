@@ -90,7 +90,10 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     }
     const wait = retryDelays[attempt];
     if (retry && wait !== undefined) {
-      options.log.warn({ job: job.name, attempt: attempt + 1, wait }, "GitHub unavailable: retrying");
+      options.log.warn(
+        { job: job.name, attempt: attempt + 1, wait },
+        "GitHub unavailable: retrying",
+      );
       // Not awaited: the key's queue goes on while this job waits for its retry.
       void sleep(wait).then(() => schedule(job, attempt + 1));
       return;

@@ -22,7 +22,11 @@ export function handleInstallation(
       name: `installation:${context.id}:${repository.full_name.toLowerCase()}`,
       // Not awaited: the sync runs in the repository's queue.
       work: () => {
-        void sync.requestSync({ octokit: context.octokit, repo: { owner, repo }, reason: "install" });
+        void sync.requestSync({
+          octokit: context.octokit,
+          repo: { owner, repo },
+          reason: "install",
+        });
       },
     });
   }

@@ -5,7 +5,8 @@ import type { Probot } from "probot";
 export const WEBHOOK_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
 
 /** Why a delivery was refused before any handler saw it. */
-export type WebhookRefusal = "too-large" | "no-signature" | "bad-signature" | "bad-json" | "aborted";
+export type WebhookRefusal =
+  "too-large" | "no-signature" | "bad-signature" | "bad-json" | "aborted";
 
 export interface WebhookGuardOptions {
   limitBytes?: number;
