@@ -61,8 +61,6 @@ export function guardWebhookBodies(app: Probot, options: WebhookGuardOptions): v
           response.writeHead(status, {
             "content-type": "application/json",
             "content-length": Buffer.byteLength(body),
-            // The rest of an oversized body is not read: this connection ends with the answer.
-            ...(status === 413 ? { connection: "close" } : {}),
           });
           response.end(body);
         }
@@ -138,12 +136,17 @@ function readBounded(
   });
 }
 
-/** Lets the rest of a refused body flow past without keeping it, then ends the connection. */
+/**
+ * Lets the rest of a refused body flow past without keeping it, so the sender can read its 413
+ * (closing at once would make it fail writing instead); a sender that keeps going after 5 s
+ * holds a socket, not memory, and is cut off.
+ */
 function discardRest(request: IncomingMessage): void {
   request.on("error", () => undefined);
   request.resume();
-  // A sender that keeps going after its answer holds a socket, not memory; cut it off.
-  setTimeout(() => request.socket.destroy(), 5_000).unref();
+  const cutOff = setTimeout(() => request.socket.destroy(), 5_000);
+  cutOff.unref();
+  request.once("end", () => clearTimeout(cutOff));
 }
 
 /** A header as short, single-line text for the log (attacker-controlled: bounded). */
