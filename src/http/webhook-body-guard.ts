@@ -66,9 +66,10 @@ export function guardWebhookBodies(app: Probot, options: WebhookGuardOptions): v
         }
         return true;
       };
-      const read = await readBounded(request, limit);
-      if (read === "too-large") return refuse(413, "too-large");
-      if (read === "aborted") return refuse(400, "aborted");
+      const result = await readBounded(request, limit);
+      if ("refused" in result)
+        return refuse(result.refused === "too-large" ? 413 : 400, result.refused);
+      const read = result.body;
       const signature = request.headers["x-hub-signature-256"];
       if (typeof signature !== "string" || signature === "") return refuse(400, "no-signature");
       const valid = await app.webhooks.verify(read, signature).catch(() => false);
@@ -98,19 +99,18 @@ const REFUSAL_MESSAGES: Record<WebhookRefusal, string> = {
  * The body as text, or why not: `too-large` as soon as the declared length or the bytes
  * received pass `limit` (what arrived is dropped and the rest is never buffered).
  */
-function readBounded(
-  request: IncomingMessage,
-  limit: number,
-): Promise<string | "too-large" | "aborted"> {
+type ReadResult = { body: string } | { refused: "too-large" | "aborted" };
+
+function readBounded(request: IncomingMessage, limit: number): Promise<ReadResult> {
   const declared = Number(request.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) {
     discardRest(request);
-    return Promise.resolve("too-large");
+    return Promise.resolve({ refused: "too-large" });
   }
   return new Promise((resolve) => {
     let chunks: Buffer[] = [];
     let size = 0;
-    const finish = (result: string | "too-large" | "aborted") => {
+    const finish = (result: ReadResult) => {
       request.off("data", onData);
       request.off("end", onEnd);
       request.off("error", onFailure);
@@ -122,13 +122,13 @@ function readBounded(
       if (size > limit) {
         chunks = [];
         discardRest(request);
-        finish("too-large");
+        finish({ refused: "too-large" });
         return;
       }
       chunks.push(chunk);
     };
-    const onEnd = () => finish(Buffer.concat(chunks, size).toString("utf8"));
-    const onFailure = () => finish("aborted");
+    const onEnd = () => finish({ body: Buffer.concat(chunks, size).toString("utf8") });
+    const onFailure = () => finish({ refused: "aborted" });
     request.on("data", onData);
     request.on("end", onEnd);
     request.on("error", onFailure);

@@ -7,11 +7,7 @@
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { FakeGitHub, signWebhookBody, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import {
-  CHILD_WEBHOOK_SECRET,
-  startNovaProcess,
-  type NovaProcess,
-} from "./start-nova-process.js";
+import { CHILD_WEBHOOK_SECRET, startNovaProcess, type NovaProcess } from "./start-nova-process.js";
 
 const PLAN_PATH = "docs/dgx-spark-plan.md";
 let fake: FakeGitHub;

@@ -121,11 +121,11 @@ describe("in this process (Probot's server)", () => {
     const notJson = `${JUNK}{`;
     expect(await post(notJson, signWebhookBody(notJson, nova.secret))).toBe(400);
     expect(await post(junk, "")).toBe(400);
-    expect(refusals().slice(before).map((line) => line.reason)).toEqual([
-      "bad-signature",
-      "bad-json",
-      "no-signature",
-    ]);
+    expect(
+      refusals()
+        .slice(before)
+        .map((line) => line.reason),
+    ).toEqual(["bad-signature", "bad-json", "no-signature"]);
     expect(logText()).not.toContain(JUNK.trim());
     expect(logText()).not.toContain(FORGED.slice("sha256=".length));
     // Nothing reached a handler, so nothing reached GitHub.
@@ -173,4 +173,3 @@ describe("in a child process running src/ops/main.ts", () => {
     expect(logged.join("\n")).not.toContain(FORGED.slice("sha256=".length));
   }, 60_000);
 });
-
