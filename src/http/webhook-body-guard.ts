@@ -12,8 +12,6 @@ export interface WebhookGuardOptions {
   limitBytes?: number;
   /** Receives one line per refused delivery: event, delivery id, reason; never body or signature. */
   log: { warn: (data: object, message: string) => void };
-  /** Counts refusals (metrics); optional. */
-  onRefused?: (reason: WebhookRefusal) => void;
 }
 
 type NodeMiddleware = (
@@ -55,7 +53,6 @@ export function guardWebhookBodies(app: Probot, options: WebhookGuardOptions): v
           },
           "webhook refused",
         );
-        options.onRefused?.(reason);
         if (!response.headersSent && !response.destroyed) {
           const body = JSON.stringify({ error: REFUSAL_MESSAGES[reason] });
           response.writeHead(status, {
