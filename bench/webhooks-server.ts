@@ -4,8 +4,10 @@
  * Nova in Probot's real server (the tests' `startNovaServer`).
  *
  * Protocol over stdio, one JSON line each: it prints `{ url, warmUp, deliveries }` (signed
- * bodies ready to send; `warmUp` is an `issues.opened` no handler acts on) when ready; on the line `count` from stdin it waits until all work is done and
- * prints `{ answers, workMs, violations }`, then exits.
+ * bodies ready to send; `warmUp` is an `issues.opened` no handler acts on) when ready; on the
+ * line `start` it notes its CPU time, on `acked` (the sender has every ack) the CPU time spent
+ * since; on `count` it waits until all work is done and prints
+ * `{ answers, workMs, ackCpuMs, violations }`, then exits.
  */
 import { createInterface } from "node:readline";
 import { performance } from "node:perf_hooks";
@@ -68,7 +70,14 @@ const url = `${nova.url}/api/github/webhooks`;
 process.stdout.write(`${JSON.stringify({ url, warmUp, deliveries })}\n`);
 
 const lines = createInterface({ input: process.stdin });
+let cpuAtStart = process.cpuUsage();
+let ackCpuMs = 0;
 for await (const line of lines) {
+  if (line.trim() === "start") cpuAtStart = process.cpuUsage();
+  if (line.trim() === "acked") {
+    const used = process.cpuUsage(cpuAtStart);
+    ackCpuMs = (used.user + used.system) / 1000;
+  }
   if (line.trim() !== "count") continue;
   const start = performance.now();
   await nova.sync.settled();
@@ -80,7 +89,7 @@ for await (const line of lines) {
   );
   const workMs = performance.now() - start;
   process.stdout.write(
-    `${JSON.stringify({ answers, workMs, violations: fake.violations.length })}\n`,
+    `${JSON.stringify({ answers, workMs, ackCpuMs, violations: fake.violations.length })}\n`,
   );
   break;
 }

@@ -68,13 +68,16 @@ try {
   // One delivery alone first: what an ack costs on this machine without a burst.
   const alone = await send(warmUp);
   const load = loadavg()[0]!;
+  server.stdin.write("start\n");
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the server has read the line
   const burstStart = performance.now();
   const acks = await Promise.all(deliveries.map(send));
   const burstMs = performance.now() - burstStart;
-  server.stdin.write("count\n");
-  const { answers, workMs, violations } = JSON.parse(await nextLine()) as {
+  server.stdin.write("acked\ncount\n");
+  const { answers, workMs, ackCpuMs, violations } = JSON.parse(await nextLine()) as {
     answers: number[];
     workMs: number;
+    ackCpuMs: number;
     violations: number;
   };
 
@@ -96,6 +99,11 @@ try {
       `max ${times.at(-1)!.toFixed(1)} ms; all acked after ${burstMs.toFixed(0)} ms`,
   );
   console.log(`one delivery alone: ${alone.ms.toFixed(1)} ms`);
+  // Independent of the machine's load: what receiving the burst cost the server's one core.
+  console.log(
+    `server CPU from the first delivery to the last ack: ${ackCpuMs.toFixed(0)} ms ` +
+      `(${(ackCpuMs / acks.length).toFixed(1)} ms a delivery; includes work started meanwhile)`,
+  );
   console.log(`work done ${(workMs / 1000).toFixed(1)} s after the last ack`);
   console.log(
     `commands answered exactly once: ${once}/${answers.length}` +
