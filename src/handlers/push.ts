@@ -51,7 +51,7 @@ export function handlePush(
   const key = `push:${repository.full_name.toLowerCase()}`;
   const name = `push:${context.id}`;
   if (listed || /^0+$/.test(payload.before)) {
-    // A new default branch: everything is new.
+    // The payload's files decide; a new default branch (`before` all zeros) is new throughout.
     const relevant =
       !listed ||
       touches(
