@@ -84,15 +84,16 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
 export function createNova(options: NovaOptions = {}) {
   return (app: Probot, { addHandler }: Partial<ApplicationFunctionOptions> = {}): void => {
     const metrics = options.metrics ?? createNovaMetrics();
-    // Before Probot's own reader: a bounded body, refusals logged in one line (docs/operations.md).
-    guardWebhookBodies(app, { log: app.log });
-    instrumentWebhooks(app, metrics);
-    const shared = createSharedState(options.redis, options.now);
     // Ack first, then work: handlers hand their work to this worker and return.
     const worker = createWebhookWorker({
       log: app.log,
       ...(options.sleep ? { sleep: options.sleep } : {}),
     });
+    // Before Probot's own reader: a bounded body, refusals logged in one line (docs/operations.md);
+    // the worker holds its jobs back while deliveries are arriving.
+    guardWebhookBodies(app, { log: app.log, onDelivery: () => worker.receiving() });
+    instrumentWebhooks(app, metrics);
+    const shared = createSharedState(options.redis, options.now);
     const board = createBoardService({
       app,
       botLogin: () => sync.botLogin(),

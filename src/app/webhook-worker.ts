@@ -24,6 +24,12 @@ export interface WebhookJob {
 export interface WebhookWorker {
   /** Takes a job and returns at once; the job starts after the webhook has been answered. */
   run(job: WebhookJob): void;
+  /**
+   * A delivery is arriving (the webhook route calls it); the returned function says it has been
+   * answered. Jobs wait while deliveries are arriving (at most `MAX_DEFER_MS`), so in a burst
+   * the acks get the CPU first and the work comes after.
+   */
+  receiving(): () => void;
   /** Jobs queued, running or waiting for a retry. */
   size(): number;
   /** Resolves when no job is queued, running or waiting for a retry (tests, shutdown). */
@@ -43,6 +49,9 @@ export interface WebhookWorkerOptions {
 
 const DEFAULT_RETRY_DELAYS_MS = [5_000, 15_000, 60_000, 180_000, 300_000];
 
+/** The longest a job waits for a stream of arriving deliveries to pause. */
+const MAX_DEFER_MS = 100;
+
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
@@ -60,6 +69,23 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const active = new Set<string>();
   let pending = 0;
   let settledWaiters: Array<() => void> = [];
+  /** Deliveries arriving or being answered, and the jobs waiting for them to be done. */
+  let arriving = 0;
+  let quietWaiters: Array<() => void> = [];
+
+  /** After the current turn (in which Probot writes an answer), and once no delivery arrives. */
+  const whenQuiet = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      if (arriving === 0) {
+        setImmediate(resolve);
+        return;
+      }
+      const timer = setTimeout(resolve, MAX_DEFER_MS);
+      quietWaiters.push(() => {
+        clearTimeout(timer);
+        setImmediate(resolve);
+      });
+    });
 
   const finishOne = () => {
     pending--;
@@ -71,8 +97,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
 
   const schedule = (job: WebhookJob, attempt: number): void => {
     const previous = tails.get(job.key) ?? Promise.resolve();
-    // setImmediate: after the current turn, in which Probot writes the webhook's answer.
-    const started = previous.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    const started = previous.then(whenQuiet);
     const tail = started.then(() => attemptJob(job, attempt));
     tails.set(job.key, tail);
     void tail.then(() => {
@@ -109,6 +134,19 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       active.add(job.name);
       pending++;
       schedule(job, 0);
+    },
+    receiving() {
+      arriving++;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        arriving--;
+        if (arriving > 0) return;
+        const waiters = quietWaiters;
+        quietWaiters = [];
+        for (const wake of waiters) wake();
+      };
     },
     size: () => pending,
     settled() {

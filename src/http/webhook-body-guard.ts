@@ -12,6 +12,8 @@ export interface WebhookGuardOptions {
   limitBytes?: number;
   /** Receives one line per refused delivery: event, delivery id, reason; never body or signature. */
   log: { warn: (data: object, message: string) => void };
+  /** Told when a delivery starts arriving; the returned function when it has been answered. */
+  onDelivery?: () => () => void;
 }
 
 type NodeMiddleware = (
@@ -44,6 +46,8 @@ export function guardWebhookBodies(app: Probot, options: WebhookGuardOptions): v
       if (request.method !== "POST" || pathOf(request.url) !== path) {
         return inner(request, response, next);
       }
+      const answered = options.onDelivery?.();
+      if (answered) response.once("close", answered);
       const refuse = (status: number, reason: WebhookRefusal): boolean => {
         options.log.warn(
           {

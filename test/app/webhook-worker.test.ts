@@ -106,4 +106,22 @@ describe("the webhook worker", () => {
       "webhook work gave up after its retries",
     ]);
   });
+
+  it("holds jobs back while deliveries are arriving, so a burst is acked first", async () => {
+    const { worker } = setUp();
+    const events: string[] = [];
+    const answered = worker.receiving();
+    worker.run({ key: "k", name: "job", work: () => void events.push("job") });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual([]);
+    answered();
+    await worker.settled();
+    expect(events).toEqual(["job"]);
+
+    // A stream of deliveries that never pauses holds a job back 100 ms at most.
+    worker.receiving();
+    worker.run({ key: "k", name: "late", work: () => void events.push("late") });
+    await worker.settled();
+    expect(events).toEqual(["job", "late"]);
+  });
 });
