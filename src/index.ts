@@ -17,6 +17,7 @@ import {
   type SyncServiceOptions,
 } from "./app/sync-service.js";
 import { handleInstallation } from "./handlers/installation.js";
+import { createWebhookWorker } from "./app/webhook-worker.js";
 import { createIssueCommentHandler } from "./handlers/issue-comment.js";
 import { handlePullRequestPreview } from "./handlers/pull-request-preview.js";
 import { handlePush } from "./handlers/push.js";
@@ -28,6 +29,7 @@ import {
   WRITE_BACK_ISSUE_EVENTS,
 } from "./handlers/write-back-events.js";
 import { addNovaRoutes } from "./http/nova-routes.js";
+import { guardWebhookBodies } from "./http/webhook-body-guard.js";
 import {
   reportOutcomeOf,
   startReportsEndpoint,
@@ -36,7 +38,7 @@ import {
 import { createNovaMetrics, recordSync, type NovaMetrics } from "./ops/metrics.js";
 import { instrumentWebhooks } from "./ops/webhook-metrics.js";
 
-export interface NovaOptions extends Omit<SyncServiceOptions, "app"> {
+export interface NovaOptions extends Omit<SyncServiceOptions, "app" | "worker"> {
   /** Start the periodic reconcile (off in tests, which call `reconcileOnce` themselves). */
   reconcile?: boolean;
   /** Receives the sync service (tests await its queue). */
@@ -82,6 +84,14 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
 export function createNova(options: NovaOptions = {}) {
   return (app: Probot, { addHandler }: Partial<ApplicationFunctionOptions> = {}): void => {
     const metrics = options.metrics ?? createNovaMetrics();
+    // Ack first, then work: handlers hand their work to this worker and return.
+    const worker = createWebhookWorker({
+      log: app.log,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    });
+    // Before Probot's own reader: a bounded body, refusals logged in one line (docs/operations.md);
+    // the worker holds its jobs back while deliveries are arriving.
+    guardWebhookBodies(app, { log: app.log, onDelivery: () => worker.receiving() });
     instrumentWebhooks(app, metrics);
     const shared = createSharedState(options.redis, options.now);
     const board = createBoardService({
@@ -118,6 +128,7 @@ export function createNova(options: NovaOptions = {}) {
     const sync = createSyncService({
       app,
       ...options,
+      worker,
       lock: shared.lock,
       tickets: shared.syncTickets,
       afterSync: async (job, result) => {
@@ -128,23 +139,26 @@ export function createNova(options: NovaOptions = {}) {
       readPendingWriteBack: (job, botLogin) => botPrs.readPendingWriteBack(job, botLogin),
     });
     metrics.watchQueueDepth(() => sync.queue.size());
-    app.on("push", (context) => handlePush(context, sync));
+    // Every handler only reads its payload and hands a job to the worker: GitHub gets its answer
+    // before Nova makes any request for the delivery (docs/architecture.md, "Ack first").
+    app.on("push", (context) => handlePush(context, sync, worker));
     app.on(["installation.created", "installation_repositories.added"], (context) => {
-      handleInstallation(context, sync);
+      handleInstallation(context, sync, worker);
     });
     app.on(
       ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
-      (context) => handlePullRequestPreview(context, sync),
+      (context) => handlePullRequestPreview(context, sync, worker),
     );
-    app.on([...BOARD_ISSUE_EVENTS], createBoardIssuesHandler(board));
-    app.on([...BOARD_PULL_REQUEST_EVENTS], createBoardPullRequestHandler(board));
-    app.on([...WRITE_BACK_ISSUE_EVENTS], createWriteBackIssuesHandler(sync));
-    app.on("pull_request.closed", createWriteBackClosedHandler(sync));
+    app.on([...BOARD_ISSUE_EVENTS], createBoardIssuesHandler(board, worker));
+    app.on([...BOARD_PULL_REQUEST_EVENTS], createBoardPullRequestHandler(board, worker));
+    app.on([...WRITE_BACK_ISSUE_EVENTS], createWriteBackIssuesHandler(sync, worker));
+    app.on("pull_request.closed", createWriteBackClosedHandler(sync, worker));
     // Only new comments: an edited comment is never re-run (docs/commands.md).
     app.on(
       "issue_comment.created",
       createIssueCommentHandler({
         sync,
+        worker,
         botPrs,
         board,
         now: options.now,

@@ -7,6 +7,14 @@ export interface ReconcileOptions {
   app: Probot;
   sync: SyncService;
   now?: () => number;
+  /**
+   * Queue the syncs over this long instead of all at once (the start-up pass: hundreds of
+   * repositories syncing together would meet GitHub's secondary limits). At most one second
+   * between two repositories, so a small installation is done at once.
+   */
+  spreadOverMs?: number;
+  /** Waits between repositories when spreading; injected so tests need not sleep. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -21,7 +29,7 @@ export async function reconcileOnce(options: ReconcileOptions): Promise<number> 
   const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, {
     per_page: 100,
   });
-  let queued = 0;
+  const due: Array<() => void> = [];
   for (const installation of installations) {
     if (installation.suspended_at) continue;
     const octokit = await app.auth(installation.id);
@@ -33,17 +41,31 @@ export async function reconcileOnce(options: ReconcileOptions): Promise<number> 
       const known = sync.knownRepository(repository.full_name);
       const interval = known ? known.reconcileMs : DEFAULT_CONFIG.sync.reconcile;
       if (interval === null || (known && now - known.lastSync < interval)) continue;
-      queued++;
-      void sync.requestSync({
-        octokit,
-        repo: { owner: repository.owner.login, repo: repository.name },
-        reason: "reconcile",
-        repository: { defaultBranch: repository.default_branch, htmlUrl: repository.html_url },
+      due.push(() => {
+        void sync.requestSync({
+          octokit,
+          repo: { owner: repository.owner.login, repo: repository.name },
+          reason: "reconcile",
+          repository: { defaultBranch: repository.default_branch, htmlUrl: repository.html_url },
+        });
       });
     }
   }
-  return queued;
+  const gap =
+    options.spreadOverMs && due.length > 1
+      ? Math.min(MAX_SPREAD_GAP_MS, Math.floor(options.spreadOverMs / due.length))
+      : 0;
+  const sleep = options.sleep ?? delay;
+  for (const [index, queue] of due.entries()) {
+    if (index > 0 && gap > 0) await sleep(gap);
+    queue();
+  }
+  return due.length;
 }
+
+const MAX_SPREAD_GAP_MS = 1_000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export interface ReconcileTickOptions extends ReconcileOptions {
   /** How often a pass runs (default 15 minutes). */
@@ -67,13 +89,45 @@ export async function reconcileTick(options: ReconcileTickOptions): Promise<numb
   return reconcileOnce(options);
 }
 
-/** Runs `reconcileTick` every `tickMs` (default 15 minutes); returns a stop function. */
-export function startReconcile(options: ReconcileTickOptions): () => void {
-  const tick = () =>
-    reconcileTick(options).catch((error: unknown) =>
-      options.app.log.warn({ err: error }, "reconcile failed"),
-    );
+/** Within this long after one replica's start-up pass, another replica's start skips its own. */
+const STARTUP_CLAIM_MS = 60_000;
+/** The start-up pass queues its repositories over this long (at most 1 s apart). */
+const STARTUP_SPREAD_MS = 45_000;
+
+/**
+ * The start-up pass: after a crash or a deploy, every repository of every installation is
+ * synced again (whatever a killed process was doing is redone: the sync only writes what is
+ * still missing), spread over `spreadOverMs`, so nothing waits for the first 15-minute pass.
+ * With several replicas (Redis) the first to start within a minute does it for all; resolves
+ * to the syncs queued, or null when another replica has the pass.
+ */
+export async function reconcileAtStartup(
+  options: ReconcileTickOptions & { spreadOverMs?: number },
+): Promise<number | null> {
+  const once = options.once ?? createLocalOnceClaims();
+  if (!(await once.claim("reconcile:startup", STARTUP_CLAIM_MS))) return null;
+  options.app.log.info("start-up reconcile: syncing every installed repository");
+  return reconcileOnce({ ...options, spreadOverMs: options.spreadOverMs ?? STARTUP_SPREAD_MS });
+}
+
+/**
+ * Runs the start-up pass (`startupDelayMs` after start, default 2 s) and then `reconcileTick`
+ * every `tickMs` (default 15 minutes); returns a stop function.
+ */
+export function startReconcile(
+  options: ReconcileTickOptions & { startupDelayMs?: number },
+): () => void {
+  const warn = (error: unknown) => options.app.log.warn({ err: error }, "reconcile failed");
+  const tick = () => reconcileTick(options).catch(warn);
+  const startup = setTimeout(
+    () => void reconcileAtStartup(options).catch(warn),
+    options.startupDelayMs ?? 2_000,
+  );
+  startup.unref();
   const timer = setInterval(() => void tick(), options.tickMs ?? RECONCILE_TICK_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(startup);
+    clearInterval(timer);
+  };
 }

@@ -13,6 +13,7 @@ import {
 } from "../sync/sync-repository.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import type { PendingWriteBack } from "../sync/plan-sync.js";
+import type { WebhookWorker } from "./webhook-worker.js";
 
 /** A request for a sync of one repository. */
 export interface SyncJob {
@@ -47,6 +48,8 @@ export interface SyncServiceOptions {
   lock?: SharedLock;
   /** The queue's tickets shared by replicas (Redis), so a burst spread over them syncs once. */
   tickets?: SyncTickets;
+  /** The webhook handlers' worker: `settled()` waits for its jobs too (they queue syncs). */
+  worker?: Pick<WebhookWorker, "settled" | "size">;
 }
 
 export interface SyncService {
@@ -58,7 +61,10 @@ export interface SyncService {
   ): { checklist: string; reconcileMs: number | null; lastSync: number } | undefined;
   /** The app's bot login, `<slug>[bot]`. */
   botLogin(): Promise<string>;
-  /** Resolves when no sync is running or waiting, follow-ups included (tests, shutdown). */
+  /**
+   * Resolves when no sync is running or waiting, follow-ups included, and the webhook worker
+   * has no job left (commands, push comparisons): tests, shutdown.
+   */
   settled(): Promise<void>;
   queue: RepoQueue<SyncJob>;
 }
@@ -232,9 +238,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     botLogin: resolveBotLogin,
     async settled() {
       // A follow-up is enqueued only after its delay, so idle() alone can resolve too early.
+      const worker = options.worker;
       for (;;) {
+        await worker?.settled();
         await queue.idle();
-        if (followUps === 0 && taking === 0 && queue.size() === 0) return;
+        const working = worker?.size() ?? 0;
+        if (followUps === 0 && taking === 0 && queue.size() === 0 && working === 0) return;
         await new Promise((resolve) => setImmediate(resolve));
       }
     },

@@ -1,4 +1,5 @@
 import type { Context } from "probot";
+import type { WebhookWorker } from "../app/webhook-worker.js";
 import { readTaskMarker } from "../sync/task-marker.js";
 import type { BoardService } from "./board-service.js";
 import { parseClosingReferences } from "./closing-references.js";
@@ -22,19 +23,26 @@ export const BOARD_PULL_REQUEST_EVENTS = [
  * A task issue (written by the bot, with a task marker) closed, reopened, assigned or unassigned:
  * a board run. Other issues, and repositories whose last run found no `project`, cost nothing.
  */
-export function createBoardIssuesHandler(board: BoardService) {
-  return async (context: Context<(typeof BOARD_ISSUE_EVENTS)[number]>): Promise<void> => {
+export function createBoardIssuesHandler(board: BoardService, worker: WebhookWorker) {
+  return (context: Context<(typeof BOARD_ISSUE_EVENTS)[number]>): void => {
     const { issue, repository } = context.payload;
     if (board.lastStatus(repository.full_name)?.kind === "off") return;
     if (!readTaskMarker(issue.body ?? "")) return;
-    const botLogin = await board.botLogin();
-    if (issue.user?.login.toLowerCase() !== botLogin.toLowerCase()) return;
-    // Not awaited: GitHub wants its answer within 10 s; the run happens after the response.
-    void board.requestBoardSync({
-      octokit: context.octokit,
-      repo: { owner: repository.owner.login, repo: repository.name },
-      reason: "issues",
-      defaultBranch: repository.default_branch,
+    // The bot login may need `GET /app`: the worker asks, after the webhook is answered.
+    worker.run({
+      key: `board:${repository.full_name.toLowerCase()}`,
+      name: `issues:board:${context.id}`,
+      work: async () => {
+        const botLogin = await board.botLogin();
+        if (issue.user?.login.toLowerCase() !== botLogin.toLowerCase()) return;
+        // Not awaited: the run happens in the board's queue.
+        void board.requestBoardSync({
+          octokit: context.octokit,
+          repo: { owner: repository.owner.login, repo: repository.name },
+          reason: "issues",
+          defaultBranch: repository.default_branch,
+        });
+      },
     });
   };
 }
@@ -43,7 +51,7 @@ export function createBoardIssuesHandler(board: BoardService) {
  * A pull request whose body closes a task issue (closing keywords) opened, closed or reopened: a
  * board run, since "an open pull request closes it" means In Progress.
  */
-export function createBoardPullRequestHandler(board: BoardService) {
+export function createBoardPullRequestHandler(board: BoardService, worker: WebhookWorker) {
   return (context: Context<(typeof BOARD_PULL_REQUEST_EVENTS)[number]>): void => {
     const { pull_request: pull, repository } = context.payload;
     if (board.lastStatus(repository.full_name)?.kind === "off") return;
@@ -51,11 +59,17 @@ export function createBoardPullRequestHandler(board: BoardService) {
     if (closes.length === 0) return;
     const tasks = board.knownTaskIssues(repository.full_name);
     if (tasks && !closes.some((number) => tasks.has(number))) return;
-    void board.requestBoardSync({
-      octokit: context.octokit,
-      repo: { owner: repository.owner.login, repo: repository.name },
-      reason: "pull_request",
-      defaultBranch: repository.default_branch,
+    worker.run({
+      key: `board:${repository.full_name.toLowerCase()}`,
+      name: `pull_request:board:${context.id}`,
+      work: () => {
+        void board.requestBoardSync({
+          octokit: context.octokit,
+          repo: { owner: repository.owner.login, repo: repository.name },
+          reason: "pull_request",
+          defaultBranch: repository.default_branch,
+        });
+      },
     });
   };
 }

@@ -1,6 +1,7 @@
 import { parseConfig } from "../config/parse-config.js";
 import type { NovaConfig, PermissionLevel } from "../config/schema.js";
 import type { CommandPort, CommandReaction } from "../github/command-port.js";
+import { isTransientGitHubFailure } from "../github/transient-failure.js";
 import type { GitHubPort } from "../github/github-port.js";
 import type { Renderer } from "../render/create-renderer.js";
 import { DEFAULT_LANGUAGE, type Language } from "../render/i18n.js";
@@ -69,7 +70,13 @@ export interface RespondToCommentInput {
 export type RespondToCommentResult =
   | { status: "ignored"; reason: "bot-author" | "no-commands" }
   | { status: "already-answered" }
-  | { status: "answered"; outcomes: CommandOutcome[] };
+  | { status: "answered"; outcomes: CommandOutcome[] }
+  /**
+   * GitHub could not be reached (5xx, rate limit) before every command was answered: the
+   * caller runs it again later, and the reply markers keep the second run from repeating the
+   * replies that did get through.
+   */
+  | { status: "unfinished"; outcomes: CommandOutcome[] };
 
 /**
  * Answers the `/nova` commands of a new comment. Every step is chosen to be cheap and safe:
@@ -113,6 +120,10 @@ export async function respondToComment(
     botLogin = await input.botLogin();
     answered = await findAnswered(input, botLogin);
   } catch (error) {
+    if (isTransientGitHubFailure(error)) {
+      log.warn({ err: error, comment: comment.id }, "GitHub unavailable: answering later");
+      return { status: "unfinished", outcomes: [] };
+    }
     // Without the bot's earlier replies Nova cannot tell a redelivery from a new comment, and a
     // reply posted anyway might be a duplicate: 😕 only, nothing runs.
     log.error({ err: error, comment: comment.id }, "could not look up earlier replies");
@@ -128,6 +139,8 @@ export async function respondToComment(
   }
 
   const outcomes: CommandOutcome[] = [];
+  /** A reply GitHub did not take for a passing reason (5xx, rate limit): answer it later. */
+  let unfinished = false;
   const lastNumber = parsed.commands.length;
   const post = async (numbers: number[], body: string, lang: Language): Promise<boolean> => {
     const overLimit = numbers.includes(lastNumber) ? parsed.overLimit : 0;
@@ -137,6 +150,7 @@ export async function respondToComment(
       return true;
     } catch (error) {
       log.error({ err: error, comment: comment.id }, "could not post the reply");
+      if (isTransientGitHubFailure(error)) unfinished = true;
       return false;
     }
   };
@@ -187,6 +201,10 @@ export async function respondToComment(
     }
     config = parsedConfig.config;
   } catch (error) {
+    if (isTransientGitHubFailure(error)) {
+      log.warn({ err: error, comment: comment.id }, "GitHub unavailable: answering later");
+      return { status: "unfinished", outcomes: [] };
+    }
     log.error({ err: error }, "could not read .github/nova.yml");
     if ((await takeReply(input, limitKey, null)).allowed) {
       const body = renderFailure(null, toCommandFailure(error), DEFAULT_LANGUAGE, input.renderer);
@@ -264,6 +282,7 @@ export async function respondToComment(
           : "rocket",
     );
   }
+  if (unfinished) return { status: "unfinished", outcomes };
   log.info({ comment: comment.id, outcomes }, "commands answered");
   return { status: "answered", outcomes };
 }

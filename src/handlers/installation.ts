@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import type { SyncService } from "../app/sync-service.js";
+import type { WebhookWorker } from "../app/webhook-worker.js";
 
 /**
  * A new installation, or repositories added to one: the first sync of each repository.
@@ -8,6 +9,7 @@ import type { SyncService } from "../app/sync-service.js";
 export function handleInstallation(
   context: Context<"installation.created" | "installation_repositories.added">,
   sync: SyncService,
+  worker: WebhookWorker,
 ): void {
   const payload = context.payload;
   const repositories =
@@ -15,6 +17,17 @@ export function handleInstallation(
   for (const repository of repositories) {
     const [owner, repo] = repository.full_name.split("/");
     if (!owner || !repo) continue;
-    void sync.requestSync({ octokit: context.octokit, repo: { owner, repo }, reason: "install" });
+    worker.run({
+      key: `install:${repository.full_name.toLowerCase()}`,
+      name: `installation:${context.id}:${repository.full_name.toLowerCase()}`,
+      // Not awaited: the sync runs in the repository's queue.
+      work: () => {
+        void sync.requestSync({
+          octokit: context.octokit,
+          repo: { owner, repo },
+          reason: "install",
+        });
+      },
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import type { SyncService } from "../app/sync-service.js";
+import { RETRY_LATER, type WebhookWorker } from "../app/webhook-worker.js";
 import type { BoardService } from "../board/board-service.js";
 import type { BotPrService } from "../bot-pr/bot-pr-service.js";
 import { createMemoryReplyLimiter, type ReplyLimiter } from "../commands/reply-limiter.js";
@@ -12,6 +13,8 @@ import type { SyncRepositoryResult } from "../sync/sync-repository.js";
 
 export interface IssueCommentHandlerOptions {
   sync: SyncService;
+  /** Runs the commands after the webhook is answered (one repository's commands in order). */
+  worker: WebhookWorker;
   /** Runs `/nova report` (the status pull request). */
   botPrs?: Pick<BotPrService, "requestStatusReport">;
   /** The board service, so `/nova help` can say why the board is not in step (user-owned project, …). */
@@ -29,19 +32,22 @@ export interface IssueCommentHandlerOptions {
 /**
  * `/nova …` in a new comment on an issue or pull request (`issue_comment.created` only: an
  * edited comment is never re-run, so fixing a typo cannot trigger a command twice). The handler
- * builds the ports from the context and calls `respondToComment`; the spam guard and the
- * per-comment lock live as long as the app.
+ * only reads the payload and hands the comment to the worker, so GitHub has its answer before
+ * Nova makes a single request for it (a `/nova sync` would otherwise hold the webhook for the
+ * whole sync). The job builds the ports and calls `respondToComment`; GitHub being unavailable
+ * makes the worker run it again later. The spam guard and the per-comment lock live as long as
+ * the app.
  */
 export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
   const limiter = options.limiter ?? createMemoryReplyLimiter();
   const lock = options.lock ?? createLocalLock();
   const now = options.now ?? Date.now;
-  return async (context: Context<"issue_comment.created">): Promise<void> => {
+  return (context: Context<"issue_comment.created">): void => {
     const { comment, issue, repository } = context.payload;
     // Most comments are not commands: skip them before building anything.
     if (!/\/nova/i.test(comment.body ?? "")) return;
     const repo = { owner: repository.owner.login, repo: repository.name };
-    // GitHub wants a webhook answered within 10 s: no waiting out secondary rate limits here.
+    // A command is answered while someone waits: no waiting out secondary rate limits here.
     const retry = { sleep: () => Promise.resolve(), maxAttempts: 1 };
     const repositoryInfo = {
       defaultBranch: repository.default_branch,
@@ -97,6 +103,13 @@ export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
         log: context.log,
       });
     }
-    await lock.run(`command:${key}`, respond);
+    options.worker.run({
+      key: `command:${repository.full_name.toLowerCase()}`,
+      name: `issue_comment:${context.id}`,
+      work: async () =>
+        (await lock.run(`command:${key}`, respond)).status === "unfinished"
+          ? RETRY_LATER
+          : undefined,
+    });
   };
 }

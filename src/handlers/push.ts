@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import type { SyncService } from "../app/sync-service.js";
+import type { WebhookWorker } from "../app/webhook-worker.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import { createOctokitPort, CONFIG_PATH } from "../github/octokit-port.js";
 
@@ -9,9 +10,14 @@ const PAYLOAD_COMMIT_LIMIT = 20;
 /**
  * A push to the default branch that touches the checklist or `.github/nova.yml` queues a sync.
  * Which files changed comes from the payload, so a push that touches neither costs zero API
- * calls; a forced push, or one whose payload lists no (or too many) commits, is compared.
+ * calls; a forced push, or one whose payload lists no (or too many) commits, is compared, by
+ * the worker after the webhook is answered (like the sync itself).
  */
-export async function handlePush(context: Context<"push">, sync: SyncService): Promise<void> {
+export function handlePush(
+  context: Context<"push">,
+  sync: SyncService,
+  worker: WebhookWorker,
+): void {
   const { payload } = context;
   const repository = payload.repository;
   if (payload.deleted || payload.ref !== `refs/heads/${repository.default_branch}`) return;
@@ -29,35 +35,46 @@ export async function handlePush(context: Context<"push">, sync: SyncService): P
 
   const listed =
     payload.commits.length > 0 && payload.commits.length < PAYLOAD_COMMIT_LIMIT && !payload.forced;
-  let relevant: boolean;
-  if (listed) {
-    relevant = touches(
-      payload.commits.flatMap((commit) => [
-        ...(commit.added ?? []),
-        ...(commit.modified ?? []),
-        ...(commit.removed ?? []),
-      ]),
-    );
-  } else if (/^0+$/.test(payload.before)) {
-    relevant = true; // a new default branch: everything is new
-  } else {
-    const port = createOctokitPort(context.octokit, repo, {
-      sleep: () => Promise.resolve(),
-      maxAttempts: 1,
+  const queueSync = () => {
+    // Not awaited: the sync runs in the repository's queue.
+    void sync.requestSync({
+      octokit: context.octokit,
+      repo,
+      reason: "push",
+      sha: payload.after,
+      repository: { defaultBranch: repository.default_branch, htmlUrl: repository.html_url },
+      reportOnCommit: true,
     });
-    relevant = touches(await port.listChangedFiles(payload.before, payload.after));
-  }
-  if (!relevant) {
+  };
+  const skip = () =>
     context.log.debug({ ref: payload.ref }, "push does not touch the checklist or nova.yml");
+  const key = `push:${repository.full_name.toLowerCase()}`;
+  const name = `push:${context.id}`;
+  if (listed || /^0+$/.test(payload.before)) {
+    // The payload's files decide; a new default branch (`before` all zeros) is new throughout.
+    const relevant =
+      !listed ||
+      touches(
+        payload.commits.flatMap((commit) => [
+          ...(commit.added ?? []),
+          ...(commit.modified ?? []),
+          ...(commit.removed ?? []),
+        ]),
+      );
+    if (!relevant) return skip();
+    worker.run({ key, name, work: queueSync });
     return;
   }
-  // Not awaited: GitHub wants its answer within 10 s; the sync runs after the response.
-  void sync.requestSync({
-    octokit: context.octokit,
-    repo,
-    reason: "push",
-    sha: payload.after,
-    repository: { defaultBranch: repository.default_branch, htmlUrl: repository.html_url },
-    reportOnCommit: true,
+  worker.run({
+    key,
+    name,
+    work: async () => {
+      const port = createOctokitPort(context.octokit, repo, {
+        sleep: () => Promise.resolve(),
+        maxAttempts: 1,
+      });
+      if (touches(await port.listChangedFiles(payload.before, payload.after))) queueSync();
+      else skip();
+    },
   });
 }

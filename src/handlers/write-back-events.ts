@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import type { SyncService } from "../app/sync-service.js";
+import type { WebhookWorker } from "../app/webhook-worker.js";
 import { WRITE_BACK_BRANCH } from "../bot-pr/bot-pr-names.js";
 import { readTaskMarker } from "../sync/task-marker.js";
 
@@ -11,19 +12,26 @@ export const WRITE_BACK_ISSUE_EVENTS = ["issues.closed", "issues.reopened"] as c
  * a sync, whose proposals keep the write-back pull request current. Nova's own closes and
  * reopens (it follows the checklist) start nothing, so they cannot loop.
  */
-export function createWriteBackIssuesHandler(sync: SyncService) {
-  return async (context: Context<(typeof WRITE_BACK_ISSUE_EVENTS)[number]>): Promise<void> => {
+export function createWriteBackIssuesHandler(sync: SyncService, worker: WebhookWorker) {
+  return (context: Context<(typeof WRITE_BACK_ISSUE_EVENTS)[number]>): void => {
     const { issue, repository, sender } = context.payload;
     if (!readTaskMarker(issue.body ?? "")) return;
-    const botLogin = (await sync.botLogin()).toLowerCase();
-    if (issue.user?.login.toLowerCase() !== botLogin) return;
-    if (sender.login.toLowerCase() === botLogin) return;
-    // Not awaited: GitHub wants its answer within 10 s; the sync runs after the response.
-    void sync.requestSync({
-      octokit: context.octokit,
-      repo: { owner: repository.owner.login, repo: repository.name },
-      reason: "issues",
-      repository: { defaultBranch: repository.default_branch, htmlUrl: repository.html_url },
+    // The bot login may need `GET /app`: the worker asks, after the webhook is answered.
+    worker.run({
+      key: `write-back:${repository.full_name.toLowerCase()}`,
+      name: `issues:write-back:${context.id}`,
+      work: async () => {
+        const botLogin = (await sync.botLogin()).toLowerCase();
+        if (issue.user?.login.toLowerCase() !== botLogin) return;
+        if (sender.login.toLowerCase() === botLogin) return;
+        // Not awaited: the sync runs in the repository's queue.
+        void sync.requestSync({
+          octokit: context.octokit,
+          repo: { owner: repository.owner.login, repo: repository.name },
+          reason: "issues",
+          repository: { defaultBranch: repository.default_branch, htmlUrl: repository.html_url },
+        });
+      },
     });
   };
 }
@@ -33,19 +41,28 @@ export function createWriteBackIssuesHandler(sync: SyncService) {
  * rejected and the checklist stays the source of truth, so a sync puts the issues back in line
  * with it now rather than at the next reconcile. A merge needs nothing here: its push syncs.
  */
-export function createWriteBackClosedHandler(sync: SyncService) {
-  return async (context: Context<"pull_request.closed">): Promise<void> => {
+export function createWriteBackClosedHandler(sync: SyncService, worker: WebhookWorker) {
+  return (context: Context<"pull_request.closed">): void => {
     const { pull_request: pull, repository, sender } = context.payload;
     if (pull.merged || pull.head.ref !== WRITE_BACK_BRANCH) return;
-    const botLogin = (await sync.botLogin()).toLowerCase();
-    if (pull.user?.login.toLowerCase() !== botLogin || sender.login.toLowerCase() === botLogin) {
-      return;
-    }
-    void sync.requestSync({
-      octokit: context.octokit,
-      repo: { owner: repository.owner.login, repo: repository.name },
-      reason: "issues",
-      repository: { defaultBranch: repository.default_branch, htmlUrl: repository.html_url },
+    worker.run({
+      key: `write-back:${repository.full_name.toLowerCase()}`,
+      name: `pull_request:write-back:${context.id}`,
+      work: async () => {
+        const botLogin = (await sync.botLogin()).toLowerCase();
+        if (
+          pull.user?.login.toLowerCase() !== botLogin ||
+          sender.login.toLowerCase() === botLogin
+        ) {
+          return;
+        }
+        void sync.requestSync({
+          octokit: context.octokit,
+          repo: { owner: repository.owner.login, repo: repository.name },
+          reason: "issues",
+          repository: { defaultBranch: repository.default_branch, htmlUrl: repository.html_url },
+        });
+      },
     });
   };
 }

@@ -439,6 +439,8 @@ describe("redelivery", () => {
       expect(
         await deliverWebhook(url, secret, "issue_comment.created", payload, { id: "h-1" }),
       ).toBe(200);
+      // Acked first: the replies come from the worker.
+      await service.settled();
       expect(replies()).toHaveLength(1);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -376,7 +376,8 @@ describe("redelivery", () => {
       new GitHubError("Bad gateway", 502, null, "unavailable"),
     );
     const { id, result } = await world.comment("/nova progress\n/nova help");
-    expect(result).toEqual({ status: "answered", outcomes: ["reply-failed", "replied"] });
+    // A reply GitHub did not take for a passing reason: the worker runs the comment again.
+    expect(result).toEqual({ status: "unfinished", outcomes: ["reply-failed", "replied"] });
     const again = await world.comment("/nova progress\n/nova help", { id });
     expect(again.result).toEqual({ status: "answered", outcomes: ["replied"] });
     expect(world.commands.replies().map((reply) => reply.body.split("\n")[0])).toEqual([
@@ -399,11 +400,25 @@ describe("redelivery", () => {
   it("posts nothing when earlier replies cannot be listed (😕 only)", async () => {
     world.commands.failures.set(
       "listCommentsSince",
-      new GitHubError("down", 503, null, "unavailable"),
+      new GitHubError("Resource not accessible by integration", 403, null, "forbidden"),
     );
     const { id } = await world.comment("/nova help");
     expect(world.commands.replies()).toHaveLength(0);
     expect(world.commands.reactionsOn(id)).toEqual(["eyes", "confused"]);
+  });
+
+  it("GitHub unavailable before the replies are known: unfinished, answered on the next run", async () => {
+    world.commands.failures.set(
+      "listCommentsSince",
+      new GitHubError("down", 503, null, "unavailable"),
+    );
+    const { id, result } = await world.comment("/nova help");
+    expect(result).toEqual({ status: "unfinished", outcomes: [] });
+    expect(world.commands.replies()).toHaveLength(0);
+    expect(world.commands.reactionsOn(id)).toEqual(["eyes"]);
+    const again = await world.comment("/nova help", { id });
+    expect(again.result).toEqual({ status: "answered", outcomes: ["replied"] });
+    expect(world.commands.replies()).toHaveLength(1);
   });
 });
 

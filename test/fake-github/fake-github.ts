@@ -66,6 +66,15 @@ export interface FakeGitHubOptions {
   rejectUnknownFields?: boolean;
 }
 
+/** GitHub down (`setOutage`): a status for every request, or requests held unanswered. */
+export type Outage = { status: number; path?: RegExp } | { hang: true; path?: RegExp };
+
+const DOWN_MESSAGES: Record<number, string> = {
+  500: "Internal Server Error",
+  502: "Server Error",
+  503: "Service Unavailable",
+};
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The app the fake plays by default; its bot is `nova-test[bot]`. */
@@ -97,6 +106,9 @@ export class FakeGitHub {
   #latencyMs = 0;
   #waiting = 0;
   #mostWaiting = 0;
+  #outage: Outage | null = null;
+  /** Resolves the requests held by a `hang` outage (they are then answered normally). */
+  #release: Array<() => void> = [];
   readonly #validate: ReturnType<typeof createRequestValidator>;
 
   private constructor(
@@ -204,6 +216,26 @@ export class FakeGitHub {
     return this.#mostWaiting;
   }
 
+  /**
+   * GitHub is down until `setOutage(null)`: every request (or those matching `path`) is answered
+   * `{ status }` (e.g. 503), or with `{ hang: true }` held unanswered and answered normally only
+   * when the outage ends (`close()` drops them). Recorded requests answered by the outage have
+   * `injected: true`. `reset()` ends it.
+   */
+  setOutage(outage: Outage | null): void {
+    this.#outage = outage;
+    if (outage === null || !("hang" in outage)) {
+      const held = this.#release;
+      this.#release = [];
+      for (const release of held) release();
+    }
+  }
+
+  /** Requests a `hang` outage is holding right now. */
+  heldRequests(): number {
+    return this.#release.length;
+  }
+
   /** Injected failures that have not happened yet. */
   pendingFailures(): FailRule[] {
     return this.#failures.pending();
@@ -227,10 +259,12 @@ export class FakeGitHub {
     this.#failures.clear();
     this.#latencyMs = 0;
     this.#mostWaiting = 0;
+    this.setOutage(null);
   }
 
   /** Stops the server (open keep-alive connections included). */
   async close(): Promise<void> {
+    this.#release = [];
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
@@ -258,8 +292,30 @@ export class FakeGitHub {
       }
     }
     const url = new URL(request.url ?? "/", this.url);
+    // GitHub Enterprise Server's paths (Probot's GHE_HOST): the REST API under /api/v3 and
+    // GraphQL at /api/graphql, so a child process running `src/ops/main.ts` can use the fake.
+    if (url.pathname.startsWith("/api/v3/")) url.pathname = url.pathname.slice("/api/v3".length);
+    if (url.pathname === "/api/graphql") url.pathname = "/graphql";
     const method = (request.method ?? "GET").toUpperCase();
     const path = safeDecode(url.pathname);
+    let outage = this.#outage;
+    while (outage !== null && (outage.path === undefined || outage.path.test(path))) {
+      if (!("hang" in outage)) {
+        this.requests.push({
+          method,
+          path,
+          query: url.search.replace(/^\?/, ""),
+          body: undefined,
+          status: outage.status,
+          actor: null,
+          injected: true,
+        });
+        send(response, errorResponse(outage.status, DOWN_MESSAGES[outage.status] ?? "Outage"));
+        return;
+      }
+      await new Promise<void>((resolve) => this.#release.push(resolve));
+      outage = this.#outage;
+    }
     const record: RecordedRequest = {
       method,
       path,

@@ -14,6 +14,7 @@ export {
   DEFAULT_APP,
   FakeGitHub,
   type FakeGitHubOptions,
+  type Outage,
   type RecordedRequest,
   type Violation,
   type ViolationKind,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
-import { reconcileOnce } from "../../src/app/reconcile.js";
+import { reconcileAtStartup, reconcileOnce } from "../../src/app/reconcile.js";
 import { FakeGitHub } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNova } from "./start-nova.js";
@@ -43,5 +43,60 @@ it("reconcile syncs repositories no webhook reached, then again only after sync.
       .slice(mark)
       .filter((request) => request.method !== "GET" && !request.path.startsWith("/app/")),
   ).toEqual([]);
+  expect(fake.violations).toEqual([]);
+});
+
+it("the start-up pass syncs every installed repository, spread out, on one replica only", async () => {
+  fake.reset();
+  const plan = loadChecklist("bundled");
+  const repos = [
+    fake.seedRepo({
+      owner: "acme",
+      name: "one",
+      installationId: 7,
+      files: { "docs/dgx-spark-plan.md": plan },
+    }),
+    fake.seedRepo({
+      owner: "acme",
+      name: "two",
+      installationId: 7,
+      files: { "docs/dgx-spark-plan.md": plan },
+    }),
+    fake.seedRepo({
+      owner: "lab",
+      name: "three",
+      installationId: 8,
+      files: { "docs/dgx-spark-plan.md": plan },
+    }),
+  ];
+  // Claims as Redis keeps them for all replicas: the first claim of a key wins.
+  const taken = new Set<string>();
+  const once = {
+    claim: (key: string) => Promise.resolve(!taken.has(key) && Boolean(taken.add(key))),
+  };
+  const waits: number[] = [];
+  const sleep = (ms: number) => {
+    waits.push(ms);
+    return Promise.resolve();
+  };
+  const first = await startNova(fake);
+  const second = await startNova(fake);
+
+  expect(
+    await reconcileAtStartup({
+      app: first.probot,
+      sync: first.service,
+      once,
+      sleep,
+      spreadOverMs: 45_000,
+    }),
+  ).toBe(3);
+  expect(
+    await reconcileAtStartup({ app: second.probot, sync: second.service, once, sleep }),
+  ).toBeNull();
+  await first.service.settled();
+  expect(repos.map((repo) => repo.issues().length)).toEqual([20, 20, 20]);
+  // One repository a second at most (45 s over three would be 15 s apart).
+  expect(waits).toEqual([1_000, 1_000]);
   expect(fake.violations).toEqual([]);
 });
