@@ -94,6 +94,10 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   #state: FakeState;
   readonly #failures = new FailureInjector();
+  /** Rules for requests that get no answer at all (`hangNext`). */
+  readonly #hangs: { method?: string; path?: RegExp; remaining: number }[] = [];
+  /** Responses held open by a hang, ended on `reset()`/`close()`. */
+  readonly #held = new Set<ServerResponse>();
   #latencyMs = 0;
   readonly #validate: ReturnType<typeof createRequestValidator>;
 
@@ -194,6 +198,25 @@ export class FakeGitHub {
     this.#latencyMs = ms;
   }
 
+  /**
+   * The next matching request(s) get no answer: the fake reads the request, records it (status
+   * 0) and holds the connection open until the client gives up, `reset()` or `close()`. A
+   * GitHub that hangs, for the clients' time limits.
+   */
+  hangNext(rule: { method?: string; path?: RegExp; times?: number } = {}): void {
+    this.#hangs.push({ ...rule, remaining: rule.times ?? 1 });
+  }
+
+  /**
+   * Revokes every installation token issued so far: requests with them answer 401 "Bad
+   * credentials", as GitHub does after a token was revoked; new tokens work.
+   */
+  revokeInstallationTokens(): void {
+    for (const [token, record] of this.#state.tokens) {
+      if (record.kind === "installation") this.#state.tokens.delete(token);
+    }
+  }
+
   /** Injected failures that have not happened yet. */
   pendingFailures(): FailRule[] {
     return this.#failures.pending();
@@ -216,10 +239,13 @@ export class FakeGitHub {
     this.requests.length = 0;
     this.#failures.clear();
     this.#latencyMs = 0;
+    this.#hangs.length = 0;
+    this.#releaseHeld();
   }
 
   /** Stops the server (open keep-alive connections included). */
   async close(): Promise<void> {
+    this.#releaseHeld();
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
@@ -235,12 +261,44 @@ export class FakeGitHub {
     return state;
   }
 
+  #releaseHeld(): void {
+    for (const response of this.#held) response.destroy();
+    this.#held.clear();
+  }
+
+  #takeHang(method: string, path: string): boolean {
+    const index = this.#hangs.findIndex(
+      (rule) =>
+        (rule.method === undefined || rule.method.toUpperCase() === method) &&
+        (rule.path === undefined || ((rule.path.lastIndex = 0), rule.path.test(path))),
+    );
+    if (index < 0) return false;
+    const rule = this.#hangs[index]!;
+    rule.remaining -= 1;
+    if (rule.remaining <= 0) this.#hangs.splice(index, 1);
+    return true;
+  }
+
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const raw = await readBody(request);
     if (this.#latencyMs > 0) await sleep(this.#latencyMs);
     const url = new URL(request.url ?? "/", this.url);
     const method = (request.method ?? "GET").toUpperCase();
     const path = safeDecode(url.pathname);
+    if (this.#takeHang(method, path)) {
+      this.requests.push({
+        method,
+        path,
+        query: url.search.replace(/^\?/, ""),
+        body: undefined,
+        status: 0,
+        actor: null,
+        injected: true,
+      });
+      this.#held.add(response);
+      response.on("close", () => this.#held.delete(response));
+      return;
+    }
     const record: RecordedRequest = {
       method,
       path,
