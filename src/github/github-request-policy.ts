@@ -59,7 +59,7 @@ export function createTimedFetch(base: Fetch, timeoutMs: number): Fetch {
 }
 
 interface RequestFunction {
-  defaults(options: { request: { fetch: Fetch } }): RequestFunction;
+  defaults(options: { baseUrl?: string; request: { fetch: Fetch } }): RequestFunction;
   endpoint: { DEFAULTS: { request?: { fetch?: Fetch } } };
 }
 
@@ -88,7 +88,12 @@ export function withGitHubRequestPolicy<T extends typeof ProbotOctokit>(
         ? {
             auth: {
               ...auth,
+              // The client's base URL too: a token asked for outside a request (the refresh
+              // below) would otherwise go to api.github.com, not to GitHub Enterprise.
               request: authRequest.defaults({
+                ...(typeof instanceOptions.baseUrl === "string"
+                  ? { baseUrl: instanceOptions.baseUrl }
+                  : {}),
                 request: {
                   fetch: createTimedFetch(
                     authRequest.endpoint.DEFAULTS.request?.fetch ?? fetch,

@@ -98,6 +98,8 @@ export class FakeGitHub {
   readonly #hangs: { method?: string; path?: RegExp; remaining: number }[] = [];
   /** Responses held open by a hang, ended on `reset()`/`close()`. */
   readonly #held = new Set<ServerResponse>();
+  /** The request count at which `revokeInstallationTokens({ afterRequests })` takes effect. */
+  #revokeAt: number | undefined;
   #latencyMs = 0;
   readonly #validate: ReturnType<typeof createRequestValidator>;
 
@@ -208,10 +210,15 @@ export class FakeGitHub {
   }
 
   /**
-   * Revokes every installation token issued so far: requests with them answer 401 "Bad
+   * Revokes every installation token issued so far (with `afterRequests`: once that many more
+   * requests arrived, i.e. in the middle of a run): requests with them answer 401 "Bad
    * credentials", as GitHub does after a token was revoked; new tokens work.
    */
-  revokeInstallationTokens(): void {
+  revokeInstallationTokens(options: { afterRequests?: number } = {}): void {
+    if (options.afterRequests !== undefined && options.afterRequests > 0) {
+      this.#revokeAt = this.requests.length + options.afterRequests;
+      return;
+    }
     for (const [token, record] of this.#state.tokens) {
       if (record.kind === "installation") this.#state.tokens.delete(token);
     }
@@ -240,6 +247,7 @@ export class FakeGitHub {
     this.#failures.clear();
     this.#latencyMs = 0;
     this.#hangs.length = 0;
+    this.#revokeAt = undefined;
     this.#releaseHeld();
   }
 
@@ -285,6 +293,10 @@ export class FakeGitHub {
     const url = new URL(request.url ?? "/", this.url);
     const method = (request.method ?? "GET").toUpperCase();
     const path = safeDecode(url.pathname);
+    if (this.#revokeAt !== undefined && this.requests.length >= this.#revokeAt) {
+      this.#revokeAt = undefined;
+      this.revokeInstallationTokens();
+    }
     if (this.#takeHang(method, path)) {
       this.requests.push({
         method,
