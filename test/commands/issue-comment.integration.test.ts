@@ -145,7 +145,8 @@ describe("each command and alias", () => {
   it.each(cases)("%s", async (body, heading) => {
     const id = await comment(body, { by: "writer" });
     expect(replies()).toHaveLength(1);
-    expect(lastReply()).toContain(`<!-- nova:reply comment=${id} command=1 -->\n${heading}`);
+    expect(lastReply().startsWith(heading)).toBe(true);
+    expect(lastReply().endsWith(`\n<!-- nova:reply comment=${id} command=1 -->\n`)).toBe(true);
     expect(reactionsOn(id)).toEqual(["eyes", "rocket"]);
   });
 
@@ -379,7 +380,7 @@ describe("mistakes", () => {
 
   it("several commands: at most three answered, in order", async () => {
     const id = await comment("/nova help\n/nova progress\n/nova summary\n/nova step-plan");
-    expect(replies().map((reply) => reply.body.split("\n")[0])).toEqual(
+    expect(replies().map((reply) => reply.body.trimEnd().split("\n").at(-1))).toEqual(
       [1, 2, 3].map((n) => `<!-- nova:reply comment=${id} command=${n} -->`),
     );
     expect(lastReply()).toContain("1 weitere wurden übergangen");
@@ -416,7 +417,7 @@ describe("injection corpus", () => {
       await comment(`/nova step-plan --role '${evil}'`);
       await comment(`/nova summary --limit '${evil}'`);
       const bodies = replies().map((reply) =>
-        reply.body.replace(/^<!-- nova:reply [^>]*-->\n/, ""),
+        reply.body.replace(/\n\n(?:<!-- nova:reply [^>]*-->\n)+$/, "\n"),
       );
       expect(bodies).toHaveLength(3);
       for (const body of bodies) {
