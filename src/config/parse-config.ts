@@ -33,6 +33,20 @@ export interface ConfigProblem {
   messages: LocalizedText;
 }
 
+/**
+ * What the loader returns for a configuration file it could not read (too big, binary, not
+ * YAML, a broken `_extends`): the problems, which `parseConfig` passes on, so every caller
+ * reports them as it reports any invalid configuration (the sync: the failing check run).
+ */
+export class UnreadableConfig {
+  constructor(readonly problems: ConfigProblem[]) {}
+}
+
+/** A problem with the file as a whole: "The file <predicate>." in each language. */
+export function createFileProblem(predicate: LocalizedText): ConfigProblem {
+  return createProblem([], { kind: "custom", predicate });
+}
+
 export type ParseConfigResult =
   { ok: true; config: NovaConfig } | { ok: false; problems: ConfigProblem[] };
 
@@ -61,6 +75,7 @@ export function parseConfig(raw: unknown): ParseConfigResult {
 }
 
 function parseSafely(raw: unknown): ParseConfigResult {
+  if (raw instanceof UnreadableConfig) return { ok: false, problems: raw.problems };
   if (raw === null || raw === undefined) return { ok: true, config: novaConfigSchema.parse({}) };
   const sanitized = sanitizeConfigInput(raw);
   if (!sanitized.ok) {
