@@ -69,11 +69,12 @@ export function readConfigText(text: string): ReadConfigTextResult {
   const scanned = prescan(text);
   if (scanned) return scanned;
 
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   const error = document.errors[0];
   if (error) {
     const [line, column] = [error.linePos?.[0]?.line, error.linePos?.[0]?.col];
-    const detail = error.message.split("\n")[0] ?? "";
+    // The first line without yaml's own "at line …" (the position is added in each language).
+    const detail = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
     return refuse(
       `is not valid YAML: ${detail}`,
       `ist kein gültiges YAML: ${detail}`,
