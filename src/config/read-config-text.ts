@@ -58,6 +58,7 @@ export function readConfigText(text: string): ReadConfigTextResult {
     );
   }
   // Control characters other than tab and line breaks: a binary file, not YAML.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
   if (control) {
     return refuse(

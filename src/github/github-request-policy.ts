@@ -55,7 +55,7 @@ export function createTimedFetch(base: Fetch, timeoutMs: number): Fetch {
       );
     }
   };
-  return Object.assign(timed, { [TIMED]: true }) as Fetch;
+  return Object.assign(timed, { [TIMED]: true });
 }
 
 interface RequestFunction {
@@ -78,7 +78,7 @@ export function withGitHubRequestPolicy<T extends typeof ProbotOctokit>(
 ): T {
   const timeoutMs = policy.timeoutMs ?? DEFAULT_GITHUB_TIMEOUT_MS;
   const WithTimeouts = Base.defaults((instanceOptions: Record<string, unknown>) => {
-    const request = (instanceOptions.request ?? {}) as { fetch?: Fetch };
+    const request: { fetch?: Fetch } = instanceOptions.request ?? {};
     const auth = instanceOptions.auth as { request?: RequestFunction } | undefined;
     const authRequest = auth?.request;
     return {
@@ -105,7 +105,7 @@ export function withGitHubRequestPolicy<T extends typeof ProbotOctokit>(
           }
         : {}),
     };
-  }) as unknown as T;
+  });
   const Extended: T = WithTimeouts.plugin(
     (octokit: Pick<Octokit, "hook" | "auth" | "log">, options: { auth?: unknown }) => {
       const installationId = (options.auth as { installationId?: unknown } | undefined)

@@ -30,7 +30,7 @@ describe("createTimedFetch", () => {
   it("ends an attempt that gets no answer with a GitHubTimeoutError named AbortError", async () => {
     const hanging = ((_input: unknown, init?: RequestInit) =>
       new Promise((_resolve, reject) => {
-        init?.signal?.addEventListener("abort", () => reject(init.signal?.reason));
+        init?.signal?.addEventListener("abort", () => reject(new Error("aborted")));
       })) as typeof fetch;
     const error = await createTimedFetch(hanging, 20)("http://x/").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitHubTimeoutError);

@@ -29,6 +29,9 @@ beforeEach(async () => {
 });
 afterEach(() => nova.close());
 
+const bodyOf = (issue: Record<string, unknown> | undefined): string =>
+  typeof issue?.body === "string" ? issue.body : "";
+
 const laughs = [
   'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
   ...["b", "c", "d", "e", "f", "g", "h", "i"].map(
@@ -109,7 +112,7 @@ it("a task marker quoted in a description is text: 20 issues after three syncs, 
   await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: bundled } }));
   const before = repo.issues();
   expect(before).toHaveLength(20);
-  const taskB = readTaskMarker(String(before[1]?.body ?? ""));
+  const taskB = readTaskMarker(bodyOf(before[1]));
   expect(taskB).not.toBeNull();
 
   // Task A's description quotes task B's marker in inline code and in a quote.
@@ -126,7 +129,7 @@ it("a task marker quoted in a description is text: 20 issues after three syncs, 
   expect(after).toHaveLength(20);
   expect(after.filter((issue) => issue.state === "closed")).toEqual([]);
   expect(after[0]?.body).toContain(`\`<!-- nova:task id=${taskB} -->\``);
-  expect(readTaskMarker(String(after[0]?.body ?? ""))).not.toBe(taskB);
-  expect(readTaskMarker(String(after[1]?.body ?? ""))).toBe(taskB);
+  expect(readTaskMarker(bodyOf(after[0]))).not.toBe(taskB);
+  expect(readTaskMarker(bodyOf(after[1]))).toBe(taskB);
   expect(fake.violations).toEqual([]);
 });
