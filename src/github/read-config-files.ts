@@ -22,8 +22,8 @@ const describe = (file: FileRef) => `\`${file.owner}/${file.repo}:${file.path}\`
 
 /**
  * Nova's configuration as Probot's config loader finds it (the repository's file on its default
- * branch, else the owner's `.github` repository's; `_extends` chains merged, nearer files win,
- * shallowly), but read with bounds: each file's size is checked before it is decoded, its text
+ * branch, else the owner's `.github` repository's; `_extends` chains merged as
+ * docs/configuration.md describes), but read with bounds: each file's size is checked before it is decoded, its text
  * by `readConfigBytes` before the YAML parser sees it, and `_extends` may hop `MAX_EXTENDS`
  * times without loops. Answers the merged data, null when there is no file, or an
  * `UnreadableConfig` with the reason; only GitHub's own failures throw.
@@ -140,18 +140,37 @@ export async function readConfigFiles(
     file = next;
     content = await fetchFile(file);
   }
-  // Nearer files win, key by key at the top level, as in Probot's loader. A prototype-free
-  // target, so a `__proto__` key is copied as a key (and refused by parseConfig).
+  // The files merge as docs/configuration.md says: mappings key by key, lists concatenated,
+  // the nearer file winning for anything else.
+  return loaded
+    .map((entry) => entry.value)
+    .reverse()
+    .reduce<unknown>((merged, value) => mergeConfig(merged, value), Object.create(null));
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * `nearer` over `farther`: mappings merge key by key, lists concatenate, otherwise `nearer`.
+ * Prototype-free results, so a `__proto__` key stays a key (and parseConfig refuses it).
+ */
+function mergeConfig(farther: unknown, nearer: unknown): unknown {
+  if (Array.isArray(farther) && Array.isArray(nearer)) {
+    return [...(farther as unknown[]), ...(nearer as unknown[])];
+  }
+  if (!isMapping(farther) || !isMapping(nearer)) return nearer;
   const merged = Object.create(null) as Record<string, unknown>;
-  for (const { value } of loaded.reverse()) {
-    for (const [key, child] of Object.entries(value)) {
-      Object.defineProperty(merged, key, {
-        value: child,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+  const define = (key: string, value: unknown) =>
+    Object.defineProperty(merged, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  for (const [key, value] of Object.entries(farther)) define(key, value);
+  for (const [key, value] of Object.entries(nearer)) {
+    define(key, Object.hasOwn(farther, key) ? mergeConfig(farther[key], value) : value);
   }
   return merged;
 }

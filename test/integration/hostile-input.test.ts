@@ -98,6 +98,27 @@ describe("a hostile nova.yml", () => {
     },
   );
 
+  it("a valid _extends is read and merged: the shared file's keys, the repository's file winning", async () => {
+    fake.seedRepo({
+      owner: "acme",
+      name: ".github",
+      installationId: 42,
+      files: { [CONFIG]: "language: en\nlabels:\n  prefix: shared\n" },
+    });
+    await nova.deliver(
+      "push",
+      repo.pushCommit({
+        files: { [PLAN]: bundled, [CONFIG]: "_extends: .github\nlabels:\n  prefix: team\n" },
+      }),
+    );
+    expect(repo.issues()).toHaveLength(20);
+    const labelNames = repo.labels().map((label) => String(label.name));
+    expect(labelNames).toContain("team");
+    expect(labelNames).not.toContain("shared");
+    expect(bodyOf(repo.issues()[0])).toContain("From the checklist");
+    expect(fake.violations).toEqual([]);
+  });
+
   it("a fixed file syncs at the next push", async () => {
     await nova.deliver(
       "push",
