@@ -1,6 +1,7 @@
 /**
- * Turns what Probot's `context.config("nova.yml")` returns (the merged plain object, or null
- * when there is no file) into a typed config or a list of problems. Never throws: a broken or
+ * Turns what the config loader returns (`src/github/read-config-files.ts`: the merged plain
+ * data, null when there is no file, or an `UnreadableConfig`) into a typed config or a list of
+ * problems. Never throws: a broken or
  * hostile file is a list of problems that a check run and the log can show.
  */
 import { z } from "zod";
@@ -52,7 +53,7 @@ export type ParseConfigResult =
 
 /**
  * Validates a raw configuration and fills in the defaults. `null` or `undefined` (no file) gives
- * the defaults. A top-level `_extends` is dropped: Probot resolves it before Nova sees the object.
+ * the defaults. A top-level `_extends` is dropped: the loader resolves it before Nova sees the object.
  */
 export function parseConfig(raw: unknown): ParseConfigResult {
   try {
