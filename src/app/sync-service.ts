@@ -226,7 +226,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       await job.onResult?.(result);
       return;
     }
-    failuresInARow.delete(key);
+    if (result.status !== "synced" || result.stoppedByFault !== true) failuresInARow.delete(key);
     if (result.status === "synced") {
       known.set(key, {
         checklist: result.config.checklist,
@@ -243,7 +243,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }
     await job.onResult?.(result);
     if (result.status === "synced") await options.afterSync?.(job, result);
-    if (result.status === "synced" && result.needsFollowUp) scheduleFollowUp(false);
+    if (result.status === "synced" && result.needsFollowUp) {
+      scheduleFollowUp(result.stoppedByFault === true);
+    }
   }
 
   return {
