@@ -98,6 +98,18 @@ function mergeJobs(waiting: SyncJob, newer: SyncJob): SyncJob {
 /** Follow-ups waiting at once, across repositories; more would only pile up behind GitHub's limits. */
 const MAX_PENDING_FOLLOW_UPS = 100;
 
+/** The longest wait before a follow-up, however often the repository's runs failed in a row. */
+const MAX_FOLLOW_UP_DELAY_MS = 30 * 60_000;
+
+/**
+ * The wait before the next follow-up: the base delay, doubled for each run in a row that ended
+ * on a GitHub fault (a hang, an outage, refused credentials), up to half an hour.
+ */
+export function planFollowUpDelay(baseMs: number, failuresInARow: number): number {
+  const exponent = Math.min(Math.max(failuresInARow - 1, 0), 10);
+  return Math.min(baseMs * 2 ** exponent, Math.max(baseMs, MAX_FOLLOW_UP_DELAY_MS));
+}
+
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
@@ -117,6 +129,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   >();
   let botLogin: Promise<string> | undefined;
   let followUps = 0;
+  /** Runs in a row per repository that ended on a transient GitHub fault (for the back-off). */
+  const failuresInARow = new Map<string, number>();
   /** Requests between arriving and being queued (taking a ticket). */
   let taking = 0;
 
@@ -171,11 +185,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       sleep,
       onRetry: (wait) => log.warn({ wait }, "secondary rate limit: waiting before retrying"),
     });
-    const scheduleFollowUp = () => {
+    const scheduleFollowUp = (failed: boolean) => {
       if (followUps >= MAX_PENDING_FOLLOW_UPS) return;
+      const failures = failed ? (failuresInARow.get(key) ?? 0) + 1 : 0;
+      if (failed) failuresInARow.set(key, failures);
       // Not awaited: the follow-up runs after this run released the repository's slot.
       followUps++;
-      void sleep(followUpDelay).then(() => {
+      void sleep(planFollowUpDelay(followUpDelay, failures)).then(() => {
         followUps--;
         return enqueue(key, {
           octokit: job.octokit,
@@ -202,13 +218,21 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         dryRun: job.dryRun ?? false,
       });
     } catch (error) {
-      if (toGitHubError(error).transient && !job.dryRun) scheduleFollowUp();
+      const failure = toGitHubError(error);
+      if (failure.transient && !job.dryRun) {
+        log.warn(
+          { kind: failure.kind, status: failure.status },
+          "sync stopped by a GitHub fault; a follow-up run is scheduled",
+        );
+        scheduleFollowUp(true);
+      }
       throw error;
     }
     if (job.dryRun) {
       await job.onResult?.(result);
       return;
     }
+    if (result.status !== "synced" || result.stoppedByFault !== true) failuresInARow.delete(key);
     if (result.status === "synced") {
       known.set(key, {
         checklist: result.config.checklist,
@@ -225,7 +249,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }
     await job.onResult?.(result);
     if (result.status === "synced") await options.afterSync?.(job, result);
-    if (result.status === "synced" && result.needsFollowUp) scheduleFollowUp();
+    if (result.status === "synced" && result.needsFollowUp) {
+      scheduleFollowUp(result.stoppedByFault === true);
+    }
   }
 
   return {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readStatusReportDigest, renderStatusReportMarker } from "../github/hidden-markers.js";
 import type { Plan } from "../checklist/types.js";
 import type { NovaConfig } from "../config/schema.js";
 import type { Renderer } from "../render/create-renderer.js";
@@ -55,8 +56,6 @@ export interface StatusReportInput {
 /** Without `delivery:` in nova.yml the plan's own promise applies: about two weeks. */
 const DEFAULT_DELIVERY_WORKING_DAYS = 10;
 
-const DIGEST_MARKER = /<!-- nova:status-report date=(\d{4}-\d{2}-\d{2}) digest=([0-9a-f]+) -->/;
-
 /**
  * The report of one day: the summary (`status.limit` entries), progress, the next steps of the
  * step plan and, once runner reports exist, the latest GPU report per host, rendered from
@@ -92,7 +91,7 @@ export function buildStatusReport(
       ok: report.conclusion === "success",
       failed: report.conclusion === "failure",
     })),
-    marker: `<!-- nova:status-report date=${today} digest=${digest} -->`,
+    marker: renderStatusReportMarker(today, digest),
   });
   return {
     date: today,
@@ -105,7 +104,7 @@ export function buildStatusReport(
 
 /** The digest a report file was written with, or null for a file Nova did not write. */
 export function readReportDigest(text: string | null): string | null {
-  return DIGEST_MARKER.exec(text ?? "")?.[2] ?? null;
+  return readStatusReportDigest(text);
 }
 
 /** `reports/status/index.md`: every report, newest first. */

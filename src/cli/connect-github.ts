@@ -3,6 +3,7 @@ import type { RepoRef } from "../github/github-port.js";
 import { createOctokitBotPrPort } from "../github/octokit-bot-pr-port.js";
 import { createOctokitPort } from "../github/octokit-port.js";
 import { toGitHubError } from "../github/github-error.js";
+import { withGitHubRequestPolicy } from "../github/github-request-policy.js";
 import { CliSetupError, type CliIo } from "./run-cli.js";
 
 /** The login GitHub gives Actions' GITHUB_TOKEN, which cannot read GET /user. */
@@ -21,7 +22,9 @@ export function createConnectGitHub(env: NodeJS.ProcessEnv): CliIo["connectGitHu
         en: "GITHUB_TOKEN is not set: nova sync and nova report need a token that may write (issues; for report also contents and pull requests).",
       });
     }
-    const octokit = new ProbotOctokit({
+    // The same time limit per request as the server (src/github/github-request-policy.ts).
+    const NovaOctokit = withGitHubRequestPolicy(ProbotOctokit);
+    const octokit = new NovaOctokit({
       auth: { token },
       baseUrl: env.GITHUB_API_URL ?? "https://api.github.com",
       log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },

@@ -5,8 +5,9 @@ import { renderNote } from "./render-command-replies.js";
 import { renderReplyMarker } from "./reply-marker.js";
 
 /**
- * A reply as posted: the marker of each command it answers first (so a cut never loses them),
- * the body, the note about skipped commands, all cut to GitHub's limit with a note saying so.
+ * A reply as posted: the body and the note about skipped commands, cut to GitHub's limit with a
+ * note saying so, then the marker of each command it answers as the last thing in the body
+ * (where Nova reads markers, `src/github/hidden-markers.ts`; outside the cut, so never lost).
  */
 export function composeReply(
   commentId: number,
@@ -19,10 +20,11 @@ export function composeReply(
   const markers = numbers.map((number) => renderReplyMarker(commentId, number)).join("\n");
   const notes =
     overLimit > 0 ? `\n\n${renderNote({ truncated: false, overLimit }, lang, renderer)}` : "";
-  const full = `${markers}\n${body.trimEnd()}${notes}\n`;
-  return fitReply(
+  const full = `${body.trimEnd()}${notes}`;
+  const fitted = fitReply(
     full,
     renderNote({ truncated: true, overLimit }, lang, renderer),
-    MAX_REPLY_LENGTH,
+    MAX_REPLY_LENGTH - markers.length - 2,
   );
+  return `${fitted}\n\n${markers}\n`;
 }

@@ -1,6 +1,7 @@
 /**
- * Turns what Probot's `context.config("nova.yml")` returns (the merged plain object, or null
- * when there is no file) into a typed config or a list of problems. Never throws: a broken or
+ * Turns what the config loader returns (`src/github/read-config-files.ts`: the merged plain
+ * data, null when there is no file, or an `UnreadableConfig`) into a typed config or a list of
+ * problems. Never throws: a broken or
  * hostile file is a list of problems that a check run and the log can show.
  */
 import { z } from "zod";
@@ -33,12 +34,26 @@ export interface ConfigProblem {
   messages: LocalizedText;
 }
 
+/**
+ * What the loader returns for a configuration file it could not read (too big, binary, not
+ * YAML, a broken `_extends`): the problems, which `parseConfig` passes on, so every caller
+ * reports them as it reports any invalid configuration (the sync: the failing check run).
+ */
+export class UnreadableConfig {
+  constructor(readonly problems: ConfigProblem[]) {}
+}
+
+/** A problem with the file as a whole: "The file <predicate>." in each language. */
+export function createFileProblem(predicate: LocalizedText): ConfigProblem {
+  return createProblem([], { kind: "custom", predicate });
+}
+
 export type ParseConfigResult =
   { ok: true; config: NovaConfig } | { ok: false; problems: ConfigProblem[] };
 
 /**
  * Validates a raw configuration and fills in the defaults. `null` or `undefined` (no file) gives
- * the defaults. A top-level `_extends` is dropped: Probot resolves it before Nova sees the object.
+ * the defaults. A top-level `_extends` is dropped: the loader resolves it before Nova sees the object.
  */
 export function parseConfig(raw: unknown): ParseConfigResult {
   try {
@@ -61,6 +76,7 @@ export function parseConfig(raw: unknown): ParseConfigResult {
 }
 
 function parseSafely(raw: unknown): ParseConfigResult {
+  if (raw instanceof UnreadableConfig) return { ok: false, problems: raw.problems };
   if (raw === null || raw === undefined) return { ok: true, config: novaConfigSchema.parse({}) };
   const sanitized = sanitizeConfigInput(raw);
   if (!sanitized.ok) {

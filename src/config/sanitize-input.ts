@@ -49,6 +49,13 @@ interface WalkState {
  */
 export function sanitizeConfigInput(raw: unknown): SanitizeResult {
   if (!isPlainObject(raw)) {
+    // A mapping whose prototype is plain data: a loader that assigned a `__proto__` key.
+    if (hasDataPrototype(raw)) {
+      return {
+        ok: false,
+        issues: [{ path: ["__proto__"], reason: { kind: "forbidden-key", key: "__proto__" } }],
+      };
+    }
     return { ok: false, issues: [{ path: [], reason: { kind: "not-a-mapping", found: raw } }] };
   }
   const state: WalkState = { nodes: 0, issues: [], stopped: false };
@@ -136,6 +143,18 @@ function copyDate(value: Date, path: InputPath, state: WalkState): unknown {
 function report(state: WalkState, path: InputPath, reason: InputIssueReason): undefined {
   if (state.issues.length < INPUT_LIMITS.issues) state.issues.push({ path, reason });
   return undefined;
+}
+
+/** An object whose prototype is a plain object (no class's: those own a `constructor`). */
+function hasDataPrototype(value: unknown): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return (
+    typeof proto === "object" &&
+    proto !== null &&
+    proto !== Object.prototype &&
+    !Object.hasOwn(proto, "constructor")
+  );
 }
 
 /** A mapping as YAML or JSON makes it: no class instance, no array. */

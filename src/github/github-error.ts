@@ -16,24 +16,34 @@ export class GitHubError extends Error {
       | "unavailable"
       | "invalid"
       | "forbidden"
+      /** 401: the installation token was refused even after a fresh one (revoked app, clock skew). */
+      | "credentials"
+      /** No answer in time (`GitHubTimeoutError`), or the caller aborted. */
+      | "timeout"
       | "other",
   ) {
     super(message);
     this.name = "GitHubError";
   }
 
-  /** Worth trying again later (the run is repeated; the plan re-reads state first). */
+  /**
+   * Worth trying again later (the run is repeated; the plan re-reads state first). A timeout and
+   * a refused token are: both are GitHub's (or the installation's) state, not a user's mistake.
+   */
   get transient(): boolean {
     return (
       this.kind === "secondary-rate-limit" ||
       this.kind === "rate-limit" ||
-      this.kind === "unavailable"
+      this.kind === "unavailable" ||
+      this.kind === "timeout" ||
+      this.kind === "credentials"
     );
   }
 }
 
 interface RequestErrorLike {
   status?: number;
+  timedOut?: boolean;
   message?: string;
   response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
 }
@@ -41,7 +51,14 @@ interface RequestErrorLike {
 /** Turns whatever Octokit threw into a `GitHubError`. */
 export function toGitHubError(error: unknown): GitHubError {
   if (error instanceof GitHubError) return error;
-  const { status = 0, message = String(error), response } = (error ?? {}) as RequestErrorLike;
+  const {
+    status = 0,
+    message = String(error),
+    response,
+    timedOut,
+  } = (error ?? {}) as RequestErrorLike;
+  // `@octokit/request` gives an aborted request status 500; it is no answer, not a server error.
+  if (timedOut === true) return new GitHubError(message, 0, null, "timeout");
   const headers = response?.headers ?? {};
   const retryAfterHeader = headers["retry-after"];
   const retryAfter = retryAfterHeader === undefined ? null : Number(retryAfterHeader);
@@ -58,9 +75,11 @@ export function toGitHubError(error: unknown): GitHubError {
           ? "unavailable"
           : status === 422
             ? "invalid"
-            : status === 403 || status === 401
-              ? "forbidden"
-              : "other";
+            : status === 401
+              ? "credentials"
+              : status === 403
+                ? "forbidden"
+                : "other";
   return new GitHubError(message, status, Number.isFinite(retryAfter) ? retryAfter : null, kind);
 }
 

@@ -1,3 +1,4 @@
+import { readConfigFiles } from "./read-config-files.js";
 import { isAlreadyExists, toGitHubError } from "./github-error.js";
 import { listIssueComments, postIssueComment, toCommentView } from "./rest-comments.js";
 import { listLabeledIssues, readLabelNames, type RestIssue } from "./rest-issues.js";
@@ -160,13 +161,8 @@ export function createOctokitIngestPort(
       );
     },
 
-    async readConfig() {
-      const { config, files } = await call(() =>
-        octokit.config.get({ ...repo, path: CONFIG_PATH }),
-      );
-      // Probot's loader answers {} with no files when the repository has no config.
-      return files.some((file) => file.config !== null) ? config : null;
-    },
+    // Probot's loader semantics, with bounds before parsing (src/github/read-config-files.ts).
+    readConfig: () => readConfigFiles(octokit, repo, CONFIG_PATH, call),
   };
 }
 

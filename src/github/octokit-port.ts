@@ -8,6 +8,7 @@ import type {
   RepoRef,
 } from "./github-port.js";
 import { listLabeledIssues, readLabelNames, type RestIssue } from "./rest-issues.js";
+import { readConfigFiles } from "./read-config-files.js";
 import { isAlreadyExists, toGitHubError } from "./github-error.js";
 import {
   NO_BLIND_RETRY,
@@ -184,13 +185,8 @@ export function createOctokitPort(
       return data.total_count > 0;
     },
 
-    async readConfig() {
-      const { config, files } = await call(() =>
-        octokit.config.get({ ...repo, path: CONFIG_PATH }),
-      );
-      // Probot's loader answers {} with no files when the repository has no config.
-      return files.some((file) => file.config !== null) ? config : null;
-    },
+    // Probot's loader semantics, with bounds before parsing (src/github/read-config-files.ts).
+    readConfig: () => readConfigFiles(octokit, repo, CONFIG_PATH, call),
 
     async getRepository() {
       const { data } = await call(() => octokit.rest.repos.get({ ...repo }));

@@ -65,7 +65,9 @@ export function createReadyzRoute(
 export function checkGitHubApp(app: Pick<Probot, "auth">): ReadinessCheck {
   return async (signal) => {
     const octokit = await app.auth();
-    await octokit.request("GET /app", { request: { signal } });
+    // No retries: the probe's own 5 s are the whole budget (Probot's retry plugin would wait
+    // 1 + 4 + 9 s more after an aborted attempt).
+    await octokit.request("GET /app", { request: { signal, retries: 0 } });
   };
 }
 

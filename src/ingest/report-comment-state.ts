@@ -10,8 +10,7 @@
  */
 import { z } from "zod";
 import { CHECK_STATUSES, type CheckStatus, type Summary } from "@nova/protocol";
-
-const MARKER = /<!-- nova:gpu-report data=([A-Za-z0-9%_.!~*'()]*) -->/;
+import { readGpuReportMarker, renderGpuReportMarker } from "../github/hidden-markers.js";
 
 /** Runs a comment shows: the current one and the last 10 before it. */
 export const MAX_RUNS = 11;
@@ -76,21 +75,13 @@ export function hostKey(hostname: string | null): string {
 
 /** The marker for a state. */
 export function renderStateMarker(state: CommentState): string {
-  const data = { v: 1, host: state.host, runs: state.runs, seen: state.seen };
-  const encoded = encodeURIComponent(JSON.stringify(data)).replace(/-/g, "%2D");
-  return `<!-- nova:gpu-report data=${encoded} -->`;
+  return renderGpuReportMarker({ v: 1, host: state.host, runs: state.runs, seen: state.seen });
 }
 
 /** The state of a body Nova wrote, or null when it has no (valid) GPU report marker. */
 export function parseCommentState(body: string | null | undefined): CommentState | null {
-  const match = MARKER.exec(body ?? "");
-  if (!match) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(decodeURIComponent(match[1] ?? ""));
-  } catch {
-    return null;
-  }
+  const raw = readGpuReportMarker(body);
+  if (raw === undefined) return null;
   const parsed = stateSchema.safeParse(raw);
   if (!parsed.success) return null;
   return { host: parsed.data.host, runs: parsed.data.runs, seen: parsed.data.seen };

@@ -5,6 +5,8 @@
  * - startup safety: in production it refuses to start without a real WEBHOOK_SECRET or with a
  *   runner secret shorter than 32 bytes (src/ops/startup-checks.ts), exit code 1;
  * - a logger that redacts credentials (src/ops/create-log.ts);
+ * - a time limit on every GitHub request (30 s, `NOVA_GITHUB_TIMEOUT_SECONDS`) and a token refresh
+ *   on a 401 (src/github/github-request-policy.ts);
  * - metrics on every GitHub request (the Octokit class Probot builds its clients from) and the
  *   Node.js process metrics on `/metrics`;
  * - a graceful SIGTERM: stop taking webhooks, let running syncs finish (at most 25 s).
@@ -21,6 +23,7 @@ import { Redis } from "ioredis";
 import { createNova } from "../index.js";
 import { createNovaLog } from "./create-log.js";
 import { withGitHubRequestMetrics } from "./github-request-metrics.js";
+import { withGitHubRequestPolicy } from "../github/github-request-policy.js";
 import { createNovaMetrics } from "./metrics.js";
 import { findStartupProblems, isProduction, renderStartupProblems } from "./startup-checks.js";
 
@@ -67,7 +70,14 @@ try {
         sync = service;
       },
     }),
-    { log, Octokit: withGitHubRequestMetrics(ProbotOctokit, metrics) },
+    {
+      log,
+      // Time limits and the 401 token refresh apply to every client Probot builds (docs/operations.md).
+      Octokit: withGitHubRequestMetrics(
+        withGitHubRequestPolicy(ProbotOctokit, readRequestPolicy(env)),
+        metrics,
+      ),
+    },
   );
 } catch (error) {
   log.fatal({ err: error }, "Nova could not start");
@@ -99,4 +109,12 @@ function readDotEnv(path: string): Record<string, string | undefined> {
     if ((error as { code?: string }).code === "ENOENT") return {};
     throw error;
   }
+}
+
+/** `NOVA_GITHUB_TIMEOUT_SECONDS` (1–300), else the default 30 s. */
+function readRequestPolicy(environment: Record<string, string | undefined>) {
+  const seconds = Number(environment.NOVA_GITHUB_TIMEOUT_SECONDS);
+  return Number.isFinite(seconds) && seconds >= 1 && seconds <= 300
+    ? { timeoutMs: seconds * 1000 }
+    : {};
 }

@@ -52,6 +52,8 @@ export type SyncRepositoryResult =
       status: "synced" | "dry-run";
       report: SyncReport;
       needsFollowUp: boolean;
+      /** The run stopped on a GitHub fault (a timeout, 5xx, …): its follow-up backs off. */
+      stoppedByFault?: boolean;
       config: NovaConfig;
       sha: string;
       /** What the checklist should say where people acted on GitHub (the write-back's input). */
@@ -175,6 +177,7 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
     status: outcome.status,
     report,
     needsFollowUp: summary.needsFollowUp || summary.error?.transient === true,
+    ...(summary.error?.transient === true ? { stoppedByFault: true } : {}),
     config,
     sha,
     proposals: summary.proposals,

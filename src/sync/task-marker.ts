@@ -1,44 +1,17 @@
 /**
- * Hidden markers in bodies the bot wrote. Identity lives here, never in titles:
- * `<!-- nova:task id=<id> -->` names the task an issue belongs to, and
- * `<!-- nova:synced checked=<0|1> -->` records the checkbox state Nova last synced, so a later
- * run can tell "the checklist changed" (follow it) from "a human closed or reopened the issue"
- * (keep it and propose a write-back).
+ * The issue markers the sync reads and writes: `<!-- nova:task id=<id> -->` names the task an
+ * issue belongs to, and `<!-- nova:synced checked=<0|1> -->` records the checkbox state Nova last
+ * synced, so a later run can tell "the checklist changed" (follow it) from "a human closed or
+ * reopened the issue" (keep it and propose a write-back). Identity lives here, never in titles.
+ *
+ * Every marker is read and written by `src/github/hidden-markers.ts` (read only from the
+ * trailing block of a body Nova wrote); this module names the sync's part of it.
  */
-
-const TASK_MARKER = /<!-- nova:task id=([a-z0-9]+(?:-[a-z0-9]+)*) -->/;
-const SYNCED_MARKER = /<!-- nova:synced checked=([01])(?: removed=([01]))? -->/;
-
-export interface SyncedState {
-  checked: boolean;
-  /** The task was removed from the checklist and its issue closed as not planned. */
-  removed: boolean;
-}
-
-/** The task marker for a body. */
-export function renderTaskMarker(taskId: string): string {
-  return `<!-- nova:task id=${taskId} -->`;
-}
-
-/** The sync-state marker for a body. */
-export function renderSyncedMarker(state: SyncedState): string {
-  return `<!-- nova:synced checked=${state.checked ? 1 : 0}${state.removed ? " removed=1" : ""} -->`;
-}
-
-/** The task id of a bot-written body, or null. Callers must also check the author. */
-export function readTaskMarker(body: string | null | undefined): string | null {
-  return TASK_MARKER.exec(body ?? "")?.[1] ?? null;
-}
-
-/** The checkbox state Nova last synced into a body, or null for bodies without one. */
-export function readSyncedMarker(body: string | null | undefined): SyncedState | null {
-  const match = SYNCED_MARKER.exec(body ?? "");
-  if (!match) return null;
-  return { checked: match[1] === "1", removed: match[2] === "1" };
-}
-
-/** Replaces (or appends) the sync-state marker of a body. */
-export function writeSyncedMarker(body: string, state: SyncedState): string {
-  const marker = renderSyncedMarker(state);
-  return SYNCED_MARKER.test(body) ? body.replace(SYNCED_MARKER, marker) : `${body}\n${marker}`;
-}
+export {
+  readSyncedMarker,
+  readTaskMarker,
+  renderSyncedMarker,
+  renderTaskMarker,
+  writeSyncedMarker,
+  type SyncedState,
+} from "../github/hidden-markers.js";

@@ -98,6 +98,12 @@ function lastReply(issue = question): string {
   return reply.body;
 }
 
+function permissionRequests() {
+  return fake.requests.filter((request) =>
+    /\/collaborators\/[^/]+\/permission$/.test(request.path),
+  );
+}
+
 function reactionsOn(commentId: number): string[] {
   return repo.tracker.reactions
     .filter((reaction) => reaction.commentId === commentId)
@@ -139,7 +145,8 @@ describe("each command and alias", () => {
   it.each(cases)("%s", async (body, heading) => {
     const id = await comment(body, { by: "writer" });
     expect(replies()).toHaveLength(1);
-    expect(lastReply()).toContain(`<!-- nova:reply comment=${id} command=1 -->\n${heading}`);
+    expect(lastReply().startsWith(heading)).toBe(true);
+    expect(lastReply().endsWith(`\n<!-- nova:reply comment=${id} command=1 -->\n`)).toBe(true);
     expect(reactionsOn(id)).toEqual(["eyes", "rocket"]);
   });
 
@@ -250,12 +257,47 @@ describe("permissions through the collaborator-permission API", () => {
     expect(reactionsOn(id)).toEqual(level === "none" ? ["eyes", "-1"] : ["eyes", "rocket"]);
   });
 
-  it.each([404, 500])("the permission API answering %i denies (fail closed)", async (status) => {
-    fake.failNext({ method: "GET", path: /\/collaborators\/[^/]+\/permission$/, status });
+  it("the permission API answering 404 denies (fail closed)", async () => {
+    fake.failNext({ method: "GET", path: /\/collaborators\/[^/]+\/permission$/, status: 404 });
     const id = await comment("/nova progress", { by: "writer" });
     expect(reactionsOn(id)).toEqual(["eyes", "-1"]);
     expect(lastReply()).toContain("ließ sich nicht prüfen");
   });
+
+  it("one 5xx from the permission API is asked again once, after a short pause", async () => {
+    fake.failNext({ method: "GET", path: /\/collaborators\/[^/]+\/permission$/, status: 502 });
+    const id = await comment("/nova progress", { by: "writer" });
+    expect(reactionsOn(id)).toEqual(["eyes", "rocket"]);
+    expect(permissionRequests()).toHaveLength(2);
+  });
+
+  it("a permission API that keeps answering 5xx: denied at once, retry plugin on as in production", async () => {
+    // Probot's retry plugin would ask four times with 1 + 4 + 9 s between (about 17 s).
+    ({ probot } = createTestProbot(fake, { logLevel: "fatal", retry: true }));
+    await probot.load(
+      createNova({
+        reconcile: false,
+        sleep: () => Promise.resolve(),
+        followUpDelayMs: 0,
+        now: () => NOW,
+        onReady: (ready) => (service = ready),
+      }),
+    );
+    fake.failNext({
+      method: "GET",
+      path: /\/collaborators\/[^/]+\/permission$/,
+      status: 503,
+      times: 10,
+    });
+    const started = Date.now();
+    const id = await comment("/nova progress", { by: "writer" });
+    expect(reactionsOn(id)).toEqual(["eyes", "-1"]);
+    expect(lastReply()).toContain("ließ sich nicht prüfen");
+    expect(lastReply()).toContain("noch einmal");
+    expect(permissionRequests()).toHaveLength(2);
+    // A generous bound (the target is 3 s); the old behaviour took about 17 s.
+    expect(Date.now() - started).toBeLessThan(8_000);
+  }, 30_000);
 
   it("a private member shown as CONTRIBUTOR but with write permission may sync", async () => {
     const id = await comment("/nova sync", {
@@ -342,7 +384,7 @@ describe("mistakes", () => {
 
   it("several commands: at most three answered, in order", async () => {
     const id = await comment("/nova help\n/nova progress\n/nova summary\n/nova step-plan");
-    expect(replies().map((reply) => reply.body.split("\n")[0])).toEqual(
+    expect(replies().map((reply) => reply.body.trimEnd().split("\n").at(-1))).toEqual(
       [1, 2, 3].map((n) => `<!-- nova:reply comment=${id} command=${n} -->`),
     );
     expect(lastReply()).toContain("1 weiterer Befehl wurde übergangen");
@@ -385,7 +427,7 @@ describe("injection corpus", () => {
       await comment(`/nova step-plan --role '${evil}'`);
       await comment(`/nova summary --limit '${evil}'`);
       const bodies = replies().map((reply) =>
-        reply.body.replace(/^<!-- nova:reply [^>]*-->\n/, ""),
+        reply.body.replace(/\n\n(?:<!-- nova:reply [^>]*-->\n)+$/, "\n"),
       );
       expect(bodies).toHaveLength(3);
       for (const body of bodies) {

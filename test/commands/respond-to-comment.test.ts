@@ -13,7 +13,8 @@ beforeEach(async () => {
 });
 
 /** The body without its marker line. */
-const withoutMarker = (body: string) => body.replace(/^<!-- nova:reply [^>]*-->\n/gm, "");
+/** A reply without its trailing markers (Nova writes them last, `src/github/hidden-markers.ts`). */
+const withoutMarker = (body: string) => body.replace(/\n\n(?:<!-- nova:reply [^>]*-->\n)+$/, "\n");
 
 describe("what Nova ignores", () => {
   it("ignores bots, Nova included, without a single API call", async () => {
@@ -44,9 +45,8 @@ describe("the report commands", () => {
     const { result, id } = await world.comment("/nova progress");
     expect(result).toEqual({ status: "answered", outcomes: ["replied"] });
     const reply = world.lastReply();
-    expect(reply.startsWith(`<!-- nova:reply comment=${id} command=1 -->\n## Fortschritt`)).toBe(
-      true,
-    );
+    expect(reply.startsWith("## Fortschritt")).toBe(true);
+    expect(reply.endsWith(`\n\n<!-- nova:reply comment=${id} command=1 -->\n`)).toBe(true);
     // The closed issue counts although its box is not ticked, and is marked write-back pending.
     expect(reply).toContain("**2 von 4 Aufgaben erledigt**");
     expect(reply).toContain(
@@ -355,7 +355,7 @@ describe("several commands", () => {
     );
     const replies = world.commands.replies();
     expect(replies).toHaveLength(3);
-    expect(replies.map((reply) => reply.body.split("\n")[0])).toEqual(
+    expect(replies.map((reply) => reply.body.trimEnd().split("\n").at(-1))).toEqual(
       [1, 2, 3].map((n) => `<!-- nova:reply comment=${id} command=${n} -->`),
     );
     expect(replies[2]?.body).toContain("höchstens 3 Befehle pro Kommentar aus; 2 weitere");
@@ -380,7 +380,9 @@ describe("redelivery", () => {
     expect(result).toEqual({ status: "unfinished", outcomes: ["reply-failed", "replied"] });
     const again = await world.comment("/nova progress\n/nova help", { id });
     expect(again.result).toEqual({ status: "answered", outcomes: ["replied"] });
-    expect(world.commands.replies().map((reply) => reply.body.split("\n")[0])).toEqual([
+    expect(
+      world.commands.replies().map((reply) => reply.body.trimEnd().split("\n").at(-1)),
+    ).toEqual([
       `<!-- nova:reply comment=${id} command=2 -->`,
       `<!-- nova:reply comment=${id} command=1 -->`,
     ]);
@@ -480,8 +482,8 @@ describe("size and safety", () => {
     const { id } = await world.comment("/nova step-plan");
     const reply = world.lastReply();
     expect(reply.length).toBeLessThanOrEqual(65_536);
-    expect(reply.startsWith(`<!-- nova:reply comment=${id} command=1 -->`)).toBe(true);
-    expect(reply).toMatch(/✂️ Die Antwort war zu lang[^\n]*$/);
+    expect(reply.endsWith(`<!-- nova:reply comment=${id} command=1 -->\n`)).toBe(true);
+    expect(withoutMarker(reply)).toMatch(/✂️ Die Antwort war zu lang[^\n]*\n$/);
     expect(reply.split("\n").filter((line) => line.startsWith("```")).length % 2).toBe(0);
   });
 

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { Probot, ProbotOctokit } from "probot";
+import { withGitHubRequestPolicy } from "../../src/github/github-request-policy.js";
 import type { FakeGitHub } from "./fake-github.js";
 
 /**
@@ -12,14 +13,20 @@ import type { FakeGitHub } from "./fake-github.js";
  * which turns throttling back on (retry does stay off), so every write then waits 1–3 s in the
  * throttling plugin's queues. The function runs after Probot's merge and wins.
  */
-export function createTestOctokit(options: { throttle?: boolean; retry?: boolean } = {}) {
+export function createTestOctokit(
+  options: { throttle?: boolean; retry?: boolean; timeoutMs?: number } = {},
+) {
   const throttle = options.throttle ?? false;
   const retry = options.retry ?? false;
-  return ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
-    ...instanceOptions,
-    throttle: { ...(instanceOptions.throttle as object | undefined), enabled: throttle },
-    retry: { ...(instanceOptions.retry as object | undefined), enabled: retry },
-  }));
+  // Nova's request policy (time limits, 401 token refresh), as src/ops/main.ts adds it.
+  return withGitHubRequestPolicy(
+    ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
+      ...instanceOptions,
+      throttle: { ...(instanceOptions.throttle as object | undefined), enabled: throttle },
+      retry: { ...(instanceOptions.retry as object | undefined), enabled: retry },
+    })),
+    options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {},
+  );
 }
 
 let privateKey: string | undefined;
@@ -42,6 +49,8 @@ export interface TestProbotOptions {
   /** Keep Octokit's throttling / retry plugins on (both off by default). */
   throttle?: boolean;
   retry?: boolean;
+  /** Nova's per-request time limit (default 30 s). */
+  timeoutMs?: number;
 }
 
 export interface TestProbot {
@@ -78,7 +87,11 @@ export function createTestProbot(fake: FakeGitHub, options: TestProbotOptions = 
     secret,
     baseUrl: fake.url,
     log,
-    Octokit: createTestOctokit({ throttle: options.throttle, retry: options.retry }),
+    Octokit: createTestOctokit({
+      throttle: options.throttle,
+      retry: options.retry,
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    }),
   });
   return { probot, secret, logs };
 }

@@ -103,6 +103,12 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   #state: FakeState;
   readonly #failures = new FailureInjector();
+  /** Rules for requests that get no answer at all (`hangNext`). */
+  readonly #hangs: { method?: string; path?: RegExp; remaining: number }[] = [];
+  /** Responses held open by a hang, ended on `reset()`/`close()`. */
+  readonly #held = new Set<ServerResponse>();
+  /** The request count at which `revokeInstallationTokens({ afterRequests })` takes effect. */
+  #revokeAt: number | undefined;
   #latencyMs = 0;
   #waiting = 0;
   #mostWaiting = 0;
@@ -236,6 +242,30 @@ export class FakeGitHub {
     return this.#release.length;
   }
 
+  /**
+   * The next matching request(s) get no answer: the fake reads the request, records it (status
+   * 0) and holds the connection open until the client gives up, `reset()` or `close()`. A
+   * GitHub that hangs, for the clients' time limits.
+   */
+  hangNext(rule: { method?: string; path?: RegExp; times?: number } = {}): void {
+    this.#hangs.push({ ...rule, remaining: rule.times ?? 1 });
+  }
+
+  /**
+   * Revokes every installation token issued so far (with `afterRequests`: once that many more
+   * requests arrived, i.e. in the middle of a run): requests with them answer 401 "Bad
+   * credentials", as GitHub does after a token was revoked; new tokens work.
+   */
+  revokeInstallationTokens(options: { afterRequests?: number } = {}): void {
+    if (options.afterRequests !== undefined && options.afterRequests > 0) {
+      this.#revokeAt = this.requests.length + options.afterRequests;
+      return;
+    }
+    for (const [token, record] of this.#state.tokens) {
+      if (record.kind === "installation") this.#state.tokens.delete(token);
+    }
+  }
+
   /** Injected failures that have not happened yet. */
   pendingFailures(): FailRule[] {
     return this.#failures.pending();
@@ -260,11 +290,15 @@ export class FakeGitHub {
     this.#latencyMs = 0;
     this.#mostWaiting = 0;
     this.setOutage(null);
+    this.#hangs.length = 0;
+    this.#revokeAt = undefined;
+    this.#releaseHeld();
   }
 
   /** Stops the server (open keep-alive connections included). */
   async close(): Promise<void> {
     this.#release = [];
+    this.#releaseHeld();
     this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
@@ -278,6 +312,24 @@ export class FakeGitHub {
     });
     state.baseUrl = this.url;
     return state;
+  }
+
+  #releaseHeld(): void {
+    for (const response of this.#held) response.destroy();
+    this.#held.clear();
+  }
+
+  #takeHang(method: string, path: string): boolean {
+    const index = this.#hangs.findIndex(
+      (rule) =>
+        (rule.method === undefined || rule.method.toUpperCase() === method) &&
+        (rule.path === undefined || ((rule.path.lastIndex = 0), rule.path.test(path))),
+    );
+    if (index < 0) return false;
+    const rule = this.#hangs[index]!;
+    rule.remaining -= 1;
+    if (rule.remaining <= 0) this.#hangs.splice(index, 1);
+    return true;
   }
 
   async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -298,6 +350,24 @@ export class FakeGitHub {
     if (url.pathname === "/api/graphql") url.pathname = "/graphql";
     const method = (request.method ?? "GET").toUpperCase();
     const path = safeDecode(url.pathname);
+    if (this.#revokeAt !== undefined && this.requests.length >= this.#revokeAt) {
+      this.#revokeAt = undefined;
+      this.revokeInstallationTokens();
+    }
+    if (this.#takeHang(method, path)) {
+      this.requests.push({
+        method,
+        path,
+        query: url.search.replace(/^\?/, ""),
+        body: undefined,
+        status: 0,
+        actor: null,
+        injected: true,
+      });
+      this.#held.add(response);
+      response.on("close", () => this.#held.delete(response));
+      return;
+    }
     let outage = this.#outage;
     while (outage !== null && (outage.path === undefined || outage.path.test(path))) {
       if (!("hang" in outage)) {

@@ -50,8 +50,15 @@ let deliveries = 0;
  */
 export async function startNovaServer(
   fake: FakeGitHub,
-  options: NovaOptions & { runnerEndpoint?: RunnerEndpointOptions } = {},
+  options: NovaOptions & {
+    runnerEndpoint?: RunnerEndpointOptions;
+    /** Octokit's retry plugin on, as in production (off by default, as in `createTestProbot`). */
+    retry?: boolean;
+    /** Nova's per-request time limit (default 30 s). */
+    timeoutMs?: number;
+  } = {},
 ): Promise<NovaServer> {
+  const { retry, timeoutMs, ...novaOptions } = options;
   const logs: Record<string, unknown>[] = [];
   const log = pino(
     { level: "info" },
@@ -76,7 +83,10 @@ export async function startNovaServer(
       secret: WEBHOOK_SECRET,
       baseUrl: fake.url,
       log,
-      Octokit: withGitHubRequestMetrics(createTestOctokit(), metrics),
+      Octokit: withGitHubRequestMetrics(
+        createTestOctokit({ retry: retry ?? false, ...(timeoutMs ? { timeoutMs } : {}) }),
+        metrics,
+      ),
     }),
   });
   let sync: SyncService | undefined;
@@ -88,13 +98,13 @@ export async function startNovaServer(
       statusSchedule: false,
       sleep: () => Promise.resolve(),
       followUpDelayMs: 0,
-      ...options,
+      ...novaOptions,
       metrics,
       runnerEndpoint: {
         secret: RUNNER_SECRET,
         previousSecret: null,
         duplicateWaitMs: 5_000,
-        ...options.runnerEndpoint,
+        ...novaOptions.runnerEndpoint,
         onReady: (ready) => {
           ingest = ready;
         },

@@ -1,0 +1,156 @@
+/**
+ * What a user's mistake or an attacker's file does, through the real Probot server and the fake
+ * GitHub: a hostile `nova.yml` becomes the failing "Nova: Konfiguration" check run, once per
+ * commit and without a follow-up loop; a task marker quoted in a description is text, not
+ * identity (docs/operations.md, "What Nova survives").
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { readTaskMarker } from "../../src/github/hidden-markers.js";
+import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
+import { loadChecklist } from "../fixtures/load-fixture.js";
+import { startNovaServer, type NovaServer } from "./start-nova-server.js";
+
+const PLAN = "docs/dgx-spark-plan.md";
+const CONFIG = ".github/nova.yml";
+const bundled = loadChecklist("bundled");
+
+let fake: FakeGitHub;
+let repo: FakeRepo;
+let nova: NovaServer;
+
+beforeAll(async () => {
+  fake = await FakeGitHub.start();
+});
+afterAll(() => fake.close());
+beforeEach(async () => {
+  fake.reset();
+  repo = fake.seedRepo({ owner: "acme", name: "dgx", installationId: 42, files: {} });
+  nova = await startNovaServer(fake);
+});
+afterEach(() => nova.close());
+
+const bodyOf = (issue: Record<string, unknown> | undefined): string =>
+  typeof issue?.body === "string" ? issue.body : "";
+
+const laughs = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...["b", "c", "d", "e", "f", "g", "h", "i"].map(
+    (name, index) => `${name}: &${name} [${Array(9).fill(`*${"abcdefgh"[index]}`).join(",")}]`,
+  ),
+].join("\n");
+
+const cases: Array<[string, string, RegExp]> = [
+  [
+    "a syntax error",
+    "sync:\n  reconcile: [1h\nlanguage: en\n",
+    /kein gültiges YAML.*\(Zeile \d+, Spalte \d+\)/,
+  ],
+  ["billion laughs", `${laughs}\n`, /Aliase/],
+  ["a binary file", "\u0000\u0001\u0002PNG\r\n\u001a\n\u0000\u0000", /Steuerzeichen/],
+  ["_extends to itself", "_extends: dgx\nlanguage: en\n", /Schleife/],
+  [
+    "_extends to a missing file",
+    "_extends: nowhere\n",
+    /`acme\/nowhere:\.github\/nova\.yml` \(aus `_extends`\) gibt es nicht/,
+  ],
+  [
+    "5,000 levels of nesting",
+    `a: ${"[".repeat(5000)}${"]".repeat(5000)}\n`,
+    /tiefer als 20 Ebenen/,
+  ],
+  [
+    "20,000 keys",
+    `${Array.from({ length: 20_000 }, (_, i) => `k${i}: 1`).join("\n")}\n`,
+    /höchstens 65536 Bytes/,
+  ],
+  [
+    "3,000 keys (under the size cap)",
+    `${Array.from({ length: 3_000 }, (_, i) => `k${i}: 1`).join("\n")}\n`,
+    /mehr als 2000 Schlüssel/,
+  ],
+  ["a top-level __proto__", "__proto__:\n  language: en\n", /`__proto__` .*nicht erlaubt/],
+];
+
+describe("a hostile nova.yml", () => {
+  it.each(cases)(
+    "%s: the failing check run with the reason, once per commit, no follow-up",
+    async (_name, text, reason) => {
+      const push = repo.pushCommit({ files: { [PLAN]: bundled, [CONFIG]: text } });
+      await nova.deliver("push", push);
+      // The same commit again (a redelivery): still one check run.
+      await nova.deliver("push", push);
+
+      const runs = repo.checkRuns.filter((run) => run.name === "Nova: Konfiguration");
+      expect(runs).toHaveLength(1);
+      expect(runs[0]?.conclusion).toBe("failure");
+      expect(runs[0]?.headSha).toBe(push.after);
+      expect(runs[0]?.output.summary).toMatch(reason);
+      expect(runs[0]?.output.summary).not.toMatch(/found: a mapping/);
+      expect(repo.issues()).toEqual([]);
+      // Two deliveries, two reads of the file: no follow-up run for a user's mistake.
+      const reads = fake.requests.filter(
+        (request) =>
+          request.method === "GET" && request.path === `/repos/acme/dgx/contents/${CONFIG}`,
+      );
+      expect(reads).toHaveLength(2);
+      expect(nova.logs.some((line) => line.msg === "sync failed")).toBe(false);
+      expect(fake.violations).toEqual([]);
+    },
+  );
+
+  it("a valid _extends is read and merged: the shared file's keys, the repository's file winning", async () => {
+    fake.seedRepo({
+      owner: "acme",
+      name: ".github",
+      installationId: 42,
+      files: { [CONFIG]: "language: en\nlabels:\n  prefix: shared\n" },
+    });
+    await nova.deliver(
+      "push",
+      repo.pushCommit({
+        files: { [PLAN]: bundled, [CONFIG]: "_extends: .github\nlabels:\n  prefix: team\n" },
+      }),
+    );
+    expect(repo.issues()).toHaveLength(20);
+    const labelNames = repo.labels().map((label) => String(label.name));
+    expect(labelNames).toContain("team");
+    expect(labelNames).not.toContain("shared");
+    expect(bodyOf(repo.issues()[0])).toContain("From the checklist");
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("a fixed file syncs at the next push", async () => {
+    await nova.deliver(
+      "push",
+      repo.pushCommit({ files: { [PLAN]: bundled, [CONFIG]: "sync: [\n" } }),
+    );
+    await nova.deliver("push", repo.pushCommit({ files: { [CONFIG]: "language: de\n" } }));
+    expect(repo.issues()).toHaveLength(20);
+  });
+});
+
+it("a task marker quoted in a description is text: 20 issues after three syncs, none closed", async () => {
+  await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: bundled } }));
+  const before = repo.issues();
+  expect(before).toHaveLength(20);
+  const taskB = readTaskMarker(bodyOf(before[1]));
+  expect(taskB).not.toBeNull();
+
+  // Task A's description quotes task B's marker in inline code and in a quote.
+  const firstTask = bundled.split("\n").find((line) => line.startsWith("- [ ] "))!;
+  const quoted = bundled.replace(
+    firstTask,
+    `${firstTask} Nicht verwechseln mit \`<!-- nova:task id=${taskB} -->\`.\n  > <!-- nova:task id=${taskB} -->`,
+  );
+  await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: quoted } }));
+  await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: `${quoted}\n` } }));
+  await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: quoted } }));
+
+  const after = repo.issues();
+  expect(after).toHaveLength(20);
+  expect(after.filter((issue) => issue.state === "closed")).toEqual([]);
+  expect(after[0]?.body).toContain(`\`<!-- nova:task id=${taskB} -->\``);
+  expect(readTaskMarker(bodyOf(after[0]))).not.toBe(taskB);
+  expect(readTaskMarker(bodyOf(after[1]))).toBe(taskB);
+  expect(fake.violations).toEqual([]);
+});
