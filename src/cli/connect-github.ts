@@ -3,7 +3,7 @@ import type { RepoRef } from "../github/github-port.js";
 import { createOctokitBotPrPort } from "../github/octokit-bot-pr-port.js";
 import { createOctokitPort } from "../github/octokit-port.js";
 import { toGitHubError } from "../github/github-error.js";
-import { CliSetupError, type CliIo } from "./run-cli.js";
+import { CliSetupError, type CliIo } from "./cli-io.js";
 
 /** The login GitHub gives Actions' GITHUB_TOKEN, which cannot read GET /user. */
 const ACTIONS_BOT = "github-actions[bot]";

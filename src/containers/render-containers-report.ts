@@ -1,5 +1,6 @@
 import type { Language } from "../render/i18n.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
+import { formatCount } from "../render/format-count.js";
 import type { CheckId, ContainersReport, Finding, Severity } from "./container-findings.js";
 
 type Facts = Record<string, string>;
@@ -97,7 +98,11 @@ const TEXT = {
   de: {
     title: "Container-Checkliste (DGX Spark)",
     counts: (c: Record<Severity, number>) =>
-      `${c.error} Fehler · ${c.warning} Warnung(en) · ${c.info} Hinweis(e)`,
+      [
+        formatCount(c.error, "Fehler", "Fehler"),
+        formatCount(c.warning, "Warnung", "Warnungen"),
+        formatCount(c.info, "Hinweis", "Hinweise"),
+      ].join(" · "),
     files: (n: number) => (n === 1 ? "1 Datei geprüft" : `${n} Dateien geprüft`),
     none: "Keine Compose-Dateien oder Dockerfiles gefunden.",
     clean: "Keine Befunde.",
@@ -108,7 +113,11 @@ const TEXT = {
   en: {
     title: "Containers checklist (DGX Spark)",
     counts: (c: Record<Severity, number>) =>
-      `${c.error} error(s) · ${c.warning} warning(s) · ${c.info} note(s)`,
+      [
+        formatCount(c.error, "error", "errors"),
+        formatCount(c.warning, "warning", "warnings"),
+        formatCount(c.info, "note", "notes"),
+      ].join(" · "),
     files: (n: number) => (n === 1 ? "1 file checked" : `${n} files checked`),
     none: "No Compose files or Dockerfiles found.",
     clean: "No findings.",

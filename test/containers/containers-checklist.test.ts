@@ -112,7 +112,7 @@ describe("nova containers", () => {
     expect([code, stderr]).toEqual([1, ""]);
     expect(stdout).toContain("## Container-Checkliste (DGX Spark)");
     expect(stdout).toContain(
-      "❌ Nicht bestanden: Fehler beheben (Exit-Code 1). 14 Fehler · 15 Warnung(en) · 4 Hinweis(e) — 3 Dateien geprüft.",
+      "❌ Nicht bestanden: Fehler beheben (Exit-Code 1). 14 Fehler · 15 Warnungen · 4 Hinweise — 3 Dateien geprüft.",
     );
     expect(stdout).toContain(
       "| ❌ | `test/fixtures/containers/bad/compose.yaml` | 7 | `trainer` | `HF_TOKEN` steht als Klartext in der Datei: als Secret oder aus der Umgebung (`${…}`) übergeben. |",
