@@ -35,6 +35,21 @@ describe("nova sync", () => {
     expect(port.writes).toEqual([]);
   });
 
+  it("--dry-run says what a sync would do, not what merging a pull request would do", async () => {
+    const port = new MemoryPort();
+    port.setFile("docs/dgx-spark-plan.md", loadChecklist("bundled"));
+    const de = await nova(port, "sync", "--repo", "acme/dgx", "--dry-run");
+    expect(de.stdout).toContain(
+      "Probelauf: nichts wurde geschrieben. Ein Abgleich jetzt würde die Issues so ändern:",
+    );
+    expect(de.stdout).not.toMatch(/Zusammenführen/);
+    const en = await nova(port, "sync", "--repo", "acme/dgx", "--dry-run", "--lang", "en");
+    expect(en.stdout).toContain(
+      "Dry run: nothing was written. A sync now would change the issues like this:",
+    );
+    expect(en.stdout).not.toMatch(/[Mm]erging/);
+  });
+
   it("syncs, then reports that everything is up to date", async () => {
     const port = new MemoryPort();
     port.setFile("docs/dgx-spark-plan.md", loadChecklist("bundled"));
