@@ -38,6 +38,7 @@ export function renderTimeline(
     LABEL_WIDTH.min,
     Math.min(
       LABEL_WIDTH.max,
+      Math.floor(width * 0.45),
       4 + tasks.reduce((max, task) => Math.max(max, measureWidth(task.title)), 0),
       width - 1 - 2 * days,
     ),
