@@ -5,15 +5,15 @@ import { COMMANDS, type CommandName, type UsageError } from "./cli-args.js";
 const OPTIONS_DE = `Optionen für alle Befehle:
   --checklist PFAD      Checkliste (Standard: docs/dgx-spark-plan.md)
   --lang de|en          Sprache der Ausgabe (Standard: de)
-  --format md|json|text Markdown, JSON oder Text fürs Terminal
-                        (Standard: text im Terminal, sonst md)
+  --format FORMAT       md (Markdown), json oder text (fürs Terminal);
+                        Standard: text im Terminal, sonst md
   -h, --help            diese Hilfe`;
 
 const OPTIONS_EN = `Options for every command:
   --checklist PATH      checklist file (default: docs/dgx-spark-plan.md)
   --lang de|en          output language (default: de)
-  --format md|json|text Markdown, JSON, or text for a terminal
-                        (default: text in a terminal, else md)
+  --format FORMAT       md (Markdown), json, or text (for a terminal);
+                        default: text in a terminal, else md
   -h, --help            this help`;
 
 const DATES_DE = `  --delivery JJJJ-MM-TT Liefertermin (Standard: heute + 10 Arbeitstage)

@@ -49,7 +49,7 @@ export function renderTimeline(
   const scale = Math.min(MAX_CELLS_PER_DAY, fit >= 1 ? Math.floor(fit) : fit);
   const cells = Math.ceil(days * scale);
   const at = (day: number) => Math.min(cells, Math.round(day * scale));
-  const deliveryCell = deliveryDays > 0 ? at(deliveryDays) - 1 : -1;
+  const deliveryCell = deliveryDays > 0 ? Math.max(0, at(deliveryDays) - 1) : -1;
 
   const lines: string[] = [axis(result, lang, days, scale, cells, labelWidth, style)];
   for (const lane of result.lanes) {
