@@ -3,6 +3,7 @@ import { renderConfigProblems } from "../config/parse-config.js";
 import { renderCheckTitle, renderSyncCheck, syncRepository } from "../sync/sync-repository.js";
 import type { CliOptions } from "./cli-args.js";
 import { EXIT, type CliIo } from "./cli-io.js";
+import { decideOutput } from "./output-mode.js";
 
 /**
  * `nova sync --repo owner/name [--dry-run]`: the app's sync engine from a terminal or a
@@ -61,9 +62,18 @@ export async function runRemoteSync(options: CliOptions, io: CliIo): Promise<num
           ? "Dry run: nothing was written. A sync now would change the issues like this:"
           : "Probelauf: nichts wurde geschrieben. Ein Abgleich jetzt würde die Issues so ändern:"
         : renderCheckTitle(result.report, options.lang);
-      io.stdout(
-        `${heading}\n\n${renderSyncCheck(result.report, options.lang, false, result.config.sync.maxWritesPerRun)}`,
-      );
+      const output = decideOutput(options, io);
+      const maxWrites = result.config.sync.maxWritesPerRun;
+      if (output.mode === "text") {
+        const { renderSyncText } = await import("./terminal/render-sync-text.js");
+        io.stdout(
+          `${output.style.bold(heading)}\n\n${renderSyncText(result.report, options.lang, output.style, maxWrites)}`,
+        );
+      } else {
+        io.stdout(
+          `${heading}\n\n${renderSyncCheck(result.report, options.lang, false, maxWrites)}`,
+        );
+      }
       return EXIT.ok;
     }
   }
