@@ -3,7 +3,7 @@ import { translate, type Language } from "../../render/i18n.js";
 import type { StepPlanResult } from "../../reports/step-plan.js";
 import { addCalendarDays, addWorkingDays, countWorkingDays } from "../../reports/working-days.js";
 import type { Style } from "./ansi-style.js";
-import { measureWidth, padText, truncateText } from "./text-width.js";
+import { measureWidth, padText, stripAnsi, truncateText } from "./text-width.js";
 
 /** Columns for the step numbers and titles left of the bars: at least, at most. */
 const LABEL_WIDTH = { min: 24, max: 48 };
@@ -43,29 +43,33 @@ export function renderTimeline(
       width - 1 - 2 * days,
     ),
   );
-  const area = Math.max(10, width - labelWidth - 1);
+  // One column more than the days need: the delivery marker gets a column of its own.
+  const area = Math.max(10, width - labelWidth - 2);
   // Whole columns per day keep every one-day bar the same length; below one, days share columns.
   const fit = area / days;
   const scale = Math.min(MAX_CELLS_PER_DAY, fit >= 1 ? Math.floor(fit) : fit);
   const cells = Math.ceil(days * scale);
   const at = (day: number) => Math.min(cells, Math.round(day * scale));
-  const deliveryCell = deliveryDays > 0 ? Math.max(0, at(deliveryDays) - 1) : -1;
+  // The marker stands between the delivery day's last column and the next day's first.
+  const marker = deliveryDays > 0 ? at(deliveryDays) : -1;
 
-  const lines: string[] = [axis(result, lang, days, scale, cells, labelWidth, style)];
+  const lines: string[] = [axis(result, lang, days, scale, cells, marker, labelWidth, style)];
   for (const lane of result.lanes) {
     lines.push(style.bold(lane.role ?? translate(lang, "noRole")));
     for (const task of lane.tasks) {
       const from = Math.min(at(task.startDay), cells - 1);
       const to = Math.max(from + 1, at(task.finishDay));
-      const row = Array.from({ length: cells }, (_, cell) => {
-        if (cell >= from && cell < to) return "█";
-        return cell === deliveryCell ? "┃" : "·";
-      });
-      const paint = task.critical ? style.red : task.atRisk ? style.yellow : style.cyan;
+      // An at-risk task is yellow even when it is critical: missing the date is the news.
+      const paint = task.atRisk ? style.yellow : task.critical ? style.red : style.cyan;
+      const runs = [
+        style.dim("·".repeat(from)),
+        paint("█".repeat(to - from)),
+        style.dim("·".repeat(cells - to)),
+      ];
       const bar =
-        style.dim(colourDelivery(row.slice(0, from).join(""), style)) +
-        paint(row.slice(from, to).join("")) +
-        style.dim(colourDelivery(row.slice(to).join(""), style));
+        marker < 0
+          ? runs.join("")
+          : insertAt(runs, [from, to - from, cells - to], marker, style.yellow("┃"));
       const label = `${padText(String(task.step), 3, "right")} ${truncateText(task.title, labelWidth - 5)}`;
       lines.push(`${padText(label, labelWidth)} ${bar}`);
     }
@@ -80,9 +84,34 @@ export function renderTimeline(
   return lines;
 }
 
-/** `┃` (the delivery day) stands out in yellow inside an otherwise dim stretch. */
-function colourDelivery(text: string, style: Style): string {
-  return style.colours ? text.replace("┃", `\u001b[22m${style.yellow("┃")}\u001b[2m`) : text;
+/**
+ * Joins painted runs of the given plain lengths with `insert` placed after `column` plain
+ * columns, splitting the run it falls into (each half keeps the run's paint).
+ */
+function insertAt(
+  runs: readonly string[],
+  lengths: readonly number[],
+  column: number,
+  insert: string,
+): string {
+  let before = 0;
+  let result = "";
+  runs.forEach((run, index) => {
+    const length = lengths[index]!;
+    if (column >= before && column < before + length && column > before) {
+      // Split a run: re-create both halves from the plain text inside the paint codes.
+      const plain = stripAnsi(run);
+      const cut = column - before;
+      result +=
+        run.replace(plain, plain.slice(0, cut)) + insert + run.replace(plain, plain.slice(cut));
+    } else {
+      if (column === before) result += insert;
+      result += run;
+    }
+    before += length;
+  });
+  if (column >= before) result += insert;
+  return result;
 }
 
 /** Date labels over the bars, as many as fit without touching, starting with the first day. */
@@ -92,19 +121,21 @@ function axis(
   days: number,
   scale: number,
   cells: number,
+  marker: number,
   labelWidth: number,
   style: Style,
 ): string {
   let line = "";
   for (let day = 0; day < days; day += 1) {
-    const cell = Math.round(day * scale);
+    const at = Math.round(day * scale);
+    const cell = marker >= 0 && at >= marker ? at + 1 : at;
     const label = formatDate(addWorkingDays(result.startDate, day, result.holidays), lang).slice(
       0,
       lang === "de" ? 6 : 10,
     );
     const shown = lang === "de" ? label : label.slice(5);
     if (cell < measureWidth(line) + (line === "" ? 0 : 1)) continue;
-    if (cell + shown.length > cells + 2) break;
+    if (cell + shown.length > cells + 3) break;
     line = padText(line, cell) + shown;
   }
   return `${" ".repeat(labelWidth + 1)}${style.dim(line)}`;
