@@ -56,7 +56,7 @@ export class UsageError extends Error {
       option?: string;
       value?: string;
       accepted?: string;
-      /** For an unknown command: the commands it is probably a typo of, best first. */
+      /** For an unknown command or option: what it is probably a typo of, best first. */
       suggestions?: string[];
     },
   ) {
@@ -316,7 +316,7 @@ function parseOptions(
       positionals: parsed.positionals,
     };
   } catch (error) {
-    throw toUsageError(command, error);
+    throw toUsageError(command, error, options);
   }
 }
 
@@ -328,11 +328,23 @@ function unknownCommand(typed: string): UsageError {
 }
 
 /** Node's parseArgs errors carry a code; turn them into our own named mistakes. */
-function toUsageError(command: string, error: unknown): UsageError {
+function toUsageError(
+  command: string,
+  error: unknown,
+  accepted: Readonly<Record<string, unknown>>,
+): UsageError {
   const { code, message } = error as { code?: string; message?: string };
   const option = /'(-{1,2}[^'\s]+)/.exec(message ?? "")?.[1];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
-    return new UsageError("unknown-option", { command, ...(option ? { option } : {}) });
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    // `--formt` → `--format`: the same typo check as for command names.
+    const names = Object.keys(accepted).map((name) => `--${name}`);
+    const suggestions = option?.startsWith("--") ? suggestCommands(option, names) : [];
+    return new UsageError("unknown-option", {
+      command,
+      ...(option ? { option } : {}),
+      ...(suggestions.length > 0 ? { suggestions } : {}),
+    });
+  }
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
     const value = /'([^']*)'/.exec(message ?? "")?.[1];
     return new UsageError("extra-argument", { command, ...(value ? { value } : {}) });

@@ -240,10 +240,12 @@ export function renderUsageError(error: UsageError, lang: Language): string {
         return suggestions.length > 0
           ? `unknown command "${command}". Did you mean ${suggestions.map((s) => `"nova ${s}"`).join(" or ")}? (see nova --help)`
           : `unknown command "${command}". Commands: ${commands} (see nova --help).`;
-      case "unknown-option":
+      case "unknown-option": {
+        const guess = suggestions.length > 0 ? ` Did you mean ${suggestions.join(" or ")}?` : "";
         return command
-          ? `unknown option ${option ?? ""} for "nova ${command}" (see ${see}).`
-          : `unknown option ${option ?? ""} (see ${see}).`;
+          ? `unknown option ${option ?? ""} for "nova ${command}" (see ${see}).${guess}`
+          : `unknown option ${option ?? ""} (see ${see}).${guess}`;
+      }
       case "bad-value":
         return `${option} does not accept "${value}": expected ${accepted} (see ${see}).`;
       case "missing-value":
@@ -257,10 +259,12 @@ export function renderUsageError(error: UsageError, lang: Language): string {
       return suggestions.length > 0
         ? `unbekannter Befehl „${command}“. Meintest du ${suggestions.map((s) => `„nova ${s}“`).join(" oder ")}? (siehe nova --help)`
         : `unbekannter Befehl „${command}“. Befehle: ${commands} (siehe nova --help).`;
-    case "unknown-option":
+    case "unknown-option": {
+      const guess = suggestions.length > 0 ? ` Meintest du ${suggestions.join(" oder ")}?` : "";
       return command
-        ? `unbekannte Option ${option ?? ""} für „nova ${command}“ (siehe ${see}).`
-        : `unbekannte Option ${option ?? ""} (siehe ${see}).`;
+        ? `unbekannte Option ${option ?? ""} für „nova ${command}“ (siehe ${see}).${guess}`
+        : `unbekannte Option ${option ?? ""} (siehe ${see}).${guess}`;
+    }
     case "bad-value":
       return `${option} akzeptiert „${value}“ nicht: erwartet ${accepted} (siehe ${see}).`;
     case "missing-value":

@@ -78,6 +78,18 @@ describe("did you mean", () => {
     );
   });
 
+  it("suggests an option for a mistyped one", async () => {
+    const { code, stderr } = await runNova(["step-plan", "--delivry", "2026-12-01"]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      "nova: unbekannte Option --delivry für „nova step-plan“ (siehe nova step-plan --help). Meintest du --delivery?\n",
+    );
+    const en = await runNova(["progress", "--formt", "json", "--lang", "en"]);
+    expect(en.stderr).toBe(
+      'nova: unknown option --formt for "nova progress" (see nova progress --help). Did you mean --format?\n',
+    );
+  });
+
   it("lists the commands when nothing is close", async () => {
     const { stderr } = await runNova(["fortschritt"]);
     expect(stderr).toContain("Befehle: lint, progress, step-plan");
