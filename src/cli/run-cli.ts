@@ -2,6 +2,7 @@ import { GitHubError } from "../github/github-error.js";
 import { parseCliArgs, peekLanguage, UsageError, type CliOptions } from "./cli-args.js";
 import { CliSetupError, EXIT, type CliIo } from "./cli-io.js";
 import { renderHelp, renderReadError, renderUsageError } from "./cli-messages.js";
+import { decideOutput } from "./output-mode.js";
 import { ChecklistReadError } from "./read-checklist.js";
 
 export { CliSetupError, EXIT, type CliIo } from "./cli-io.js";
@@ -67,9 +68,8 @@ async function runCommand(options: CliOptions, io: CliIo): Promise<number> {
       return (await import("./runner-key-command.js")).runRunnerKeyCommand(options, io);
     case "containers": {
       const { runContainersCommand } = await import("../containers/run-containers-command.js");
-      // The containers report has no terminal drawing of its own yet: text prints its Markdown.
-      const format = options.format === "json" ? "json" : "md";
-      return runContainersCommand({ ...options, format }, io);
+      const { mode, style } = decideOutput(options, io);
+      return runContainersCommand({ ...options, format: mode, style }, io);
     }
     default:
       return (await import("./run-offline-command.js")).runOfflineCommand(

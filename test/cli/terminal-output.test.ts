@@ -131,3 +131,24 @@ describe("nova plan and nova lint in a terminal", () => {
     expect(stripAnsi(stdout)).toContain(": Fehler: Zyklische Abhängigkeit: a → b → a");
   });
 });
+
+describe("nova containers in a terminal", () => {
+  it("prints one finding per line with its severity, no Markdown table", async () => {
+    const bad = "test/fixtures/containers/bad";
+    const { code, stdout } = await runNova(["containers", "--checklist", bad], PLAIN_TTY);
+    expect(code).toBe(1);
+    expect(stdout).not.toMatch(/^\|/m);
+    expect(stdout).toContain(
+      "✗ Nicht bestanden: Fehler beheben (Exit-Code 1). 14 Fehler · 15 Warnungen · 4 Hinweise — 3 Dateien geprüft.",
+    );
+    expect(stdout).toContain(
+      `Fehler  ${bad}/compose.yaml:7 (trainer): \`HF_TOKEN\` steht als Klartext in der Datei`,
+    );
+    const coloured = await runNova(["containers", "--checklist", bad], TTY);
+    expect(coloured.stdout).toContain("\u001b[36mHF_TOKEN\u001b[39m");
+    // Piped, it stays the Markdown report.
+    expect((await runNova(["containers", "--checklist", bad])).stdout).toContain(
+      "| | Datei | Zeile | Dienst/Stufe | Befund |",
+    );
+  });
+});
