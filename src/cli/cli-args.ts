@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
+import { suggestCommands } from "../commands/suggest-command.js";
 import type { Language } from "../render/i18n.js";
 import { REPOSITORY_PATTERN } from "@nova/protocol";
+import { isIsoDate } from "../reports/working-days.js";
 
 export const COMMANDS = [
   "lint",
@@ -12,6 +14,7 @@ export const COMMANDS = [
   "report",
   "containers",
   "runner-key",
+  "tasks",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -21,7 +24,13 @@ export interface CliOptions {
   help: boolean;
   checklist: string;
   lang: Language;
-  format: "md" | "json";
+  /**
+   * `md` Markdown (what the bot posts), `json` the report data, `text` drawn for a terminal.
+   * Without `--format`: `text` when stdout is a terminal, else `md` (decided by `runCli`).
+   */
+  format: "md" | "json" | "text";
+  /** Whether `--format` was given; without it a terminal gets `text`. */
+  formatGiven: boolean;
   delivery?: string;
   today?: string;
   role?: string;
@@ -43,7 +52,14 @@ export class UsageError extends Error {
   constructor(
     readonly key:
       "unknown-command" | "unknown-option" | "bad-value" | "missing-value" | "extra-argument",
-    readonly facts: { command?: string; option?: string; value?: string; accepted?: string },
+    readonly facts: {
+      command?: string;
+      option?: string;
+      value?: string;
+      accepted?: string;
+      /** For an unknown command or option: what it is probably a typo of, best first. */
+      suggestions?: string[];
+    },
   ) {
     super(`${key}: ${JSON.stringify(facts)}`);
     this.name = "UsageError";
@@ -73,6 +89,7 @@ const GITHUB = {
 const OPTIONS = {
   lint: { ...COMMON, fix: { type: "boolean" } },
   progress: { ...COMMON },
+  tasks: { ...COMMON },
   "step-plan": { ...COMMON, ...DATES, role: { type: "string" } },
   summary: { ...COMMON, ...DATES, limit: { type: "string" } },
   plan: { ...COMMON, prefix: { type: "string" } },
@@ -102,40 +119,59 @@ export function peekLanguage(argv: readonly string[]): Language {
   return value === "en" ? "en" : "de";
 }
 
-/** Parses `nova <command> [options]`. Throws `UsageError` for anything it does not accept. */
+/** The options that may also come before the command (`nova --lang en --help`). */
+const GLOBAL = {
+  checklist: { type: "string" },
+  lang: { type: "string" },
+  format: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/**
+ * Parses `nova [global options] <command> [options]`. Throws `UsageError` for anything it does
+ * not accept.
+ */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const [first, ...rest] = argv;
-  if (first === undefined || first === "--help" || first === "-h" || first === "help") {
-    const topic = first === "help" ? rest.find((arg) => !arg.startsWith("-")) : undefined;
-    if (topic !== undefined && !isCommand(topic))
-      throw new UsageError("unknown-command", { command: topic });
-    return { ...defaults(peekLanguage(argv)), command: topic ?? "help", help: true };
+  const { leading, first, rest } = splitAtCommand(argv);
+  const lang = peekLanguage(argv);
+  if (first === undefined || first === "help") {
+    // `nova`, `nova --lang en --help`, `nova help step-plan`: the help, in the language asked for.
+    const global = parseOptions(first ?? "", GLOBAL, [...leading, ...rest], first === "help");
+    const [topic, extra] = global.positionals;
+    if (topic !== undefined && !isCommand(topic)) throw unknownCommand(topic);
+    if (extra !== undefined)
+      throw new UsageError("extra-argument", { command: "help", value: extra });
+    pick(first ?? "", "--lang", global.values.lang, ["de", "en"] as const, lang);
+    return { ...defaults(lang), command: topic ?? "help", help: true };
   }
-  if (!isCommand(first)) throw new UsageError("unknown-command", { command: first });
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...rest],
-      options: OPTIONS[first],
-      strict: true,
-      allowPositionals: first === "containers" || first === "runner-key",
-    });
-  } catch (error) {
-    throw toUsageError(first, error);
-  }
-  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (!isCommand(first)) throw unknownCommand(first);
+  // Options given before the command count as if written after it; later ones win.
+  const parsed = parseOptions(
+    first,
+    OPTIONS[first],
+    [...leading, ...rest],
+    first === "containers" || first === "runner-key",
+  );
+  const values = parsed.values;
   const options: CliOptions = {
-    ...defaults(peekLanguage(argv)),
+    ...defaults(lang),
     command: first,
     help: values.help === true,
   };
   if (typeof values.checklist === "string") options.checklist = values.checklist;
   options.lang = pick(first, "--lang", values.lang, ["de", "en"] as const, options.lang);
-  options.format = pick(first, "--format", values.format, ["md", "json"] as const, options.format);
+  options.format = pick(
+    first,
+    "--format",
+    values.format,
+    ["md", "json", "text"] as const,
+    options.format,
+  );
+  options.formatGiven = values.format !== undefined;
   for (const key of ["delivery", "today"] as const) {
     const value = values[key];
     if (typeof value !== "string") continue;
-    if (!isCalendarDate(value))
+    if (!isIsoDate(value))
       throw new UsageError("bad-value", {
         command: first,
         option: `--${key}`,
@@ -198,11 +234,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     const [repository, extra] = parsed.positionals;
     if (extra !== undefined)
       throw new UsageError("extra-argument", { command: first, value: extra });
-    if (repository === undefined || !REPOSITORY_PATTERN.test(repository)) {
-      throw new UsageError(repository === undefined ? "missing-value" : "bad-value", {
+    // The repository's form is checked by the command itself, which loads the report schema.
+    if (repository === undefined) {
+      throw new UsageError("missing-value", {
         command: first,
         option: "OWNER/REPO",
-        value: repository ?? "",
+        value: "",
         accepted: "owner/repo",
       });
     }
@@ -216,6 +253,7 @@ function defaults(lang: Language): Omit<CliOptions, "command" | "help"> {
     checklist: DEFAULT_CHECKLIST,
     lang,
     format: "md",
+    formatGiven: false,
     limit: 5,
     fix: false,
     prefix: "dgx",
@@ -246,17 +284,68 @@ function pick<T extends string>(
   });
 }
 
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  return new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+/**
+ * Splits `argv` into the options before the command, the command, and what follows it. An
+ * option before the command that takes a value (`--lang en`) takes the next word with it.
+ */
+function splitAtCommand(argv: readonly string[]): {
+  leading: string[];
+  first: string | undefined;
+  rest: string[];
+} {
+  let at = 0;
+  while (at < argv.length && argv[at]!.startsWith("-")) {
+    const arg = argv[at]!;
+    const name = arg.replace(/^--?/, "");
+    const takesValue =
+      !arg.includes("=") && name in GLOBAL && GLOBAL[name as keyof typeof GLOBAL].type === "string";
+    at += takesValue ? 2 : 1;
+  }
+  return { leading: argv.slice(0, at), first: argv[at], rest: argv.slice(at + 1) };
+}
+
+function parseOptions(
+  command: string,
+  options: (typeof OPTIONS)[keyof typeof OPTIONS] | typeof GLOBAL,
+  args: readonly string[],
+  allowPositionals: boolean,
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  try {
+    const parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals });
+    return {
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      positionals: parsed.positionals,
+    };
+  } catch (error) {
+    throw toUsageError(command, error, options);
+  }
+}
+
+function unknownCommand(typed: string): UsageError {
+  return new UsageError("unknown-command", {
+    command: typed,
+    suggestions: suggestCommands(typed, COMMANDS),
+  });
 }
 
 /** Node's parseArgs errors carry a code; turn them into our own named mistakes. */
-function toUsageError(command: string, error: unknown): UsageError {
+function toUsageError(
+  command: string,
+  error: unknown,
+  accepted: Readonly<Record<string, unknown>>,
+): UsageError {
   const { code, message } = error as { code?: string; message?: string };
   const option = /'(-{1,2}[^'\s]+)/.exec(message ?? "")?.[1];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
-    return new UsageError("unknown-option", { command, ...(option ? { option } : {}) });
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    // `--formt` → `--format`: the same typo check as for command names.
+    const names = Object.keys(accepted).map((name) => `--${name}`);
+    const suggestions = option?.startsWith("--") ? suggestCommands(option, names) : [];
+    return new UsageError("unknown-option", {
+      command,
+      ...(option ? { option } : {}),
+      ...(suggestions.length > 0 ? { suggestions } : {}),
+    });
+  }
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") {
     const value = /'([^']*)'/.exec(message ?? "")?.[1];
     return new UsageError("extra-argument", { command, ...(value ? { value } : {}) });

@@ -1,17 +1,19 @@
 import type { Language } from "../render/i18n.js";
 import type { ChecklistReadError } from "./read-checklist.js";
-import type { CommandName, UsageError } from "./cli-args.js";
+import { COMMANDS, type CommandName, type UsageError } from "./cli-args.js";
 
 const OPTIONS_DE = `Optionen für alle Befehle:
   --checklist PFAD      Checkliste (Standard: docs/dgx-spark-plan.md)
   --lang de|en          Sprache der Ausgabe (Standard: de)
-  --format md|json      Markdown oder JSON (Standard: md)
+  --format FORMAT       md (Markdown), json oder text (fürs Terminal);
+                        Standard: text im Terminal, sonst md
   -h, --help            diese Hilfe`;
 
 const OPTIONS_EN = `Options for every command:
   --checklist PATH      checklist file (default: docs/dgx-spark-plan.md)
   --lang de|en          output language (default: de)
-  --format md|json      Markdown or JSON (default: md)
+  --format FORMAT       md (Markdown), json, or text (for a terminal);
+                        default: text in a terminal, else md
   -h, --help            this help`;
 
 const DATES_DE = `  --delivery JJJJ-MM-TT Liefertermin (Standard: heute + 10 Arbeitstage)
@@ -26,6 +28,7 @@ const HELP: Record<Language, Record<CommandName | "help", string>> = {
 Befehle:
   nova plan        was ein erster Abgleich in einem leeren Repository anlegen würde
   nova progress    Fortschritt je Abschnitt und gesamt
+  nova tasks       alle Aufgaben mit Zeile, Haken, ID, Titel, Abschnitt und übergeordneter Aufgabe
   nova step-plan   offene Aufgaben in Reihenfolge, eingeplant bis zur Lieferung
   nova summary     nächste Schritte, zuletzt erledigt, blockiert, verbleibende Tage
   nova lint        Probleme der Checkliste mit Datei:Zeile:Spalte
@@ -35,6 +38,7 @@ Befehle:
   nova runner-key  gibt den Runner-Schlüssel eines Repositorys aus (aus NOVA_RUNNER_SECRET)
 
 Hilfe zu einem Befehl: nova <befehl> --help
+Farben: im Terminal, außer NO_COLOR ist gesetzt; FORCE_COLOR=1 erzwingt sie.
 
 ${OPTIONS_DE}
 
@@ -85,27 +89,37 @@ Exit-Codes: 0 ausgegeben · 2 falsche Eingabe oder NOVA_RUNNER_SECRET fehlt`,
 Labels und je Aufgabe ein Issue mit Titel und Labels. Schreibt nichts.
 
   --prefix NAME         Label-Präfix (Standard: dgx)
+
+${OPTIONS_DE}`,
+    tasks: `nova tasks – alle Aufgaben der Checkliste, auch verschachtelte: Zeile, Haken, ID, Titel,
+Abschnitt und ID der übergeordneten Aufgabe. Zum Vergleich mit dem, was GitHub anzeigt, und für
+Skripte (--format json).
+
 ${OPTIONS_DE}`,
     progress: `nova progress – Fortschritt je Abschnitt (erledigt/gesamt, Prozent, Balken) und gesamt.
 
 ${OPTIONS_DE}`,
-    "step-plan": `nova step-plan – offene Aufgaben in einer Reihenfolge, die after=-Abhängigkeiten achtet,
-je Rolle eingeplant über Arbeitstage bis zur Lieferung, mit kritischem Pfad und Gantt-Diagramm.
+    "step-plan": `nova step-plan – offene Aufgaben in einer Reihenfolge, die die Abhängigkeiten aus after=
+beachtet, je Rolle eingeplant über Arbeitstage bis zur Lieferung, mit kritischem Pfad und
+Gantt-Diagramm (im Terminal als Zeitleiste).
 
   --role ROLLE          nur die Aufgaben einer Rolle zeigen
 ${DATES_DE}
+
 ${OPTIONS_DE}`,
     summary: `nova summary – die nächsten N Aufgaben, die letzten N erledigten, blockierte Aufgaben,
 Gesamtfortschritt und verbleibende Arbeitstage bis zur Lieferung.
 
   --limit N             wie viele Aufgaben je Liste (1–50, Standard: 5)
 ${DATES_DE}
+
 ${OPTIONS_DE}`,
     lint: `nova lint – prüft die Checkliste: Zeichensalat (mit Korrektur), doppelte IDs, unbekannte
 after=-IDs, zyklische Abhängigkeiten, Aufgaben ohne Titel, fehlerhafte Metadaten.
 Exit-Code 1, wenn Fehler gefunden wurden (Warnungen allein: 0).
 
   --fix                 Zeichensalat in der Datei reparieren (sonst wird nichts geändert)
+
 ${OPTIONS_DE}`,
   },
   en: {
@@ -114,6 +128,7 @@ ${OPTIONS_DE}`,
 Commands:
   nova plan        what a first sync into an empty repository would create
   nova progress    progress per section and overall
+  nova tasks       every task with line, checkbox, id, title, section and parent task
   nova step-plan   open tasks in order, scheduled until delivery
   nova summary     next steps, recently done, blocked, days left
   nova lint        checklist problems with file:line:column
@@ -123,6 +138,7 @@ Commands:
   nova runner-key  prints a repository's runner key (from NOVA_RUNNER_SECRET)
 
 Help for one command: nova <command> --help
+Colours: in a terminal, unless NO_COLOR is set; FORCE_COLOR=1 forces them.
 
 ${OPTIONS_EN}
 
@@ -173,27 +189,37 @@ Exit codes: 0 printed · 2 bad input or NOVA_RUNNER_SECRET missing`,
 one issue per task with its title and labels. Writes nothing.
 
   --prefix NAME         label prefix (default: dgx)
+
+${OPTIONS_EN}`,
+    tasks: `nova tasks – every task of the checklist, nested ones included: line, checkbox, id,
+title, section and the parent task's id. For comparing with what GitHub shows, and for scripts
+(--format json).
+
 ${OPTIONS_EN}`,
     progress: `nova progress – progress per section (done/total, percent, bar) and overall.
 
 ${OPTIONS_EN}`,
     "step-plan": `nova step-plan – open tasks in an order that respects after= dependencies, scheduled per
-role over working days until delivery, with the critical path and a Gantt chart.
+role over working days until delivery, with the critical path and a Gantt chart (a timeline in a
+terminal).
 
   --role ROLE           show only one role's tasks
 ${DATES_EN}
+
 ${OPTIONS_EN}`,
     summary: `nova summary – the next N tasks, the last N completed, blocked tasks, overall progress
 and working days left until delivery.
 
   --limit N             how many tasks per list (1–50, default: 5)
 ${DATES_EN}
+
 ${OPTIONS_EN}`,
     lint: `nova lint – checks the checklist: mojibake (with the fix), duplicate ids, unknown after= ids,
 dependency cycles, tasks without a title, malformed metadata.
 Exit code 1 when errors were found (warnings alone: 0).
 
   --fix                 repair mojibake in the file (nothing else is ever changed)
+
 ${OPTIONS_EN}`,
   },
 };
@@ -205,14 +231,21 @@ export function renderHelp(command: CommandName | "help", lang: Language): strin
 
 /** One clear line for a command-line mistake. */
 export function renderUsageError(error: UsageError, lang: Language): string {
-  const { command, option, value, accepted } = error.facts;
+  const { command, option, value, accepted, suggestions = [] } = error.facts;
   const see = command ? `nova ${command} --help` : "nova --help";
+  const commands = COMMANDS.join(", ");
   if (lang === "en") {
     switch (error.key) {
       case "unknown-command":
-        return `unknown command "${command}". Commands: lint, progress, step-plan, summary, plan, sync, report, containers, runner-key (see nova --help).`;
-      case "unknown-option":
-        return `unknown option ${option ?? ""} for "nova ${command}" (see ${see}).`;
+        return suggestions.length > 0
+          ? `unknown command "${command}". Did you mean ${suggestions.map((s) => `"nova ${s}"`).join(" or ")}? (see nova --help)`
+          : `unknown command "${command}". Commands: ${commands} (see nova --help).`;
+      case "unknown-option": {
+        const guess = suggestions.length > 0 ? ` Did you mean ${suggestions.join(" or ")}?` : "";
+        return command
+          ? `unknown option ${option ?? ""} for "nova ${command}" (see ${see}).${guess}`
+          : `unknown option ${option ?? ""} (see ${see}).${guess}`;
+      }
       case "bad-value":
         return `${option} does not accept "${value}": expected ${accepted} (see ${see}).`;
       case "missing-value":
@@ -223,9 +256,15 @@ export function renderUsageError(error: UsageError, lang: Language): string {
   }
   switch (error.key) {
     case "unknown-command":
-      return `unbekannter Befehl „${command}“. Befehle: lint, progress, step-plan, summary, plan, sync, report, containers, runner-key (siehe nova --help).`;
-    case "unknown-option":
-      return `unbekannte Option ${option ?? ""} für „nova ${command}“ (siehe ${see}).`;
+      return suggestions.length > 0
+        ? `unbekannter Befehl „${command}“. Meintest du ${suggestions.map((s) => `„nova ${s}“`).join(" oder ")}? (siehe nova --help)`
+        : `unbekannter Befehl „${command}“. Befehle: ${commands} (siehe nova --help).`;
+    case "unknown-option": {
+      const guess = suggestions.length > 0 ? ` Meintest du ${suggestions.join(" oder ")}?` : "";
+      return command
+        ? `unbekannte Option ${option ?? ""} für „nova ${command}“ (siehe ${see}).${guess}`
+        : `unbekannte Option ${option ?? ""} (siehe ${see}).${guess}`;
+    }
     case "bad-value":
       return `${option} akzeptiert „${value}“ nicht: erwartet ${accepted} (siehe ${see}).`;
     case "missing-value":

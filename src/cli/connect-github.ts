@@ -4,7 +4,7 @@ import { createOctokitBotPrPort } from "../github/octokit-bot-pr-port.js";
 import { createOctokitPort } from "../github/octokit-port.js";
 import { toGitHubError } from "../github/github-error.js";
 import { withGitHubRequestPolicy } from "../github/github-request-policy.js";
-import { CliSetupError, type CliIo } from "./run-cli.js";
+import { CliSetupError, type CliIo } from "./cli-io.js";
 
 /** The login GitHub gives Actions' GITHUB_TOKEN, which cannot read GET /user. */
 const ACTIONS_BOT = "github-actions[bot]";

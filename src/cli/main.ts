@@ -1,5 +1,4 @@
 import { rename, writeFile } from "node:fs/promises";
-import { createConnectGitHub } from "./connect-github.js";
 import { readChecklistFile } from "./read-checklist.js";
 import { runCli } from "./run-cli.js";
 
@@ -10,8 +9,12 @@ const code = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   now: () => new Date(),
   readFile: readChecklistFile,
-  connectGitHub: createConnectGitHub(process.env),
+  // Probot's Octokit loads only for the commands that talk to GitHub.
+  connectGitHub: async (repo, botLogin) =>
+    (await import("./connect-github.js")).createConnectGitHub(process.env)(repo, botLogin),
   env: process.env,
+  isTTY: process.stdout.isTTY === true,
+  ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
   // Write beside the file and rename, so an interrupted --fix never leaves half a checklist.
   writeFile: async (path, text) => {
     const temporary = `${path}.nova-tmp`;

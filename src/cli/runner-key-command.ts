@@ -1,7 +1,7 @@
 import { readRunnerSecrets } from "../ingest/runner-secrets.js";
-import { deriveRunnerKey } from "@nova/protocol";
-import type { CliOptions } from "./cli-args.js";
-import { CliSetupError, EXIT, type CliIo } from "./run-cli.js";
+import { REPOSITORY_PATTERN, deriveRunnerKey } from "@nova/protocol";
+import { UsageError, type CliOptions } from "./cli-args.js";
+import { CliSetupError, EXIT, type CliIo } from "./cli-io.js";
 
 /**
  * `nova runner-key owner/repo`: prints the repository's runner key, derived from
@@ -9,6 +9,16 @@ import { CliSetupError, EXIT, type CliIo } from "./run-cli.js";
  * to the DGX as NOVA_RUNNER_KEY; the secret never leaves the server.
  */
 export function runRunnerKeyCommand(options: CliOptions, io: CliIo): number {
+  // Checked here rather than in cli-args, which would load the report schema (zod) for every command.
+  const repository = options.runnerRepository ?? "";
+  if (!REPOSITORY_PATTERN.test(repository)) {
+    throw new UsageError("bad-value", {
+      command: "runner-key",
+      option: "OWNER/REPO",
+      value: repository,
+      accepted: "owner/repo",
+    });
+  }
   const secrets = readRunnerSecrets(io.env?.NOVA_RUNNER_SECRET, undefined);
   if (!secrets.ok) {
     throw new CliSetupError({
@@ -16,6 +26,6 @@ export function runRunnerKeyCommand(options: CliOptions, io: CliIo): number {
       en: "NOVA_RUNNER_SECRET is missing or shorter than 32 bytes; print the key on the app's server, where the secret is set.",
     });
   }
-  io.stdout(`${deriveRunnerKey(secrets.current, options.runnerRepository ?? "")}\n`);
+  io.stdout(`${deriveRunnerKey(secrets.current, repository)}\n`);
   return EXIT.ok;
 }

@@ -1,3 +1,4 @@
+import type { Style } from "../cli/terminal/ansi-style.js";
 import type { Language } from "../render/i18n.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import { formatCount } from "../render/format-values.js";
@@ -160,6 +161,46 @@ export function renderContainersReport(report: ContainersReport, lang: Language)
         `| ${ICONS[finding.severity]} | ${code(finding.file)} | ${finding.line ?? ""} | ${finding.where ? code(finding.where) : ""} | ${renderFindingMessage(finding, lang)} |`,
       );
     }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const LABELS: Record<Language, Record<Severity, string>> = {
+  de: { error: "Fehler", warning: "Warnung", info: "Hinweis" },
+  en: { error: "error", warning: "warning", info: "note" },
+};
+
+/**
+ * The report for a terminal: the verdict, then one finding per line as
+ * `severity file:line (service): message`, severities coloured, code in cyan. The same
+ * sentences as the Markdown.
+ */
+export function renderContainersText(
+  report: ContainersReport,
+  lang: Language,
+  style: Style,
+): string {
+  const t = TEXT[lang];
+  const paint = { error: style.red, warning: style.yellow, info: style.cyan };
+  // Code stands out in cyan; without colours it keeps its backticks, so it still stands apart.
+  const plain = (text: string | undefined) => {
+    const value = (text ?? "").replace(/\s+/g, " ");
+    return style.colours ? style.cyan(value) : `\`${value}\``;
+  };
+  const width = Math.max(...Object.values(LABELS[lang]).map((label) => label.length));
+  const lines = [style.bold(t.title), ""];
+  const verdict = `${report.passed ? t.passed : t.failed}`;
+  lines.push(
+    `${report.passed ? style.green(`✓ ${verdict}`) : style.red(`✗ ${verdict}`)} ${t.counts(report.counts)} — ${t.files(report.files.length)}.`,
+    "",
+  );
+  if (report.files.length === 0) lines.push(t.none);
+  else if (report.findings.length === 0) lines.push(t.clean);
+  for (const finding of report.findings) {
+    const where = `${finding.file}${finding.line ? `:${finding.line}` : ""}${finding.where ? ` (${finding.where})` : ""}`;
+    lines.push(
+      `${paint[finding.severity](LABELS[lang][finding.severity].padEnd(width))} ${style.bold(where)}: ${MESSAGES[lang][finding.check](finding.facts, plain)}`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }

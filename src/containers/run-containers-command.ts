@@ -1,12 +1,20 @@
+import type { Style } from "../cli/terminal/ansi-style.js";
+import { createStyle } from "../cli/terminal/ansi-style.js";
 import type { Language } from "../render/i18n.js";
 import { checkContainerFiles } from "./check-container-files.js";
 import { ContainerPathError, findContainerFiles } from "./find-container-files.js";
-import { renderContainersJson, renderContainersReport } from "./render-containers-report.js";
+import {
+  renderContainersJson,
+  renderContainersReport,
+  renderContainersText,
+} from "./render-containers-report.js";
 
 export interface ContainersCommandOptions {
   paths: readonly string[];
-  format: "md" | "json";
+  /** `text`: drawn for a terminal with `style` (the CLI decides; see docs/cli.md). */
+  format: "md" | "json" | "text";
   lang: Language;
+  style?: Style;
 }
 
 export interface ContainersCommandIo {
@@ -45,7 +53,9 @@ export async function runContainersCommand(
   io.stdout(
     options.format === "json"
       ? renderContainersJson(report, options.lang)
-      : renderContainersReport(report, options.lang),
+      : options.format === "text"
+        ? renderContainersText(report, options.lang, options.style ?? createStyle(false))
+        : renderContainersReport(report, options.lang),
   );
   return report.passed ? 0 : 1;
 }

@@ -134,7 +134,7 @@ describe("nova lint", () => {
     const { code, stdout } = await nova("lint", "--checklist", file);
     expect(code).toBe(1);
     expect(stdout).toContain("Zyklische Abhängigkeit: a → b → a");
-    expect(stdout).toContain("1 Fehler, 0 Warnung(en).");
+    expect(stdout).toContain("1 Fehler, 0 Warnungen.");
   });
 });
 

@@ -5,6 +5,10 @@ import { loadChecklist } from "../fixtures/load-fixture.js";
 import { MemoryPort } from "../sync/memory-port.js";
 
 async function nova(port: MemoryPort, ...argv: string[]) {
+  return novaIn(port, {}, ...argv);
+}
+
+async function novaIn(port: MemoryPort, terminal: Pick<CliIo, "isTTY" | "env">, ...argv: string[]) {
   let stdout = "";
   let stderr = "";
   const connected: string[] = [];
@@ -15,6 +19,7 @@ async function nova(port: MemoryPort, ...argv: string[]) {
     now: () => new Date("2026-11-24T09:00:00Z"),
     readFile: readChecklistFile,
     writeFile: () => Promise.resolve(),
+    ...terminal,
     connectGitHub: (repo, botLogin) => {
       connected.push(`${repo.owner}/${repo.repo}`);
       return Promise.resolve({ port, botLogin: botLogin ?? "nova-test[bot]" });
@@ -33,6 +38,39 @@ describe("nova sync", () => {
     expect(stdout).toContain("Probelauf: nichts wurde geschrieben.");
     expect(stdout).toContain("| angelegt | 20 |");
     expect(port.writes).toEqual([]);
+  });
+
+  it("--dry-run says what a sync would do, not what merging a pull request would do", async () => {
+    const port = new MemoryPort();
+    port.setFile("docs/dgx-spark-plan.md", loadChecklist("bundled"));
+    const de = await nova(port, "sync", "--repo", "acme/dgx", "--dry-run");
+    expect(de.stdout).toContain(
+      "Probelauf: nichts wurde geschrieben. Ein Abgleich jetzt würde die Issues so ändern:",
+    );
+    expect(de.stdout).not.toMatch(/Zusammenführen/);
+    const en = await nova(port, "sync", "--repo", "acme/dgx", "--dry-run", "--lang", "en");
+    expect(en.stdout).toContain(
+      "Dry run: nothing was written. A sync now would change the issues like this:",
+    );
+    expect(en.stdout).not.toMatch(/[Mm]erging/);
+  });
+
+  it("draws the dry run's counts as an aligned table in a terminal", async () => {
+    const port = new MemoryPort();
+    port.setFile("docs/dgx-spark-plan.md", loadChecklist("bundled"));
+    const { code, stdout } = await novaIn(
+      port,
+      { isTTY: true, env: { NO_COLOR: "1" } },
+      "sync",
+      "--repo",
+      "acme/dgx",
+      "--dry-run",
+    );
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/^\|/m);
+    expect(stdout).toMatch(/^angelegt {20}20$/m);
+    expect(stdout).toMatch(/^unverändert {18}0$/m);
+    expect(stdout).toContain("• DGX Setup Playbook erstellen");
   });
 
   it("syncs, then reports that everything is up to date", async () => {

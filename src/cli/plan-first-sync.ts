@@ -1,0 +1,43 @@
+import type { Plan } from "../checklist/types.js";
+import { buildDesiredState } from "../sync/desired-state.js";
+import type { FirstSyncPreview } from "../sync/first-sync-preview.js";
+import { countOpWrites, planSync } from "../sync/plan-sync.js";
+import type { CliOptions } from "./cli-args.js";
+
+/**
+ * What a first sync into an empty repository would write, decided by the real planner (the
+ * same `planSync` the app runs) against an empty observed state.
+ */
+export function planFirstSync(plan: Plan, options: CliOptions): FirstSyncPreview {
+  const links = {
+    htmlUrl: "https://github.com/OWNER/REPO",
+    defaultBranch: "main",
+    checklistPath: options.checklist,
+    sha: "main",
+  };
+  const desired = buildDesiredState(plan, { prefix: options.prefix, lang: options.lang }, links);
+  const { ops } = planSync(
+    desired,
+    { labels: [], taskIssues: new Map() },
+    { prefix: options.prefix, closeRemoved: true },
+  );
+  const lines = new Map(desired.issues.map((issue) => [issue.taskId, issue.line]));
+  return {
+    labels: ops.flatMap((op) => (op.kind === "create-label" ? [op.label] : [])),
+    issues: ops.flatMap((op) =>
+      op.kind === "create-issue"
+        ? [
+            {
+              taskId: op.taskId,
+              title: op.title,
+              labels: op.labels,
+              state: op.close ? ("closed" as const) : ("open" as const),
+              line: lines.get(op.taskId) ?? 0,
+              body: op.body,
+            },
+          ]
+        : [],
+    ),
+    writes: ops.reduce((sum, op) => sum + countOpWrites(op), 0),
+  };
+}

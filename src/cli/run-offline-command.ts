@@ -1,0 +1,110 @@
+import { resolve } from "node:path";
+import { parsePlan } from "../checklist/parse-plan.js";
+import { computeProgress } from "../reports/progress.js";
+import { computeStepPlan } from "../reports/step-plan.js";
+import { computeSummary } from "../reports/summary.js";
+import { addWorkingDays } from "../reports/working-days.js";
+import type { CliOptions } from "./cli-args.js";
+import { EXIT, type CliIo } from "./cli-io.js";
+import { listTasks, toTaskJson } from "./list-tasks.js";
+import { decideOutput } from "./output-mode.js";
+import { renderTasksMarkdown, renderTasksText } from "./render-tasks.js";
+import { runLint } from "./run-lint.js";
+
+/** Without --delivery the plan's own promise applies: about two weeks, i.e. 10 working days. */
+const DEFAULT_DELIVERY_WORKING_DAYS = 10;
+
+/**
+ * The commands that work on a checklist file alone: read, parse, compute, print. The Markdown
+ * renderers (handlebars, templates) and the terminal ones are loaded only for the format asked.
+ */
+export async function runOfflineCommand(
+  options: CliOptions & {
+    command: "lint" | "progress" | "step-plan" | "summary" | "plan" | "tasks";
+  },
+  io: CliIo,
+): Promise<number> {
+  const path = resolve(io.cwd, options.checklist);
+  const plan = parsePlan(await io.readFile(path));
+  const output = decideOutput(options, io);
+  const { lang } = options;
+  const print = async (
+    value: unknown,
+    markdown: (md: typeof import("../reports/render-reports.js")) => string,
+    text: (terminal: typeof import("./terminal/render-reports-text.js")) => string,
+  ) => {
+    if (output.mode === "json") io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+    else if (output.mode === "md")
+      io.stdout(ensureNewline(markdown(await import("../reports/render-reports.js"))));
+    else io.stdout(ensureNewline(text(await import("./terminal/render-reports-text.js"))));
+  };
+
+  switch (options.command) {
+    case "lint":
+      return runLint(plan, options, path, output, io);
+    case "tasks": {
+      const rows = listTasks(plan);
+      if (output.mode === "json") io.stdout(`${JSON.stringify(toTaskJson(rows), null, 2)}\n`);
+      else if (output.mode === "md") io.stdout(renderTasksMarkdown(rows, lang));
+      else io.stdout(renderTasksText(rows, lang, output.style, output.width));
+      return EXIT.ok;
+    }
+    case "progress": {
+      const result = computeProgress(plan);
+      await print(
+        result,
+        (md) => md.renderProgress(result, lang),
+        (t) => t.renderProgressText(result, lang, output.style, output.width),
+      );
+      return EXIT.ok;
+    }
+    case "step-plan": {
+      const result = computeStepPlan(plan, {
+        ...datesFor(options, io),
+        ...(options.role ? { role: options.role } : {}),
+      });
+      await print(
+        result,
+        (md) => md.renderStepPlan(result, lang),
+        (t) => t.renderStepPlanText(result, lang, output.style, output.width),
+      );
+      return EXIT.ok;
+    }
+    case "summary": {
+      const result = computeSummary(plan, { ...datesFor(options, io), limit: options.limit });
+      await print(
+        result,
+        (md) => md.renderSummary(result, lang),
+        (t) => t.renderSummaryText(result, lang, output.style),
+      );
+      return EXIT.ok;
+    }
+    case "plan": {
+      const { planFirstSync } = await import("./plan-first-sync.js");
+      const result = planFirstSync(plan, options);
+      await print(
+        result,
+        (md) => md.renderSyncPlan(result, lang),
+        (t) => t.renderSyncPlanText(result, lang, output.style, output.width),
+      );
+      return EXIT.ok;
+    }
+  }
+}
+
+function datesFor(options: CliOptions, io: CliIo): { today: string; delivery: string } {
+  const today = options.today ?? berlinDate(io.now());
+  return {
+    today,
+    delivery: options.delivery ?? addWorkingDays(today, DEFAULT_DELIVERY_WORKING_DAYS),
+  };
+}
+
+/** `YYYY-MM-DD` of an instant in Europe/Berlin (the Swedish locale formats dates that way). */
+export function berlinDate(instant: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(instant);
+}
+
+function ensureNewline(text: string): string {
+  return text.endsWith("\n") ? text : `${text}\n`;
+}
