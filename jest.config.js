@@ -10,6 +10,7 @@ export default {
   moduleNameMapper: {
     // The protocol package as source, as tsconfig.json's `paths` has it.
     "^@nova/protocol$": "<rootDir>/packages/protocol/src/index.ts",
+    "^@nova/protocol/patterns$": "<rootDir>/packages/protocol/src/patterns.ts",
     "^(\\.{1,2}/.*)\\.js$": "$1",
   },
   transform: {

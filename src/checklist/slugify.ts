@@ -30,4 +30,4 @@ export function slugify(text: string): string {
  * The form of an explicit `id=`: a slug as `slugify` makes it. Defined in the protocol package,
  * since a runner report names its task by id.
  */
-export { TASK_ID_PATTERN } from "@nova/protocol";
+export { TASK_ID_PATTERN } from "@nova/protocol/patterns";

@@ -1,5 +1,6 @@
 import { readRunnerSecrets } from "../ingest/runner-secrets.js";
-import { REPOSITORY_PATTERN, deriveRunnerKey } from "@nova/protocol";
+import { deriveRunnerKey } from "@nova/protocol";
+import { REPOSITORY_PATTERN } from "@nova/protocol/patterns";
 import { UsageError, type CliOptions } from "./cli-args.js";
 import { CliSetupError, EXIT, type CliIo } from "./cli-io.js";
 

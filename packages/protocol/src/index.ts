@@ -6,5 +6,5 @@
 export * from "./report-schema.js";
 export * from "./report-json-schema.js";
 export * from "./sign-report.js";
-export * from "./task-id.js";
+export * from "./patterns.js";
 export * from "./worst-status.js";

@@ -8,7 +8,7 @@
  * imports zod and nothing from Node. The upload protocol around it is in docs/runner-protocol.md.
  */
 import { z } from "zod";
-import { TASK_ID_PATTERN } from "./task-id.js";
+import { REPOSITORY_PATTERN, TASK_ID_PATTERN } from "./patterns.js";
 
 /** The value of the report's `schema` field. */
 export const REPORT_SCHEMA_ID = "nova.gpu-report/v1";
@@ -41,9 +41,6 @@ export type RemediationAction = (typeof REMEDIATION_ACTIONS)[number];
 
 /** Largest stdout excerpt kept as evidence, in UTF-8 bytes. */
 export const EVIDENCE_MAX_BYTES = 4096;
-
-/** "owner/repo" as GitHub spells repository names. */
-export const REPOSITORY_PATTERN = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
 
 const nullableNumber = z.number().nullable();
 const nullableInteger = z.number().int().nullable();
