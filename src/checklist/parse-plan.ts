@@ -175,7 +175,9 @@ function readLeafText(state: ParseState, from: number, to: number): string {
 }
 
 function countMarkup(source: string, from: number, to: number): number {
-  return (source.slice(from, to).match(/[*_~[\]`<]/g) ?? []).length;
+  let count = 0;
+  for (let at = from; at < to; at++) if ("*_~[]`<".includes(source.charAt(at))) count++;
+  return count;
 }
 
 function visitList(state: ParseState, list: SyntaxNode, depth: number): void {
@@ -293,7 +295,11 @@ function buildTask(
   const repairedTitle = state.repair(title);
   const slug = slugify(repairedTitle);
   // lezer ends a CRLF line's block after the `\r`; positions end before it.
-  const span = toSpan(state, item.from, source.charAt(item.to - 1) === "\r" ? item.to - 1 : item.to);
+  const span = toSpan(
+    state,
+    item.from,
+    source.charAt(item.to - 1) === "\r" ? item.to - 1 : item.to,
+  );
   const ownId = meta.id ?? (slug || `task-${span.start.line}`);
   const id = parentId && !meta.id ? `${parentId}-${ownId}` : ownId;
 
@@ -355,7 +361,7 @@ function collectSubtasks(
         continue;
       }
       if (!countTask(state, sub)) return;
-      const subtask = buildTask(state, sub, box, section, sectionIndex, depth + 1, task.id);
+      const subtask = buildTask(state, sub, box, section, sectionIndex, depth, task.id);
       subtask.position = task.subtasks.length;
       task.subtasks.push(subtask);
     }
