@@ -5,6 +5,7 @@ import {
   readCodeText,
   readPlainText,
   decodeEntity,
+  normalizeLabel,
   type InlineNode,
 } from "../markdown/inline.js";
 import { buildLineIndex, type LineIndex } from "../markdown/line-index.js";
@@ -55,6 +56,7 @@ export function parsePlan(source: string): Plan {
     introEnd: -1,
     taskCount: 0,
     limited: new Set(),
+    definitions: new Set(),
   };
   const result = (): Plan => ({
     title: state.title,
@@ -80,6 +82,14 @@ export function parsePlan(source: string): Plan {
     return result();
   }
   const tree = parseBlocks(source);
+  tree.iterate({
+    enter(node) {
+      if (node.name !== "LinkReference") return true;
+      const label = node.node.getChild("LinkLabel");
+      if (label) state.definitions.add(normalizeLabel(source.slice(label.from + 1, label.to - 1)));
+      return false;
+    },
+  });
   for (let node = tree.topNode.firstChild; node; node = node.nextSibling) visitBlock(state, node);
   return result();
 }
@@ -101,6 +111,8 @@ interface ParseState {
   taskCount: number;
   /** Limits already reported (each once). */
   limited: Set<PlanLimit>;
+  /** Normalized labels of the link reference definitions (`[label]: url`). */
+  definitions: Set<string>;
 }
 
 function reportLimit(state: ParseState, limit: PlanLimit, found: number, offset: number): void {
@@ -169,7 +181,7 @@ function visitHeading(state: ParseState, node: SyntaxNode, level: number): void 
 /** Plain text of a leaf read with the inline bound; over it, the raw text and a lint error. */
 function readLeafText(state: ParseState, from: number, to: number): string {
   const nodes = parseInlineNodes(state.source, from, to);
-  if (nodes) return readPlainText(state.source, nodes, from, to);
+  if (nodes) return readPlainText(state.source, nodes, from, to, state.definitions);
   reportLimit(state, "markup", countMarkup(state.source, from, to), from);
   return state.source.slice(from, to);
 }
@@ -234,6 +246,8 @@ interface ItemBox {
   leaf: SyntaxNode | null;
   /** Where the leaf's text ends (before a setext underline). */
   leafEnd: number;
+  /** Offset of the item's list marker. */
+  markFrom: number;
 }
 
 /** The item's checkbox by GitHub's rule (`findTaskBox`), or null for a plain item. */
@@ -246,7 +260,7 @@ function readTaskBox(state: ParseState, item: SyntaxNode): ItemBox | null {
   const box = findTaskBox(state.source, state.lines, mark.from, mark.to, leaf ? leaf.from : -1);
   if (!box || !leaf) return null;
   const leafEnd = leaf.name === "Paragraph" ? leaf.to : headingContent(leaf).to;
-  return { ...box, leaf, leafEnd };
+  return { ...box, leaf, leafEnd, markFrom: mark.from };
 }
 
 function visitNote(state: ParseState, node: SyntaxNode): void {
@@ -281,23 +295,25 @@ function buildTask(
 ): Task {
   const { source } = state;
   const contentFrom = Math.min(box.offset + 3, box.leafEnd);
-  const nodes = parseInlineNodes(source, contentFrom, box.leafEnd);
+  // Trailing blanks are not text (CommonMark strips them from a paragraph's last line).
+  const contentEnd = trimEnd(source, box.leafEnd, contentFrom);
+  const nodes = parseInlineNodes(source, contentFrom, contentEnd);
   if (!nodes)
-    reportLimit(state, "markup", countMarkup(source, contentFrom, box.leafEnd), contentFrom);
-  const parts = splitParts(source, nodes ?? [], contentFrom, box.leafEnd);
+    reportLimit(state, "markup", countMarkup(source, contentFrom, contentEnd), contentFrom);
+  const parts = splitParts(source, nodes ?? [], contentFrom, contentEnd);
   const metaPart = findMetaPart(source, parts);
   const metaComment = metaPart ? buildMetaComment(state, metaPart) : null;
   const { meta, problems } = parseTaskMeta(metaComment);
   const content = parts.filter((part) => part !== metaPart);
-  const { title, description: cut } = splitTitle(source, content, state.repair);
-  const descriptionEnd = metaPart ? metaPart.from : box.leafEnd;
+  const { title, description: cut } = splitTitle(source, content, state);
+  const descriptionEnd = metaPart ? metaPart.from : contentEnd;
   const description = readDescription(source, cut, descriptionEnd, state.repair);
   const repairedTitle = state.repair(title);
   const slug = slugify(repairedTitle);
-  // lezer ends a CRLF line's block after the `\r`; positions end before it.
+  // The item starts at its marker; lezer ends a CRLF line's block after the `\r`.
   const span = toSpan(
     state,
-    item.from,
+    box.markFrom,
     source.charAt(item.to - 1) === "\r" ? item.to - 1 : item.to,
   );
   const ownId = meta.id ?? (slug || `task-${span.start.line}`);
@@ -328,7 +344,7 @@ function buildTask(
     line: span.start.line,
     span,
     checkboxOffset: box.offset + 1,
-    paragraphEndOffset: trimEnd(source, box.leafEnd, contentFrom),
+    paragraphEndOffset: source.charAt(box.leafEnd - 1) === "\r" ? box.leafEnd - 1 : box.leafEnd,
     meta,
     metaComment,
     references: collectReferences(source, content),
@@ -399,10 +415,12 @@ function splitParts(source: string, nodes: InlineNode[], from: number, to: numbe
   return parts;
 }
 
-function partText(source: string, parts: Part[]): string {
+function partText(source: string, parts: Part[], definitions: ReadonlySet<string>): string {
   return parts
     .map((part) =>
-      part.kind === "text" ? part.value : readPlainText(source, [part.node], part.from, part.to),
+      part.kind === "text"
+        ? part.value
+        : readPlainText(source, [part.node], part.from, part.to, definitions),
     )
     .join("");
 }
@@ -421,8 +439,9 @@ interface DescriptionCut {
 function splitTitle(
   source: string,
   content: Part[],
-  repair: (text: string) => string,
+  state: Pick<ParseState, "repair" | "definitions">,
 ): { title: string; description: DescriptionCut | null } {
+  const { repair, definitions } = state;
   const first = content.find((part) => !(part.kind === "text" && part.value.trim() === ""));
   if (!first) return { title: "", description: null };
   const last = content[content.length - 1]!;
@@ -430,7 +449,7 @@ function splitTitle(
     const rest = source.slice(first.to, last.to);
     const hasDescription = stripLeadingSeparator(repair(rest)) !== "";
     return {
-      title: partText(source, [first]).trim(),
+      title: partText(source, [first], definitions).trim(),
       description: hasDescription ? { from: first.to, cut: "leading" } : null,
     };
   }
@@ -443,7 +462,7 @@ function splitTitle(
         .filter((candidate) => candidate.at >= 0)
         .sort((a, b) => a.at - b.at)[0];
       if (hit) {
-        const title = partText(source, titleParts) + value.slice(0, hit.at);
+        const title = partText(source, titleParts, definitions) + value.slice(0, hit.at);
         return {
           title: collapseLines(title).trim(),
           description: { from: part.from, cut: hit.sep },
@@ -452,7 +471,10 @@ function splitTitle(
     }
     titleParts.push(part);
   }
-  return { title: collapseLines(partText(source, content)).trim(), description: null };
+  return {
+    title: collapseLines(partText(source, content, definitions)).trim(),
+    description: null,
+  };
 }
 
 /** The description's Markdown source, repaired, without the separator in front. */

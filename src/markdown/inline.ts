@@ -113,24 +113,32 @@ export function decodeEntity(raw: string): string {
  * markup dropped, link and image text kept, escapes and character references decoded, raw HTML
  * kept as written.
  */
+const NO_DEFINITIONS: ReadonlySet<string> = new Set();
+
 export function readPlainText(
   source: string,
   nodes: InlineNode[],
   from: number,
   to: number,
+  definitions: ReadonlySet<string> = NO_DEFINITIONS,
 ): string {
   let text = "";
   let at = from;
   for (const node of nodes) {
     if (node.to <= from || node.from >= to) continue;
     text += source.slice(at, Math.max(at, node.from));
-    text += readNodeText(source, node);
+    text += readNodeText(source, node, definitions);
     at = node.to;
   }
   return text + source.slice(at, Math.max(at, to));
 }
 
-function readNodeText(source: string, node: InlineNode): string {
+/** A link label as CommonMark matches it against definitions: case-folded, blanks collapsed. */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+function readNodeText(source: string, node: InlineNode, definitions: ReadonlySet<string>): string {
   switch (node.name) {
     case "Escape":
       return source.slice(node.from + 1, node.to);
@@ -157,7 +165,17 @@ function readNodeText(source: string, node: InlineNode): string {
       const inner = node.children.filter(
         (child) => child.from >= open.to && child.to <= close.from,
       );
-      return readPlainText(source, inner, open.to, close.from);
+      const text = readPlainText(source, inner, open.to, close.from, definitions);
+      // lezer makes every `[x]` a link; CommonMark only when it is inline (`(…)`) or its label
+      // is defined. Otherwise it is text, brackets included (`- [ ] Option [x] prüfen`).
+      const inline = marks.some((mark) => source.charAt(mark.from) === "(");
+      const label = node.children.find((child) => child.name === "LinkLabel");
+      const labelText =
+        label && label.to - label.from > 2
+          ? source.slice(label.from + 1, label.to - 1)
+          : source.slice(open.to, close.from);
+      if (inline || definitions.has(normalizeLabel(labelText))) return text;
+      return source.slice(node.from, open.to) + text + source.slice(close.from, node.to);
     }
     default: {
       if (MARKS.has(node.name)) return "";
@@ -167,7 +185,7 @@ function readNodeText(source: string, node: InlineNode): string {
       const start = marks[0] && marks[0].from === node.from ? marks[0].to : node.from;
       const last = marks[marks.length - 1];
       const end = last && last.to === node.to && last !== marks[0] ? last.from : node.to;
-      return readPlainText(source, content, start, end);
+      return readPlainText(source, content, start, end, definitions);
     }
   }
 }

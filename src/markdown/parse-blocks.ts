@@ -15,11 +15,15 @@ import type { Tree } from "@lezer/common";
  * `parseInlineNodes` parses with a bound. The block parse is linear in the input (for a
  * bounded nesting depth, which `measurePlanLimits` checks before parsing).
  */
+/** CommonMark's HTML block start 7: one complete open or closing tag alone on the line. */
+const HTML_BLOCK_7 =
+  /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)\s*$/;
+
 /**
  * cmark-gfm (and commonmark.js) limit which list items may interrupt a paragraph (an ordered one
  * must start at 1, an empty one may not) only when the line continues every open container, so
- * `- a` / `2. b` starts a new list there; lezer treats such a line as a lazy paragraph
- * continuation. This ends the paragraph in that case, as cmark-gfm does (found by the oracle test).
+ * `- a` / `2. b` starts a new list there (and a lone `<tag>` line an HTML block); lezer treats
+ * such a line as a lazy paragraph continuation. This ends the paragraph in that case, as cmark-gfm does (found by the oracle test).
  */
 const listStartAfterUnmatchedContainer: MarkdownConfig = {
   parseBlock: [
@@ -29,7 +33,8 @@ const listStartAfterUnmatchedContainer: MarkdownConfig = {
         // `depth` (how many open containers this line continued) is not in lezer's typings.
         const matched = (line as unknown as { depth: number }).depth;
         if (matched >= cx.depth) return false;
-        return /^(?:\d{1,9}[.)]|[-+*])(?:[ \t]|$)/.test(line.text.slice(line.pos));
+        const rest = line.text.slice(line.pos);
+        return /^(?:\d{1,9}[.)]|[-+*])(?:[ \t]|$)/.test(rest) || HTML_BLOCK_7.test(rest);
       },
     },
   ],
