@@ -82,14 +82,17 @@ export function parsePlan(source: string): Plan {
     return result();
   }
   const tree = parseBlocks(source);
-  tree.iterate({
-    enter(node) {
-      if (node.name !== "LinkReference") return true;
-      const label = node.node.getChild("LinkLabel");
-      if (label) state.definitions.add(normalizeLabel(source.slice(label.from + 1, label.to - 1)));
-      return false;
-    },
-  });
+  // Definitions (`[label]: url`) decide whether `[label]` is a link; most plans have none.
+  if (source.includes("]:"))
+    tree.iterate({
+      enter(node) {
+        if (node.name !== "LinkReference") return true;
+        const label = node.node.getChild("LinkLabel");
+        if (label)
+          state.definitions.add(normalizeLabel(source.slice(label.from + 1, label.to - 1)));
+        return false;
+      },
+    });
   for (let node = tree.topNode.firstChild; node; node = node.nextSibling) visitBlock(state, node);
   return result();
 }
