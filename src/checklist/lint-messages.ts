@@ -4,7 +4,7 @@
  */
 import type { Language } from "../render/i18n.js";
 import { MAX_INLINE_MARKUP } from "../markdown/inline.js";
-import { PLAN_LIMITS } from "./plan-limits.js";
+import { PLAN_LIMITS, PLAN_PARSE_BUDGET_MS } from "./plan-limits.js";
 
 export interface LintFacts {
   /** Mojibake: the text as found and as repaired, and the code pages undone. */
@@ -18,19 +18,22 @@ export interface LintFacts {
   value?: string;
   rule?: string;
   /** For plan-limit: which limit, and what the plan has. */
-  limit?: "chars" | "tasks" | "depth" | "markup";
+  limit?: "chars" | "tasks" | "depth" | "markup" | "time";
   amount?: number;
 }
 
 const LIMIT_VALUES: Record<NonNullable<LintFacts["limit"]>, number> = {
   ...PLAN_LIMITS,
   markup: MAX_INLINE_MARKUP,
+  time: PLAN_PARSE_BUDGET_MS,
 };
 
 const number = (lang: Language, value: number) =>
   value.toLocaleString(lang === "de" ? "de-DE" : "en-US");
 
 const LIMITS_DE: Record<NonNullable<LintFacts["limit"]>, (found: string, max: string) => string> = {
+  time: (_found, max) =>
+    `Die Checkliste ließ sich nicht in ${max} ms lesen (Zeitbudget der Vorschau überschritten). Nova liest sie nicht; vereinfacht oder teilt sie.`,
   chars: (found, max) =>
     `Die Checkliste ist zu groß: ${found} Zeichen, höchstens ${max}. Nova liest sie nicht; teilt sie auf.`,
   tasks: (found, max) =>
@@ -42,6 +45,8 @@ const LIMITS_DE: Record<NonNullable<LintFacts["limit"]>, (found: string, max: st
 };
 
 const LIMITS_EN: Record<NonNullable<LintFacts["limit"]>, (found: string, max: string) => string> = {
+  time: (_found, max) =>
+    `The checklist could not be read within ${max} ms (the preview's time budget). Nova does not read it; simplify or split it.`,
   chars: (found, max) =>
     `The checklist is too large: ${found} characters, at most ${max}. Nova does not read it; split it up.`,
   tasks: (found, max) =>

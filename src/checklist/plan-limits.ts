@@ -12,6 +12,9 @@ export const PLAN_LIMITS = {
   depth: 32,
 } as const;
 
+/** How long a plan from a pull request may take to parse before the preview gives up on it. */
+export const PLAN_PARSE_BUDGET_MS = 15_000;
+
 export type PlanLimit = keyof typeof PLAN_LIMITS | "markup";
 
 /**

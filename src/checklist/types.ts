@@ -123,7 +123,7 @@ export interface ParseIssue {
   rule?: "id" | "after" | "estimate" | "due" | "owner" | "empty" | "syntax";
   taskId?: string;
   /** For `plan-limit`: which limit (`docs/checklist-format.md`, "Limits") and what was found. */
-  limit?: "chars" | "tasks" | "depth" | "markup";
+  limit?: "chars" | "tasks" | "depth" | "markup" | "time";
   found?: number;
 }
 
