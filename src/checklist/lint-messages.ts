@@ -3,6 +3,8 @@
  * always says what is wrong and what to do.
  */
 import type { Language } from "../render/i18n.js";
+import { MAX_INLINE_MARKUP } from "../markdown/inline.js";
+import { PLAN_LIMITS, PLAN_PARSE_BUDGET_MS } from "./plan-limits.js";
 
 export interface LintFacts {
   /** Mojibake: the text as found and as repaired, and the code pages undone. */
@@ -15,7 +17,51 @@ export interface LintFacts {
   key?: string;
   value?: string;
   rule?: string;
+  /** For plan-limit: which limit, and what the plan has. */
+  limit?: "chars" | "tasks" | "depth" | "markup" | "time";
+  amount?: number;
 }
+
+const LIMIT_VALUES: Record<NonNullable<LintFacts["limit"]>, number> = {
+  ...PLAN_LIMITS,
+  markup: MAX_INLINE_MARKUP,
+  time: PLAN_PARSE_BUDGET_MS,
+};
+
+const number = (lang: Language, value: number) =>
+  value.toLocaleString(lang === "de" ? "de-DE" : "en-US");
+
+const LIMITS_DE: Record<NonNullable<LintFacts["limit"]>, (found: string, max: string) => string> = {
+  time: (_found, max) =>
+    `Die Checkliste ließ sich nicht in ${max} ms lesen (Zeitbudget der Vorschau überschritten). Nova liest sie nicht; vereinfacht oder teilt sie.`,
+  chars: (found, max) =>
+    `Die Checkliste ist zu groß: ${found} Zeichen, höchstens ${max}. Nova liest sie nicht; teilt sie auf.`,
+  tasks: (found, max) =>
+    `Zu viele Aufgaben: mehr als ${max} (hier mindestens ${found}). Nova liest nur die ersten ${max}.`,
+  depth: (found, max) =>
+    `Zu tief verschachtelt: ${found} Ebenen aus Zitaten und Listen, höchstens ${max}. Nova liest tiefere Ebenen nicht.`,
+  markup: (found, max) =>
+    `Zu viel Auszeichnung in einem Absatz: ${found} Zeichen wie * _ ~ [ ] \` <, höchstens ${max}. Nova liest den Absatz als reinen Text.`,
+};
+
+const LIMITS_EN: Record<NonNullable<LintFacts["limit"]>, (found: string, max: string) => string> = {
+  time: (_found, max) =>
+    `The checklist could not be read within ${max} ms (the preview's time budget). Nova does not read it; simplify or split it.`,
+  chars: (found, max) =>
+    `The checklist is too large: ${found} characters, at most ${max}. Nova does not read it; split it up.`,
+  tasks: (found, max) =>
+    `Too many tasks: more than ${max} (here at least ${found}). Nova reads only the first ${max}.`,
+  depth: (found, max) =>
+    `Nested too deeply: ${found} levels of quotes and lists, at most ${max}. Nova does not read deeper levels.`,
+  markup: (found, max) =>
+    `Too much markup in one paragraph: ${found} characters such as * _ ~ [ ] \` <, at most ${max}. Nova reads the paragraph as plain text.`,
+};
+
+const renderLimit = (lang: Language, f: LintFacts) => {
+  const limit = f.limit ?? "chars";
+  const render = (lang === "de" ? LIMITS_DE : LIMITS_EN)[limit];
+  return render(number(lang, f.amount ?? 0), number(lang, LIMIT_VALUES[limit]));
+};
 
 type MessageSet = Record<string, (facts: LintFacts) => string>;
 
@@ -57,6 +103,7 @@ const DE: MessageSet = {
     `Unbekannter Metadaten-Schlüssel ${quote("de", f.key ?? "")} wird ignoriert. Bekannt sind: id, after, role, estimate, due, owner.`,
   "task-outside-section": () =>
     `Aufgabe außerhalb eines Abschnitts: Nova ordnet sie keinem Bereich zu. Setzt eine „## …“-Überschrift davor.`,
+  "plan-limit": (f) => renderLimit("de", f),
 };
 
 const EN: MessageSet = {
@@ -75,6 +122,7 @@ const EN: MessageSet = {
     `Unknown metadata key ${quote("en", f.key ?? "")} is ignored. Known keys: id, after, role, estimate, due, owner.`,
   "task-outside-section": () =>
     `Task outside any section: Nova cannot assign it to an area. Put a "## …" heading before it.`,
+  "plan-limit": (f) => renderLimit("en", f),
 };
 
 /** The message for a lint code in the given language. */

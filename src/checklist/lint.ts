@@ -13,7 +13,8 @@ export type LintCode =
   | "task-without-title"
   | "meta-malformed"
   | "meta-unknown-key"
-  | "task-outside-section";
+  | "task-outside-section"
+  | "plan-limit";
 
 export interface LintProblem {
   file: string;
@@ -36,6 +37,8 @@ const SEVERITY: Record<LintCode, LintSeverity> = {
   "meta-malformed": "error",
   "meta-unknown-key": "warning",
   "task-outside-section": "warning",
+  // Over a limit the plan is read only in part (or not at all): never sync that.
+  "plan-limit": "error",
 };
 
 export interface LintOptions {
@@ -72,6 +75,7 @@ export function lintPlan(plan: Plan, options: LintOptions): LintProblem[] {
       ...(issue.key !== undefined ? { key: issue.key } : {}),
       ...(issue.value !== undefined ? { value: issue.value } : {}),
       ...(issue.rule !== undefined ? { rule: issue.rule } : {}),
+      ...(issue.limit !== undefined ? { limit: issue.limit, amount: issue.found ?? 0 } : {}),
     });
   }
   const tasks = flattenTasks(plan.tasks);

@@ -1,10 +1,17 @@
-import type { Blockquote, Heading, List, ListItem, PhrasingContent, RootContent } from "mdast";
-import { toString as mdastToString } from "mdast-util-to-string";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import type { Point as UnistPoint, Position } from "unist";
+import type { SyntaxNode } from "@lezer/common";
+import { findTaskBox } from "../markdown/find-task-box.js";
+import {
+  parseInlineNodes,
+  readCodeText,
+  readPlainText,
+  decodeEntity,
+  normalizeLabel,
+  type InlineNode,
+} from "../markdown/inline.js";
+import { buildLineIndex, type LineIndex } from "../markdown/line-index.js";
+import { parseBlocks } from "../markdown/parse-blocks.js";
 import { isMetaComment, parseTaskMeta, splitMetaComment } from "./parse-task-meta.js";
+import { measureLineNesting, PLAN_LIMITS, type PlanLimit } from "./plan-limits.js";
 import { detectMojibake, repairText } from "./repair-text.js";
 import { slugify } from "./slugify.js";
 import type {
@@ -23,23 +30,22 @@ import type {
 /** Separators between a task's title and its description, tried in this order. */
 const SEPARATORS = [" – ", " — ", " - "] as const;
 
-const processor = unified().use(remarkParse).use(remarkGfm);
-
 /**
- * Parses a checklist plan. Never throws on any string input: structural problems are recorded
- * in `plan.issues` and reported by `lintPlan`. Text fields are repaired from mojibake; positions
- * always refer to the original `source`.
+ * Parses a checklist plan with `@lezer/markdown` (CommonMark blocks) and GitHub's task rule
+ * (`findTaskBox`, as cmark-gfm applies it), building the plan straight from lezer's tree. Never
+ * throws on any string input: structural problems, limits included, are recorded in
+ * `plan.issues` and reported by `lintPlan`. Time and memory are linear in the input (see
+ * `PLAN_LIMITS`). Text fields are repaired from mojibake; positions refer to the original source.
  */
 export function parsePlan(source: string): Plan {
-  const tree = processor.parse(source);
-  // Detect once for the whole file: short fields alone are often ambiguous, and a file without
-  // mojibake must not have any field "repaired".
+  const lines = buildLineIndex(source);
   const finding = detectMojibake(source);
   const repair = finding
     ? (text: string) => repairText(text, { codePages: finding.codePages })
     : (text: string) => text;
   const state: ParseState = {
     source,
+    lines,
     repair,
     sections: [],
     tasks: [],
@@ -48,27 +54,52 @@ export function parsePlan(source: string): Plan {
     title: null,
     introStart: -1,
     introEnd: -1,
+    taskCount: 0,
+    limited: new Set(),
+    definitions: new Set(),
   };
-  for (const node of tree.children) visitBlock(state, node);
-
-  const intro =
-    state.introStart >= 0 && state.introEnd > state.introStart
-      ? repair(source.slice(state.introStart, state.introEnd).trim())
-      : "";
-  return {
+  const result = (): Plan => ({
     title: state.title,
-    intro,
+    intro:
+      state.introStart >= 0 && state.introEnd > state.introStart
+        ? repair(source.slice(state.introStart, state.introEnd).trim())
+        : "",
     sections: state.sections,
     tasks: state.tasks,
     notes: state.notes,
     issues: state.issues,
     source,
     eol: detectEol(source),
-  };
+  });
+  // Bounds checked before parsing: the parser's time would grow with them.
+  if (source.length > PLAN_LIMITS.chars) {
+    reportLimit(state, "chars", source.length, 0);
+    return result();
+  }
+  const nesting = measureLineNesting(source);
+  if (nesting.depth > PLAN_LIMITS.depth) {
+    reportLimit(state, "depth", nesting.depth, nesting.offset);
+    return result();
+  }
+  const tree = parseBlocks(source);
+  // Definitions (`[label]: url`) decide whether `[label]` is a link; most plans have none.
+  if (source.includes("]:"))
+    tree.iterate({
+      enter(node) {
+        if (node.name !== "LinkReference") return true;
+        const label = node.node.getChild("LinkLabel");
+        if (label)
+          state.definitions.add(normalizeLabel(source.slice(label.from + 1, label.to - 1)));
+        return false;
+      },
+    });
+  for (let node = tree.topNode.firstChild; node; node = node.nextSibling) visitBlock(state, node);
+  return result();
 }
 
 interface ParseState {
   source: string;
+  lines: LineIndex;
   /** Repairs a text field with the code pages found for the whole file. */
   repair: (text: string) => string;
   sections: Section[];
@@ -79,50 +110,115 @@ interface ParseState {
   /** Offsets of the intro: from the end of the H1 to the start of the first section. */
   introStart: number;
   introEnd: number;
+  /** Tasks and subtasks read so far, for the task limit. */
+  taskCount: number;
+  /** Limits already reported (each once). */
+  limited: Set<PlanLimit>;
+  /** Normalized labels of the link reference definitions (`[label]: url`). */
+  definitions: Set<string>;
 }
 
-function visitBlock(state: ParseState, node: RootContent): void {
+function reportLimit(state: ParseState, limit: PlanLimit, found: number, offset: number): void {
+  if (state.limited.has(limit)) return;
+  state.limited.add(limit);
+  state.issues.push({
+    code: "plan-limit",
+    point: state.lines.toPoint(offset),
+    limit,
+    found,
+  });
+}
+
+function visitBlock(state: ParseState, node: SyntaxNode): void {
   const inSection = state.sections.length > 0;
-  if (node.type === "heading") {
-    visitHeading(state, node);
+  const level = headingLevel(node);
+  if (level > 0) {
+    visitHeading(state, node, level);
     return;
   }
-  if (!inSection && state.introStart >= 0) state.introEnd = endOffset(node);
-  if (node.type === "list") visitList(state, node);
-  else if (node.type === "blockquote") visitNote(state, node);
+  if (!inSection && state.introStart >= 0) state.introEnd = node.to;
+  if (node.name === "BulletList" || node.name === "OrderedList") visitList(state, node, 1);
+  else if (node.name === "Blockquote") visitNote(state, node);
 }
 
-function visitHeading(state: ParseState, node: Heading): void {
-  if (node.depth === 1 && state.title === null && state.sections.length === 0) {
-    state.title = state.repair(plainText(node.children).trim());
-    state.introStart = endOffset(node);
+function headingLevel(node: SyntaxNode): number {
+  const atx = /^ATXHeading([1-6])$/.exec(node.name);
+  if (atx) return Number(atx[1]);
+  if (node.name === "SetextHeading1") return 1;
+  if (node.name === "SetextHeading2") return 2;
+  return 0;
+}
+
+/** The source range of a heading's text: without `#` marks or the setext underline. */
+function headingContent(node: SyntaxNode): { from: number; to: number } {
+  const marks = node.getChildren("HeaderMark");
+  if (node.name.startsWith("Setext")) return { from: node.from, to: marks[0]?.from ?? node.to };
+  const open = marks[0];
+  const close = marks.length > 1 ? marks[marks.length - 1] : undefined;
+  return { from: open ? open.to : node.from, to: close ? close.from : node.to };
+}
+
+function visitHeading(state: ParseState, node: SyntaxNode, level: number): void {
+  if (level !== 1 && level !== 2) return; // deeper headings group tasks inside their section
+  const { from, to } = headingContent(node);
+  const text = state.repair(readLeafText(state, from, to).trim());
+  if (level === 1) {
+    if (state.title !== null || state.sections.length > 0) return;
+    state.title = text;
+    state.introStart = node.to;
     return;
   }
-  if (node.depth !== 2) return; // deeper headings group tasks inside their section
-  const heading = state.repair(plainText(node.children).trim());
   // "1. Infrastruktur- & Setup-Automatisierung" → number 1; "Offene Fragen" → unnumbered.
-  const numbered = /^(\d+)[.)]\s+(.+)$/.exec(heading);
-  const title = numbered?.[2]?.trim() ?? heading;
+  const numbered = /^(\d+)[.)]\s+(.+)$/.exec(text);
+  const title = numbered?.[2]?.trim() ?? text;
   state.sections.push({
     number: numbered?.[1] ? Number(numbered[1]) : null,
     title,
     slug: slugify(title) || `section-${state.sections.length + 1}`,
-    heading,
-    line: node.position?.start.line ?? 0,
+    heading: text,
+    line: state.lines.toPoint(node.from).line,
     tasks: [],
   });
 }
 
-function visitList(state: ParseState, list: List): void {
-  for (const item of list.children) {
-    if (item.checked === null || item.checked === undefined) {
+/** Plain text of a leaf read with the inline bound; over it, the raw text and a lint error. */
+function readLeafText(state: ParseState, from: number, to: number): string {
+  const nodes = parseInlineNodes(state.source, from, to);
+  if (nodes) return readPlainText(state.source, nodes, from, to, state.definitions);
+  reportLimit(state, "markup", countMarkup(state.source, from, to), from);
+  return state.source.slice(from, to);
+}
+
+function countMarkup(source: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = from; at < to; at++) if ("*_~[]`<".includes(source.charAt(at))) count++;
+  return count;
+}
+
+function visitList(state: ParseState, list: SyntaxNode, depth: number): void {
+  if (depth > PLAN_LIMITS.depth) {
+    reportLimit(state, "depth", depth, list.from);
+    return;
+  }
+  for (let item = list.firstChild; item; item = item.nextSibling) {
+    if (item.name !== "ListItem") continue;
+    const box = readTaskBox(state, item);
+    if (!box) {
       // A plain bullet: tasks nested under it still count as top-level tasks.
-      for (const child of item.children) if (child.type === "list") visitList(state, child);
+      for (const child of listChildLists(item)) visitList(state, child, depth + 1);
       continue;
     }
+    if (!countTask(state, item)) return;
     const sectionIndex = state.sections.length - 1;
     const section = state.sections[sectionIndex];
-    const task = buildTask(state, item, section ? toSectionRef(section) : null, sectionIndex);
+    const task = buildTask(
+      state,
+      item,
+      box,
+      section ? toSectionRef(section) : null,
+      sectionIndex,
+      depth,
+    );
     task.position = state.tasks.length;
     state.tasks.push(task);
     section?.tasks.push(task);
@@ -131,49 +227,101 @@ function visitList(state: ParseState, list: List): void {
   }
 }
 
-function visitNote(state: ParseState, node: Blockquote): void {
-  const first = node.children[0];
-  const last = node.children[node.children.length - 1];
-  if (!first || !last) return;
+/** Counts one more task; false (and a lint error, once) past the task limit. */
+function countTask(state: ParseState, item: SyntaxNode): boolean {
+  state.taskCount++;
+  if (state.taskCount <= PLAN_LIMITS.tasks) return true;
+  reportLimit(state, "tasks", state.taskCount, item.from);
+  return false;
+}
+
+function listChildLists(item: SyntaxNode): SyntaxNode[] {
+  const lists: SyntaxNode[] = [];
+  for (let child = item.firstChild; child; child = child.nextSibling)
+    if (child.name === "BulletList" || child.name === "OrderedList") lists.push(child);
+  return lists;
+}
+
+interface ItemBox {
+  offset: number;
+  checked: boolean;
+  /** The leaf holding the title (a paragraph, or a setext heading), or null. */
+  leaf: SyntaxNode | null;
+  /** Where the leaf's text ends (before a setext underline). */
+  leafEnd: number;
+  /** Offset of the item's list marker. */
+  markFrom: number;
+}
+
+/** The item's checkbox by GitHub's rule (`findTaskBox`), or null for a plain item. */
+function readTaskBox(state: ParseState, item: SyntaxNode): ItemBox | null {
+  const mark = item.firstChild;
+  if (!mark || mark.name !== "ListMark") return null;
+  const first = mark.nextSibling;
+  const leaf =
+    first && (first.name === "Paragraph" || first.name.startsWith("SetextHeading")) ? first : null;
+  const box = findTaskBox(state.source, state.lines, mark.from, mark.to, leaf ? leaf.from : -1);
+  if (!box || !leaf) return null;
+  const leafEnd = leaf.name === "Paragraph" ? leaf.to : headingContent(leaf).to;
+  return { ...box, leaf, leafEnd, markFrom: mark.from };
+}
+
+function visitNote(state: ParseState, node: SyntaxNode): void {
+  const children: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling)
+    if (child.name !== "QuoteMark") children.push(child);
+  if (children.length === 0) return;
   // The quote's content without the `>` markers: each child's source, joined by blank lines.
-  const text = node.children
-    .map((child) => stripQuoteMarkers(state.source.slice(startOffset(child), endOffset(child))))
+  const text = children
+    .map((child) => stripQuoteMarkers(state.source.slice(child.from, child.to)))
     .join("\n\n");
   state.notes.push({
     text: state.repair(text.trim()),
-    line: node.position?.start.line ?? 0,
+    line: state.lines.toPoint(node.from).line,
     sectionIndex: state.sections.length - 1,
   });
 }
 
+/** A task's first paragraph split into parts: text runs (escapes decoded) and inline nodes. */
+type Part =
+  | { kind: "text"; value: string; from: number; to: number }
+  | { kind: "node"; node: InlineNode; from: number; to: number };
+
 function buildTask(
   state: ParseState,
-  item: ListItem,
+  item: SyntaxNode,
+  box: ItemBox,
   section: SectionRef | null,
   sectionIndex: number,
+  depth: number,
   parentId?: string,
 ): Task {
   const { source } = state;
-  const itemStart = startOffset(item);
-  const paragraph = item.children[0]?.type === "paragraph" ? item.children[0] : null;
-  const inline = paragraph?.children ?? [];
-  const metaNode = findMetaNode(inline);
-  const metaComment = metaNode ? buildMetaComment(metaNode.value, metaNode.position) : null;
+  const contentFrom = Math.min(box.offset + 3, box.leafEnd);
+  // Trailing blanks are not text (CommonMark strips them from a paragraph's last line).
+  const contentEnd = trimEnd(source, box.leafEnd, contentFrom);
+  const nodes = parseInlineNodes(source, contentFrom, contentEnd);
+  if (!nodes)
+    reportLimit(state, "markup", countMarkup(source, contentFrom, contentEnd), contentFrom);
+  const parts = splitParts(source, nodes ?? [], contentFrom, contentEnd);
+  const metaPart = findMetaPart(source, parts);
+  const metaComment = metaPart ? buildMetaComment(state, metaPart) : null;
   const { meta, problems } = parseTaskMeta(metaComment);
-  const content = inline.filter((node) => node !== metaNode);
-  const { title, description: cut } = splitTitle(source, content, state.repair);
-  const descriptionEnd = metaNode
-    ? startOffset(metaNode)
-    : paragraph
-      ? endOffset(paragraph)
-      : itemStart;
+  const content = parts.filter((part) => part !== metaPart);
+  const { title, description: cut } = splitTitle(source, content, state);
+  const descriptionEnd = metaPart ? metaPart.from : contentEnd;
   const description = readDescription(source, cut, descriptionEnd, state.repair);
   const repairedTitle = state.repair(title);
   const slug = slugify(repairedTitle);
-  const ownId = meta.id ?? (slug || `task-${item.position?.start.line ?? 0}`);
+  // The item starts at its marker; lezer ends a CRLF line's block after the `\r`.
+  const span = toSpan(
+    state,
+    box.markFrom,
+    source.charAt(item.to - 1) === "\r" ? item.to - 1 : item.to,
+  );
+  const ownId = meta.id ?? (slug || `task-${span.start.line}`);
   const id = parentId && !meta.id ? `${parentId}-${ownId}` : ownId;
 
-  const span = toSpan(item.position);
   for (const problem of problems) {
     state.issues.push({
       code: problem.kind === "unknown-key" ? "meta-unknown-key" : "meta-malformed",
@@ -192,34 +340,92 @@ function buildTask(
     idSource: meta.id ? "explicit" : "slug",
     title: repairedTitle,
     description,
-    checked: item.checked === true,
+    checked: box.checked,
     section,
     sectionIndex,
     position: 0,
     line: span.start.line,
     span,
-    checkboxOffset: findCheckboxOffset(
-      source,
-      itemStart,
-      paragraph ? startOffset(paragraph) : endOffset(item),
-    ),
-    paragraphEndOffset: paragraph ? endOffset(paragraph) : endOffset(item),
+    checkboxOffset: box.offset + 1,
+    paragraphEndOffset: source.charAt(box.leafEnd - 1) === "\r" ? box.leafEnd - 1 : box.leafEnd,
     meta,
     metaComment,
-    references: collectReferences(content),
+    references: collectReferences(source, content),
     subtasks: [],
     ...(parentId ? { parentId } : {}),
   };
-  for (const child of item.children) {
-    if (child.type !== "list") continue;
-    for (const sub of child.children) {
-      if (sub.checked === null || sub.checked === undefined) continue;
-      const subtask = buildTask(state, sub, section, sectionIndex, id);
+  collectSubtasks(state, item, task, section, sectionIndex, depth + 1);
+  return task;
+}
+
+/** Nested tasks, also those under plain bullets (GitHub shows them all as boxes). */
+function collectSubtasks(
+  state: ParseState,
+  item: SyntaxNode,
+  task: Task,
+  section: SectionRef | null,
+  sectionIndex: number,
+  depth: number,
+): void {
+  for (const list of listChildLists(item)) {
+    if (depth > PLAN_LIMITS.depth) {
+      reportLimit(state, "depth", depth, list.from);
+      return;
+    }
+    for (let sub = list.firstChild; sub; sub = sub.nextSibling) {
+      if (sub.name !== "ListItem") continue;
+      const box = readTaskBox(state, sub);
+      if (!box) {
+        collectSubtasks(state, sub, task, section, sectionIndex, depth + 1);
+        continue;
+      }
+      if (!countTask(state, sub)) return;
+      const subtask = buildTask(state, sub, box, section, sectionIndex, depth, task.id);
       subtask.position = task.subtasks.length;
       task.subtasks.push(subtask);
     }
   }
-  return task;
+}
+
+function trimEnd(source: string, end: number, floor: number): number {
+  let at = end;
+  while (at > floor && /\s/.test(source.charAt(at - 1))) at--;
+  return at;
+}
+
+/** Top-level inline parts; text, escapes and character references merge into one text part. */
+function splitParts(source: string, nodes: InlineNode[], from: number, to: number): Part[] {
+  const parts: Part[] = [];
+  const addText = (value: string, start: number, end: number) => {
+    const last = parts[parts.length - 1];
+    if (last?.kind === "text" && last.to === start) {
+      last.value += value;
+      last.to = end;
+    } else if (end > start) {
+      parts.push({ kind: "text", value, from: start, to: end });
+    }
+  };
+  let at = from;
+  for (const node of nodes) {
+    if (node.from > at) addText(source.slice(at, node.from), at, node.from);
+    if (node.name === "Escape") addText(source.slice(node.from + 1, node.to), node.from, node.to);
+    else if (node.name === "Entity")
+      addText(decodeEntity(source.slice(node.from, node.to)), node.from, node.to);
+    else parts.push({ kind: "node", node, from: node.from, to: node.to });
+    at = node.to;
+  }
+  if (to > at) addText(source.slice(at, to), at, to);
+  return parts;
+}
+
+function partText(source: string, parts: Part[], definitions: ReadonlySet<string>): string {
+  return parts
+    .map((part) =>
+      part.kind === "text"
+        ? part.value
+        : readPlainText(source, [part.node], part.from, part.to, definitions),
+    )
+    .join("");
 }
 
 /** Where a description starts in the source, and how to drop the separator in front of it. */
@@ -235,39 +441,43 @@ interface DescriptionCut {
  */
 function splitTitle(
   source: string,
-  content: PhrasingContent[],
-  repair: (text: string) => string,
+  content: Part[],
+  state: Pick<ParseState, "repair" | "definitions">,
 ): { title: string; description: DescriptionCut | null } {
-  const first = content.find((node) => !(node.type === "text" && node.value.trim() === ""));
+  const { repair, definitions } = state;
+  const first = content.find((part) => !(part.kind === "text" && part.value.trim() === ""));
   if (!first) return { title: "", description: null };
   const last = content[content.length - 1]!;
-  if (first.type === "strong") {
-    const rest = source.slice(endOffset(first), endOffset(last));
+  if (first.kind === "node" && first.node.name === "StrongEmphasis") {
+    const rest = source.slice(first.to, last.to);
     const hasDescription = stripLeadingSeparator(repair(rest)) !== "";
     return {
-      title: plainText(first.children).trim(),
-      description: hasDescription ? { from: endOffset(first), cut: "leading" } : null,
+      title: partText(source, [first], definitions).trim(),
+      description: hasDescription ? { from: first.to, cut: "leading" } : null,
     };
   }
   // No bold lead: split at the first separator found in top-level text (never inside code).
-  const titleParts: PhrasingContent[] = [];
-  for (const node of content) {
-    if (node.type === "text") {
-      const value = repair(node.value);
+  const titleParts: Part[] = [];
+  for (const part of content) {
+    if (part.kind === "text") {
+      const value = repair(part.value);
       const hit = SEPARATORS.map((sep) => ({ sep, at: value.indexOf(sep) }))
         .filter((candidate) => candidate.at >= 0)
         .sort((a, b) => a.at - b.at)[0];
       if (hit) {
-        const title = plainText(titleParts) + value.slice(0, hit.at);
+        const title = partText(source, titleParts, definitions) + value.slice(0, hit.at);
         return {
           title: collapseLines(title).trim(),
-          description: { from: startOffset(node), cut: hit.sep },
+          description: { from: part.from, cut: hit.sep },
         };
       }
     }
-    titleParts.push(node);
+    titleParts.push(part);
   }
-  return { title: collapseLines(plainText(content)).trim(), description: null };
+  return {
+    title: collapseLines(partText(source, content, definitions)).trim(),
+    description: null,
+  };
 }
 
 /** The description's Markdown source, repaired, without the separator in front. */
@@ -290,20 +500,25 @@ function stripLeadingSeparator(text: string): string {
   return (separator ? trimmed.slice(separator.length) : trimmed).trim();
 }
 
-function findMetaNode(inline: PhrasingContent[]): (PhrasingContent & { type: "html" }) | null {
-  for (let i = inline.length - 1; i >= 0; i--) {
-    const node = inline[i]!;
-    if (node.type === "html" && isMetaComment(node.value)) return node;
+/** The last inline HTML comment of the paragraph that is a `<!-- nova: … -->` comment. */
+function findMetaPart(source: string, parts: Part[]): Part | null {
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const part = parts[i]!;
+    if (part.kind !== "node") continue;
+    const { name } = part.node;
+    if (name !== "Comment" && name !== "HTMLTag") continue;
+    if (isMetaComment(source.slice(part.from, part.to))) return part;
   }
   return null;
 }
 
-function buildMetaComment(raw: string, position: Position | undefined): MetaComment {
+function buildMetaComment(state: ParseState, part: Part): MetaComment {
+  const raw = state.source.slice(part.from, part.to);
   const { entries, malformed } = splitMetaComment(raw);
   // Duplicate keys keep the last value.
   const byKey = new Map(entries.map((entry) => [entry.key, entry.value]));
   return {
-    span: toSpan(position),
+    span: toSpan(state, part.from, part.to),
     raw,
     entries: [...byKey].map(([key, value]) => ({ key, value })),
     malformed,
@@ -311,32 +526,22 @@ function buildMetaComment(raw: string, position: Position | undefined): MetaComm
 }
 
 /** Inline-code spans: whitespace means a command line; otherwise a path-like token is a path. */
-function collectReferences(content: PhrasingContent[]): Reference[] {
+function collectReferences(source: string, content: Part[]): Reference[] {
   const references: Reference[] = [];
-  const visit = (nodes: PhrasingContent[]) => {
+  const visit = (nodes: InlineNode[]) => {
     for (const node of nodes) {
-      if (node.type === "inlineCode") {
-        const text = node.value.trim();
+      if (node.name === "InlineCode") {
+        const text = readCodeText(source, node).trim();
         if (text === "") continue;
         const isPath = !/\s/.test(text) && (/[/\\]/.test(text) || /\.[A-Za-z0-9]{1,8}$/.test(text));
         references.push({ kind: isPath ? "path" : "command", text });
-      } else if ("children" in node) {
+      } else {
         visit(node.children);
       }
     }
   };
-  visit(content);
+  for (const part of content) if (part.kind === "node") visit([part.node]);
   return references;
-}
-
-/** Finds `[` between the list marker and the paragraph; the checkbox character follows it. */
-function findCheckboxOffset(source: string, from: number, to: number): number {
-  const at = source.indexOf("[", from);
-  return at >= 0 && at < Math.max(to, from + 8) ? at + 1 : from;
-}
-
-function plainText(nodes: PhrasingContent[]): string {
-  return nodes.map((node) => mdastToString(node)).join("");
 }
 
 function collapseLines(text: string): string {
@@ -351,20 +556,9 @@ function toSectionRef(section: Section): SectionRef {
   return { number: section.number, title: section.title, slug: section.slug };
 }
 
-function toPoint(point: UnistPoint | undefined): SourcePoint {
-  return { line: point?.line ?? 1, column: point?.column ?? 1, offset: point?.offset ?? 0 };
-}
-
-function toSpan(position: Position | undefined): SourceSpan {
-  return { start: toPoint(position?.start), end: toPoint(position?.end) };
-}
-
-function startOffset(node: { position?: Position | undefined }): number {
-  return node.position?.start.offset ?? 0;
-}
-
-function endOffset(node: { position?: Position | undefined }): number {
-  return node.position?.end.offset ?? 0;
+function toSpan(state: ParseState, from: number, to: number): SourceSpan {
+  const start: SourcePoint = state.lines.toPoint(from);
+  return { start, end: state.lines.toPoint(to) };
 }
 
 function detectEol(source: string): "\n" | "\r\n" {

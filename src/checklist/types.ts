@@ -109,7 +109,12 @@ export interface Note {
 
 /** A structural problem noticed while parsing (lint turns these into messages). */
 export interface ParseIssue {
-  code: "task-outside-section" | "task-without-title" | "meta-malformed" | "meta-unknown-key";
+  code:
+    | "task-outside-section"
+    | "task-without-title"
+    | "meta-malformed"
+    | "meta-unknown-key"
+    | "plan-limit";
   point: SourcePoint;
   /** For metadata problems: the key (or the whole part when it is not `key=value`). */
   key?: string;
@@ -117,6 +122,9 @@ export interface ParseIssue {
   /** For malformed metadata: which rule the value broke. */
   rule?: "id" | "after" | "estimate" | "due" | "owner" | "empty" | "syntax";
   taskId?: string;
+  /** For `plan-limit`: which limit (`docs/checklist-format.md`, "Limits") and what was found. */
+  limit?: "chars" | "tasks" | "depth" | "markup" | "time";
+  found?: number;
 }
 
 export interface Plan {

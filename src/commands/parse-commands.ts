@@ -1,7 +1,8 @@
-import type { Nodes } from "mdast";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
+import type { Tree } from "@lezer/common";
+import { measureLineNesting, PLAN_LIMITS } from "../checklist/plan-limits.js";
+import { parseInlineNodes, type InlineNode } from "../markdown/inline.js";
+import { buildLineIndex, type LineIndex } from "../markdown/line-index.js";
+import { parseBlocks } from "../markdown/parse-blocks.js";
 import { parseInvocation, type ParsedInvocation } from "./parse-arguments.js";
 
 /** GitHub's limit for comments; acting on more than a few commands per comment is spam. */
@@ -23,16 +24,22 @@ export interface ParsedComment {
   overLimit: number;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm);
-
 /** `/nova` as a whole word at the start of the (masked) line, then the rest. */
 const COMMAND_LINE = /^[ \t]*\/nova(?:[ \t]+(.*))?$/i;
 
 /** Blocks whose content is not the writer speaking to Nova: quotes, code, raw HTML (comments). */
-const SKIPPED_BLOCKS = new Set(["blockquote", "code", "html", "math", "yaml", "toml"]);
+const SKIPPED_BLOCKS = new Set([
+  "Blockquote",
+  "FencedCode",
+  "CodeBlock",
+  "HTMLBlock",
+  "CommentBlock",
+  "ProcessingInstructionBlock",
+  "LinkReference",
+]);
 
 /** Inline parts that are blanked out before looking for command lines. */
-const MASKED_INLINES = new Set(["html", "inlineCode", "inlineMath"]);
+const MASKED_INLINES = new Set(["InlineCode", "HTMLTag", "Comment", "ProcessingInstruction"]);
 
 /**
  * Finds the `/nova <name> [args]` lines of a comment. A line counts when `/nova` is the first
@@ -40,14 +47,17 @@ const MASKED_INLINES = new Set(["html", "inlineCode", "inlineMath"]);
  * fenced or indented code, block quotes (lazy continuation lines included, since GitHub renders
  * them quoted) and HTML comments or other raw HTML are ignored, and so is a `/nova` inside an
  * inline code span or an inline HTML comment that spans lines. A list item's first line starts
- * with its marker, so `- /nova help` is not a command. The Markdown is parsed with remark (GFM),
- * like GitHub parses it, rather than guessed with regular expressions. Pure; never throws.
+ * with its marker, so `- /nova help` is not a command. The Markdown is parsed with the checklist's
+ * parser (`@lezer/markdown`, CommonMark as GitHub's cmark-gfm parses it) rather than guessed with
+ * regular expressions. A comment nested deeper than the checklist's depth limit, or a paragraph
+ * with more inline markup than `MAX_INLINE_MARKUP`, yields no commands (linear time on any
+ * input). Pure; never throws.
  */
 export function parseComment(body: string): ParsedComment {
   const source = body.replace(/\r\n?/g, "\n");
-  const tree = processor.parse(source);
   const found: Array<{ line: number; rest: string }> = [];
-  collectLines(tree, source, found);
+  if (measureLineNesting(source).depth <= PLAN_LIMITS.depth)
+    collectLines(parseBlocks(source), source, found);
   found.sort((a, b) => a.line - b.line);
 
   const commands: FoundCommand[] = [];
@@ -75,31 +85,39 @@ function readInvocationKey(invocation: ParsedInvocation, rest: string): string {
 }
 
 function collectLines(
-  node: Nodes,
+  tree: Tree,
   source: string,
   found: Array<{ line: number; rest: string }>,
 ): void {
-  if (SKIPPED_BLOCKS.has(node.type)) return;
-  if (node.type === "paragraph" || node.type === "heading") {
-    scanBlock(node, source, found);
-    return;
-  }
-  if ("children" in node) for (const child of node.children) collectLines(child, source, found);
+  const lines = buildLineIndex(source);
+  // An iterative walk: a deeply nested comment cannot overflow the stack.
+  tree.iterate({
+    enter(node) {
+      if (SKIPPED_BLOCKS.has(node.name)) return false;
+      if (node.name === "Paragraph" || /^(ATX|Setext)Heading\d$/.test(node.name)) {
+        scanBlock(node.from, node.to, source, lines, found);
+        return false;
+      }
+      return true;
+    },
+  });
 }
 
 /** Looks for command lines in one paragraph or heading, with code spans and HTML blanked out. */
 function scanBlock(
-  node: Nodes,
+  start: number,
+  end: number,
   source: string,
+  lines: LineIndex,
   found: Array<{ line: number; rest: string }>,
 ): void {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  const firstLine = node.position?.start.line;
-  if (start === undefined || end === undefined || firstLine === undefined) return;
+  const firstLine = lines.toPoint(start).line;
+  const nodes = parseInlineNodes(source, start, end);
+  // Too much markup to parse inline in linear time: not a comment to take commands from.
+  if (!nodes) return;
   // Offsets are UTF-16 code units; blank by code unit so astral characters keep their place.
   const units = source.slice(start, end).split("");
-  for (const [from, to] of listMaskedRanges(node)) {
+  for (const [from, to] of listMaskedRanges(nodes)) {
     for (let offset = Math.max(from, start); offset < Math.min(to, end); offset++) {
       if (units[offset - start] !== "\n") units[offset - start] = " ";
     }
@@ -108,8 +126,8 @@ function scanBlock(
   // stand between the start of the source line and the block for `/nova` to start the line.
   const lineStart = source.lastIndexOf("\n", start - 1) + 1;
   const lead = source.slice(lineStart, start);
-  const lines = units.join("").split("\n");
-  lines.forEach((text, index) => {
+  const blockLines = units.join("").split("\n");
+  blockLines.forEach((text, index) => {
     if (index === 0 && !/^[ \t]*$/.test(lead)) return;
     const match = COMMAND_LINE.exec(text.replace(/[ \t]+$/, ""));
     if (match) found.push({ line: firstLine + index, rest: match[1] ?? "" });
@@ -117,17 +135,14 @@ function scanBlock(
 }
 
 /** Source ranges of the inline parts to blank: code spans and raw HTML (comments included). */
-function listMaskedRanges(node: Nodes): Array<[number, number]> {
+function listMaskedRanges(nodes: InlineNode[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  const visit = (current: Nodes) => {
-    if (MASKED_INLINES.has(current.type)) {
-      const from = current.position?.start.offset;
-      const to = current.position?.end.offset;
-      if (from !== undefined && to !== undefined) ranges.push([from, to]);
-      return;
+  const visit = (current: InlineNode[]) => {
+    for (const node of current) {
+      if (MASKED_INLINES.has(node.name)) ranges.push([node.from, node.to]);
+      else visit(node.children);
     }
-    if ("children" in current) for (const child of current.children) visit(child);
   };
-  visit(node);
+  visit(nodes);
   return ranges;
 }

@@ -1,5 +1,6 @@
 import { lintPlan, type LintProblem } from "../checklist/lint.js";
 import { parsePlan } from "../checklist/parse-plan.js";
+import type { Plan } from "../checklist/types.js";
 import type { GitHubError } from "../github/github-error.js";
 import type { GitHubPort, ObservedIssue } from "../github/github-port.js";
 import { applySync } from "./apply-sync.js";
@@ -21,6 +22,8 @@ export interface RunSyncOptions extends SyncSettings {
   closeRemoved: boolean;
   maxWritesPerRun: number;
   dryRun: boolean;
+  /** Parses the checklist; default `parsePlan` in this thread (the preview parses off-thread). */
+  readPlan?: (source: string) => Promise<Plan>;
   /**
    * Reads what Nova's open write-back pull request proposes. Called at most once, and only when
    * an issue disagrees with a checklist that changed since the last sync (docs/sync.md).
@@ -64,7 +67,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
   const { port, links } = options;
   const source = await port.getFileText(links.checklistPath, links.sha);
   if (source === null) return { status: "checklist-missing" };
-  const plan = parsePlan(source);
+  const plan = options.readPlan ? await options.readPlan(source) : parsePlan(source);
   const problems = lintPlan(plan, { file: links.checklistPath, lang: options.lang });
   const errors = problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) return { status: "checklist-invalid", problems };

@@ -8,6 +8,7 @@ import { CONFIG_PATH } from "../github/octokit-port.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { PendingWriteBack, WriteBackProposal } from "./plan-sync.js";
+import { parsePlanOffThread } from "../checklist/parse-plan-off-thread.js";
 import { runSync } from "./run-sync.js";
 import { summarizeSync, type SyncReport } from "./summarize-sync.js";
 
@@ -106,6 +107,11 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
     closeRemoved: config.sync.closeRemoved,
     maxWritesPerRun: config.sync.maxWritesPerRun,
     dryRun: input.dryRun ?? false,
+    // A pull request's checklist comes from anyone who can open one: parse it in a worker thread
+    // with a time budget, so a hostile plan never blocks webhooks or /healthz.
+    ...(input.reason === "preview"
+      ? { readPlan: (source: string) => parsePlanOffThread(source) }
+      : {}),
     ...(input.readPendingWriteBack ? { readPendingWriteBack: input.readPendingWriteBack } : {}),
   });
   const checkName = input.reason === "preview" ? CHECK_NAMES.preview : CHECK_NAMES.sync;

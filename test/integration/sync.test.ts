@@ -360,6 +360,36 @@ describe("sync through the real app and a fake GitHub", () => {
     ).toHaveLength(1);
   });
 
+  it("a pull request whose checklist is nested past the depth limit gets a failing preview naming the limit", async () => {
+    await firstSync();
+    // 10,000 nested quotes: once a stack overflow; now a lint error, parsed off the event loop.
+    repo.pushCommit({
+      branch: "hostile",
+      files: { [PLAN]: `${bundled}\n${">".repeat(10_000)} - [ ] x\n` },
+    });
+    const pull = repo.openPull({
+      title: "Hostile",
+      head: "hostile",
+      user: { login: "mallory", type: "User" } as never,
+    });
+    const [rendered] = repo.pulls().filter((candidate) => candidate.number === pull.number);
+    const payload = createWebhookPayload("pull_request.opened", {
+      owner: "acme",
+      repo: "dgx",
+      installationId: 42,
+      repository: { default_branch: "main" },
+      set: { number: pull.number, pull_request: rendered },
+    });
+    const mark = fake.requests.length;
+    await probot.receive({ id: "pr-hostile", name: "pull_request", payload });
+    await service.settled();
+    expect(fake.violations).toEqual([]);
+    expect(writesSince(mark)).toEqual(["POST /check-runs"]);
+    const run = repo.checkRuns.at(-1)!;
+    expect(run).toMatchObject({ name: "Nova: Sync-Vorschau", conclusion: "failure" });
+    expect(JSON.stringify(run.output)).toContain("Zu tief verschachtelt: 10.001 Ebenen");
+  });
+
   it("adopts an existing label of another case instead of creating a second one", async () => {
     repo.addLabel("DGX", "000000", "von Hand");
     await firstSync();
