@@ -104,7 +104,7 @@ describe("the report commands", () => {
     await world.comment("/nova progress\n/nova sync");
     const [progress, sync] = world.commands.replies().map((reply) => reply.body);
     expect(progress).toMatch(
-      /^<!-- nova:reply [^\n]*\n⚠️ \*\*Die Checkliste hat 1 Fehler\*\*; bis er behoben ist, gleicht Nova keine Issues ab und die Zahlen unten können veraltet sein\. Alle Probleme mit Zeilen: \[Check-Run „Nova: Sync“\]\(https:\/\/github\.com\/acme\/dgx\/runs\/1\)\.\n\n- Zeile 8: /,
+      /^⚠️ \*\*Die Checkliste hat 1 Fehler\*\*; bis er behoben ist, gleicht Nova keine Issues ab und die Zahlen unten können veraltet sein\. Alle Probleme mit Zeilen: \[Check-Run „Nova: Sync“\]\(https:\/\/github\.com\/acme\/dgx\/runs\/1\)\.\n\n- Zeile 8: /,
     );
     expect(sync).toContain(
       "Die Checkliste hat 1 Fehler; nichts wurde abgeglichen. Alle Probleme mit Zeilen: [Check-Run „Nova: Sync“](https://github.com/acme/dgx/runs/1).",
