@@ -105,7 +105,7 @@ export interface GitHubPort {
   createLabel(label: ObservedLabel): Promise<boolean>;
   updateLabel(currentName: string, label: ObservedLabel): Promise<void>;
   createIssue(
-    issue: Required<Pick<IssueWrite, "title" | "body" | "labels">>,
+    issue: Required<Pick<IssueWrite, "title" | "body" | "labels">> & { milestone?: number },
   ): Promise<ObservedIssue>;
   updateIssue(number: number, changes: IssueWrite): Promise<ObservedIssue>;
   /** One issue, with `closedBy`; null when it does not exist. */

@@ -106,7 +106,12 @@ async function applyOp(
       return true;
     }
     case "create-issue": {
-      let issue = await port.createIssue({ title: op.title, body: op.body, labels: op.labels });
+      let issue = await port.createIssue({
+        title: op.title,
+        body: op.body,
+        labels: op.labels,
+        ...(op.milestone !== undefined ? { milestone: op.milestone } : {}),
+      });
       result.writes += 1;
       record(op.taskId, issue);
       if (op.close) {

@@ -21,6 +21,7 @@ export type SyncOp =
       /** A ticked task: create, then close as completed. */
       close: boolean;
       after: string[];
+      milestone?: number;
     }
   | {
       kind: "update-issue";
@@ -133,8 +134,8 @@ export function planSync(
   for (const want of desired.issues) {
     let issue = canonical.get(want.taskId);
     let renamedFrom: string | undefined;
-    if (!issue) {
-      const match = findRenamedIssue(want, orphans, options.prefix);
+    if (!issue && want.kind === "task") {
+      const match = findRenamedIssue(want, taskOrphans(orphans), options.prefix);
       if (match) {
         orphans.delete(match.taskId);
         issue = match.issue;
@@ -150,6 +151,7 @@ export function planSync(
         labels: want.labels.map(actualLabel),
         close: want.state === "closed",
         after: want.after,
+        ...(want.milestone !== undefined ? { milestone: want.milestone } : {}),
       });
       continue;
     }
@@ -199,6 +201,9 @@ function compareIssue(
   let proposal: WriteBackProposal | null = null;
   let needsPending = false;
   if (issue.title !== want.title) changes.title = want.title;
+  if (want.milestone !== undefined && issue.milestone?.number !== want.milestone) {
+    changes.milestone = want.milestone;
+  }
 
   const isManaged = (name: string) => {
     const lower = name.toLowerCase();
@@ -219,7 +224,7 @@ function compareIssue(
   const synced: SyncedState = readSyncedMarker(issue.body) ?? { checked: isClosed, removed: false };
   let nextSynced: SyncedState = { checked: synced.checked, removed: false };
   // What the checklist should say if this issue's state is a human's doing.
-  const humanProposal: WriteBackProposal | null =
+  const taskProposal: WriteBackProposal | null =
     isClosed === wantChecked
       ? null
       : isClosed && issue.stateReason !== "not_planned"
@@ -231,6 +236,9 @@ function compareIssue(
   // marker to the proposed state. While the task is in that open pull request, hold the issue
   // (docs/sync.md, "Write-back"); once it is merged the box agrees, and once it is closed
   // unmerged the checklist wins.
+  // A section's issue has no box: a person closing or reopening it is kept (while its tasks do
+  // not change) but proposes nothing.
+  const humanProposal = want.kind === "section" ? null : taskProposal;
   const mayBeHeld = !synced.removed && wantChecked !== synced.checked && humanProposal !== null;
   if (mayBeHeld && pending === undefined) needsPending = true;
   const held = mayBeHeld && pending?.get(want.taskId) === humanProposal.action;
@@ -265,6 +273,12 @@ export function bodiesMatch(current: string, wanted: string): boolean {
       .replace(/\/blob\/[0-9a-f]{40}\/([^)\s#]*)#L\d+/g, "/blob/<sha>/$1#L<n>")
       .trim();
   return normalize(current) === normalize(wanted);
+}
+
+function taskOrphans(
+  orphans: ReadonlyMap<string, ObservedIssue>,
+): ReadonlyMap<string, ObservedIssue> {
+  return new Map([...orphans].filter(([key]) => !key.includes(":")));
 }
 
 /** Labels first (issues need them), then creates in dependency order, then the rest. */

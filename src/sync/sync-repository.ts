@@ -16,6 +16,20 @@ export const CHECK_NAMES = {
   config: "Nova: Konfiguration",
 } as const;
 
+/** The delivery milestone's default title and Nova's line in its description. */
+const MILESTONE_TEXT: Record<Language, { title: string; description: string }> = {
+  de: {
+    title: "DGX Spark Lieferung",
+    description:
+      "Liefertermin der DGX Spark (`delivery:` in .github/nova.yml). Nova hält hier alle Aufgaben und Bereiche des Plans.",
+  },
+  en: {
+    title: "DGX Spark delivery",
+    description:
+      "Delivery date of the DGX Spark (`delivery:` in .github/nova.yml). Nova keeps every task and section of the plan here.",
+  },
+};
+
 export interface Logger {
   info: (data: object, message?: string) => void;
   warn: (data: object, message?: string) => void;
@@ -102,6 +116,12 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
     closeRemoved: config.sync.closeRemoved,
     maxWritesPerRun: config.sync.maxWritesPerRun,
     dryRun: input.dryRun ?? false,
+    sectionIssues: config.sync.sectionIssues,
+    milestone: {
+      delivery: config.delivery,
+      title: config.sync.milestone ?? MILESTONE_TEXT[lang].title,
+      description: MILESTONE_TEXT[lang].description,
+    },
     ...(input.readPendingWriteBack ? { readPendingWriteBack: input.readPendingWriteBack } : {}),
   });
   const checkName = input.reason === "preview" ? CHECK_NAMES.preview : CHECK_NAMES.sync;

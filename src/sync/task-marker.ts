@@ -7,6 +7,8 @@
  */
 
 const TASK_MARKER = /<!-- nova:task id=([a-z0-9]+(?:-[a-z0-9]+)*) -->/;
+/** `tasks=` is a digest of the section's task ids in order: a reorder changes the body. */
+const SECTION_MARKER = /<!-- nova:section id=([a-z0-9]+(?:-[a-z0-9]+)*)(?: tasks=[0-9a-f]+)? -->/;
 const SYNCED_MARKER = /<!-- nova:synced checked=([01])(?: removed=([01]))? -->/;
 
 export interface SyncedState {
@@ -18,6 +20,24 @@ export interface SyncedState {
 /** The task marker for a body. */
 export function renderTaskMarker(taskId: string): string {
   return `<!-- nova:task id=${taskId} -->`;
+}
+
+/**
+ * The marker of a section's issue (`<!-- nova:section id=<slug> tasks=<digest> -->`). The
+ * digest of its task ids in plan order changes the body when the order changes, which is what
+ * makes the sync read the section's sub-issue list (and only then).
+ */
+export function renderSectionMarker(slug: string, taskIds: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  for (const char of taskIds.join(",")) {
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  }
+  return `<!-- nova:section id=${slug} tasks=${hash.toString(16).padStart(8, "0")} -->`;
+}
+
+/** The section slug of a bot-written section issue's body, or null. Callers must check the author. */
+export function readSectionMarker(body: string | null | undefined): string | null {
+  return SECTION_MARKER.exec(body ?? "")?.[1] ?? null;
 }
 
 /** The sync-state marker for a body. */

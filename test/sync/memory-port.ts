@@ -32,6 +32,7 @@ export class MemoryPort implements GitHubPort {
   /** An issue written by someone else (a human by default). */
   addForeignIssue(issue: Partial<ObservedIssue> & { title: string; body: string }): ObservedIssue {
     const created: ObservedIssue = {
+      id: 10_000 + this.issues.length + 1,
       number: this.issues.length + 1,
       state: "open",
       stateReason: null,
@@ -79,6 +80,7 @@ export class MemoryPort implements GitHubPort {
   createIssue(issue: { title: string; body: string; labels: string[] }): Promise<ObservedIssue> {
     this.record(`create-issue ${issue.title}`);
     const created: ObservedIssue = {
+      id: 10_000 + this.issues.length + 1,
       number: this.issues.length + 1,
       title: issue.title,
       body: issue.body,
