@@ -7,7 +7,7 @@ import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { PendingWriteBack, WriteBackProposal } from "./plan-sync.js";
 import { runSync } from "./run-sync.js";
-import { summarizeSync, type SyncReport } from "./summarize-sync.js";
+import { summarizeSync, type StructureReport, type SyncReport } from "./summarize-sync.js";
 
 /** The names of Nova's check runs, as people see them on commits and pull requests. */
 export const CHECK_NAMES = {
@@ -266,8 +266,67 @@ export function renderSyncCheck(
     sections,
     preview,
     maxWrites,
+    structureLines: renderStructureLines(report.structure, lang),
   });
 }
+
+/** The check run's lines about sub-issues, dependencies, the milestone and missing features. */
+export function renderStructureLines(structure: StructureReport, lang: Language): string[] {
+  const de = lang !== "en";
+  const lines: string[] = [];
+  const counts: Array<[number, string, string]> = [
+    [structure.subIssuesAdded, "Sub-Issues verknüpft", "sub-issues linked"],
+    [
+      structure.subIssuesMoved,
+      "Sub-Issues in einen anderen Bereich verschoben",
+      "sub-issues moved to another section",
+    ],
+    [structure.reordered, "Sub-Issues umsortiert", "sub-issues reordered"],
+    [structure.blockedByAdded, "„Blockiert durch“ angelegt", '"blocked by" relations added'],
+    [structure.blockedByRemoved, "„Blockiert durch“ entfernt", '"blocked by" relations removed'],
+  ];
+  for (const [count, german, english] of counts) {
+    if (count > 0) lines.push(`${count} ${de ? german : english}`);
+  }
+  if (structure.restored.length > 0) {
+    lines.push(
+      de
+        ? `Von Hand entfernt, wiederhergestellt (die Checkliste bestimmt die Struktur): ${structure.restored.join(", ")}`
+        : `Removed by hand, restored (the checklist owns the structure): ${structure.restored.join(", ")}`,
+    );
+  }
+  if (structure.milestone) {
+    const created = structure.milestone.action === "created";
+    lines.push(
+      de
+        ? `Meilenstein „${structure.milestone.title}“ ${created ? "angelegt" : "aktualisiert"}`
+        : `Milestone "${structure.milestone.title}" ${created ? "created" : "updated"}`,
+    );
+  }
+  for (const feature of structure.missing) {
+    lines.push(MISSING_FEATURE[feature][de ? "de" : "en"]);
+  }
+  return lines;
+}
+
+/** What the check run says when the server lacks an optional feature (docs/sync.md, "Servers"). */
+export const MISSING_FEATURE: Record<
+  StructureReport["missing"][number],
+  Record<Language, string>
+> = {
+  "sub-issues": {
+    de: "ℹ️ Dieser Server kennt keine Sub-Issues (z. B. GitHub Enterprise Server 3.19): die Bereichs-Labels ordnen die Aufgaben zu.",
+    en: "ℹ️ This server has no sub-issues (e.g. GitHub Enterprise Server 3.19): the section labels group the tasks.",
+  },
+  dependencies: {
+    de: "ℹ️ Dieser Server kennt keine Abhängigkeiten zwischen Issues: das Label `/blocked` markiert wartende Aufgaben.",
+    en: "ℹ️ This server has no issue dependencies: the `/blocked` label marks waiting tasks.",
+  },
+  milestones: {
+    de: "ℹ️ Dieser Server kennt keine Meilensteine: der Liefertermin steht nur in der Konfiguration.",
+    en: "ℹ️ This server has no milestones: the delivery date is only in the configuration.",
+  },
+};
 
 function buildLintCheckRun(
   name: string,
