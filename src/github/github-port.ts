@@ -105,7 +105,10 @@ export interface GitHubPort {
   createLabel(label: ObservedLabel): Promise<boolean>;
   updateLabel(currentName: string, label: ObservedLabel): Promise<void>;
   createIssue(
-    issue: Required<Pick<IssueWrite, "title" | "body" | "labels">> & { milestone?: number },
+    issue: Required<Pick<IssueWrite, "title" | "body" | "labels">> & {
+      milestone?: number;
+      assignees?: string[];
+    },
   ): Promise<ObservedIssue>;
   updateIssue(number: number, changes: IssueWrite): Promise<ObservedIssue>;
   /** One issue, with `closedBy`; null when it does not exist. */

@@ -22,6 +22,8 @@ export interface ApplyResult {
   observed: ObservedState;
   /** What stopped the run early, if anything. */
   error: GitHubError | null;
+  /** Owners GitHub would not let be assigned (`owner=@login`): a warning, not an error. */
+  unassignable: Array<{ taskId: string; login: string }>;
 }
 
 const COMMENTS: Record<Language, { removed: string; duplicate: (n: number) => string }> = {
@@ -56,6 +58,7 @@ export async function applySync(
     writes: 0,
     observed: { labels: [...observed.labels], taskIssues: new Map(observed.taskIssues) },
     error: null,
+    unassignable: [],
   };
   const record = (taskId: string, issue: ObservedIssue) => {
     const others = (result.observed.taskIssues.get(taskId) ?? []).filter(
@@ -98,6 +101,11 @@ async function applyOp(
   record: (taskId: string, issue: ObservedIssue) => void,
   result: ApplyResult,
 ): Promise<boolean> {
+  const checkAssignable = async (login: string, taskId: string): Promise<boolean> => {
+    if (await port.canBeAssigned(login)) return true;
+    result.unassignable.push({ taskId, login });
+    return false;
+  };
   switch (op.kind) {
     case "create-label": {
       await port.createLabel({ ...op.label });
@@ -106,11 +114,13 @@ async function applyOp(
       return true;
     }
     case "create-issue": {
+      const assignable = op.assignee ? await checkAssignable(op.assignee, op.taskId) : false;
       let issue = await port.createIssue({
         title: op.title,
         body: op.body,
         labels: op.labels,
         ...(op.milestone !== undefined ? { milestone: op.milestone } : {}),
+        ...(assignable && op.assignee ? { assignees: [op.assignee] } : {}),
       });
       result.writes += 1;
       record(op.taskId, issue);
@@ -126,7 +136,12 @@ async function applyOp(
         const current = await port.getIssue(op.number);
         if (!current || current.state !== op.observedState) return false;
       }
-      const issue = await port.updateIssue(op.number, op.changes);
+      let changes = op.changes;
+      if (op.assignee && changes.assignees && !(await checkAssignable(op.assignee, op.taskId))) {
+        changes = { ...changes };
+        delete changes.assignees;
+      }
+      const issue = await port.updateIssue(op.number, changes);
       result.writes += 1;
       if (op.renamedFrom)
         (result.observed.taskIssues as Map<string, ObservedIssue[]>).delete(op.renamedFrom);

@@ -50,6 +50,8 @@ export interface DesiredIssue {
   description: string;
   /** Ids of the tasks this one depends on (to create dependencies first). */
   after: string[];
+  /** `owner=@login`: assigned when the issue's body does not name this owner yet. */
+  owner?: string | undefined;
 }
 
 export interface DesiredState {
@@ -290,6 +292,7 @@ function buildDesiredIssue(
     sectionSlug: task.section?.slug ?? null,
     description: task.description,
     after: task.meta.after,
+    ...(task.meta.owner ? { owner: task.meta.owner } : {}),
   };
 }
 

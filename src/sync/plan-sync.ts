@@ -22,6 +22,8 @@ export type SyncOp =
       close: boolean;
       after: string[];
       milestone?: number;
+      /** `owner=@login`, assigned when GitHub says the login can be. */
+      assignee?: string;
     }
   | {
       kind: "update-issue";
@@ -32,6 +34,8 @@ export type SyncOp =
       observedState: "open" | "closed";
       /** Set when a renamed task takes over the issue of its old id. */
       renamedFrom?: string;
+      /** The owner being assigned (`changes.assignees`), checked before the write. */
+      assignee?: string;
     }
   | { kind: "close-removed"; taskId: string; number: number; body: string }
   | { kind: "close-duplicate"; taskId: string; number: number; duplicateOf: number };
@@ -152,6 +156,7 @@ export function planSync(
         close: want.state === "closed",
         after: want.after,
         ...(want.milestone !== undefined ? { milestone: want.milestone } : {}),
+        ...(want.owner ? { assignee: want.owner } : {}),
       });
       continue;
     }
@@ -175,6 +180,7 @@ export function planSync(
       changes,
       observedState: issue.state,
       ...(renamedFrom ? { renamedFrom } : {}),
+      ...(changes.assignees && want.owner ? { assignee: want.owner } : {}),
     });
   }
 
@@ -257,7 +263,22 @@ function compareIssue(
   }
   const body = writeSyncedMarker(want.body, nextSynced);
   if (!bodiesMatch(issue.body, body)) changes.body = body;
+  // The owner is assigned once, when the body Nova wrote did not name them yet (a new or changed
+  // `owner=`); a person's later assignment is never undone.
+  if (
+    want.owner &&
+    changes.body !== undefined &&
+    !bodyNamesOwner(issue.body, want.owner) &&
+    !issue.assignees.some((login) => login.toLowerCase() === want.owner!.toLowerCase())
+  ) {
+    changes.assignees = [...issue.assignees, want.owner];
+  }
   return { changes, proposal, needsPending };
+}
+
+/** Whether a body Nova wrote shows `owner` (`@login` in code, as issue-body.hbs writes it). */
+function bodyNamesOwner(body: string, owner: string): boolean {
+  return body.toLowerCase().includes(`\`@${owner.toLowerCase()}\``);
 }
 
 /**

@@ -69,6 +69,8 @@ export interface SyncSummary {
   milestone: MilestoneResult | null;
   /** Optional GitHub features this server lacks; labels stand in for them. */
   missingFeatures: StructureFeature[];
+  /** `owner=@login`s GitHub would not let be assigned (a warning in the check run). */
+  unassignable: Array<{ taskId: string; login: string }>;
 }
 
 /** A run re-plans after its writes at most this often (new issue numbers change dependents' bodies). */
@@ -106,6 +108,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
     structure: [],
     milestone: null,
     missingFeatures: [],
+    unassignable: [],
   };
   const features = detectFeatures(observed);
   if (options.milestone?.delivery) {
@@ -148,6 +151,7 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
       });
       summary.applied.push(...result.applied);
       summary.skipped.push(...result.skipped);
+      summary.unassignable.push(...result.unassignable);
       summary.writes += result.writes;
       summary.remaining = result.remaining;
       summary.error = result.error;

@@ -40,6 +40,8 @@ export interface StructureReport {
   restored: string[];
   milestone: { title: string; action: "created" | "updated" } | null;
   missing: Array<"sub-issues" | "dependencies" | "milestones">;
+  /** `owner=@login`s that could not be assigned: "login" per task. */
+  unassignable: Array<{ login: string; title: string }>;
 }
 
 /**
@@ -125,6 +127,10 @@ function summarizeStructure(summary: SyncSummary): StructureReport {
       ...summary.missingFeatures,
       ...(summary.milestone?.missing ? ["milestones" as const] : []),
     ],
+    unassignable: summary.unassignable.map(({ taskId, login }) => ({
+      login,
+      title: summary.issues.get(taskId)?.title ?? taskId,
+    })),
   };
   for (const op of summary.structure) {
     switch (op.kind) {

@@ -303,6 +303,13 @@ export function renderStructureLines(structure: StructureReport, lang: Language)
         : `Milestone "${structure.milestone.title}" ${created ? "created" : "updated"}`,
     );
   }
+  for (const { login, title } of structure.unassignable) {
+    lines.push(
+      de
+        ? `⚠️ \`@${login}\` kann in diesem Repository keine Issues zugewiesen bekommen (owner= bei „${title}“); das Issue bleibt ohne diese Zuweisung.`
+        : `⚠️ \`@${login}\` cannot be assigned issues in this repository (owner= of "${title}"); the issue stays without that assignee.`,
+    );
+  }
   for (const feature of structure.missing) {
     lines.push(MISSING_FEATURE[feature][de ? "de" : "en"]);
   }

@@ -253,6 +253,44 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       });
     }
 
+    it("owner=@login assigns when the login can be assigned, warns otherwise, and never undoes a person's choice", async () => {
+      repo.setPermission("alice", "write");
+      repo.setPermission("carol", "triage");
+      const owned = bundled
+        .replace(
+          "(Benutzer, Netzwerke, Time Sync) vorbereiten.",
+          "(Benutzer, Netzwerke, Time Sync) vorbereiten. <!-- nova: owner=@alice -->",
+        )
+        .replace(
+          "inklusive Prüfroutinen.",
+          "inklusive Prüfroutinen. <!-- nova: owner=@mallory -->",
+        );
+      await push(owned);
+      const playbook = () =>
+        byTitle("DGX Setup Playbook erstellen") as IssueJson & {
+          assignees: Array<{ login: string }>;
+        };
+      const driver = () =>
+        byTitle("NVIDIA Treiber + CUDA Installationsskript vorbereiten") as IssueJson & {
+          assignees: Array<{ login: string }>;
+        };
+      expect(playbook().assignees.map((user) => user.login)).toEqual(["alice"]);
+      expect(driver().assignees).toEqual([]);
+      expect(repo.checkRuns.at(-1)!.output.summary).toContain(
+        "`@mallory` kann in diesem Repository",
+      );
+      // A person hands the task to bob: Nova does not take it back.
+      repo.setAssignees(playbook().number, ["bob"]);
+      const mark = fake.requests.length;
+      await push(owned + "\n");
+      expect(requestsSince(mark, "write")).toEqual([]);
+      expect(playbook().assignees.map((user) => user.login)).toEqual(["bob"]);
+      // A new owner in the checklist is assigned (beside the person's choice).
+      await push(owned.replace("owner=@alice", "owner=@carol"));
+      expect(playbook().assignees.map((user) => user.login)).toEqual(["bob", "carol"]);
+      expect(fake.violations).toEqual([]);
+    });
+
     it("a section issue closes when all its tasks are done and reopens when one is not", async () => {
       await push(bundled);
       const heading = "## 6. Operative Vorbereitung";
