@@ -313,7 +313,7 @@ function describeValues(
   return {
     status: { option: statusOption(task.state) },
     section: option("section", task.section),
-    order: { number: task.order },
+    order: task.order === null ? null : { number: task.order },
     role: option("role", task.role),
     target: task.target === null ? null : { date: task.target },
   };
