@@ -188,9 +188,10 @@ export function planStructure(
 }
 
 /**
- * Moves that turn `current` (ids, GitHub's order) into `wanted`'s order: walking the plan, an
- * item is moved right after its predecessor (or before the first) only when it is not already
- * there, so an inserted or appended task costs one move and an unchanged order none.
+ * Moves that turn `current` (ids, GitHub's order) into `wanted`'s order. The longest run of
+ * sub-issues already in plan order stays put; each other one moves right after its predecessor
+ * in the plan (or before the first), walking the plan, so an inserted, appended or moved task
+ * costs one move and an unchanged order none.
  */
 export function planReorder(
   parent: string,
@@ -200,25 +201,22 @@ export function planReorder(
 ): StructureOp[] {
   const ops: StructureOp[] = [];
   const order = current.filter((id) => wanted.includes(id));
+  const keep = longestInOrder(order, wanted);
   for (const [index, id] of wanted.entries()) {
-    if (!order.includes(id)) continue;
+    if (!order.includes(id) || keep.has(id)) continue;
+    order.splice(order.indexOf(id), 1);
     if (index === 0) {
-      if (order[0] !== id) {
-        ops.push({
-          kind: "reorder-sub-issue",
-          parent,
-          parentNumber,
-          childId: id,
-          anchor: { beforeId: order[0]! },
-        });
-        order.splice(order.indexOf(id), 1);
-        order.unshift(id);
-      }
+      ops.push({
+        kind: "reorder-sub-issue",
+        parent,
+        parentNumber,
+        childId: id,
+        anchor: { beforeId: order[0]! },
+      });
+      order.unshift(id);
       continue;
     }
     const previous = wanted[index - 1]!;
-    const at = order.indexOf(previous);
-    if (order[at + 1] === id) continue;
     ops.push({
       kind: "reorder-sub-issue",
       parent,
@@ -226,8 +224,29 @@ export function planReorder(
       childId: id,
       anchor: { afterId: previous },
     });
-    order.splice(order.indexOf(id), 1);
     order.splice(order.indexOf(previous) + 1, 0, id);
   }
   return ops;
+}
+
+/** The ids of a longest subsequence of `order` that is already in `wanted`'s order. */
+function longestInOrder(order: readonly number[], wanted: readonly number[]): Set<number> {
+  const rank = order.map((id) => wanted.indexOf(id));
+  const length = rank.map(() => 1);
+  const previous = rank.map(() => -1);
+  for (let i = 0; i < rank.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (rank[j]! < rank[i]! && length[j]! + 1 > length[i]!) {
+        length[i] = length[j]! + 1;
+        previous[i] = j;
+      }
+    }
+  }
+  let at = length.indexOf(Math.max(0, ...length));
+  const keep = new Set<number>();
+  while (at >= 0) {
+    keep.add(order[at]!);
+    at = previous[at]!;
+  }
+  return keep;
 }
