@@ -26,14 +26,21 @@ export interface ApplyResult {
   unassignable: Array<{ taskId: string; login: string }>;
 }
 
-const COMMENTS: Record<Language, { removed: string; duplicate: (n: number) => string }> = {
+const COMMENTS: Record<
+  Language,
+  { removed: string; sectionRemoved: string; duplicate: (n: number) => string }
+> = {
   de: {
+    sectionRemoved:
+      "Diesen Bereich gibt es in der Checkliste nicht mehr (oder er heißt jetzt anders). Nova schließt das Issue als „nicht geplant“; kommt der Bereich zurück, wird es wieder geöffnet.",
     removed:
       "Diese Aufgabe steht nicht mehr in der Checkliste. Nova schließt das Issue als „nicht geplant“; kommt die Aufgabe zurück, wird es wieder geöffnet.",
     duplicate: (n) =>
       `Doppelt angelegt (gleichzeitige Abgleiche): die Aufgabe wird in #${n} verfolgt.`,
   },
   en: {
+    sectionRemoved:
+      "This section is no longer in the checklist (or has a new heading). Nova closes the issue as not planned; if the section comes back, it is reopened.",
     removed:
       "This task is no longer in the checklist. Nova closes the issue as not planned; if the task comes back, it is reopened.",
     duplicate: (n) => `Created twice (concurrent syncs): the task is tracked in #${n}.`,
@@ -151,7 +158,12 @@ async function applyOp(
     case "close-removed": {
       const current = await port.getIssue(op.number);
       if (!current || current.state !== "open") return false;
-      await port.createComment(op.number, COMMENTS[lang].removed);
+      // Section issues are keyed `section:<slug>`; task ids never contain a colon.
+      const section = op.taskId.startsWith("section:");
+      await port.createComment(
+        op.number,
+        section ? COMMENTS[lang].sectionRemoved : COMMENTS[lang].removed,
+      );
       result.writes += 1;
       const issue = await port.updateIssue(op.number, {
         body: op.body,

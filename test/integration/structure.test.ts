@@ -291,6 +291,25 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       expect(fake.violations).toEqual([]);
     });
 
+    it("a renamed section: a new section issue takes the tasks, the old one is closed as not planned", async () => {
+      await push(bundled);
+      const old = byTitle("6. Operative Vorbereitung");
+      await push(bundled.replace("## 6. Operative Vorbereitung", "## 6. Betrieb vorbereiten"));
+      const renamed = byTitle("6. Betrieb vorbereiten");
+      expect(repo.issue(old.number)).toMatchObject({
+        state: "closed",
+        state_reason: "not_planned",
+      });
+      expect(
+        (repo.comments(old.number) as Array<{ body: string }>).map((comment) => comment.body),
+      ).toEqual([expect.stringContaining("Diesen Bereich gibt es in der Checkliste nicht mehr")]);
+      if (server === "github.com") {
+        expect(repo.subIssueNumbers(old.number)).toEqual([]);
+        expect(repo.subIssueNumbers(renamed.number)).toHaveLength(3);
+      }
+      expect(fake.violations).toEqual([]);
+    });
+
     it("a section issue closes when all its tasks are done and reopens when one is not", async () => {
       await push(bundled);
       const heading = "## 6. Operative Vorbereitung";
