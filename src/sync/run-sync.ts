@@ -35,6 +35,13 @@ export interface RunSyncOptions extends SyncSettings {
    * an issue disagrees with a checklist that changed since the last sync (docs/sync.md).
    */
   readPendingWriteBack?: () => Promise<PendingWriteBack>;
+  /**
+   * Where to read the checklist (a branch name, so a push sync needs no extra read for the
+   * head's sha); default `links.sha`. With `resolveSha`, `links.sha` is only a stand-in until a
+   * body is written: bodies carry permalinks to the commit, which is then read once.
+   */
+  ref?: string;
+  resolveSha?: () => Promise<string>;
   /** One issue per section, its tasks as sub-issues (`sync.sectionIssues`; default true). */
   sectionIssues?: boolean;
   /** The delivery milestone (from `delivery:`); absent: Nova leaves milestones alone. */
@@ -82,8 +89,10 @@ const MAX_PASSES = 3;
  * two tasks sharing an id would fight over one issue.
  */
 export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
-  const { port, links } = options;
-  const source = await port.getFileText(links.checklistPath, links.sha);
+  const { port } = options;
+  let links = options.links;
+  let shaResolved = !options.resolveSha;
+  const source = await port.getFileText(links.checklistPath, options.ref ?? links.sha);
   if (source === null) return { status: "checklist-missing" };
   const plan = parsePlan(source);
   const problems = lintPlan(plan, { file: links.checklistPath, lang: options.lang });
@@ -139,6 +148,16 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
       if (syncPlan.needsPendingWriteBack && options.readPendingWriteBack) {
         pending = await options.readPendingWriteBack();
         syncPlan = planSync(desired, observed, { ...planOptions, pendingWriteBack: pending });
+      }
+      // A body is about to be written: its permalinks need the commit's sha (read once).
+      if (!shaResolved && !options.dryRun && syncPlan.ops.some(writesBody)) {
+        shaResolved = true;
+        links = { ...links, sha: await options.resolveSha!() };
+        desired = buildDesiredState(plan, options, links, readKnownIssues(observed), structure());
+        syncPlan = planSync(desired, observed, {
+          ...planOptions,
+          ...(pending ? { pendingWriteBack: pending } : {}),
+        });
       }
       // Later passes only see issues this run already wrote: "unchanged" is the first pass's count.
       if (pass === 0 && summary.applied.length === 0) summary.unchanged = syncPlan.unchanged;
@@ -198,6 +217,12 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
   summary.needsFollowUp ||= summary.remaining.length > 0 || summary.skipped.length > 0;
   summary.issues = canonicalIssues(observed);
   return { status: options.dryRun ? "dry-run" : "synced", summary };
+}
+
+function writesBody(op: SyncOp): boolean {
+  return (
+    op.kind === "create-issue" || (op.kind === "update-issue" && op.changes.body !== undefined)
+  );
 }
 
 function canonicalIssues(observed: ObservedState): Map<string, ObservedIssue> {

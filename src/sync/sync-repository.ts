@@ -65,6 +65,7 @@ export type SyncRepositoryResult =
       report: SyncReport;
       needsFollowUp: boolean;
       config: NovaConfig;
+      /** The commit the checklist was read at, or the branch's name when no sha was needed. */
       sha: string;
       /** What the checklist should say where people acted on GitHub (the write-back's input). */
       proposals: WriteBackProposal[];
@@ -99,15 +100,20 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
   const lang = config.language;
   const repository = input.repository ?? (await port.getRepository());
   // A push names its commit, but pushes arrive out of order and a replica may have synced a
-  // newer one already: the issues follow the branch's head, never an older commit.
-  const sha =
-    input.sha && input.reason !== "push"
-      ? input.sha
-      : await port.getBranchSha(repository.defaultBranch);
+  // newer one already: the issues follow the branch's head, never an older commit. The checklist
+  // is read at the branch's name; the head's sha is read only when something is written (bodies
+  // link the commit, check runs sit on it), so a no-op sync stays at the lower bound.
+  const pinned = input.sha && input.reason !== "push" ? input.sha : null;
+  let headSha: string | null = pinned;
+  const resolveSha = async (): Promise<string> =>
+    (headSha ??= await port.getBranchSha(repository.defaultBranch));
   const outcome = await runSync({
     port,
     botLogin: input.botLogin,
-    links: { ...repository, checklistPath: config.checklist, sha },
+    // Until a body is written the sha is a stand-in: bodies are compared ignoring it.
+    links: { ...repository, checklistPath: config.checklist, sha: pinned ?? "0".repeat(40) },
+    ref: pinned ?? repository.defaultBranch,
+    ...(pinned ? {} : { resolveSha }),
     prefix: config.labels.prefix,
     lang,
     labelColor: config.labels.color,
@@ -129,6 +135,7 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
   if (outcome.status === "checklist-missing") {
     log.warn({ path: config.checklist }, "checklist not found");
     if (input.reportOnCommit) {
+      const sha = await resolveSha();
       await maybeCreateCheckRun(port, {
         name: checkName,
         headSha: sha,
@@ -146,6 +153,7 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
   if (outcome.status === "checklist-invalid") {
     log.warn({ problems: outcome.problems.length }, "checklist has lint errors; nothing is synced");
     if (input.reportOnCommit) {
+      const sha = await resolveSha();
       await maybeCreateCheckRun(port, buildLintCheckRun(checkName, sha, outcome.problems, lang));
     }
     return { status: "checklist-invalid", problems: outcome.problems, lang };
@@ -172,7 +180,7 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
   if (input.reportOnCommit && (input.reason === "preview" || summary.writes > 0 || summary.error)) {
     const run: CheckRunWrite = {
       name: checkName,
-      headSha: sha,
+      headSha: await resolveSha(),
       status: "completed",
       conclusion: summary.error ? "failure" : input.reason === "preview" ? "neutral" : "success",
       title: renderCheckTitle(report, lang),
@@ -193,7 +201,8 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
     report,
     needsFollowUp: summary.needsFollowUp || summary.error?.transient === true,
     config,
-    sha,
+    // The board reads the checklist here: the commit when known, else the branch (its head).
+    sha: headSha ?? repository.defaultBranch,
     proposals: summary.proposals,
   };
 }

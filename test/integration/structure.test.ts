@@ -157,12 +157,12 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       await probot.receive({ id: "again", name: "push", payload: first });
       await service.settled();
       expect(requestsSince(mark, "write")).toEqual([]);
-      // The config, the branch head, the checklist, one issue page (26 issues); no sub-issue,
-      // dependency or milestone read: the listing's summaries and milestones agree.
+      // The config, the checklist (at the branch's name: no read of its head), one issue page
+      // (26 issues); no sub-issue, dependency or milestone read: the listing's summaries and
+      // milestones agree.
       const reads = requestsSince(mark, "GET");
       console.log(`no-op sync on ${server}: ${reads.length} reads: ${reads.join(", ")}`);
       expect(reads.filter((read) => !/contents\/\.github/.test(read))).toEqual([
-        "GET /git/ref/heads/main",
         `GET /contents/${PLAN}`,
         "GET /issues",
       ]);
