@@ -3,6 +3,7 @@ import type { NovaConfig } from "../config/schema.js";
 import type { ObservedIssue } from "../github/github-port.js";
 import type { LiveState, LiveTaskState } from "../reports/live-state.js";
 import { computeStepPlan } from "../reports/step-plan.js";
+import { sectionKey } from "../sync/desired-state.js";
 import { sameName, type TaskState } from "./board-fields.js";
 
 /** One task as the board should show it; a null value means "Nova leaves the field alone". */
@@ -13,8 +14,8 @@ export interface DesiredTask {
   open: boolean;
   state: TaskState;
   section: string | null;
-  /** 1-based position in the plan. */
-  order: number;
+  /** 1-based position in the plan; null for a section's issue (Reihenfolge stays empty). */
+  order: number | null;
   role: string | null;
   /** `YYYY-MM-DD`. */
   target: string | null;
@@ -34,6 +35,8 @@ export interface DesiredBoardInput {
   plan: Plan;
   /** Bot-written task issues by task id, lowest number first (see `indexTaskIssues`). */
   taskIssues: ReadonlyMap<string, readonly ObservedIssue[]>;
+  /** Bot-written section issues by key (`section:<slug>`); they get an item with Bereich only. */
+  sectionIssues?: ReadonlyMap<string, readonly ObservedIssue[]>;
   config: Pick<NovaConfig, "roles" | "holidays" | "delivery">;
   /** `YYYY-MM-DD` in the configured time zone: day 0 of the schedule. */
   today: string;
@@ -93,6 +96,23 @@ export function buildDesiredBoard(input: DesiredBoardInput): DesiredBoard {
       order: task.position + 1,
       role,
       target: task.meta.due ?? (open ? (finishById.get(task.id) ?? null) : null),
+    });
+  }
+
+  for (const section of plan.sections) {
+    const issue = input.sectionIssues?.get(sectionKey(section.slug))?.[0];
+    if (!issue || primary.has(issue.number)) continue;
+    const title = section.title.trim() || null;
+    addName(sections, title);
+    tasks.push({
+      taskId: sectionKey(section.slug),
+      issueNumber: issue.number,
+      open: issue.state === "open",
+      state: issue.state === "open" ? "todo" : "done",
+      section: title,
+      order: null,
+      role: null,
+      target: null,
     });
   }
 

@@ -233,7 +233,13 @@ export function planBoard(
       const field = fields[key];
       const want = desiredValues[key];
       const have = field && item ? item.values.get(field.id) : undefined;
-      if (want !== null && !(have && sameValue(have, want))) {
+      // A person's own Status (e.g. `Blockiert`) stays while the task is open; closed → Done.
+      const personsStatus =
+        key === "status" &&
+        have?.kind === "option" &&
+        task.state !== "done" &&
+        !isNovaStatus(have.name, options.statusNames);
+      if (want !== null && !personsStatus && !(have && sameValue(have, want))) {
         push(key, want);
       } else if (have?.kind === "option" && replaced.has(key)) {
         // The value stays (Nova's, or a person's where Nova has none): it may need putting back.
@@ -283,6 +289,15 @@ function resolveStatusOptions(
   });
 }
 
+/** Whether a `Status` option is one of Nova's three (by any name Nova recognises for a state). */
+function isNovaStatus(name: string, names: Record<TaskState, StatusName>): boolean {
+  return TASK_STATES.some(
+    (state) =>
+      sameName(names[state].add, name) ||
+      names[state].recognised.some((candidate) => sameName(candidate, name)),
+  );
+}
+
 function statusColor(name: string, names: Record<TaskState, StatusName>) {
   const state = TASK_STATES.find((candidate) => sameName(names[candidate].add, name));
   return state ? STATUS_COLORS[state] : pickOptionColor(name);
@@ -298,7 +313,7 @@ function describeValues(
   return {
     status: { option: statusOption(task.state) },
     section: option("section", task.section),
-    order: { number: task.order },
+    order: task.order === null ? null : { number: task.order },
     role: option("role", task.role),
     target: task.target === null ? null : { date: task.target },
   };

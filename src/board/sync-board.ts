@@ -9,7 +9,7 @@ import type {
   ProjectLookup,
   ProjectPort,
 } from "../github/project-port.js";
-import { indexTaskIssues } from "../sync/observe-repository.js";
+import { indexPlanIssues, indexTaskIssues } from "../sync/observe-repository.js";
 import type { Logger } from "../sync/sync-repository.js";
 import { applyBoard, type ApplyBoardResult } from "./apply-board.js";
 import { BOARD_FIELDS, resolveStatusNames } from "./board-fields.js";
@@ -60,9 +60,11 @@ export async function syncBoard(input: SyncBoardInput): Promise<SyncBoardResult>
   const plan = parsePlan(source);
   const lint = lintPlan(plan, { file: config.checklist, lang: config.language });
   if (lint.some((problem) => problem.severity === "error")) return skipped("checklist-invalid");
-  const taskIssues = indexTaskIssues(
-    await input.github.listIssuesWithLabel(config.labels.prefix),
-    input.botLogin,
+  const listed = await input.github.listIssuesWithLabel(config.labels.prefix);
+  const taskIssues = indexTaskIssues(listed, input.botLogin);
+  // Section issues are on the board too (Bereich set, Reihenfolge empty).
+  const sectionIssues = new Map(
+    [...indexPlanIssues(listed, input.botLogin)].filter(([key]) => key.startsWith("section:")),
   );
 
   const numbers = [...taskIssues.values()].flatMap((issues) => issues.map((issue) => issue.number));
@@ -92,7 +94,7 @@ export async function syncBoard(input: SyncBoardInput): Promise<SyncBoardResult>
         onBoard.set(item.issue.number, item.issue.openClosingPulls);
       }
     }
-    const missing = [...taskIssues.values()]
+    const missing = [...taskIssues.values(), ...sectionIssues.values()]
       .map((issues) => issues[0]?.number)
       .filter((number): number is number => number !== undefined && !onBoard.has(number));
     const found = missing.length
@@ -111,6 +113,7 @@ export async function syncBoard(input: SyncBoardInput): Promise<SyncBoardResult>
     const desired = buildDesiredBoard({
       plan,
       taskIssues,
+      sectionIssues,
       config,
       today: input.today,
       openClosingPulls,

@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
 import { suggestCommands } from "../commands/suggest-command.js";
 import type { Language } from "../render/i18n.js";
-import { REPOSITORY_PATTERN } from "@nova/protocol/patterns";
 import { isIsoDate } from "../reports/working-days.js";
 
 export const COMMANDS = [

@@ -148,6 +148,10 @@ export function renderHelp(
       language: config.language,
       perUser: config.commands.rateLimit.perUser,
       windowMinutes: config.commands.rateLimit.windowMinutes,
+      sectionIssues: config.sync.sectionIssues,
+      milestone: config.delivery
+        ? `${config.sync.milestone ?? (lang === "en" ? "DGX Spark delivery" : "DGX Spark Lieferung")} (${config.delivery})`
+        : null,
     },
   });
 }

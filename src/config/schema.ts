@@ -184,6 +184,19 @@ const reconcileSchema = describeAccepted(
 const syncSchema = z.strictObject({
   closeRemoved: booleanValue.default(true),
   maxWritesPerRun: integerBetween(1, 1000).default(200),
+  sectionIssues: booleanValue.default(true),
+  milestone: describeAccepted(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(CONFIG_LIMITS.projectTitleLength)
+      .refine((name) => !/\p{Cc}/u.test(name)),
+    {
+      en: `a milestone title of 1 to ${CONFIG_LIMITS.projectTitleLength} characters, e.g. \`DGX Spark delivery\``,
+      de: `ein Meilenstein-Titel mit 1 bis ${CONFIG_LIMITS.projectTitleLength} Zeichen, z. B. \`DGX Spark Lieferung\``,
+    },
+  ).optional(),
   reconcile: reconcileSchema.prefault("6h"),
 });
 
@@ -400,6 +413,10 @@ export interface NovaConfig {
   sync: {
     closeRemoved: boolean;
     maxWritesPerRun: number;
+    /** One issue per section with its tasks as sub-issues. */
+    sectionIssues: boolean;
+    /** The delivery milestone's title; absent: `DGX Spark Lieferung` / `DGX Spark delivery`. */
+    milestone?: string | undefined;
     /** Reconcile interval in milliseconds; null when `off`. */
     reconcile: number | null;
   };

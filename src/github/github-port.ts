@@ -16,6 +16,8 @@ export interface ObservedLabel {
 }
 
 export interface ObservedIssue {
+  /** GitHub's issue id (sub-issue and dependency bodies name ids, not numbers); tests may omit it. */
+  id?: number;
   number: number;
   title: string;
   body: string;
@@ -32,7 +34,38 @@ export interface ObservedIssue {
    * leave it out.
    */
   closedBy?: string | null;
+  /** The issue's API address (what a sub-issue's `parentIssueUrl` names). */
+  apiUrl?: string;
+  /**
+   * Its parent's API address, null for none; undefined when the server does not say (no
+   * sub-issues there, e.g. GitHub Enterprise Server 3.19).
+   */
+  parentIssueUrl?: string | null | undefined;
+  /** How many sub-issues it has; undefined when the server has no sub-issues. */
+  subIssuesTotal?: number | undefined;
+  /** How many issues block it (open or closed); undefined when the server has no dependencies. */
+  blockedByTotal?: number | undefined;
+  /** Its milestone, or null (undefined: not read). */
+  milestone?: ObservedMilestone | null;
 }
+
+export interface ObservedMilestone {
+  number: number;
+  title: string;
+  description: string | null;
+  /** `YYYY-MM-DDTHH:MM:SSZ`, or null. */
+  dueOn: string | null;
+  state: "open" | "closed";
+}
+
+export interface MilestoneWrite {
+  title: string;
+  description: string;
+  dueOn: string;
+}
+
+/** Optional GitHub features a server may lack; a 404 on their route says so. */
+export type StructureFeature = "sub-issues" | "dependencies";
 
 export interface IssueWrite {
   title?: string;
@@ -40,6 +73,9 @@ export interface IssueWrite {
   labels?: string[];
   state?: "open" | "closed";
   stateReason?: "completed" | "not_planned" | "reopened";
+  /** The milestone's number; null removes it. */
+  milestone?: number | null;
+  assignees?: string[];
 }
 
 export interface CheckRunWrite {
@@ -69,7 +105,10 @@ export interface GitHubPort {
   createLabel(label: ObservedLabel): Promise<boolean>;
   updateLabel(currentName: string, label: ObservedLabel): Promise<void>;
   createIssue(
-    issue: Required<Pick<IssueWrite, "title" | "body" | "labels">>,
+    issue: Required<Pick<IssueWrite, "title" | "body" | "labels">> & {
+      milestone?: number;
+      assignees?: string[];
+    },
   ): Promise<ObservedIssue>;
   updateIssue(number: number, changes: IssueWrite): Promise<ObservedIssue>;
   /** One issue, with `closedBy`; null when it does not exist. */
@@ -100,4 +139,29 @@ export interface GitHubPort {
   getBranchSha(branch: string): Promise<string>;
   /** Paths a pull request changes (renames list both names). */
   listPullRequestFiles(number: number): Promise<string[]>;
+  /** An issue's sub-issues in their order (100 per page). */
+  listSubIssues(parentNumber: number): Promise<ObservedIssue[]>;
+  /**
+   * Makes `childId` a sub-issue of the parent (at the end); `replaceParent` moves it from another
+   * parent. `false` when GitHub refuses because it already is one (a concurrent run was first).
+   */
+  addSubIssue(parentNumber: number, childId: number, replaceParent: boolean): Promise<boolean>;
+  /** Moves a sub-issue right after another one, or first (before `beforeId`). */
+  reprioritizeSubIssue(
+    parentNumber: number,
+    childId: number,
+    anchor: { afterId: number } | { beforeId: number },
+  ): Promise<void>;
+  /** The issues blocking an issue. */
+  listBlockedBy(number: number): Promise<ObservedIssue[]>;
+  /** Records that `blockerId` blocks the issue; `false` when it already does. */
+  addBlockedBy(number: number, blockerId: number): Promise<boolean>;
+  removeBlockedBy(number: number, blockerId: number): Promise<void>;
+  /** Every milestone (all states). */
+  listMilestones(): Promise<ObservedMilestone[]>;
+  /** Creates a milestone; null when one of that title exists already (`already_exists`). */
+  createMilestone(milestone: MilestoneWrite): Promise<ObservedMilestone | null>;
+  updateMilestone(number: number, milestone: MilestoneWrite): Promise<ObservedMilestone>;
+  /** Whether a login can be assigned issues in the repository. */
+  canBeAssigned(login: string): Promise<boolean>;
 }

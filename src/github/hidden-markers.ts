@@ -13,7 +13,8 @@
  */
 
 /** The kinds of marker Nova writes. */
-export type MarkerKind = "task" | "synced" | "reply" | "bot-pr" | "gpu-report" | "status-report";
+export type MarkerKind =
+  "task" | "section" | "synced" | "reply" | "bot-pr" | "gpu-report" | "status-report";
 
 /** One marker: its kind and fields, in the order written. */
 export interface HiddenMarker {
@@ -131,6 +132,30 @@ export function renderTaskMarker(taskId: string): string {
 /** The task id of a bot-written body, or null. Callers must also check the author. */
 export function readTaskMarker(body: string | null | undefined): string | null {
   const id = readHiddenMarker(body, "task")?.id;
+  return id !== undefined && TASK_ID.test(id) ? id : null;
+}
+
+// --- section: which checklist section an issue stands for --------------------------------------
+
+/**
+ * `<!-- nova:section id=<slug> tasks=<digest> -->`. The digest of the section's task ids in plan
+ * order changes the body when the order changes, which is what makes the sync read the
+ * section's sub-issue list (and only then).
+ */
+export function renderSectionMarker(slug: string, taskIds: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  for (const char of taskIds.join(",")) {
+    hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+  }
+  return renderHiddenMarker("section", [
+    ["id", slug],
+    ["tasks", hash.toString(16).padStart(8, "0")],
+  ]);
+}
+
+/** The section slug of a bot-written section issue's body, or null. Callers must check the author. */
+export function readSectionMarker(body: string | null | undefined): string | null {
+  const id = readHiddenMarker(body, "section")?.id;
   return id !== undefined && TASK_ID.test(id) ? id : null;
 }
 

@@ -3,12 +3,12 @@ import type {
   CheckRunWrite,
   GitHubPort,
   IssueWrite,
-  ObservedIssue,
   ObservedLabel,
   RepoRef,
 } from "./github-port.js";
-import { listLabeledIssues, readLabelNames, type RestIssue } from "./rest-issues.js";
+import { listLabeledIssues } from "./rest-issues.js";
 import { readConfigFiles } from "./read-config-files.js";
+import { createStructurePort, toObservedIssue } from "./rest-structure.js";
 import { isAlreadyExists, toGitHubError } from "./github-error.js";
 import {
   NO_BLIND_RETRY,
@@ -33,6 +33,8 @@ export function createOctokitPort(
   const call = <T>(request: () => Promise<T>): Promise<T> => retrySecondaryLimit(request, retry);
 
   return {
+    ...createStructurePort(octokit, repo, call),
+
     async listIssuesWithLabel(label) {
       return (await listLabeledIssues(octokit, repo, call, label)).map(toObservedIssue);
     },
@@ -212,27 +214,5 @@ export function createOctokitPort(
         file.previous_filename ? [file.filename, file.previous_filename] : [file.filename],
       );
     },
-  };
-}
-
-function toObservedIssue(issue: RestIssue): ObservedIssue {
-  const reason = issue.state_reason;
-  return {
-    number: issue.number,
-    title: issue.title,
-    body: issue.body ?? "",
-    state: issue.state === "closed" ? "closed" : "open",
-    stateReason:
-      reason === "completed" ||
-      reason === "not_planned" ||
-      reason === "reopened" ||
-      reason === "duplicate"
-        ? reason
-        : null,
-    labels: readLabelNames(issue.labels),
-    author: issue.user?.login ?? "",
-    assignees: (issue.assignees ?? []).map((assignee) => assignee.login),
-    htmlUrl: issue.html_url,
-    closedAt: issue.closed_at,
   };
 }

@@ -3,6 +3,8 @@ import type { Octokit } from "./octokit-port.js";
 
 /** The REST issue fields Nova's ports read. */
 export interface RestIssue {
+  id: number;
+  url: string;
   number: number;
   title: string;
   body?: string | null;
@@ -15,6 +17,19 @@ export interface RestIssue {
   closed_at: string | null;
   closed_by?: { login: string } | null;
   pull_request?: unknown;
+  parent_issue_url?: string | null;
+  sub_issues_summary?: { total: number } | null;
+  issue_dependencies_summary?: { total_blocked_by: number } | null;
+  milestone?: RestMilestone | null;
+}
+
+/** The REST milestone fields Nova reads. */
+export interface RestMilestone {
+  number: number;
+  title: string;
+  description?: string | null;
+  due_on: string | null;
+  state: string;
 }
 
 /**

@@ -17,6 +17,7 @@ export const TEMPLATE_NAMES = [
   "summary",
   "sync-plan",
   "issue-body",
+  "section-issue-body",
   "sync-check",
   "command-progress",
   "command-help",

@@ -22,16 +22,25 @@ export interface ApplyResult {
   observed: ObservedState;
   /** What stopped the run early, if anything. */
   error: GitHubError | null;
+  /** Owners GitHub would not let be assigned (`owner=@login`): a warning, not an error. */
+  unassignable: Array<{ taskId: string; login: string }>;
 }
 
-const COMMENTS: Record<Language, { removed: string; duplicate: (n: number) => string }> = {
+const COMMENTS: Record<
+  Language,
+  { removed: string; sectionRemoved: string; duplicate: (n: number) => string }
+> = {
   de: {
+    sectionRemoved:
+      "Diesen Bereich gibt es in der Checkliste nicht mehr (oder er heißt jetzt anders). Nova schließt das Issue als „nicht geplant“; kommt der Bereich zurück, wird es wieder geöffnet.",
     removed:
       "Diese Aufgabe steht nicht mehr in der Checkliste. Nova schließt das Issue als „nicht geplant“; kommt die Aufgabe zurück, wird es wieder geöffnet.",
     duplicate: (n) =>
       `Doppelt angelegt (gleichzeitige Abgleiche): die Aufgabe wird in #${n} verfolgt.`,
   },
   en: {
+    sectionRemoved:
+      "This section is no longer in the checklist (or has a new heading). Nova closes the issue as not planned; if the section comes back, it is reopened.",
     removed:
       "This task is no longer in the checklist. Nova closes the issue as not planned; if the task comes back, it is reopened.",
     duplicate: (n) => `Created twice (concurrent syncs): the task is tracked in #${n}.`,
@@ -56,6 +65,7 @@ export async function applySync(
     writes: 0,
     observed: { labels: [...observed.labels], taskIssues: new Map(observed.taskIssues) },
     error: null,
+    unassignable: [],
   };
   const record = (taskId: string, issue: ObservedIssue) => {
     const others = (result.observed.taskIssues.get(taskId) ?? []).filter(
@@ -98,6 +108,11 @@ async function applyOp(
   record: (taskId: string, issue: ObservedIssue) => void,
   result: ApplyResult,
 ): Promise<boolean> {
+  const checkAssignable = async (login: string, taskId: string): Promise<boolean> => {
+    if (await port.canBeAssigned(login)) return true;
+    result.unassignable.push({ taskId, login });
+    return false;
+  };
   switch (op.kind) {
     case "create-label": {
       await port.createLabel({ ...op.label });
@@ -106,7 +121,14 @@ async function applyOp(
       return true;
     }
     case "create-issue": {
-      let issue = await port.createIssue({ title: op.title, body: op.body, labels: op.labels });
+      const assignable = op.assignee ? await checkAssignable(op.assignee, op.taskId) : false;
+      let issue = await port.createIssue({
+        title: op.title,
+        body: op.body,
+        labels: op.labels,
+        ...(op.milestone !== undefined ? { milestone: op.milestone } : {}),
+        ...(assignable && op.assignee ? { assignees: [op.assignee] } : {}),
+      });
       result.writes += 1;
       record(op.taskId, issue);
       if (op.close) {
@@ -121,7 +143,12 @@ async function applyOp(
         const current = await port.getIssue(op.number);
         if (!current || current.state !== op.observedState) return false;
       }
-      const issue = await port.updateIssue(op.number, op.changes);
+      let changes = op.changes;
+      if (op.assignee && changes.assignees && !(await checkAssignable(op.assignee, op.taskId))) {
+        changes = { ...changes };
+        delete changes.assignees;
+      }
+      const issue = await port.updateIssue(op.number, changes);
       result.writes += 1;
       if (op.renamedFrom)
         (result.observed.taskIssues as Map<string, ObservedIssue[]>).delete(op.renamedFrom);
@@ -131,7 +158,12 @@ async function applyOp(
     case "close-removed": {
       const current = await port.getIssue(op.number);
       if (!current || current.state !== "open") return false;
-      await port.createComment(op.number, COMMENTS[lang].removed);
+      // Section issues are keyed `section:<slug>`; task ids never contain a colon.
+      const section = op.taskId.startsWith("section:");
+      await port.createComment(
+        op.number,
+        section ? COMMENTS[lang].sectionRemoved : COMMENTS[lang].removed,
+      );
       result.writes += 1;
       const issue = await port.updateIssue(op.number, {
         body: op.body,

@@ -1,8 +1,9 @@
 import { normalizeReferencePath } from "./find-existing-paths.js";
-import type { Plan, Reference, Task } from "../checklist/types.js";
+import type { Plan, Reference, Section, Task } from "../checklist/types.js";
 import type { Language } from "../render/i18n.js";
+import { readSharedRenderer } from "../render/shared-renderer.js";
 import { renderIssueBody } from "./render-issue-body.js";
-import { renderSyncedMarker, renderTaskMarker } from "./task-marker.js";
+import { renderSectionMarker, renderSyncedMarker, renderTaskMarker } from "./task-marker.js";
 
 /** GitHub rejects label names over 50 characters. */
 const MAX_LABEL_LENGTH = 50;
@@ -32,7 +33,12 @@ export interface DesiredLabel {
 }
 
 export interface DesiredIssue {
+  /** The task id; for a section's issue its key, `section:<slug>` (see `sectionKey`). */
   taskId: string;
+  /** A task's issue, or a section's (no box in the checklist: never a write-back proposal). */
+  kind: "task" | "section";
+  /** The milestone's number when Nova manages one (`delivery:`); undefined leaves it alone. */
+  milestone?: number | undefined;
   title: string;
   body: string;
   /** The labels Nova manages on this issue (all start with the prefix). */
@@ -45,11 +51,32 @@ export interface DesiredIssue {
   description: string;
   /** Ids of the tasks this one depends on (to create dependencies first). */
   after: string[];
+  /** `owner=@login`: assigned when the issue's body does not name this owner yet. */
+  owner?: string | undefined;
 }
 
 export interface DesiredState {
   labels: DesiredLabel[];
   issues: DesiredIssue[];
+  /** Each section issue's sub-issues (task keys), in plan order. */
+  subIssues: Array<{ parent: string; children: string[] }>;
+  /** Each task's "blocked by" issues (task keys), from `after=`. */
+  blockedBy: Array<{ key: string; blockers: string[] }>;
+}
+
+/** What the repository's GitHub offers and how the plan maps onto it. */
+export interface StructureSettings {
+  /** One issue per section, its tasks as sub-issues (`sync.sectionIssues`). */
+  sectionIssues: boolean;
+  /** The server has issue dependencies: `after=` is "blocked by", not the `/blocked` label. */
+  dependencies: boolean;
+  /** The delivery milestone's number, when there is one. */
+  milestone: number | null;
+}
+
+/** The key of a section's issue among task ids (task ids never contain a colon). */
+export function sectionKey(slug: string): string {
+  return `section:${slug}`;
 }
 
 /** What the sync needs from the configuration. */
@@ -111,6 +138,7 @@ export function buildDesiredState(
   settings: SyncSettings,
   links: RepoLinks,
   known: KnownIssues = NO_ISSUES,
+  structure: StructureSettings = { sectionIssues: false, dependencies: false, milestone: null },
 ): DesiredState {
   const text = DESCRIPTIONS[settings.lang];
   const planDescription = settings.labelDescriptions?.plan ?? text.plan;
@@ -136,13 +164,85 @@ export function buildDesiredState(
   const issues = plan.tasks.map((task) => {
     const blocked = !task.checked && task.meta.after.some((id) => byId.has(id) && !isDone(id));
     const issue = buildDesiredIssue(task, settings, links, byId, known);
-    if (blocked) issue.labels.push(blockedLabel);
+    // Where GitHub has dependencies, "blocked by" shows it natively; the label is the fallback.
+    if (blocked && !structure.dependencies) issue.labels.push(blockedLabel);
     return issue;
   });
+  const subIssues: DesiredState["subIssues"] = [];
+  if (structure.sectionIssues) {
+    // Section issues first: created before their tasks, they read in plan order on GitHub.
+    const sectionIssues = plan.sections
+      .filter((section) => section.tasks.length > 0)
+      .map((section) => buildSectionIssue(plan, section, settings, links));
+    issues.unshift(...sectionIssues);
+    for (const section of plan.sections) {
+      if (section.tasks.length === 0) continue;
+      subIssues.push({
+        parent: sectionKey(section.slug),
+        children: section.tasks.map((task) => task.id),
+      });
+    }
+  }
+  if (structure.milestone !== null) {
+    for (const issue of issues) issue.milestone = structure.milestone;
+  }
+  const blockedBy = structure.dependencies
+    ? plan.tasks
+        .map((task) => ({
+          key: task.id,
+          blockers: dedupeIds(task.meta.after.filter((id) => byId.has(id) && id !== task.id)),
+        }))
+        .filter((entry) => entry.blockers.length > 0)
+    : [];
   if (issues.some((issue) => issue.labels.includes(blockedLabel))) {
     labels.push({ name: blockedLabel, color: BLOCKED_LABEL_COLOR, description: text.blocked });
   }
-  return { labels: dedupeByName(labels), issues };
+  return { labels: dedupeByName(labels), issues, subIssues, blockedBy };
+}
+
+function dedupeIds(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+/**
+ * A section's issue: the heading as title, the section's notes as intro, its own marker, Nova's
+ * labels of the section; closed when every task is done (it has no box of its own).
+ */
+function buildSectionIssue(
+  plan: Plan,
+  section: Section,
+  settings: SyncSettings,
+  links: RepoLinks,
+): DesiredIssue {
+  const index = plan.sections.indexOf(section);
+  const intro = plan.notes
+    .filter((note) => note.sectionIndex === index)
+    .map((note) => note.text.trim())
+    .join("\n\n");
+  const done = section.tasks.every((task) => task.checked);
+  const body = readSharedRenderer().render("section-issue-body", settings.lang, {
+    intro,
+    taskCount: section.tasks.length,
+    checklistPath: links.checklistPath,
+    lineUrl: `${links.htmlUrl}/blob/${links.sha}/${encodePath(links.checklistPath)}#L${section.line}`,
+    marker: renderSectionMarker(
+      section.slug,
+      section.tasks.map((task) => task.id),
+    ),
+    synced: renderSyncedMarker({ checked: done, removed: false }),
+  });
+  return {
+    taskId: sectionKey(section.slug),
+    kind: "section",
+    title: section.heading,
+    body,
+    labels: [settings.prefix, sectionLabelName(settings.prefix, section.slug)],
+    state: done ? "closed" : "open",
+    line: section.line,
+    sectionSlug: section.slug,
+    description: intro,
+    after: [],
+  };
 }
 
 /** `<prefix>/<section-slug>`, cut at a hyphen to fit GitHub's 50-character limit. */
@@ -187,6 +287,7 @@ function buildDesiredIssue(
   );
   return {
     taskId: task.id,
+    kind: "task",
     title: task.title,
     body,
     labels: task.section
@@ -197,6 +298,7 @@ function buildDesiredIssue(
     sectionSlug: task.section?.slug ?? null,
     description: task.description,
     after: task.meta.after,
+    ...(task.meta.owner ? { owner: task.meta.owner } : {}),
   };
 }
 

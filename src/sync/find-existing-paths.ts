@@ -15,6 +15,8 @@ import type { GitHubPort } from "../github/github-port.js";
 
 /** Commits remembered; each entry holds only the paths asked about and those that exist. */
 const CACHE_SIZE = 200;
+/** A full commit sha: only such answers are cached. */
+const COMMIT_SHA = /^[0-9a-f]{40}$/;
 const cache = new Map<string, { asked: ReadonlySet<string>; existing: ReadonlySet<string> }>();
 
 /** The path references of a plan as the repository names them: no `./`, no trailing `/`. */
@@ -38,7 +40,8 @@ export function normalizeReferencePath(text: string): string | null {
 }
 
 /**
- * The subset of `paths` that exist at `sha` (files or directories). `repository` keys the cache
+ * The subset of `paths` that exist at `sha` (a commit sha, or a branch name: then not cached;
+ * files or directories). `repository` keys the cache
  * (e.g. the repository's web address).
  */
 export async function findExistingPaths(
@@ -48,7 +51,9 @@ export async function findExistingPaths(
   paths: readonly string[],
 ): Promise<ReadonlySet<string>> {
   const key = `${repository}@${sha}`;
-  const cached = cache.get(key);
+  // Only a commit's answer never changes: a branch name (the head, read lazily) is read each time.
+  const cacheable = COMMIT_SHA.test(sha);
+  const cached = cacheable ? cache.get(key) : undefined;
   if (cached && paths.every((path) => cached.asked.has(path))) {
     // Re-inserting keeps the Map in least-recently-used order.
     cache.delete(key);
@@ -58,6 +63,7 @@ export async function findExistingPaths(
   const tree = await port.listTreePaths(sha);
   const inTree = new Set(tree.paths);
   const existing = new Set(paths.filter((path) => inTree.has(path)));
+  if (!cacheable) return existing;
   cache.set(key, { asked: new Set(paths), existing });
   while (cache.size > CACHE_SIZE) {
     const oldest = cache.keys().next().value;

@@ -1,6 +1,7 @@
 import type { GitHubPort, ObservedIssue } from "../github/github-port.js";
 import type { ObservedState } from "./plan-sync.js";
-import { readTaskMarker } from "./task-marker.js";
+import { sectionKey } from "./desired-state.js";
+import { readSectionMarker, readTaskMarker } from "./task-marker.js";
 
 export interface ObserveOptions {
   prefix: string;
@@ -22,7 +23,29 @@ export async function observeRepository(
   const issues = await port.listIssuesWithLabel(options.prefix);
   const labels = new Map<string, string>();
   for (const issue of issues) for (const name of issue.labels) labels.set(name.toLowerCase(), name);
-  return { labels: [...labels.values()], taskIssues: indexTaskIssues(issues, options.botLogin) };
+  return { labels: [...labels.values()], taskIssues: indexPlanIssues(issues, options.botLogin) };
+}
+
+/**
+ * Bot-written task AND section issues, by key (a task id, or `section:<slug>`), lowest number
+ * first: what the sync manages. Everything else reads tasks only (`indexTaskIssues`).
+ */
+export function indexPlanIssues(
+  issues: readonly ObservedIssue[],
+  botLogin: string,
+): Map<string, ObservedIssue[]> {
+  const byKey = indexTaskIssues(issues, botLogin);
+  for (const issue of issues) {
+    if (issue.author.toLowerCase() !== botLogin.toLowerCase()) continue;
+    const slug = readSectionMarker(issue.body);
+    if (!slug) continue;
+    const key = sectionKey(slug);
+    byKey.set(
+      key,
+      [...(byKey.get(key) ?? []), issue].sort((a, b) => a.number - b.number),
+    );
+  }
+  return byKey;
 }
 
 /** Bot-written issues with a task marker, by task id, lowest number first. */

@@ -21,6 +21,9 @@ export type SyncOp =
       /** A ticked task: create, then close as completed. */
       close: boolean;
       after: string[];
+      milestone?: number;
+      /** `owner=@login`, assigned when GitHub says the login can be. */
+      assignee?: string;
     }
   | {
       kind: "update-issue";
@@ -31,6 +34,8 @@ export type SyncOp =
       observedState: "open" | "closed";
       /** Set when a renamed task takes over the issue of its old id. */
       renamedFrom?: string;
+      /** The owner being assigned (`changes.assignees`), checked before the write. */
+      assignee?: string;
     }
   | { kind: "close-removed"; taskId: string; number: number; body: string }
   | { kind: "close-duplicate"; taskId: string; number: number; duplicateOf: number };
@@ -133,8 +138,8 @@ export function planSync(
   for (const want of desired.issues) {
     let issue = canonical.get(want.taskId);
     let renamedFrom: string | undefined;
-    if (!issue) {
-      const match = findRenamedIssue(want, orphans, options.prefix);
+    if (!issue && want.kind === "task") {
+      const match = findRenamedIssue(want, taskOrphans(orphans), options.prefix);
       if (match) {
         orphans.delete(match.taskId);
         issue = match.issue;
@@ -150,6 +155,8 @@ export function planSync(
         labels: want.labels.map(actualLabel),
         close: want.state === "closed",
         after: want.after,
+        ...(want.milestone !== undefined ? { milestone: want.milestone } : {}),
+        ...(want.owner ? { assignee: want.owner } : {}),
       });
       continue;
     }
@@ -173,6 +180,7 @@ export function planSync(
       changes,
       observedState: issue.state,
       ...(renamedFrom ? { renamedFrom } : {}),
+      ...(changes.assignees && want.owner ? { assignee: want.owner } : {}),
     });
   }
 
@@ -199,6 +207,9 @@ function compareIssue(
   let proposal: WriteBackProposal | null = null;
   let needsPending = false;
   if (issue.title !== want.title) changes.title = want.title;
+  if (want.milestone !== undefined && issue.milestone?.number !== want.milestone) {
+    changes.milestone = want.milestone;
+  }
 
   const isManaged = (name: string) => {
     const lower = name.toLowerCase();
@@ -219,7 +230,7 @@ function compareIssue(
   const synced: SyncedState = readSyncedMarker(issue.body) ?? { checked: isClosed, removed: false };
   let nextSynced: SyncedState = { checked: synced.checked, removed: false };
   // What the checklist should say if this issue's state is a human's doing.
-  const humanProposal: WriteBackProposal | null =
+  const taskProposal: WriteBackProposal | null =
     isClosed === wantChecked
       ? null
       : isClosed && issue.stateReason !== "not_planned"
@@ -231,6 +242,9 @@ function compareIssue(
   // marker to the proposed state. While the task is in that open pull request, hold the issue
   // (docs/sync.md, "Write-back"); once it is merged the box agrees, and once it is closed
   // unmerged the checklist wins.
+  // A section's issue has no box: a person closing or reopening it is kept (while its tasks do
+  // not change) but proposes nothing.
+  const humanProposal = want.kind === "section" ? null : taskProposal;
   const mayBeHeld = !synced.removed && wantChecked !== synced.checked && humanProposal !== null;
   if (mayBeHeld && pending === undefined) needsPending = true;
   const held = mayBeHeld && pending?.get(want.taskId) === humanProposal.action;
@@ -249,7 +263,22 @@ function compareIssue(
   }
   const body = writeSyncedMarker(want.body, nextSynced);
   if (!bodiesMatch(issue.body, body)) changes.body = body;
+  // The owner is assigned once, when the body Nova wrote did not name them yet (a new or changed
+  // `owner=`); a person's later assignment is never undone.
+  if (
+    want.owner &&
+    changes.body !== undefined &&
+    !bodyNamesOwner(issue.body, want.owner) &&
+    !issue.assignees.some((login) => login.toLowerCase() === want.owner!.toLowerCase())
+  ) {
+    changes.assignees = [...issue.assignees, want.owner];
+  }
   return { changes, proposal, needsPending };
+}
+
+/** Whether a body Nova wrote shows `owner` (`@login` in code, as issue-body.hbs writes it). */
+function bodyNamesOwner(body: string, owner: string): boolean {
+  return body.toLowerCase().includes(`\`@${owner.toLowerCase()}\``);
 }
 
 /**
@@ -265,6 +294,12 @@ export function bodiesMatch(current: string, wanted: string): boolean {
       .replace(/\/blob\/[0-9a-f]{40}\/([^)\s#]*)#L\d+/g, "/blob/<sha>/$1#L<n>")
       .trim();
   return normalize(current) === normalize(wanted);
+}
+
+function taskOrphans(
+  orphans: ReadonlyMap<string, ObservedIssue>,
+): ReadonlyMap<string, ObservedIssue> {
+  return new Map([...orphans].filter(([key]) => !key.includes(":")));
 }
 
 /** Labels first (issues need them), then creates in dependency order, then the rest. */

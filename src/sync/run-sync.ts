@@ -4,9 +4,19 @@ import type { Plan } from "../checklist/types.js";
 import type { GitHubError } from "../github/github-error.js";
 import type { GitHubPort, ObservedIssue } from "../github/github-port.js";
 import { applySync } from "./apply-sync.js";
-import { buildDesiredState, type RepoLinks, type SyncSettings } from "./desired-state.js";
+import {
+  buildDesiredState,
+  type DesiredState,
+  type RepoLinks,
+  type StructureSettings,
+  type SyncSettings,
+} from "./desired-state.js";
 import { findExistingPaths, listReferencedPaths } from "./find-existing-paths.js";
 import { observeRepository } from "./observe-repository.js";
+import type { StructureOp } from "./plan-structure.js";
+import { syncMilestone, type MilestoneResult } from "./sync-milestone.js";
+import { syncStructure } from "./sync-structure.js";
+import type { StructureFeature } from "../github/github-port.js";
 import {
   planSync,
   type ObservedState,
@@ -29,6 +39,17 @@ export interface RunSyncOptions extends SyncSettings {
    * an issue disagrees with a checklist that changed since the last sync (docs/sync.md).
    */
   readPendingWriteBack?: () => Promise<PendingWriteBack>;
+  /**
+   * Where to read the checklist (a branch name, so a push sync needs no extra read for the
+   * head's sha); default `links.sha`. With `resolveSha`, `links.sha` is only a stand-in until a
+   * body is written: bodies carry permalinks to the commit, which is then read once.
+   */
+  ref?: string;
+  resolveSha?: () => Promise<string>;
+  /** One issue per section, its tasks as sub-issues (`sync.sectionIssues`; default true). */
+  sectionIssues?: boolean;
+  /** The delivery milestone (from `delivery:`); absent: Nova leaves milestones alone. */
+  milestone?: { delivery: string | undefined; title: string; description: string };
 }
 
 export type SyncOutcome =
@@ -53,6 +74,14 @@ export interface SyncSummary {
   error: GitHubError | null;
   /** True when a follow-up run is needed to converge. */
   needsFollowUp: boolean;
+  /** Sub-issue and "blocked by" writes carried out (or, in a dry run, planned). */
+  structure: StructureOp[];
+  /** The delivery milestone, when `delivery:` is set. */
+  milestone: MilestoneResult | null;
+  /** Optional GitHub features this server lacks; labels stand in for them. */
+  missingFeatures: StructureFeature[];
+  /** `owner=@login`s GitHub would not let be assigned (a warning in the check run). */
+  unassignable: Array<{ taskId: string; login: string }>;
 }
 
 /** A run re-plans after its writes at most this often (new issue numbers change dependents' bodies). */
@@ -64,22 +93,25 @@ const MAX_PASSES = 3;
  * two tasks sharing an id would fight over one issue.
  */
 export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
-  const { port, links } = options;
-  const source = await port.getFileText(links.checklistPath, links.sha);
+  const { port } = options;
+  let links = options.links;
+  let shaResolved = !options.resolveSha;
+  const source = await port.getFileText(links.checklistPath, options.ref ?? links.sha);
   if (source === null) return { status: "checklist-missing" };
   const plan = options.readPlan ? await options.readPlan(source) : parsePlan(source);
   const problems = lintPlan(plan, { file: links.checklistPath, lang: options.lang });
   const errors = problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) return { status: "checklist-invalid", problems };
-  // Issue bodies link only the referenced paths that exist at this commit (one tree read, cached).
+  // Issue bodies link only the referenced paths that exist at this commit (one tree read, cached
+  // per commit; read at the branch when the sync has not needed the commit's sha).
   const referenced = listReferencedPaths(plan);
-  const bodyLinks: RepoLinks =
-    referenced.length === 0
-      ? links
-      : {
-          ...links,
-          existingPaths: await findExistingPaths(port, links.htmlUrl, links.sha, referenced),
-        };
+  if (referenced.length > 0) {
+    const at = options.ref ?? links.sha;
+    links = {
+      ...links,
+      existingPaths: await findExistingPaths(port, links.htmlUrl, at, referenced),
+    };
+  }
 
   let observed: ObservedState = await observeRepository(port, {
     prefix: options.prefix,
@@ -96,45 +128,168 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
     lintWarnings: problems,
     error: null,
     needsFollowUp: false,
+    structure: [],
+    milestone: null,
+    missingFeatures: [],
+    unassignable: [],
   };
-  let pending: PendingWriteBack | undefined;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const desired = buildDesiredState(plan, options, bodyLinks, readKnownIssues(observed));
-    const planOptions = { prefix: options.prefix, closeRemoved: options.closeRemoved };
-    let syncPlan = planSync(desired, observed, {
-      ...planOptions,
-      ...(pending ? { pendingWriteBack: pending } : {}),
-    });
-    if (syncPlan.needsPendingWriteBack && options.readPendingWriteBack) {
-      pending = await options.readPendingWriteBack();
-      syncPlan = planSync(desired, observed, { ...planOptions, pendingWriteBack: pending });
-    }
-    // Later passes only see issues this run already wrote: "unchanged" is the first pass's count.
-    if (pass === 0) summary.unchanged = syncPlan.unchanged;
-    summary.proposals = syncPlan.proposals;
-    if (syncPlan.ops.length === 0) break;
-    const result = await applySync(syncPlan.ops, observed, port, {
-      dryRun: options.dryRun,
-      maxWrites: options.maxWritesPerRun - summary.writes,
-      lang: options.lang,
-    });
-    summary.applied.push(...result.applied);
-    summary.skipped.push(...result.skipped);
-    summary.writes += result.writes;
-    summary.remaining = result.remaining;
-    summary.error = result.error;
-    observed = result.observed;
-    // A dry run cannot learn new issue numbers; a stopped run leaves the rest to a follow-up.
-    if (options.dryRun || result.remaining.length > 0 || result.error) break;
-    if (!result.applied.some((op) => op.kind === "create-issue")) break;
+  const features = detectFeatures(observed);
+  if (options.milestone?.delivery) {
+    summary.milestone = await syncMilestone(
+      port,
+      [...observed.taskIssues.values()].flat(),
+      options.milestone,
+      { dryRun: options.dryRun, maxWrites: options.maxWritesPerRun },
+    );
+    summary.writes += summary.milestone.writes;
+    summary.error = summary.milestone.error;
   }
-  summary.needsFollowUp = summary.remaining.length > 0 || summary.skipped.length > 0;
-  summary.issues = new Map(
+  const structure = (): StructureSettings => ({
+    sectionIssues: options.sectionIssues ?? false,
+    dependencies: features.dependencies,
+    milestone: summary.milestone?.number ?? null,
+  });
+  let pending: PendingWriteBack | undefined;
+  let desired: DesiredState | null = null;
+  const syncIssues = async (): Promise<void> => {
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      desired = buildDesiredState(plan, options, links, readKnownIssues(observed), structure());
+      const planOptions = { prefix: options.prefix, closeRemoved: options.closeRemoved };
+      let syncPlan = planSync(desired, observed, {
+        ...planOptions,
+        ...(pending ? { pendingWriteBack: pending } : {}),
+      });
+      if (syncPlan.needsPendingWriteBack && options.readPendingWriteBack) {
+        pending = await options.readPendingWriteBack();
+        syncPlan = planSync(desired, observed, { ...planOptions, pendingWriteBack: pending });
+      }
+      // A body is about to be written: its permalinks need the commit's sha (read once).
+      if (!shaResolved && !options.dryRun && syncPlan.ops.some(writesBody)) {
+        shaResolved = true;
+        links = { ...links, sha: await options.resolveSha!() };
+        desired = buildDesiredState(plan, options, links, readKnownIssues(observed), structure());
+        syncPlan = planSync(desired, observed, {
+          ...planOptions,
+          ...(pending ? { pendingWriteBack: pending } : {}),
+        });
+      }
+      // Later passes only see issues this run already wrote: "unchanged" is the first pass's count.
+      if (pass === 0 && summary.applied.length === 0) summary.unchanged = syncPlan.unchanged;
+      summary.proposals = syncPlan.proposals;
+      if (syncPlan.ops.length === 0) break;
+      const result = await applySync(syncPlan.ops, observed, port, {
+        dryRun: options.dryRun,
+        maxWrites: options.maxWritesPerRun - summary.writes,
+        lang: options.lang,
+      });
+      summary.applied.push(...result.applied);
+      summary.skipped.push(...result.skipped);
+      summary.unassignable.push(...result.unassignable);
+      summary.writes += result.writes;
+      summary.remaining = result.remaining;
+      summary.error = result.error;
+      observed = result.observed;
+      // A dry run cannot learn new issue numbers; a stopped run leaves the rest to a follow-up.
+      if (options.dryRun || result.remaining.length > 0 || result.error) break;
+      if (!result.applied.some((op) => op.kind === "create-issue")) break;
+    }
+  };
+  if (!summary.error) await syncIssues();
+  const finalDesired = desired as DesiredState | null;
+  if (finalDesired && !summary.error && summary.remaining.length === 0) {
+    const touched = new Set<string>();
+    const created = new Set<string>();
+    for (const op of summary.applied) {
+      if (op.kind === "create-issue") {
+        touched.add(op.taskId);
+        created.add(op.taskId);
+      }
+      if (op.kind === "update-issue" && op.changes.body !== undefined) touched.add(op.taskId);
+    }
+    const linked = await syncStructure(
+      port,
+      {
+        desired: finalDesired,
+        issues: withFeatures(canonicalIssues(observed), features),
+        touched,
+        created,
+      },
+      { dryRun: options.dryRun, maxWrites: options.maxWritesPerRun - summary.writes },
+    );
+    summary.structure = linked.applied;
+    summary.writes += linked.writes;
+    summary.error = linked.error;
+    if (linked.remaining.length > 0) summary.needsFollowUp = true;
+    features.missing.push(...linked.missing);
+    // No dependencies after all: the `/blocked` label stands in, in this same run.
+    if (linked.missing.includes("dependencies") && features.dependencies) {
+      features.dependencies = false;
+      if (!summary.error) await syncIssues();
+    }
+  }
+  summary.missingFeatures = [...new Set(features.missing)];
+  summary.needsFollowUp ||= summary.remaining.length > 0 || summary.skipped.length > 0;
+  summary.issues = canonicalIssues(observed);
+  return { status: options.dryRun ? "dry-run" : "synced", summary };
+}
+
+function writesBody(op: SyncOp): boolean {
+  return (
+    op.kind === "create-issue" || (op.kind === "update-issue" && op.changes.body !== undefined)
+  );
+}
+
+function canonicalIssues(observed: ObservedState): Map<string, ObservedIssue> {
+  return new Map(
     [...observed.taskIssues].flatMap(([taskId, issues]) =>
       issues[0] ? [[taskId, issues[0]] as const] : [],
     ),
   );
-  return { status: options.dryRun ? "dry-run" : "synced", summary };
+}
+
+/**
+ * The issues as the structure step reads them: where a feature is assumed, an issue that does
+ * not say (one the sync just created) has no links yet; where it is missing, nothing is read.
+ */
+function withFeatures(
+  issues: Map<string, ObservedIssue>,
+  features: { subIssues: boolean; dependencies: boolean },
+): Map<string, ObservedIssue> {
+  return new Map(
+    [...issues].map(([key, issue]) => [
+      key,
+      {
+        ...issue,
+        parentIssueUrl: features.subIssues ? (issue.parentIssueUrl ?? null) : undefined,
+        subIssuesTotal: features.subIssues ? (issue.subIssuesTotal ?? 0) : undefined,
+        blockedByTotal: features.dependencies ? (issue.blockedByTotal ?? 0) : undefined,
+      },
+    ]),
+  );
+}
+
+/**
+ * Which optional features the server has, from the listing alone: issues there carry
+ * `sub_issues_summary` and `issue_dependencies_summary` only where the server has them. With no
+ * issue yet, both are assumed and a 404 on the route decides (`syncStructure`).
+ */
+function detectFeatures(observed: ObservedState): {
+  subIssues: boolean;
+  dependencies: boolean;
+  missing: StructureFeature[];
+} {
+  const issues = [...observed.taskIssues.values()].flat();
+  if (issues.length === 0) return { subIssues: true, dependencies: true, missing: [] };
+  const subIssues = issues.some((issue) => issue.subIssuesTotal !== undefined);
+  const dependencies = issues.some((issue) => issue.blockedByTotal !== undefined);
+  return {
+    subIssues,
+    dependencies,
+    missing: [
+      ...(subIssues ? [] : (["sub-issues"] as const)),
+      ...(dependencies ? [] : (["dependencies"] as const)),
+    ],
+  };
 }
 
 function readKnownIssues(observed: ObservedState): {

@@ -25,6 +25,23 @@ export interface SyncReport {
   error: string | null;
   /** Nothing to write at all. */
   upToDate: boolean;
+  /** Sub-issues, dependencies and the milestone (see `renderStructureLines`). */
+  structure: StructureReport;
+}
+
+/** What the structure step did, for the check run. */
+export interface StructureReport {
+  subIssuesAdded: number;
+  subIssuesMoved: number;
+  reordered: number;
+  blockedByAdded: number;
+  blockedByRemoved: number;
+  /** Links a person removed by hand that the sync put back: "#child in #parent". */
+  restored: string[];
+  milestone: { title: string; action: "created" | "updated" } | null;
+  missing: Array<"sub-issues" | "dependencies" | "milestones">;
+  /** `owner=@login`s that could not be assigned: "login" per task. */
+  unassignable: Array<{ login: string; title: string }>;
 }
 
 /**
@@ -60,7 +77,9 @@ export function summarizeSync(
     skipped: summary.skipped.length,
     writes: summary.writes,
     error: summary.error ? summary.error.message : null,
-    upToDate: summary.applied.length === 0 && summary.remaining.length === 0,
+    upToDate:
+      summary.applied.length === 0 && summary.remaining.length === 0 && summary.writes === 0,
+    structure: summarizeStructure(summary),
   };
   for (const op of summary.applied) sortOp(op, report, entry);
   return report;
@@ -90,4 +109,47 @@ function sortOp(
       report.duplicates.push({ title: op.taskId, number: op.number, url: null });
       return;
   }
+}
+
+function summarizeStructure(summary: SyncSummary): StructureReport {
+  const report: StructureReport = {
+    subIssuesAdded: 0,
+    subIssuesMoved: 0,
+    reordered: 0,
+    blockedByAdded: 0,
+    blockedByRemoved: 0,
+    restored: [],
+    milestone:
+      summary.milestone?.action && summary.milestone.writes > 0
+        ? { title: summary.milestone.title, action: summary.milestone.action }
+        : null,
+    missing: [
+      ...summary.missingFeatures,
+      ...(summary.milestone?.missing ? ["milestones" as const] : []),
+    ],
+    unassignable: summary.unassignable.map(({ taskId, login }) => ({
+      login,
+      title: summary.issues.get(taskId)?.title ?? taskId,
+    })),
+  };
+  for (const op of summary.structure) {
+    switch (op.kind) {
+      case "add-sub-issue":
+        if (op.replaceParent) report.subIssuesMoved++;
+        else report.subIssuesAdded++;
+        if (op.restored) report.restored.push(`#${op.childNumber} ⊂ #${op.parentNumber}`);
+        break;
+      case "reorder-sub-issue":
+        report.reordered++;
+        break;
+      case "add-blocked-by":
+        report.blockedByAdded++;
+        if (op.restored) report.restored.push(`#${op.number} ⟵ #${op.blockerNumber}`);
+        break;
+      case "remove-blocked-by":
+        report.blockedByRemoved++;
+        break;
+    }
+  }
+  return report;
 }

@@ -10,7 +10,7 @@ import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { PendingWriteBack, WriteBackProposal } from "./plan-sync.js";
 import { parsePlanOffThread } from "../checklist/parse-plan-off-thread.js";
 import { runSync } from "./run-sync.js";
-import { summarizeSync, type SyncReport } from "./summarize-sync.js";
+import { summarizeSync, type StructureReport, type SyncReport } from "./summarize-sync.js";
 
 /** The names of Nova's check runs, as people see them on commits and pull requests. */
 export const CHECK_NAMES = {
@@ -18,6 +18,20 @@ export const CHECK_NAMES = {
   preview: "Nova: Sync-Vorschau",
   config: "Nova: Konfiguration",
 } as const;
+
+/** The delivery milestone's default title and Nova's line in its description. */
+const MILESTONE_TEXT: Record<Language, { title: string; description: string }> = {
+  de: {
+    title: "DGX Spark Lieferung",
+    description:
+      "Liefertermin der DGX Spark (`delivery:` in .github/nova.yml). Nova hält hier alle Aufgaben und Bereiche des Plans.",
+  },
+  en: {
+    title: "DGX Spark delivery",
+    description:
+      "Delivery date of the DGX Spark (`delivery:` in .github/nova.yml). Nova keeps every task and section of the plan here.",
+  },
+};
 
 export interface Logger {
   info: (data: object, message?: string) => void;
@@ -56,6 +70,7 @@ export type SyncRepositoryResult =
       /** The run stopped on a GitHub fault (a timeout, 5xx, …): its follow-up backs off. */
       stoppedByFault?: boolean;
       config: NovaConfig;
+      /** The commit the checklist was read at, or the branch's name when no sha was needed. */
       sha: string;
       /** What the checklist should say where people acted on GitHub (the write-back's input). */
       proposals: WriteBackProposal[];
@@ -90,15 +105,20 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
   const lang = config.language;
   const repository = input.repository ?? (await port.getRepository());
   // A push names its commit, but pushes arrive out of order and a replica may have synced a
-  // newer one already: the issues follow the branch's head, never an older commit.
-  const sha =
-    input.sha && input.reason !== "push"
-      ? input.sha
-      : await port.getBranchSha(repository.defaultBranch);
+  // newer one already: the issues follow the branch's head, never an older commit. The checklist
+  // is read at the branch's name; the head's sha is read only when something is written (bodies
+  // link the commit, check runs sit on it), so a no-op sync stays at the lower bound.
+  const pinned = input.sha && input.reason !== "push" ? input.sha : null;
+  let headSha: string | null = pinned;
+  const resolveSha = async (): Promise<string> =>
+    (headSha ??= await port.getBranchSha(repository.defaultBranch));
   const outcome = await runSync({
     port,
     botLogin: input.botLogin,
-    links: { ...repository, checklistPath: config.checklist, sha },
+    // Until a body is written the sha is a stand-in: bodies are compared ignoring it.
+    links: { ...repository, checklistPath: config.checklist, sha: pinned ?? "0".repeat(40) },
+    ref: pinned ?? repository.defaultBranch,
+    ...(pinned ? {} : { resolveSha }),
     prefix: config.labels.prefix,
     lang,
     labelColor: config.labels.color,
@@ -112,6 +132,12 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
     ...(input.reason === "preview"
       ? { readPlan: (source: string) => parsePlanOffThread(source) }
       : {}),
+    sectionIssues: config.sync.sectionIssues,
+    milestone: {
+      delivery: config.delivery,
+      title: config.sync.milestone ?? MILESTONE_TEXT[lang].title,
+      description: MILESTONE_TEXT[lang].description,
+    },
     ...(input.readPendingWriteBack ? { readPendingWriteBack: input.readPendingWriteBack } : {}),
   });
   const checkName = input.reason === "preview" ? CHECK_NAMES.preview : CHECK_NAMES.sync;
@@ -119,6 +145,7 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
   if (outcome.status === "checklist-missing") {
     log.warn({ path: config.checklist }, "checklist not found");
     if (input.reportOnCommit) {
+      const sha = await resolveSha();
       await maybeCreateCheckRun(port, {
         name: checkName,
         headSha: sha,
@@ -136,6 +163,7 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
   if (outcome.status === "checklist-invalid") {
     log.warn({ problems: outcome.problems.length }, "checklist has lint errors; nothing is synced");
     if (input.reportOnCommit) {
+      const sha = await resolveSha();
       await maybeCreateCheckRun(port, buildLintCheckRun(checkName, sha, outcome.problems, lang));
     }
     return { status: "checklist-invalid", problems: outcome.problems, lang };
@@ -162,7 +190,7 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
   if (input.reportOnCommit && (input.reason === "preview" || summary.writes > 0 || summary.error)) {
     const run: CheckRunWrite = {
       name: checkName,
-      headSha: sha,
+      headSha: await resolveSha(),
       status: "completed",
       conclusion: summary.error ? "failure" : input.reason === "preview" ? "neutral" : "success",
       title: renderCheckTitle(report, lang),
@@ -185,7 +213,8 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
     needsFollowUp: summary.needsFollowUp || summary.error?.transient === true,
     ...(summary.error?.transient === true ? { stoppedByFault: true } : {}),
     config,
-    sha,
+    // The board reads the checklist here: the commit when known, else the branch (its head).
+    sha: headSha ?? repository.defaultBranch,
     proposals: summary.proposals,
   };
 }
@@ -264,6 +293,7 @@ export function renderSyncCheck(
     preview,
     maxWrites,
     writeBackPull,
+    structureLines: renderStructureLines(report.structure, lang),
   });
 }
 
@@ -272,6 +302,71 @@ export function linkWriteBackBranch(htmlUrl: string): { number: null; url: strin
   const query = encodeURIComponent(`is:pr is:open head:${WRITE_BACK_BRANCH}`);
   return { number: null, url: `${htmlUrl}/pulls?q=${query}` };
 }
+
+/** The check run's lines about sub-issues, dependencies, the milestone and missing features. */
+export function renderStructureLines(structure: StructureReport, lang: Language): string[] {
+  const de = lang !== "en";
+  const lines: string[] = [];
+  const counts: Array<[number, string, string]> = [
+    [structure.subIssuesAdded, "Sub-Issues verknüpft", "sub-issues linked"],
+    [
+      structure.subIssuesMoved,
+      "Sub-Issues in einen anderen Bereich verschoben",
+      "sub-issues moved to another section",
+    ],
+    [structure.reordered, "Sub-Issues umsortiert", "sub-issues reordered"],
+    [structure.blockedByAdded, "„Blockiert durch“ angelegt", '"blocked by" relations added'],
+    [structure.blockedByRemoved, "„Blockiert durch“ entfernt", '"blocked by" relations removed'],
+  ];
+  for (const [count, german, english] of counts) {
+    if (count > 0) lines.push(`${count} ${de ? german : english}`);
+  }
+  if (structure.restored.length > 0) {
+    lines.push(
+      de
+        ? `Von Hand entfernt, wiederhergestellt (die Checkliste bestimmt die Struktur): ${structure.restored.join(", ")}`
+        : `Removed by hand, restored (the checklist owns the structure): ${structure.restored.join(", ")}`,
+    );
+  }
+  if (structure.milestone) {
+    const created = structure.milestone.action === "created";
+    lines.push(
+      de
+        ? `Meilenstein „${structure.milestone.title}“ ${created ? "angelegt" : "aktualisiert"}`
+        : `Milestone "${structure.milestone.title}" ${created ? "created" : "updated"}`,
+    );
+  }
+  for (const { login, title } of structure.unassignable) {
+    lines.push(
+      de
+        ? `⚠️ \`@${login}\` kann in diesem Repository keine Issues zugewiesen bekommen (owner= bei „${title}“); das Issue bleibt ohne diese Zuweisung.`
+        : `⚠️ \`@${login}\` cannot be assigned issues in this repository (owner= of "${title}"); the issue stays without that assignee.`,
+    );
+  }
+  for (const feature of structure.missing) {
+    lines.push(MISSING_FEATURE[feature][de ? "de" : "en"]);
+  }
+  return lines;
+}
+
+/** What the check run says when the server lacks an optional feature (docs/sync.md, "Servers"). */
+export const MISSING_FEATURE: Record<
+  StructureReport["missing"][number],
+  Record<Language, string>
+> = {
+  "sub-issues": {
+    de: "ℹ️ Dieser Server kennt keine Sub-Issues (z. B. GitHub Enterprise Server 3.19): die Bereichs-Labels ordnen die Aufgaben zu.",
+    en: "ℹ️ This server has no sub-issues (e.g. GitHub Enterprise Server 3.19): the section labels group the tasks.",
+  },
+  dependencies: {
+    de: "ℹ️ Dieser Server kennt keine Abhängigkeiten zwischen Issues: das Label `/blocked` markiert wartende Aufgaben.",
+    en: "ℹ️ This server has no issue dependencies: the `/blocked` label marks waiting tasks.",
+  },
+  milestones: {
+    de: "ℹ️ Dieser Server kennt keine Meilensteine: der Liefertermin steht nur in der Konfiguration.",
+    en: "ℹ️ This server has no milestones: the delivery date is only in the configuration.",
+  },
+};
 
 function buildLintCheckRun(
   name: string,

@@ -136,7 +136,7 @@ describe("the Projects (v2) board", () => {
       "Monitoring, Reporting & Kommunikation",
       "Operative Vorbereitung",
     ]);
-    expect(project.items).toHaveLength(20);
+    expect(project.items).toHaveLength(26); // 20 tasks and 6 section issues
     const first = taskIssue("DGX Setup Playbook erstellen");
     expect(values(project, first)).toEqual({
       Status: "Todo",
@@ -145,20 +145,20 @@ describe("the Projects (v2) board", () => {
       Rolle: "DevOps",
       Ziel: "2025-01-06",
     });
-    for (const item of project.items) {
-      expect(Object.keys(store.readValues(project, item)).sort()).toEqual([
-        "Bereich",
-        "Reihenfolge",
-        "Rolle",
-        "Status",
-        "Ziel",
-      ]);
-    }
+    // Tasks have every field; section issues Bereich and Status only (Reihenfolge empty).
+    const shapes = project.items.map((item) =>
+      Object.keys(store.readValues(project, item)).sort().join(","),
+    );
+    expect(
+      shapes.filter((shape) => shape === "Bereich,Reihenfolge,Rolle,Status,Ziel"),
+    ).toHaveLength(20);
+    expect(shapes.filter((shape) => shape === "Bereich,Status")).toHaveLength(6);
 
     const calls = listGraphqlCalls(fake.requests);
     const mutations = calls.filter((call) => call.kind === "mutation");
-    // The project, then fields + items in one request, then 100 values in two batches of 50.
-    expect(mutations.map((call) => call.fields.length)).toEqual([1, 24, 50, 50]);
+    // The project, then fields + 26 items in one request, then 112 values (100 for tasks, 12
+    // for sections) in batches of 50.
+    expect(mutations.map((call) => call.fields.length)).toEqual([1, 30, 50, 50, 12]);
     expect(mutations[0]!.fields).toEqual(["createProjectV2"]);
     expect(new Set(mutations[1]!.fields)).toEqual(
       new Set(["createProjectV2Field", "addProjectV2ItemById"]),
@@ -174,7 +174,7 @@ describe("the Projects (v2) board", () => {
     expect(board.lastStatus("acme/dgx")).toMatchObject({
       kind: "synced",
       created: true,
-      summary: { itemsAdded: 20, valuesWritten: 100, mutationRequests: 3, mutations: 124 },
+      summary: { itemsAdded: 26, valuesWritten: 112, mutationRequests: 4, mutations: 142 },
     });
   });
 
@@ -188,7 +188,7 @@ describe("the Projects (v2) board", () => {
       "NovaProjectByTitle",
       "NovaBoardItems",
     ]);
-    expect(board.describeBoard("acme/dgx", "de")).toContain("aktuell (20 Aufgaben unverändert)");
+    expect(board.describeBoard("acme/dgx", "de")).toContain("aktuell (26 Aufgaben unverändert)");
   });
 
   it("an issue closed by a person: exactly one field update (Status → Done)", async () => {
@@ -302,7 +302,7 @@ describe("the Projects (v2) board", () => {
       Aufwand: 3,
       Notizen: "bitte bio",
     });
-    expect(project.items).toHaveLength(21);
+    expect(project.items).toHaveLength(27);
     expect(values(project, taskIssue("Risikoanalyse dokumentieren"))).toMatchObject({
       Bereich: "Operative Vorbereitung",
       Status: "Todo",
@@ -395,7 +395,7 @@ describe("the Projects (v2) board", () => {
     expect(store.itemOf(project, repo, removed)?.archived).toBe(true);
     await push(BY_TITLE, bundled);
     expect(store.itemOf(project, repo, removed)?.archived).toBe(false);
-    expect(project.items).toHaveLength(20);
+    expect(project.items).toHaveLength(26);
   });
 
   it("waits out a secondary rate limit on a GraphQL request and still converges", async () => {
@@ -403,7 +403,7 @@ describe("the Projects (v2) board", () => {
     await push(BY_TITLE);
     expect(fake.pendingFailures()).toEqual([]);
     expect(fake.violations).toEqual([]);
-    expect(onlyProject().items).toHaveLength(20);
+    expect(onlyProject().items).toHaveLength(26);
   });
 
   it("a repository without `project` makes no GraphQL request at all", async () => {

@@ -150,6 +150,43 @@ describe("planBoard", () => {
     ]);
   });
 
+  it("keeps a person's own Status (Blockiert) while the task is open; closed → Done wins", () => {
+    const withBlocked: BoardField = {
+      ...STATUS,
+      options: [...STATUS.options, option("s4", "Blockiert")],
+    };
+    const blocked: Record<string, BoardValue> = {
+      ...CURRENT,
+      "F-status": { kind: "option", optionId: "s4", name: "Blockiert" },
+    };
+    const fields = [withBlocked, BEREICH, ORDER, ROLE, TARGET];
+    for (const state of ["todo", "inProgress"] as const) {
+      const open = planBoard(
+        desired([task({ state })]),
+        observed(fields, [item("I1", 1, blocked)]),
+        OPTIONS,
+      );
+      expect(open.values).toEqual([]);
+    }
+    const done = planBoard(
+      desired([task({ state: "done", open: false })]),
+      observed(fields, [item("I1", 1, blocked)]),
+      OPTIONS,
+    );
+    expect(done.values).toEqual([
+      expect.objectContaining({ field: "status", value: { option: "Done" } }),
+    ]);
+    // Nova's own three still follow the task: Todo → In Progress.
+    const moved = planBoard(
+      desired([task({ state: "inProgress" })]),
+      observed(fields, [item("I1", 1, CURRENT)]),
+      OPTIONS,
+    );
+    expect(moved.values).toEqual([
+      expect.objectContaining({ field: "status", value: { option: "In Progress" } }),
+    ]);
+  });
+
   it("never clears a value Nova has nothing for (a person's Rolle or Ziel stays)", () => {
     const plan = planBoard(
       desired([task({ role: null, target: null })], { roles: [] }),

@@ -36,7 +36,7 @@ describe("nova sync", () => {
     const { code, stdout, connected } = await nova(port, "sync", "--repo", "acme/dgx", "--dry-run");
     expect([code, connected]).toEqual([0, ["acme/dgx"]]);
     expect(stdout).toContain("Probelauf: nichts wurde geschrieben.");
-    expect(stdout).toContain("| angelegt | 20 |");
+    expect(stdout).toContain("| angelegt | 26 |");
     expect(port.writes).toEqual([]);
   });
 
@@ -77,9 +77,9 @@ describe("nova sync", () => {
     const port = new MemoryPort();
     port.setFile("docs/dgx-spark-plan.md", loadChecklist("bundled"));
     expect((await nova(port, "sync", "--repo", "acme/dgx")).code).toBe(0);
-    expect(port.issues).toHaveLength(20);
+    expect(port.issues).toHaveLength(26); // 20 tasks, 6 sections;
     const again = await nova(port, "sync", "--repo", "acme/dgx", "--lang", "en");
-    expect(again.stdout).toContain("Everything is up to date: 20 issues match the checklist.");
+    expect(again.stdout).toContain("Everything is up to date: 26 issues match the checklist.");
   });
 
   it("stops with exit 1 and says what is wrong in an invalid config", async () => {

@@ -247,7 +247,7 @@ describe("permissions through the collaborator-permission API", () => {
       );
       expect(repo.issues()).toHaveLength(1);
     } else {
-      expect(repo.issues()).toHaveLength(5);
+      expect(repo.issues()).toHaveLength(7); // the question, 4 tasks and 2 section issues;
     }
   });
 
@@ -307,7 +307,7 @@ describe("permissions through the collaborator-permission API", () => {
       },
     });
     expect(reactionsOn(id)).toEqual(["eyes", "rocket"]);
-    expect(repo.issues()).toHaveLength(5);
+    expect(repo.issues()).toHaveLength(7);
   });
 
   it("an OWNER association without permission is denied: only the API decides", async () => {

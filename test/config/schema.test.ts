@@ -24,7 +24,12 @@ describe("DEFAULT_CONFIG", () => {
       labels: { prefix: "dgx", color: "76B900", sectionColors: {}, descriptions: {} },
       holidays: [],
       roles: {},
-      sync: { closeRemoved: true, maxWritesPerRun: 200, reconcile: 6 * 3_600_000 },
+      sync: {
+        closeRemoved: true,
+        maxWritesPerRun: 200,
+        sectionIssues: true,
+        reconcile: 6 * 3_600_000,
+      },
       commands: {
         permissions: {
           progress: "read",
@@ -79,7 +84,12 @@ describe("novaConfigSchema normalisation", () => {
       sync: { maxWritesPerRun: 50 },
       commands: { permissions: { sync: "maintain" } },
     });
-    expect(config.sync).toEqual({ closeRemoved: true, maxWritesPerRun: 50, reconcile: 21_600_000 });
+    expect(config.sync).toEqual({
+      closeRemoved: true,
+      maxWritesPerRun: 50,
+      sectionIssues: true,
+      reconcile: 21_600_000,
+    });
     expect(config.commands.permissions.sync).toBe("maintain");
     expect(config.commands.permissions.progress).toBe("read");
   });

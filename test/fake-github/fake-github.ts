@@ -12,6 +12,7 @@ import { GitHubError } from "./github-error.js";
 import { answerGraphql } from "./graphql/answer-graphql.js";
 import type { FakeResponse, HandlerContext } from "./handlers/handler-context.js";
 import { APP_JWT_OPERATIONS, HANDLERS } from "./handlers/index.js";
+import { SUB_ISSUE_OPERATIONS } from "./handlers/relations.js";
 import { createRouteMatcher } from "./match-route.js";
 import { loadOperationsFixture } from "./openapi-fixture.js";
 import type { Actor } from "./records.js";
@@ -64,6 +65,12 @@ export interface FakeGitHubOptions {
    * (default true). GitHub ignores them silently, which hides typos.
    */
   rejectUnknownFields?: boolean;
+  /**
+   * Which GitHub to play (default `github.com`). `ghes-3.19` has no sub-issues: their routes
+   * answer 404 (as a server without them does; not a violation) and issues carry no
+   * `parent_issue_url`/`sub_issues_summary`. Dependencies and milestones exist on both.
+   */
+  server?: "github.com" | "ghes-3.19";
 }
 
 /** GitHub down (`setOutage`): a status for every request, or requests held unanswered. */
@@ -311,6 +318,7 @@ export class FakeGitHub {
       ...this.options.app,
     });
     state.baseUrl = this.url;
+    state.server = this.options.server ?? "github.com";
     return state;
   }
 
@@ -450,6 +458,9 @@ export class FakeGitHub {
       return errorResponse(404, `Not Found (fake GitHub: ${message})`);
     }
     record.operationId = match.operationId;
+    if (this.#state.server === "ghes-3.19" && SUB_ISSUE_OPERATIONS.has(match.operationId)) {
+      return errorResponse(404, "Not Found");
+    }
 
     let body: unknown;
     if (raw.length > 0) {

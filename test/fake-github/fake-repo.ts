@@ -11,6 +11,7 @@ import {
   renderComment,
   renderIssue,
   renderLabel,
+  renderMilestone,
   renderPull,
   renderRepository,
   renderUser,
@@ -196,6 +197,40 @@ export class FakeRepo {
   /** One issue or pull request's issue JSON. */
   issue(number: number): Record<string, unknown> {
     return renderIssue(this.state, this, this.tracker.requireIssue(number));
+  }
+
+  /** Numbers of an issue's sub-issues, in their order. */
+  subIssueNumbers(number: number): number[] {
+    const parent = this.tracker.requireIssue(number);
+    return this.tracker.relations.subIssues(parent).map((issue) => issue.number);
+  }
+
+  /** Numbers of the issues blocking an issue ("blocked by"). */
+  blockedByNumbers(number: number): number[] {
+    const issue = this.tracker.requireIssue(number);
+    return this.tracker.relations.blockedBy(issue).map((blocker) => blocker.number);
+  }
+
+  /** A person removes a sub-issue from its parent on GitHub. */
+  removeSubIssue(parentNumber: number, childNumber: number): void {
+    const parent = this.tracker.requireIssue(parentNumber);
+    this.tracker.relations.removeSubIssue(parent, this.tracker.requireIssue(childNumber).id);
+  }
+
+  /** A person removes a "blocked by" relation on GitHub. */
+  removeBlockedBy(number: number, blockerNumber: number): void {
+    const issue = this.tracker.requireIssue(number);
+    this.tracker.relations.removeBlockedBy(issue, this.tracker.requireIssue(blockerNumber).id);
+  }
+
+  /** A person sets an issue's assignees on GitHub. */
+  setAssignees(number: number, logins: string[]): void {
+    this.tracker.updateIssue(this.tracker.requireIssue(number), { assignees: logins });
+  }
+
+  /** Every milestone as the API renders it. */
+  milestones(): Record<string, unknown>[] {
+    return this.tracker.milestones.map((milestone) => renderMilestone(this.state, this, milestone));
   }
 
   /** Every label as the API renders it, in creation order. */

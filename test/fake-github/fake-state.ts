@@ -31,6 +31,7 @@ const ID_BASES = {
   reaction: 600_000,
   checkRun: 700_000,
   pull: 800_000,
+  milestone: 900_000,
 } as const;
 
 export type IdKind = keyof typeof ID_BASES;
@@ -45,6 +46,11 @@ export class FakeState {
   readonly tokens = new Map<string, TokenRecord>();
   /** `http://127.0.0.1:<port>`, set when the server listens. */
   baseUrl = "";
+  /**
+   * Which GitHub the fake plays: api.github.com, or GitHub Enterprise Server 3.19, which has
+   * issue dependencies and milestones but no sub-issues (no routes, no fields in issues).
+   */
+  server: "github.com" | "ghes-3.19" = "github.com";
   readonly #users = new Map<string, UserRecord>();
   readonly #ids = new Map<IdKind, number>();
   #tokenCount = 0;

@@ -37,6 +37,26 @@ export interface IssueRecord {
   /** Who closed it last (`closed_by` in `GET /issues/{n}`); null while open. */
   closedBy: UserRecord | null;
   pull: PullRecord | null;
+  /** The parent issue's id (sub-issues); null for none. */
+  parentId: number | null;
+  /** Ids of the sub-issues, in their order. */
+  subIssueIds: number[];
+  /** Ids of the issues blocking this one ("blocked by"), in the order they were added. */
+  blockedByIds: number[];
+  /** The milestone's number, or null. */
+  milestoneNumber: number | null;
+}
+
+export interface MilestoneRecord {
+  id: number;
+  number: number;
+  title: string;
+  description: string | null;
+  state: "open" | "closed";
+  /** `YYYY-MM-DDTHH:MM:SSZ` or null. */
+  dueOn: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface PullRecord {

@@ -6,6 +6,7 @@ import type {
   CommentRecord,
   IssueRecord,
   LabelRecord,
+  MilestoneRecord,
   ReactionRecord,
   UserRecord,
 } from "./records.js";
@@ -101,13 +102,17 @@ export function renderIssue(state: FakeState, repo: FakeRepo, issue: IssueRecord
     assignee:
       issue.assignees[0] === undefined ? null : renderUser(state, state.user(issue.assignees[0])),
     assignees: issue.assignees.map((login) => renderUser(state, state.user(login))),
-    milestone: null,
+    milestone:
+      issue.milestoneNumber === null
+        ? null
+        : renderMilestone(state, repo, repo.tracker.findMilestone(issue.milestoneNumber)!),
     comments: repo.tracker.commentsOf(issue.number).length,
     created_at: issue.createdAt,
     updated_at: issue.updatedAt,
     closed_at: issue.closedAt,
     closed_by: issue.closedBy === null ? null : renderUser(state, issue.closedBy),
     author_association: repo.ownerUser.id === issue.user.id ? "OWNER" : "NONE",
+    ...renderRelationFields(state, repo, issue),
     ...(issue.pull === null
       ? {}
       : {
@@ -119,6 +124,68 @@ export function renderIssue(state: FakeState, repo: FakeRepo, issue: IssueRecord
             merged_at: issue.pull.mergedAt,
           },
         }),
+  };
+}
+
+/**
+ * What the issue listing says about sub-issues and dependencies (GHES 3.19 has no sub-issues,
+ * so its issues carry neither `parent_issue_url` nor `sub_issues_summary`).
+ */
+function renderRelationFields(state: FakeState, repo: FakeRepo, issue: IssueRecord): Json {
+  const relations = repo.tracker.relations;
+  const blockedBy = relations.blockedBy(issue);
+  const blocking = relations.blocking(issue);
+  const dependencies = {
+    issue_dependencies_summary: {
+      blocked_by: blockedBy.filter((other) => other.state === "open").length,
+      blocking: blocking.filter((other) => other.state === "open").length,
+      total_blocked_by: blockedBy.length,
+      total_blocking: blocking.length,
+    },
+  };
+  if (state.server === "ghes-3.19") return dependencies;
+  const subIssues = relations.subIssues(issue);
+  const completed = subIssues.filter((child) => child.state === "closed").length;
+  const parent = issue.parentId === null ? undefined : repo.tracker.findIssueById(issue.parentId);
+  return {
+    ...dependencies,
+    sub_issues_summary: {
+      total: subIssues.length,
+      completed,
+      percent_completed:
+        subIssues.length === 0 ? 0 : Math.floor((completed * 100) / subIssues.length),
+    },
+    parent_issue_url:
+      parent === undefined
+        ? null
+        : `${state.baseUrl}/repos/${repo.fullName}/issues/${parent.number}`,
+  };
+}
+
+/** A milestone with its issue counts. */
+export function renderMilestone(
+  state: FakeState,
+  repo: FakeRepo,
+  milestone: MilestoneRecord,
+): Json {
+  const issues = repo.tracker.issues.filter((issue) => issue.milestoneNumber === milestone.number);
+  return {
+    url: `${state.baseUrl}/repos/${repo.fullName}/milestones/${milestone.number}`,
+    html_url: `${HTML_BASE}/${repo.fullName}/milestone/${milestone.number}`,
+    labels_url: `${state.baseUrl}/repos/${repo.fullName}/milestones/${milestone.number}/labels`,
+    id: milestone.id,
+    node_id: `MI_fake${milestone.id}`,
+    number: milestone.number,
+    state: milestone.state,
+    title: milestone.title,
+    description: milestone.description,
+    creator: renderUser(state, repo.ownerUser),
+    open_issues: issues.filter((issue) => issue.state === "open").length,
+    closed_issues: issues.filter((issue) => issue.state === "closed").length,
+    created_at: milestone.createdAt,
+    updated_at: milestone.updatedAt,
+    closed_at: null,
+    due_on: milestone.dueOn,
   };
 }
 

@@ -1,10 +1,12 @@
 import type { FakeState } from "./fake-state.js";
 import { GitHubError, notFound, validationFailed } from "./github-error.js";
+import { IssueRelations } from "./issue-relations.js";
 import type {
   CommentRecord,
   IssueRecord,
   IssueState,
   LabelRecord,
+  MilestoneRecord,
   ReactionContent,
   ReactionRecord,
   StateReason,
@@ -19,6 +21,7 @@ export interface NewIssue {
   body?: string | null;
   labels?: LabelInput[];
   assignees?: string[];
+  milestone?: number | null;
   user: UserRecord;
 }
 
@@ -31,6 +34,7 @@ export interface IssueChanges {
   labels?: LabelInput[];
   assignees?: string[];
   assignee?: string | null;
+  milestone?: number | string | null;
 }
 
 export interface LabelInputFields {
@@ -51,9 +55,19 @@ export class RepoIssues {
   readonly labels: LabelRecord[] = [];
   readonly comments: CommentRecord[] = [];
   readonly reactions: ReactionRecord[] = [];
+  readonly milestones: MilestoneRecord[] = [];
   #nextNumber = 1;
+  #nextMilestoneNumber = 1;
+
+  /** Sub-issues and dependencies between these issues. */
+  readonly relations = new IssueRelations(this);
 
   constructor(private readonly state: FakeState) {}
+
+  /** The fake's current time (for records that change). */
+  now(): string {
+    return this.state.now();
+  }
 
   /** The next issue/pull request number (they share one sequence). */
   takeNumber(): number {
@@ -146,6 +160,10 @@ export class RepoIssues {
       closedAt: null,
       closedBy: null,
       pull: null,
+      parentId: null,
+      subIssueIds: [],
+      blockedByIds: [],
+      milestoneNumber: this.#milestoneOf(input.milestone),
     };
     this.issues.push(issue);
     return issue;
@@ -166,6 +184,8 @@ export class RepoIssues {
     if (changes.assignee !== undefined) {
       issue.assignees = changes.assignee === null ? [] : [changes.assignee];
     }
+    if (changes.milestone !== undefined)
+      issue.milestoneNumber = this.#milestoneOf(changes.milestone);
     if (changes.state !== undefined && changes.state !== issue.state) {
       if (changes.state === "closed") {
         issue.state = "closed";
@@ -185,6 +205,66 @@ export class RepoIssues {
       }
     }
     issue.updatedAt = now;
+  }
+
+  /** An issue by its id (sub-issue and dependency bodies name ids, not numbers). */
+  findIssueById(id: number): IssueRecord | undefined {
+    return this.issues.find((issue) => issue.id === id);
+  }
+
+  findMilestone(number: number): MilestoneRecord | undefined {
+    return this.milestones.find((milestone) => milestone.number === number);
+  }
+
+  /** Creates a milestone; a title that exists (any state) is 422 `already_exists`, as on GitHub. */
+  createMilestone(fields: {
+    title: string;
+    description?: string;
+    state?: "open" | "closed";
+    due_on?: string;
+  }): MilestoneRecord {
+    if (this.milestones.some((milestone) => milestone.title === fields.title)) {
+      throw validationFailed({ resource: "Milestone", code: "already_exists", field: "title" });
+    }
+    const now = this.state.now();
+    const milestone: MilestoneRecord = {
+      id: this.state.nextId("milestone"),
+      number: this.#nextMilestoneNumber++,
+      title: fields.title,
+      description: fields.description ?? null,
+      state: fields.state ?? "open",
+      dueOn: fields.due_on === undefined ? null : normalizeDueOn(fields.due_on),
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.milestones.push(milestone);
+    return milestone;
+  }
+
+  updateMilestone(
+    milestone: MilestoneRecord,
+    changes: { title?: string; description?: string; state?: "open" | "closed"; due_on?: string },
+  ): void {
+    if (changes.title !== undefined && changes.title !== milestone.title) {
+      if (this.milestones.some((other) => other.title === changes.title)) {
+        throw validationFailed({ resource: "Milestone", code: "already_exists", field: "title" });
+      }
+      milestone.title = changes.title;
+    }
+    if (changes.description !== undefined) milestone.description = changes.description;
+    if (changes.state !== undefined) milestone.state = changes.state;
+    if (changes.due_on !== undefined) milestone.dueOn = normalizeDueOn(changes.due_on);
+    milestone.updatedAt = this.state.now();
+  }
+
+  /** A milestone number an issue write names; an unknown one is 422 `invalid`, as on GitHub. */
+  #milestoneOf(value: number | string | null | undefined): number | null {
+    if (value === undefined || value === null) return null;
+    const number = Number(value);
+    if (this.findMilestone(number) === undefined) {
+      throw validationFailed({ resource: "Issue", code: "invalid", field: "milestone" });
+    }
+    return number;
   }
 
   /** Adds labels to an issue (creating missing ones); returns the issue's labels. */
@@ -256,6 +336,15 @@ export class RepoIssues {
   commentsOf(issueNumber: number): CommentRecord[] {
     return this.comments.filter((comment) => comment.issueNumber === issueNumber);
   }
+}
+
+/** GitHub stores a due date as a timestamp; it answers it as `YYYY-MM-DDTHH:MM:SSZ`. */
+function normalizeDueOn(value: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) {
+    throw validationFailed({ resource: "Milestone", code: "invalid", field: "due_on" });
+  }
+  return new Date(time).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** GitHub accepts six hex digits without "#" and answers 422 for anything else. */

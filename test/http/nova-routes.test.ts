@@ -117,7 +117,7 @@ describe("/metrics", () => {
     );
     expect(status).toBe(200);
     await nova.sync.settled();
-    expect(repo.issues()).toHaveLength(3);
+    expect(repo.issues()).toHaveLength(4); // 3 tasks and their section's issue
     expect(fake.violations).toEqual([]);
 
     const response = await fetch(`${nova.url}/metrics`);
@@ -134,7 +134,7 @@ describe("/metrics", () => {
       route: "/repos/{owner}/{repo}/issues",
       status: "201",
     });
-    expect(issueCreates).toBe(3);
+    expect(issueCreates).toBe(4);
     expect(
       sample(text, "nova_github_requests_total", {
         method: "POST",

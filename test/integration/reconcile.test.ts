@@ -30,7 +30,7 @@ it("reconcile syncs repositories no webhook reached, then again only after sync.
 
   // A webhook was lost: reconcile notices the repository and syncs it.
   expect(await reconcile()).toBe(1);
-  expect(repo.issues()).toHaveLength(20);
+  expect(repo.issues()).toHaveLength(26); // 20 tasks, 6 section issues
 
   // Within the configured 2 h nothing is queued; after it, a sync that finds nothing to do.
   now += 60 * 60_000;

@@ -110,7 +110,8 @@ describe("sync through the real app and a fake GitHub", () => {
         headSha: repo.branchSha("main"),
       }),
     ]);
-    expect(repo.checkRuns[0]!.output.title).toBe("20 angelegt");
+    // 20 task issues and 6 section issues.
+    expect(repo.checkRuns[0]!.output.title).toBe("26 angelegt");
   });
 
   it("the same push redelivered makes zero writes", async () => {
@@ -184,6 +185,10 @@ describe("sync through the real app and a fake GitHub", () => {
         "## 6. Operative Vorbereitung\n",
         "## 6. Operative Vorbereitung\n- [ ] **Lieferung annehmen** – Karton prüfen, Seriennummer notieren.\n",
       );
+    const section = (number: number) =>
+      (repo.issues() as unknown as IssueJson[]).find((issue) =>
+        issue.title.startsWith(`${number}. `),
+      )!.number;
     const mark = fake.requests.length;
     await deliver("push", repo.pushCommit({ files: { [PLAN]: edited } }));
     expect(fake.violations).toEqual([]);
@@ -195,6 +200,14 @@ describe("sync through the real app and a fake GitHub", () => {
         `PATCH /issues/${unticked}`, // reopened
         `POST /issues/${removed}/comments`, // why it is closed
         `PATCH /issues/${removed}`, // closed as not planned
+        // Section issues whose task list changed: their body (task digest), then the links.
+        `PATCH /issues/${section(2)}`, // reordered
+        `PATCH /issues/${section(2)}/sub_issues/priority`, // the swapped tasks
+        `PATCH /issues/${section(4)}`, // a task removed
+        `PATCH /issues/${section(5)}`, // a task renamed (new id)
+        `PATCH /issues/${section(6)}`, // a task added
+        `POST /issues/${section(6)}/sub_issues`, // the added task
+        `PATCH /issues/${section(6)}/sub_issues/priority`, // ... first in its section
         "POST /check-runs",
       ].sort(),
     );
@@ -225,7 +238,8 @@ describe("sync through the real app and a fake GitHub", () => {
       state: "open",
       title: "Meine Kopie",
     });
-    expect(repo.issue(1)).toMatchObject({ state: "closed", state_reason: "not_planned" });
+    const original = taskIssues().find((issue) => issue.title === "DGX Setup Playbook erstellen")!;
+    expect(original).toMatchObject({ state: "closed", state_reason: "not_planned" });
     expect(fake.violations).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import { reconcileTick } from "../../src/app/reconcile.js";
 import { createLocalOnceClaims, createRedisOnceClaims } from "../../src/ops/once-claims.js";
-import { readTaskMarker } from "../../src/sync/task-marker.js";
+import { readSectionMarker, readTaskMarker } from "../../src/sync/task-marker.js";
 import { projectStoreOf } from "../fake-github/graphql/index.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
@@ -80,13 +80,23 @@ describeWithRedis("two instances sharing Redis", () => {
     return repo;
   }
 
-  it("concurrent pushes to both instances: one sync at a time, exactly 20 issues", async () => {
+  it("concurrent pushes to both instances: one sync at a time, exactly 20 task and 6 section issues", async () => {
     const repo = await pushFourTimes(true, "dgx");
-    expect(issuesCreated()).toHaveLength(20);
-    const markers = (repo.issues() as Array<{ body: string }>).map((issue) =>
-      readTaskMarker(issue.body),
-    );
+    expect(issuesCreated()).toHaveLength(26);
+    const bodies = (repo.issues() as Array<{ body: string; number: number }>).map((issue) => issue);
+    const markers = bodies.map((issue) => readTaskMarker(issue.body)).filter(Boolean);
     expect(new Set(markers).size).toBe(20);
+    const sections = bodies.filter((issue) => readSectionMarker(issue.body) !== null);
+    expect(sections).toHaveLength(6);
+    // No sub-issue link twice: each task is in exactly one section, once.
+    const children = sections.flatMap((section) => repo.subIssueNumbers(section.number));
+    expect(children).toHaveLength(20);
+    expect(new Set(children).size).toBe(20);
+    expect(
+      fake.requests.filter(
+        (request) => request.method === "POST" && /sub_issues$/.test(request.path),
+      ),
+    ).toHaveLength(20);
     expect(fake.violations).toEqual([]);
   });
 
@@ -118,7 +128,7 @@ describeWithRedis("two instances sharing Redis", () => {
     await client.del("nova:lock:sync:acme/dgx-burst");
     await delivered;
     expect(syncRuns("dgx-burst")).toBe(1);
-    expect(issuesCreated()).toHaveLength(20);
+    expect(issuesCreated()).toHaveLength(26);
     expect(fake.violations).toEqual([]);
   });
 

@@ -5,7 +5,9 @@ import type {
   IssueWrite,
   ObservedIssue,
   ObservedLabel,
+  ObservedMilestone,
 } from "../../src/github/github-port.js";
+import { GitHubError } from "../../src/github/github-error.js";
 
 /**
  * An in-memory GitHub for unit tests of the sync use-case: it keeps issues, labels, comments
@@ -35,6 +37,7 @@ export class MemoryPort implements GitHubPort {
   /** An issue written by someone else (a human by default). */
   addForeignIssue(issue: Partial<ObservedIssue> & { title: string; body: string }): ObservedIssue {
     const created: ObservedIssue = {
+      id: 10_000 + this.issues.length + 1,
       number: this.issues.length + 1,
       state: "open",
       stateReason: null,
@@ -82,6 +85,7 @@ export class MemoryPort implements GitHubPort {
   createIssue(issue: { title: string; body: string; labels: string[] }): Promise<ObservedIssue> {
     this.record(`create-issue ${issue.title}`);
     const created: ObservedIssue = {
+      id: 10_000 + this.issues.length + 1,
       number: this.issues.length + 1,
       title: issue.title,
       body: issue.body,
@@ -187,6 +191,54 @@ export class MemoryPort implements GitHubPort {
   }
 
   /** GitHub applies an existing label whose name matches in any case. */
+  // A server without sub-issues, dependencies or milestones: their routes answer 404, which the
+  // sync must take as "not here" and fall back to labels (never a failed sync).
+  listSubIssues(): Promise<ObservedIssue[]> {
+    return this.missing("listSubIssues");
+  }
+
+  addSubIssue(): Promise<boolean> {
+    return this.missing("addSubIssue");
+  }
+
+  reprioritizeSubIssue(): Promise<void> {
+    return this.missing("reprioritizeSubIssue");
+  }
+
+  listBlockedBy(): Promise<ObservedIssue[]> {
+    return this.missing("listBlockedBy");
+  }
+
+  addBlockedBy(): Promise<boolean> {
+    return this.missing("addBlockedBy");
+  }
+
+  removeBlockedBy(): Promise<void> {
+    return this.missing("removeBlockedBy");
+  }
+
+  listMilestones(): Promise<ObservedMilestone[]> {
+    return this.missing("listMilestones");
+  }
+
+  createMilestone(): Promise<ObservedMilestone | null> {
+    return this.missing("createMilestone");
+  }
+
+  updateMilestone(): Promise<ObservedMilestone> {
+    return this.missing("updateMilestone");
+  }
+
+  canBeAssigned(): Promise<boolean> {
+    this.record("canBeAssigned");
+    return Promise.resolve(false);
+  }
+
+  private missing(call: string): Promise<never> {
+    this.record(call);
+    return Promise.reject(new GitHubError("Not Found", 404, null, "not-found"));
+  }
+
   private resolveLabels(names: readonly string[]): string[] {
     return names.map(
       (name) =>

@@ -17,6 +17,17 @@ const REPORT: SyncReport = {
   writes: 0,
   error: null,
   upToDate: true,
+  structure: {
+    subIssuesAdded: 0,
+    subIssuesMoved: 0,
+    reordered: 0,
+    blockedByAdded: 0,
+    blockedByRemoved: 0,
+    restored: [],
+    milestone: null,
+    missing: [],
+    unassignable: [],
+  },
 };
 
 describe("the sync check run's proposals", () => {

@@ -5,6 +5,7 @@ import { gitHandlers } from "./git.js";
 import type { Handler } from "./handler-context.js";
 import { issueHandlers } from "./issues.js";
 import { pullHandlers } from "./pulls.js";
+import { relationHandlers } from "./relations.js";
 import { repoHandlers } from "./repos.js";
 
 /** Every operation the fake answers, by `operationId` (a test checks it covers the fixture). */
@@ -16,6 +17,7 @@ export const HANDLERS: Readonly<Record<string, Handler>> = {
   ...commentHandlers,
   ...checkHandlers,
   ...pullHandlers,
+  ...relationHandlers,
 };
 
 /** Operations that need the app's JWT rather than an installation or user token. */

@@ -46,6 +46,7 @@ export const issueHandlers: Record<string, Handler> = {
       labels?: LabelInput[];
       assignees?: string[];
       assignee?: string | null;
+      milestone?: number | string | null;
     }>(context);
     const assignees = body.assignees ?? (body.assignee ? [body.assignee] : []);
     const issue = repo.tracker.createIssue({
@@ -53,6 +54,8 @@ export const issueHandlers: Record<string, Handler> = {
       body: body.body ?? null,
       labels: body.labels ?? [],
       assignees,
+      milestone:
+        body.milestone === undefined || body.milestone === null ? null : Number(body.milestone),
       user: actingUser(context),
     });
     return reply(201, renderIssue(context.state, repo, issue), {
@@ -143,9 +146,15 @@ function matchesListFilters(context: HandlerContext, repo: FakeRepo, issue: Issu
   ) {
     return false;
   }
-  // The fake has no milestones: "none" keeps everything, anything else nothing.
   const milestone = stringParam(context, "milestone");
-  if (milestone !== undefined && milestone !== "none") return false;
+  if (milestone === "none" && issue.milestoneNumber !== null) return false;
+  if (milestone === "*" && issue.milestoneNumber === null) return false;
+  if (
+    milestone !== undefined &&
+    /^\d+$/.test(milestone) &&
+    issue.milestoneNumber !== Number(milestone)
+  )
+    return false;
   const since = stringParam(context, "since");
   if (since !== undefined && Date.parse(issue.updatedAt) < Date.parse(since)) return false;
   return true;

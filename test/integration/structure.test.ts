@@ -1,0 +1,326 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import type { Probot } from "probot";
+import type { SyncService } from "../../src/app/sync-service.js";
+import { readSectionMarker, readTaskMarker } from "../../src/sync/task-marker.js";
+import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
+import { loadChecklist } from "../fixtures/load-fixture.js";
+import { startNova } from "./start-nova.js";
+
+/**
+ * Sections as parent issues, tasks as sub-issues, `after=` as "blocked by" and `delivery` as a
+ * milestone, through the real app against the fake GitHub (api.github.com, and GHES 3.19 which
+ * has no sub-issues).
+ */
+
+const PLAN = "docs/dgx-spark-plan.md";
+const CONFIG = ".github/nova.yml";
+const bundled = loadChecklist("bundled");
+/** Two `after=` dependencies in section 1. */
+const withAfter = bundled
+  .replace(
+    "**NVIDIA Treiber + CUDA Installationsskript vorbereiten** – Automatisiertes Bash/Python-Skript in `scripts/` anlegen, inklusive Prüfroutinen.",
+    "**NVIDIA Treiber + CUDA Installationsskript vorbereiten** – Automatisiertes Bash/Python-Skript in `scripts/` anlegen, inklusive Prüfroutinen. <!-- nova: after=dgx-setup-playbook-erstellen -->",
+  )
+  .replace(
+    "mit `docs/FOUNDATION_CONTAINER_SETUP.md` verlinken.",
+    "mit `docs/FOUNDATION_CONTAINER_SETUP.md` verlinken. <!-- nova: after=dgx-setup-playbook-erstellen -->",
+  );
+
+interface IssueJson {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  state: string;
+  milestone: { number: number; title: string; due_on: string } | null;
+  parent_issue_url?: string | null;
+}
+
+for (const server of ["github.com", "ghes-3.19"] as const) {
+  describe(`plan structure on ${server}`, () => {
+    let fake: FakeGitHub;
+    let repo: FakeRepo;
+    let probot: Probot;
+    let service: SyncService;
+    let deliveries = 0;
+
+    beforeAll(async () => {
+      fake = await FakeGitHub.start({ server });
+    });
+    afterAll(() => fake.close());
+    beforeEach(async () => {
+      fake.reset();
+      repo = fake.seedRepo({
+        owner: "acme",
+        name: "dgx",
+        installationId: 42,
+        files: { "README.md": "# dgx\n", [CONFIG]: "delivery: 2026-12-18\n" },
+      });
+      ({ probot, service } = await startNova(fake));
+    });
+
+    async function push(plan: string) {
+      const payload = repo.pushCommit({ files: { [PLAN]: plan } });
+      await probot.receive({ id: `d-${++deliveries}`, name: "push", payload });
+      await service.settled();
+      return payload;
+    }
+    const issues = () => repo.issues() as unknown as IssueJson[];
+    const sections = () => issues().filter((issue) => readSectionMarker(issue.body) !== null);
+    const tasks = () => issues().filter((issue) => readTaskMarker(issue.body) !== null);
+    const byTitle = (title: string) => issues().find((issue) => issue.title === title)!;
+    /** Writes and reads (method + path) since a mark, tokens left out. */
+    const requestsSince = (mark: number, method?: "GET" | "write") =>
+      fake.requests
+        .slice(mark)
+        .filter((request) => !request.path.startsWith("/app/"))
+        .filter((request) =>
+          method === undefined
+            ? true
+            : method === "GET"
+              ? request.method === "GET"
+              : request.method !== "GET",
+        )
+        .map((request) => `${request.method} ${request.path.replace("/repos/acme/dgx", "")}`);
+
+    it("first sync: section issues, their tasks as sub-issues in plan order, after= as blocked-by, the milestone", async () => {
+      const mark = fake.requests.length;
+      await push(withAfter);
+      expect(fake.violations).toEqual([]);
+      expect(sections().map((issue) => issue.title)).toEqual([
+        "1. Infrastruktur- & Setup-Automatisierung",
+        "2. KI-Stack & Modellbereitstellung",
+        "3. Daten- & Wissensbasis vorbereiten",
+        "4. Orchestrierung & Agenten-Workflows",
+        "5. Monitoring, Reporting & Kommunikation",
+        "6. Operative Vorbereitung",
+      ]);
+      expect(tasks()).toHaveLength(20);
+      const writes = requestsSince(mark, "write");
+      const count = (pattern: RegExp) => writes.filter((write) => pattern.test(write)).length;
+      const counts = {
+        milestones: count(/^POST \/milestones$/),
+        issues: count(/^POST \/issues$/),
+        subIssues: count(/sub_issues$/),
+        blockedBy: count(/blocked_by$/),
+        total: writes.length,
+      };
+      const other = writes.filter(
+        (write) =>
+          !/^POST \/(milestones|issues|labels|check-runs)$|sub_issues$|blocked_by$/.test(write),
+      );
+      console.log(
+        `first sync on ${server}: writes ${JSON.stringify(counts)}; labels ${count(/^POST \/labels$/)}, check runs ${count(/check-runs$/)}, other: ${other.join(", ")}`,
+      );
+      expect(counts.milestones).toBe(1);
+      expect(counts.issues).toBe(26);
+      expect(counts.blockedBy).toBe(2);
+      const [milestone] = repo.milestones() as Array<{ title: string; due_on: string }>;
+      expect(milestone).toMatchObject({ title: "DGX Spark Lieferung" });
+      expect(milestone!.due_on.slice(0, 10)).toBe("2026-12-18");
+      expect(issues().every((issue) => issue.milestone?.title === "DGX Spark Lieferung")).toBe(
+        true,
+      );
+      const playbook = byTitle("DGX Setup Playbook erstellen");
+      expect(repo.blockedByNumbers(byTitle("Remote-Zugriff dokumentieren").number)).toEqual([
+        playbook.number,
+      ]);
+      if (server === "github.com") {
+        expect(counts.subIssues).toBe(20);
+        for (const section of sections()) {
+          const children = repo
+            .subIssueNumbers(section.number)
+            .map((number) => issues().find((issue) => issue.number === number)!.title);
+          expect(children.length).toBeGreaterThan(0);
+          const heading = bundled.indexOf(`## ${section.title}`);
+          const next = bundled.indexOf("\n## ", heading + 1);
+          const inPlan = [
+            ...bundled
+              .slice(heading, next === -1 ? undefined : next)
+              .matchAll(/^- \[[ x]\] \*\*(.+?)\*\*/gm),
+          ].map((match) => match[1]);
+          expect(children).toEqual(inPlan);
+        }
+        // No `/blocked` label where GitHub shows "blocked by" itself.
+        expect(repo.labels().map((label) => label.name)).not.toContain("dgx/blocked");
+      } else {
+        // One attempt finds the route missing (404); the rest of the part is skipped.
+        expect(counts.subIssues).toBe(1);
+        const check = repo.checkRuns.at(-1)!;
+        expect(check.output.summary).toContain("Sub-Issues");
+      }
+    });
+
+    it("a no-op sync writes nothing and reads only the bound; redelivery ×10 changes nothing", async () => {
+      const first = await push(withAfter);
+      const mark = fake.requests.length;
+      await probot.receive({ id: "again", name: "push", payload: first });
+      await service.settled();
+      expect(requestsSince(mark, "write")).toEqual([]);
+      // The config, the checklist (at the branch's name: no read of its head), one issue page
+      // (26 issues); no sub-issue, dependency or milestone read: the listing's summaries and
+      // milestones agree.
+      const reads = requestsSince(mark, "GET");
+      console.log(`no-op sync on ${server}: ${reads.length} reads: ${reads.join(", ")}`);
+      expect(reads.filter((read) => !/contents\/\.github/.test(read))).toEqual([
+        `GET /contents/${PLAN}`,
+        "GET /issues",
+      ]);
+      const before = JSON.stringify(repo.issues());
+      const again = fake.requests.length;
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          probot.receive({ id: `again-${i}`, name: "push", payload: first }),
+        ),
+      );
+      await service.settled();
+      expect(requestsSince(again, "write")).toEqual([]);
+      expect(JSON.stringify(repo.issues())).toBe(before);
+      expect(repo.milestones()).toHaveLength(1);
+      expect(sections()).toHaveLength(6);
+      expect(fake.violations).toEqual([]);
+    });
+
+    it("removing an after= removes one relation; a hand-removed relation is restored once", async () => {
+      await push(withAfter);
+      const remote = byTitle("Remote-Zugriff dokumentieren");
+      const playbook = byTitle("DGX Setup Playbook erstellen");
+      const mark = fake.requests.length;
+      await push(
+        withAfter.replace(
+          "verlinken. <!-- nova: after=dgx-setup-playbook-erstellen -->",
+          "verlinken.",
+        ),
+      );
+      expect(requestsSince(mark, "write").filter((write) => /blocked_by/.test(write))).toEqual([
+        `DELETE /issues/${remote.number}/dependencies/blocked_by/${playbook.id}`,
+      ]);
+      const driver = byTitle("NVIDIA Treiber + CUDA Installationsskript vorbereiten");
+      repo.removeBlockedBy(driver.number, playbook.number);
+      const restore = fake.requests.length;
+      await push(
+        withAfter.replace(
+          "verlinken. <!-- nova: after=dgx-setup-playbook-erstellen -->",
+          "verlinken.",
+        ) + "\n",
+      );
+      expect(requestsSince(restore, "write").filter((write) => /blocked_by/.test(write))).toEqual([
+        `POST /issues/${driver.number}/dependencies/blocked_by`,
+      ]);
+      expect(repo.checkRuns.at(-1)!.output.summary).toContain("wiederhergestellt");
+      expect(repo.blockedByNumbers(driver.number)).toEqual([playbook.number]);
+      expect(fake.violations).toEqual([]);
+    });
+
+    if (server === "github.com") {
+      it("moving a task to another section is one replace_parent; a hand-removed sub-issue is restored once", async () => {
+        await push(bundled);
+        const moved = "**Remote-Zugriff dokumentieren**";
+        const lines = bundled.split("\n");
+        const from = lines.findIndex((line) => line.includes(moved));
+        const [line] = lines.splice(from, 1);
+        // To the end of section 2, where GitHub appends a moved sub-issue.
+        const to = lines.findIndex((text) => text.startsWith("## 3."));
+        lines.splice(to - 1, 0, line!);
+        const mark = fake.requests.length;
+        await push(lines.join("\n"));
+        const task = byTitle("Remote-Zugriff dokumentieren");
+        const section2 = byTitle("2. KI-Stack & Modellbereitstellung");
+        const subWrites = requestsSince(mark, "write").filter((write) => /sub_issue/.test(write));
+        expect(subWrites).toEqual([`POST /issues/${section2.number}/sub_issues`]);
+        const body = fake.requests
+          .filter((request) => /sub_issues$/.test(request.path))
+          .at(-1)!.body;
+        expect(body).toEqual({ sub_issue_id: task.id, replace_parent: true });
+        expect(repo.subIssueNumbers(section2.number).at(-1)).toBe(task.number);
+
+        // A person takes a sub-issue out by hand: the next sync puts it back, once.
+        const section1 = byTitle("1. Infrastruktur- & Setup-Automatisierung");
+        const child = repo.subIssueNumbers(section1.number)[1]!;
+        repo.removeSubIssue(section1.number, child);
+        const restore = fake.requests.length;
+        await push(lines.join("\n") + "\n");
+        expect(requestsSince(restore, "write").filter((write) => /sub_issue/.test(write))).toEqual([
+          `POST /issues/${section1.number}/sub_issues`,
+          `PATCH /issues/${section1.number}/sub_issues/priority`,
+        ]);
+        expect(repo.subIssueNumbers(section1.number)[1]).toBe(child);
+        expect(repo.checkRuns.at(-1)!.output.summary).toContain("wiederhergestellt");
+        const quiet = fake.requests.length;
+        await push(lines.join("\n") + "\n\n");
+        expect(requestsSince(quiet, "write")).toEqual([]);
+        expect(fake.violations).toEqual([]);
+      });
+    }
+
+    it("owner=@login assigns when the login can be assigned, warns otherwise, and never undoes a person's choice", async () => {
+      repo.setPermission("alice", "write");
+      repo.setPermission("carol", "triage");
+      const owned = bundled
+        .replace(
+          "(Benutzer, Netzwerke, Time Sync) vorbereiten.",
+          "(Benutzer, Netzwerke, Time Sync) vorbereiten. <!-- nova: owner=@alice -->",
+        )
+        .replace(
+          "inklusive Prüfroutinen.",
+          "inklusive Prüfroutinen. <!-- nova: owner=@mallory -->",
+        );
+      await push(owned);
+      const playbook = () =>
+        byTitle("DGX Setup Playbook erstellen") as IssueJson & {
+          assignees: Array<{ login: string }>;
+        };
+      const driver = () =>
+        byTitle("NVIDIA Treiber + CUDA Installationsskript vorbereiten") as IssueJson & {
+          assignees: Array<{ login: string }>;
+        };
+      expect(playbook().assignees.map((user) => user.login)).toEqual(["alice"]);
+      expect(driver().assignees).toEqual([]);
+      expect(repo.checkRuns.at(-1)!.output.summary).toContain(
+        "`@mallory` kann in diesem Repository",
+      );
+      // A person hands the task to bob: Nova does not take it back.
+      repo.setAssignees(playbook().number, ["bob"]);
+      const mark = fake.requests.length;
+      await push(owned + "\n");
+      expect(requestsSince(mark, "write")).toEqual([]);
+      expect(playbook().assignees.map((user) => user.login)).toEqual(["bob"]);
+      // A new owner in the checklist is assigned (beside the person's choice).
+      await push(owned.replace("owner=@alice", "owner=@carol"));
+      expect(playbook().assignees.map((user) => user.login)).toEqual(["bob", "carol"]);
+      expect(fake.violations).toEqual([]);
+    });
+
+    it("a renamed section: a new section issue takes the tasks, the old one is closed as not planned", async () => {
+      await push(bundled);
+      const old = byTitle("6. Operative Vorbereitung");
+      await push(bundled.replace("## 6. Operative Vorbereitung", "## 6. Betrieb vorbereiten"));
+      const renamed = byTitle("6. Betrieb vorbereiten");
+      expect(repo.issue(old.number)).toMatchObject({
+        state: "closed",
+        state_reason: "not_planned",
+      });
+      expect(
+        (repo.comments(old.number) as Array<{ body: string }>).map((comment) => comment.body),
+      ).toEqual([expect.stringContaining("Diesen Bereich gibt es in der Checkliste nicht mehr")]);
+      if (server === "github.com") {
+        expect(repo.subIssueNumbers(old.number)).toEqual([]);
+        expect(repo.subIssueNumbers(renamed.number)).toHaveLength(3);
+      }
+      expect(fake.violations).toEqual([]);
+    });
+
+    it("a section issue closes when all its tasks are done and reopens when one is not", async () => {
+      await push(bundled);
+      const heading = "## 6. Operative Vorbereitung";
+      const at = bundled.indexOf(heading);
+      const done = bundled.slice(0, at) + bundled.slice(at).replaceAll("- [ ]", "- [x]");
+      await push(done);
+      expect(byTitle("6. Operative Vorbereitung").state).toBe("closed");
+      expect(byTitle("5. Monitoring, Reporting & Kommunikation").state).toBe("open");
+      await push(bundled);
+      expect(byTitle("6. Operative Vorbereitung").state).toBe("open");
+      expect(fake.violations).toEqual([]);
+    });
+  });
+}
