@@ -68,7 +68,7 @@ describe("nova sync", () => {
     );
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/^\|/m);
-    expect(stdout).toMatch(/^angelegt {20}20$/m);
+    expect(stdout).toMatch(/^angelegt {20}26$/m); // 20 tasks, 6 section issues
     expect(stdout).toMatch(/^unverändert {18}0$/m);
     expect(stdout).toContain("• DGX Setup Playbook erstellen");
   });

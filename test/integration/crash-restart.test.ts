@@ -16,10 +16,11 @@ let nova: NovaProcess | undefined;
 beforeAll(async () => {
   fake = await FakeGitHub.start();
 });
+// SIGTERM waits up to 25 s for running work (src/ops/main.ts): the start-up pass may still run.
 afterAll(async () => {
   await nova?.stop();
   await fake.close();
-});
+}, 40_000);
 
 /** Task issues Nova wrote (by their marker), open or closed. */
 function taskIssues(repo: FakeRepo): Array<{ body: string; state: string }> {

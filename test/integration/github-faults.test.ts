@@ -47,7 +47,7 @@ it("a hung request ends the run after the time limit; a follow-up finishes it an
         line.kind === "timeout",
     ),
   ).toBe(true);
-  expect(repo.issues()).toHaveLength(20);
+  expect(repo.issues()).toHaveLength(26); // 20 tasks, 6 section issues
 
   // The queue is free: the next push is synced.
   const edited = bundled.replace("- [ ] ", "- [x] ");
@@ -64,7 +64,7 @@ it("tokens revoked in the middle of a sync: one new token, and the sync complete
   expect(fake.requests.some((request) => request.status === 401)).toBe(true);
   // One token for the webhook, one refresh after the 401s.
   expect(tokenRequests()).toHaveLength(2);
-  expect(repo.issues()).toHaveLength(20);
+  expect(repo.issues()).toHaveLength(26); // 20 tasks, 6 section issues
   expect(repo.issues().every((issue) => issue.state === "open")).toBe(true);
 
   // The next push uses the new token: no further token request, nothing refused.

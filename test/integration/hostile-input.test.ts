@@ -111,7 +111,7 @@ describe("a hostile nova.yml", () => {
         files: { [PLAN]: bundled, [CONFIG]: "_extends: .github\nlabels:\n  prefix: team\n" },
       }),
     );
-    expect(repo.issues()).toHaveLength(20);
+    expect(repo.issues()).toHaveLength(26); // 20 tasks, 6 section issues
     const labelNames = repo.labels().map((label) => String(label.name));
     expect(labelNames).toContain("team");
     expect(labelNames).not.toContain("shared");
@@ -125,13 +125,16 @@ describe("a hostile nova.yml", () => {
       repo.pushCommit({ files: { [PLAN]: bundled, [CONFIG]: "sync: [\n" } }),
     );
     await nova.deliver("push", repo.pushCommit({ files: { [CONFIG]: "language: de\n" } }));
-    expect(repo.issues()).toHaveLength(20);
+    expect(repo.issues()).toHaveLength(26); // 20 tasks, 6 section issues
   });
 });
 
 it("a task marker quoted in a description is text: 20 issues after three syncs, none closed", async () => {
+  // The task issues (the 6 section issues carry a section marker, not a task marker).
+  const taskIssues = () => repo.issues().filter((issue) => readTaskMarker(bodyOf(issue)) !== null);
   await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: bundled } }));
-  const before = repo.issues();
+  expect(repo.issues()).toHaveLength(26);
+  const before = taskIssues();
   expect(before).toHaveLength(20);
   const taskB = readTaskMarker(bodyOf(before[1]));
   expect(taskB).not.toBeNull();
@@ -146,9 +149,10 @@ it("a task marker quoted in a description is text: 20 issues after three syncs, 
   await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: `${quoted}\n` } }));
   await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: quoted } }));
 
-  const after = repo.issues();
+  expect(repo.issues()).toHaveLength(26);
+  expect(repo.issues().filter((issue) => issue.state === "closed")).toEqual([]);
+  const after = taskIssues();
   expect(after).toHaveLength(20);
-  expect(after.filter((issue) => issue.state === "closed")).toEqual([]);
   expect(after[0]?.body).toContain(`\`<!-- nova:task id=${taskB} -->\``);
   expect(readTaskMarker(bodyOf(after[0]))).not.toBe(taskB);
   expect(readTaskMarker(bodyOf(after[1]))).toBe(taskB);

@@ -157,13 +157,15 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       await probot.receive({ id: "again", name: "push", payload: first });
       await service.settled();
       expect(requestsSince(mark, "write")).toEqual([]);
-      // The config, the checklist (at the branch's name: no read of its head), one issue page
-      // (26 issues); no sub-issue, dependency or milestone read: the listing's summaries and
-      // milestones agree.
+      // The config, the checklist (at the branch's name: no read of its head), the tree at the
+      // branch (which of the plan's referenced paths exist, for the bodies' links; docs/sync.md),
+      // one issue page (26 issues); no sub-issue, dependency or milestone read: the listing's
+      // summaries and milestones agree.
       const reads = requestsSince(mark, "GET");
       console.log(`no-op sync on ${server}: ${reads.length} reads: ${reads.join(", ")}`);
       expect(reads.filter((read) => !/contents\/\.github/.test(read))).toEqual([
         `GET /contents/${PLAN}`,
+        "GET /git/trees/main",
         "GET /issues",
       ]);
       const before = JSON.stringify(repo.issues());
