@@ -17,6 +17,7 @@ import {
 } from "../ingest/ingest-service.js";
 import { readRunnerSecrets } from "../ingest/runner-secrets.js";
 import { errorAnswer, type UploadAnswer } from "../ingest/upload-answer.js";
+import { readBoundedBody } from "./read-bounded-body.js";
 
 export const REPORTS_PATH = "/nova/v1/reports";
 /** The largest body accepted: 1 MiB. */
@@ -72,7 +73,7 @@ export function createReportsRoute(
       if (early) {
         answer = early;
       } else {
-        const body = await readBody(request, maxBytes, timeoutMs);
+        const body = await readBoundedBody(request, maxBytes, timeoutMs);
         if (body.kind === "aborted") {
           response.destroy();
           return true;
@@ -230,54 +231,6 @@ function checkRequest(request: IncomingMessage, maxBytes: number): UploadAnswer 
     return errorAnswer(413, `the body is larger than ${maxBytes} bytes`);
   }
   return null;
-}
-
-type BodyResult =
-  { kind: "ok"; body: Buffer } | { kind: "too-large" } | { kind: "timeout" } | { kind: "aborted" };
-
-/**
- * Reads the body: at most `maxBytes` + 1 bytes are kept (one more says "too large"), and a body
- * not complete after `timeoutMs` is cut off, however slowly it trickles.
- */
-function readBody(
-  request: IncomingMessage,
-  maxBytes: number,
-  timeoutMs: number,
-): Promise<BodyResult> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    const finish = (result: BodyResult) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      request.off("data", onData);
-      request.off("end", onEnd);
-      request.off("error", onAbort);
-      request.off("close", onClose);
-      resolve(result);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        finish({ kind: "too-large" });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => finish({ kind: "ok", body: Buffer.concat(chunks) });
-    const onAbort = () => finish({ kind: "aborted" });
-    const onClose = () => {
-      if (!request.complete) finish({ kind: "aborted" });
-    };
-    const timer = setTimeout(() => finish({ kind: "timeout" }), timeoutMs);
-    timer.unref();
-    request.on("data", onData);
-    request.on("end", onEnd);
-    request.on("error", onAbort);
-    request.on("close", onClose);
-  });
 }
 
 /**

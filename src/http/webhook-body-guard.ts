@@ -1,12 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
+import { readBoundedBody } from "./read-bounded-body.js";
 
 /** GitHub never sends more than 25 MB in one delivery; Nova takes at most 25 MiB. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 25 * 1024 * 1024;
 
 /** Why a delivery was refused before any handler saw it. */
 export type WebhookRefusal =
-  "too-large" | "no-signature" | "bad-signature" | "bad-json" | "aborted";
+  "too-large" | "timeout" | "no-signature" | "bad-signature" | "bad-json" | "aborted";
+
+/** A delivery's body must arrive within this (GitHub sends it at once; a trickle is not GitHub). */
+const BODY_TIMEOUT_MS = 30_000;
 
 export interface WebhookGuardOptions {
   limitBytes?: number;
@@ -67,10 +71,17 @@ export function guardWebhookBodies(app: Probot, options: WebhookGuardOptions): v
         }
         return true;
       };
-      const result = await readBounded(request, limit);
-      if ("refused" in result)
-        return refuse(result.refused === "too-large" ? 413 : 400, result.refused);
-      const read = result.body;
+      const result = await readBoundedBody(request, limit, BODY_TIMEOUT_MS);
+      if (result.kind === "too-large") {
+        discardRest(request);
+        return refuse(413, "too-large");
+      }
+      if (result.kind === "timeout") {
+        discardRest(request);
+        return refuse(408, "timeout");
+      }
+      if (result.kind === "aborted") return refuse(400, "aborted");
+      const read = result.body.toString("utf8");
       const signature = request.headers["x-hub-signature-256"];
       if (typeof signature !== "string" || signature === "") return refuse(400, "no-signature");
       const valid = await app.webhooks.verify(read, signature).catch(() => false);
@@ -90,52 +101,12 @@ export function guardWebhookBodies(app: Probot, options: WebhookGuardOptions): v
 
 const REFUSAL_MESSAGES: Record<WebhookRefusal, string> = {
   "too-large": "Payload Too Large: a webhook delivery has at most 25 MiB",
+  timeout: "the body did not arrive within 30 s",
   "no-signature": "Required headers missing: x-hub-signature-256",
   "bad-signature": "signature does not match event payload and secret",
   "bad-json": "Invalid JSON",
   aborted: "the request ended before its body",
 };
-
-/**
- * The body as text, or why not: `too-large` as soon as the declared length or the bytes
- * received pass `limit` (what arrived is dropped and the rest is never buffered).
- */
-type ReadResult = { body: string } | { refused: "too-large" | "aborted" };
-
-function readBounded(request: IncomingMessage, limit: number): Promise<ReadResult> {
-  const declared = Number(request.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) {
-    discardRest(request);
-    return Promise.resolve({ refused: "too-large" });
-  }
-  return new Promise((resolve) => {
-    let chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (result: ReadResult) => {
-      request.off("data", onData);
-      request.off("end", onEnd);
-      request.off("error", onFailure);
-      request.off("aborted", onFailure);
-      resolve(result);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        chunks = [];
-        discardRest(request);
-        finish({ refused: "too-large" });
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => finish({ body: Buffer.concat(chunks, size).toString("utf8") });
-    const onFailure = () => finish({ refused: "aborted" });
-    request.on("data", onData);
-    request.on("end", onEnd);
-    request.on("error", onFailure);
-    request.on("aborted", onFailure);
-  });
-}
 
 /**
  * Lets the rest of a refused body flow past without keeping it, so the sender can read its 413
