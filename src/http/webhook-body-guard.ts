@@ -14,6 +14,8 @@ const BODY_TIMEOUT_MS = 30_000;
 
 export interface WebhookGuardOptions {
   limitBytes?: number;
+  /** How long a body may take to arrive (default 30 s). */
+  bodyTimeoutMs?: number;
   /** Receives one line per refused delivery: event, delivery id, reason; never body or signature. */
   log: { warn: (data: object, message: string) => void };
   /** Told when a delivery starts arriving; the returned function when it has been answered. */
@@ -71,7 +73,11 @@ export function guardWebhookBodies(app: Probot, options: WebhookGuardOptions): v
         }
         return true;
       };
-      const result = await readBoundedBody(request, limit, BODY_TIMEOUT_MS);
+      const result = await readBoundedBody(
+        request,
+        limit,
+        options.bodyTimeoutMs ?? BODY_TIMEOUT_MS,
+      );
       if (result.kind === "too-large") {
         discardRest(request);
         return refuse(413, "too-large");
