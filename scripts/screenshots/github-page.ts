@@ -45,6 +45,8 @@ export interface ShootOptions {
   width?: number;
   /** A frame drawn around the content, e.g. a comment header: HTML placed before it. */
   header?: string;
+  /** HTML placed after the content inside the frame (an issue's sub-issue list). */
+  footer?: string;
 }
 
 export interface GitHubPage {
@@ -103,7 +105,7 @@ export async function openGitHubPage(): Promise<GitHubPage> {
       await page.setContent(
         `<!doctype html><html><head><meta charset="utf-8"><style>${css}</style><style>${PAGE_CSS}</style></head>` +
           `<body><div id="frame"><div class="comment">${options.header ?? ""}` +
-          `<article class="markdown-body" style="width:${width}px">${html}</article></div></div></body></html>`,
+          `<article class="markdown-body" style="width:${width}px">${html}</article>${options.footer ?? ""}</div></div></body></html>`,
       );
       await page.addScriptTag({ content: mermaidJs });
       // In the page (plain JavaScript: this file is compiled without DOM types).

@@ -5,7 +5,7 @@ import type { BoardService } from "../../src/board/board-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
 import { createNova } from "../../src/index.js";
-import { readTaskMarker } from "../../src/sync/task-marker.js";
+import { readSectionMarker, readTaskMarker } from "../../src/sync/task-marker.js";
 import {
   createManualClock,
   createTestProbot,
@@ -24,8 +24,15 @@ import { renderRepository, renderUser } from "../../test/fake-github/render.js";
 export interface IssueView {
   number: number;
   title: string;
+  state: "open" | "closed";
   labels: string[];
   body: string;
+  /** The milestone's title and due date (YYYY-MM-DD), as GitHub shows it beside the issue. */
+  milestone: { title: string; dueOn: string | null } | null;
+  /** The parent issue (a task's section issue), as GitHub shows it above the title. */
+  parent: { number: number; title: string; state: "open" | "closed" } | null;
+  /** The sub-issues in their order on GitHub (a section issue's tasks). */
+  subIssues: Array<{ number: number; title: string; state: "open" | "closed" }>;
 }
 
 export interface BoardCard {
@@ -33,6 +40,8 @@ export interface BoardCard {
   title: string;
   /** The board's field values by field name (Status, Bereich, Reihenfolge, Rolle, Ziel). */
   values: Record<string, string | number>;
+  /** GitHub's built-in "Sub-issues progress" for a section issue; null without sub-issues. */
+  subIssues: { completed: number; total: number } | null;
 }
 
 export interface NovaOutput {
@@ -40,6 +49,7 @@ export interface NovaOutput {
   progressReply: string;
   stepPlanReply: string;
   issue: IssueView;
+  sectionIssue: IssueView;
   statusPull: { number: number; title: string; body: string; report: string; reportPath: string };
   board: { title: string; statusOptions: string[]; cards: BoardCard[] };
 }
@@ -193,7 +203,42 @@ export async function runNova(root: URL): Promise<NovaOutput> {
     if (!reportPath) throw new Error("no status report file");
     const report = repo.getFile(pull.head.sha, reportPath) ?? "";
 
+    const view = (number: number): IssueView => {
+      const issue = repo.issue(number) as unknown as {
+        number: number;
+        title: string;
+        state: "open" | "closed";
+        body: string | null;
+        labels: Array<{ name: string }>;
+        milestone: { title: string; due_on: string | null } | null;
+        parent_issue_url?: string | null;
+      };
+      const parentNumber = Number(issue.parent_issue_url?.split("/").at(-1) ?? Number.NaN);
+      const brief = (other: number) => {
+        const { title, state } = repo.issue(other) as { title: string; state: "open" | "closed" };
+        return { number: other, title, state };
+      };
+      return {
+        number: issue.number,
+        title: issue.title,
+        state: issue.state,
+        labels: issue.labels.map((label) => label.name),
+        body: issue.body ?? "",
+        milestone: issue.milestone
+          ? { title: issue.milestone.title, dueOn: issue.milestone.due_on?.slice(0, 10) ?? null }
+          : null,
+        parent: Number.isInteger(parentNumber) ? brief(parentNumber) : null,
+        subIssues: repo.subIssueNumbers(number).map(brief),
+      };
+    };
     const shown = taskIssue("Inference-Skripte vorbereiten");
+    const parentOfFirst = view(taskIssue(CLOSED[0]!).number).parent;
+    const section = issues().find(
+      (candidate) =>
+        candidate.number === parentOfFirst?.number &&
+        readSectionMarker(candidate.body ?? "") !== null,
+    );
+    if (!section) throw new Error("no section issue above the first closed task");
     const store = projectStoreOf(fake.state);
     const project = store.projects[0];
     if (!project) throw new Error("no board");
@@ -201,7 +246,13 @@ export async function runNova(root: URL): Promise<NovaOutput> {
       if (item.content.kind !== "issue") return [];
       const number = item.content.number;
       const values = store.readValues(project, item) as Record<string, string | number>;
-      return [{ number, title: String(repo.issue(number)["title"]), values }];
+      const issue = repo.issue(number) as {
+        title: string;
+        sub_issues_summary?: { completed: number; total: number };
+      };
+      const summary = issue.sub_issues_summary;
+      const subIssues = summary && summary.total > 0 ? summary : null;
+      return [{ number, title: issue.title, values, subIssues }];
     });
     if (fake.violations.length > 0) {
       throw new Error(`the fake GitHub saw violations: ${JSON.stringify(fake.violations)}`);
@@ -210,12 +261,8 @@ export async function runNova(root: URL): Promise<NovaOutput> {
       repository: repo.fullName,
       progressReply,
       stepPlanReply,
-      issue: {
-        number: shown.number,
-        title: shown.title,
-        labels: shown.labels.map((label) => label.name),
-        body: shown.body ?? "",
-      },
+      issue: view(shown.number),
+      sectionIssue: view(section.number),
       statusPull: {
         number: pull.number,
         title: pull.title,
