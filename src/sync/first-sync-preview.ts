@@ -11,6 +11,14 @@ export interface FirstSyncPreview {
     line: number;
     body: string;
   }>;
-  /** Write requests the sync would make (a ticked task costs two: create, then close). */
+  /**
+   * The links GitHub's own structure adds on github.com (docs/sync.md, "Structure"): each task
+   * issue as a sub-issue of its section's issue, and each `after=` as "blocked by".
+   */
+  links: { subIssues: number; blockedBy: number };
+  /**
+   * Write requests the sync would make (a ticked task costs two: create, then close; one per
+   * link); the milestone (only with `delivery:` in the configuration) is not counted.
+   */
   writes: number;
 }

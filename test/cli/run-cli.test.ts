@@ -69,12 +69,14 @@ describe("nova progress", () => {
 });
 
 describe("nova plan", () => {
-  it("shows the labels and the 20 issues a first sync would create", async () => {
+  it("shows the labels, the 6 section and 20 task issues and the links a first sync would create", async () => {
     const { code, stdout } = await nova("plan", "--format", "json");
     expect(code).toBe(0);
     const plan = JSON.parse(stdout) as {
       labels: Array<{ name: string }>;
-      issues: Array<{ title: string; labels: string[]; state: string }>;
+      issues: Array<{ taskId: string; title: string; labels: string[]; state: string }>;
+      links: { subIssues: number; blockedBy: number };
+      writes: number;
     };
     expect(plan.labels.map((label) => label.name)).toEqual([
       "dgx",
@@ -85,12 +87,23 @@ describe("nova plan", () => {
       "dgx/monitoring-reporting-kommunikation",
       "dgx/operative-vorbereitung",
     ]);
-    expect(plan.issues).toHaveLength(20);
+    expect(plan.issues).toHaveLength(26);
+    // In checklist order: the section's issue, then its tasks.
     expect(plan.issues[0]).toMatchObject({
+      taskId: "section:infrastruktur-setup-automatisierung",
+      title: "1. Infrastruktur- & Setup-Automatisierung",
+      labels: ["dgx", "dgx/infrastruktur-setup-automatisierung"],
+      state: "open",
+    });
+    expect(plan.issues[1]).toMatchObject({
       title: "DGX Setup Playbook erstellen",
       labels: ["dgx", "dgx/infrastruktur-setup-automatisierung"],
       state: "open",
     });
+    expect(plan.issues.filter((issue) => issue.taskId.startsWith("section:"))).toHaveLength(6);
+    // 7 labels + 26 issues + 20 sub-issue links; the bundled plan has no after=.
+    expect(plan.links).toEqual({ subIssues: 20, blockedBy: 0 });
+    expect(plan.writes).toBe(53);
   });
 
   it("renders Markdown with every issue title", async () => {

@@ -115,7 +115,9 @@ describe("nova plan and nova lint in a terminal", () => {
   it("plan draws aligned tables of labels and issues", async () => {
     const { stdout } = await runNova(["plan"], PLAIN_TTY);
     expect(stdout).not.toMatch(/^\|/m);
-    expect(stdout).toContain("würde 7 Labels und 20 Issues anlegen (27 Schreibzugriffe)");
+    expect(stdout).toContain(
+      "würde 7 Labels und 26 Issues anlegen (eins je Bereich, eins je Aufgabe), 20 Aufgaben als Sub-Issues ihres Bereichs verknüpfen und 0 „Blockiert durch“-Beziehungen anlegen (53 Schreibzugriffe)",
+    );
   });
 
   it("lint colours the severity and keeps one line per problem", async () => {

@@ -6,8 +6,8 @@ import { renderTable } from "./render-table.js";
 const TEXT = {
   de: {
     title: "Abgleich-Vorschau",
-    lead: (labels: number, issues: number, writes: number) =>
-      `Ein erster Abgleich in ein leeres Repository würde ${labels} ${labels === 1 ? "Label" : "Labels"} und ${issues} ${issues === 1 ? "Issue" : "Issues"} anlegen (${writes} ${writes === 1 ? "Schreibzugriff" : "Schreibzugriffe"}). Jetzt wird nichts geschrieben.`,
+    lead: (labels: number, issues: number, links: FirstSyncPreview["links"], writes: number) =>
+      `Ein erster Abgleich in ein leeres Repository würde ${labels} ${labels === 1 ? "Label" : "Labels"} und ${issues} ${issues === 1 ? "Issue" : "Issues"} anlegen (eins je Bereich, eins je Aufgabe), ${links.subIssues} ${links.subIssues === 1 ? "Aufgabe" : "Aufgaben"} als Sub-Issues ihres Bereichs verknüpfen und ${links.blockedBy} „Blockiert durch“-${links.blockedBy === 1 ? "Beziehung" : "Beziehungen"} anlegen (${writes} ${writes === 1 ? "Schreibzugriff" : "Schreibzugriffe"}). Jetzt wird nichts geschrieben.`,
     labelColumns: ["Label", "Farbe", "Beschreibung"],
     issueColumns: ["Zeile", "Titel", "Labels", "Status"],
     open: "offen",
@@ -15,8 +15,8 @@ const TEXT = {
   },
   en: {
     title: "Sync preview",
-    lead: (labels: number, issues: number, writes: number) =>
-      `A first sync into an empty repository would create ${labels} ${labels === 1 ? "label" : "labels"} and ${issues} ${issues === 1 ? "issue" : "issues"} (${writes} ${writes === 1 ? "write" : "writes"}). Nothing is written now.`,
+    lead: (labels: number, issues: number, links: FirstSyncPreview["links"], writes: number) =>
+      `A first sync into an empty repository would create ${labels} ${labels === 1 ? "label" : "labels"} and ${issues} ${issues === 1 ? "issue" : "issues"} (one per section, one per task), link ${links.subIssues} ${links.subIssues === 1 ? "task" : "tasks"} as sub-issues of their section and add ${links.blockedBy} "blocked by" ${links.blockedBy === 1 ? "relation" : "relations"} (${writes} ${writes === 1 ? "write" : "writes"}). Nothing is written now.`,
     labelColumns: ["Label", "Colour", "Description"],
     issueColumns: ["Line", "Title", "Labels", "State"],
     open: "open",
@@ -35,7 +35,7 @@ export function renderSyncPlanText(
   return [
     style.bold(text.title),
     "",
-    text.lead(result.labels.length, result.issues.length, result.writes),
+    text.lead(result.labels.length, result.issues.length, result.links, result.writes),
     "",
     style.bold("Labels"),
     "",
