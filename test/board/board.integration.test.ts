@@ -189,6 +189,13 @@ describe("the Projects (v2) board", () => {
       "NovaBoardItems",
     ]);
     expect(board.describeBoard("acme/dgx", "de")).toContain("aktuell (26 Aufgaben unverändert)");
+    // The board works from what the sync read: one checklist read, one issue listing in all.
+    const reads = fake.requests
+      .slice(mark)
+      .filter((request) => request.method === "GET" && !request.path.startsWith("/app"))
+      .map((request) => request.path.replace("/repos/acme/dgx", ""));
+    expect(reads.filter((path) => path === `/contents/${PLAN}`)).toHaveLength(1);
+    expect(reads.filter((path) => path === "/issues")).toHaveLength(1);
   });
 
   it("an issue closed by a person: exactly one field update (Status → Done)", async () => {
