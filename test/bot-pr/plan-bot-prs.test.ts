@@ -115,12 +115,15 @@ describe("planWriteBack", () => {
       options,
     );
     const commit = plan.ops[0] as Extract<BotPrOp, { kind: "commit" }>;
-    expect(commit.files[0]!.content).toBe(
-      nested.replace(
-        "  - [ ] **Zeit** – chrony",
-        "  - [x] **Zeit** – chrony <!-- nova: id=playbook-zeit -->",
-      ),
-    );
+    expect(commit.files).toEqual([
+      {
+        path: "docs/plan.md",
+        content: nested.replace(
+          "  - [ ] **Zeit** – chrony",
+          "  - [x] **Zeit** – chrony <!-- nova: id=playbook-zeit -->",
+        ),
+      },
+    ]);
     expect(plan.pinned).toEqual(["playbook-zeit"]);
   });
 
