@@ -216,9 +216,7 @@ describe("the Projects (v2) board", () => {
     await push(BY_TITLE);
     const project = onlyProject();
     const target = {
-      octokit: (await probot.auth(42)) as unknown as Parameters<
-        BoardService["afterSync"]
-      >[0]["octokit"],
+      octokit: await probot.auth(42),
       repo: { owner: "acme", repo: "dgx" },
     };
     // A sync's result, its board run held back (as if queued) behind the event below.
