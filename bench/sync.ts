@@ -3,12 +3,19 @@
  * GitHub, for plans of 20, 200 and 1,000 tasks: a first sync, a no-op sync (the same push
  * redelivered) and a sync after 3 tasks were ticked, beside the lower bound.
  *
- * Lower bounds: no-op = 1 config read + 1 checklist read + 1 issue page per 100 tasks;
- * first sync = that + one label and one issue per task; 3 ticks = the no-op reads + 3 writes
- * (+ the check run the applied sync leaves on the commit). A plan that names paths (the generated
- * plans name `scripts/step-N.sh`) adds one tree read per commit this process has not read before
- * (`src/sync/find-existing-paths.ts`): the first sync and the 3-ticks commit pay it, the
- * redelivery does not.
+ * Lower bounds (section issues on, the default: one issue per section besides the tasks): no-op =
+ * 1 config read + 1 checklist read + 1 tree read (the generated plans name `scripts/step-N.sh`;
+ * read at the branch, `src/sync/find-existing-paths.ts`) + 1 issue page per 100 issues; first
+ * sync = those with one (empty) issue page, the head's sha (bodies link the commit), one label
+ * per section and the plan label, one issue per task and section, one sub-issue link per task,
+ * and the check run (+ the app's login and the write-back pull request lookup, once per process);
+ * 3 ticks = the no-op reads + the head's sha + the write-back pull request's proposals (the
+ * checklist changed while issues disagree with it) + 3 re-reads before the state changes + 3
+ * writes + the check run.
+ *
+ * The board table counts a board run's reads together: REST (a board run after a sync takes the
+ * sync's checklist and issues, so it adds none) and GraphQL. Its no-op bound: the sync's no-op
+ * reads + 1 project query + 1 item query per 100 items (tasks and sections).
  *
  * With 1,000 tasks the first sync exceeds `sync.maxWritesPerRun` (set to 1,000 here), so a
  * follow-up run finishes it: its reads, its check run, and one `already_exists` label request per
@@ -38,7 +45,9 @@ const rows: Row[] = [];
 const boardRows: Array<{
   tasks: number;
   scenario: string;
+  restReads: number;
   queries: number;
+  lowerBound: string;
   mutationRequests: number;
   mutations: number;
 }> = [];
@@ -48,7 +57,7 @@ try {
     // One section per 10 tasks, no dependencies: each change costs exactly its own write.
     const plan = generatePlan(tasks, 10, { dependencies: false, ticked: false });
     const sections = Math.ceil(tasks / 10);
-    const pages = Math.ceil(tasks / 100);
+    const pages = Math.ceil((tasks + sections) / 100);
     const repo = fake.seedRepo({
       owner: "acme",
       name: "dgx",
@@ -79,10 +88,10 @@ try {
     const first = repo.pushCommit({ files: { [PLAN]: plan } });
     await measure(
       "first sync",
-      `${3 + pages} reads + ${sections + 1 + tasks} writes + check run`,
+      `5 reads (+ app login, write-back lookup) + ${sections + 1 + tasks + sections + tasks} writes + check run${tasks + sections + tasks + sections + 1 > 1000 ? " (2 runs)" : ""}`,
       () => receive(first, "first"),
     );
-    await measure("no-op (redelivery)", `${2 + pages} reads, 0 writes`, () =>
+    await measure("no-op (redelivery)", `${3 + pages} reads, 0 writes`, () =>
       receive(first, "again"),
     );
     let ticked = plan;
@@ -91,7 +100,7 @@ try {
     const change = repo.pushCommit({ files: { [PLAN]: ticked } });
     await measure(
       "3 tasks ticked",
-      `${3 + pages} reads (+3 re-reads before state changes), 3 writes + check run`,
+      `${4 + pages} reads (+ write-back lookup, 3 re-reads before state changes), 3 writes + check run`,
       () => receive(change, "change"),
     );
     if (fake.violations.length > 0)
@@ -116,17 +125,25 @@ try {
     });
     let board: BoardService | undefined;
     const { probot, service } = await startNova(fake, { onBoardReady: (ready) => (board = ready) });
-    const measure = async (scenario: string, act: () => Promise<void>) => {
+    const sections = Math.ceil(tasks / 10);
+    const issuePages = Math.ceil((tasks + sections) / 100);
+    const measure = async (scenario: string, lowerBound: string, act: () => Promise<void>) => {
       const mark = fake.requests.length;
       await act();
       await service.settled();
       await board?.settled();
-      const calls = listGraphqlCalls(fake.requests.slice(mark));
+      const requests = fake.requests.slice(mark);
+      const calls = listGraphqlCalls(requests);
       const mutations = calls.filter((call) => call.kind === "mutation");
       boardRows.push({
         tasks,
         scenario,
+        // The sync's and the board's REST reads together (installation tokens left out).
+        restReads: requests.filter(
+          (request) => request.method === "GET" && !request.path.startsWith("/app/"),
+        ).length,
         queries: calls.length - mutations.length,
+        lowerBound,
         mutationRequests: mutations.length,
         mutations: mutations.reduce((sum, call) => sum + call.fields.length, 0),
       });
@@ -134,8 +151,12 @@ try {
     const receive = (payload: unknown, id: string) =>
       probot.receive({ id, name: "push", payload } as Parameters<Probot["receive"]>[0]);
     const first = repo.pushCommit({ files: { [PLAN]: plan } });
-    await measure("first sync", () => receive(first, "first"));
-    await measure("no-op (redelivery)", () => receive(first, "again"));
+    await measure("first sync", "", () => receive(first, "first"));
+    await measure(
+      "no-op (redelivery)",
+      `${3 + issuePages} REST + ${1 + issuePages} GraphQL = ${4 + 2 * issuePages} reads`,
+      () => receive(first, "again"),
+    );
     if (fake.violations.length > 0)
       throw new Error(
         `the fake saw requests GitHub would refuse: ${JSON.stringify(fake.violations)}`,
@@ -156,14 +177,15 @@ for (const row of rows) {
 }
 
 console.log(
-  "\nboard benchmark: GraphQL requests of the board runs a sync causes (follow-ups included; at most",
-  "400 mutations per run, 50 per request; a project created by title, 5 fields per task)\n",
+  "\nboard benchmark: a sync with its board run, REST and GraphQL reads together (follow-ups",
+  "included; at most 400 mutations per run, 50 per request; a project created by title, 5 fields",
+  "per task)\n",
 );
 console.log(
-  `${"tasks".padStart(6)}  ${"scenario".padEnd(20)} ${"queries".padStart(8)} ${"mut. requests".padStart(14)} ${"mutations".padStart(10)}`,
+  `${"tasks".padStart(6)}  ${"scenario".padEnd(20)} ${"REST".padStart(5)} ${"GraphQL".padStart(8)} ${"reads".padStart(6)} ${"mut. requests".padStart(14)} ${"mutations".padStart(10)}  lower bound`,
 );
 for (const row of boardRows) {
   console.log(
-    `${String(row.tasks).padStart(6)}  ${row.scenario.padEnd(20)} ${String(row.queries).padStart(8)} ${String(row.mutationRequests).padStart(14)} ${String(row.mutations).padStart(10)}`,
+    `${String(row.tasks).padStart(6)}  ${row.scenario.padEnd(20)} ${String(row.restReads).padStart(5)} ${String(row.queries).padStart(8)} ${String(row.restReads + row.queries).padStart(6)} ${String(row.mutationRequests).padStart(14)} ${String(row.mutations).padStart(10)}  ${row.lowerBound}`,
   );
 }

@@ -7,6 +7,7 @@ import { createOctokitPort, type Octokit } from "../github/octokit-port.js";
 import { createOctokitProjectPort } from "../github/octokit-project-port.js";
 import type { Language } from "../render/i18n.js";
 import { createRepoQueue } from "../sync/repo-queue.js";
+import { takeObservationTick, type SyncObservation } from "../sync/sync-observation.js";
 import type { SyncRepositoryResult } from "../sync/sync-repository.js";
 import {
   BOARD_CHECK_NAME,
@@ -30,6 +31,11 @@ export interface BoardJob {
   defaultBranch?: string;
   /** Leave a check run on `sha` when the configured board cannot be used (pushes). */
   reportOnCommit?: boolean;
+  /**
+   * After a sync: the plan and issues it read, so the board reads neither again. Set aside
+   * (the board reads them itself) when an issue or pull request event came after it.
+   */
+  observation?: SyncObservation;
 }
 
 export interface BoardServiceOptions {
@@ -80,6 +86,8 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
   const followUpDelay = options.followUpDelayMs ?? 60_000;
   const known = new Map<string, { status: BoardStatus; taskIssues?: ReadonlySet<number> }>();
   const budgets = new Map<string, PointBudget>();
+  /** Per repository, the tick of the last issue or pull request event (observations before it are stale). */
+  const lastEvent = new Map<string, number>();
   // One run per project at a time: two repositories (or replicas) must not both create its fields.
   const projectLock = options.lock ?? createLocalLock();
   let followUps = 0;
@@ -117,6 +125,10 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
     }
     const ref = job.sha ?? job.defaultBranch ?? (await github.getRepository()).defaultBranch;
     const boardConfig = config;
+    const observation =
+      job.observation && job.observation.tick > (lastEvent.get(key) ?? 0)
+        ? job.observation
+        : undefined;
     const result = await projectLock.run(`board:${projectKey(project)}`, async () =>
       syncBoard({
         github,
@@ -125,6 +137,7 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
         config: boardConfig,
         botLogin: await options.botLogin(),
         ref,
+        ...(observation ? { observation } : {}),
         today: formatDateInZone(now(), boardConfig.status.timezone),
         budget: budgetFor(job.repo.owner),
         log,
@@ -162,7 +175,13 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
   const keyOf = (repo: RepoRef) => `${repo.owner}/${repo.repo}`.toLowerCase();
 
   return {
-    requestBoardSync: (job) => queue.enqueue(keyOf(job.repo), job),
+    requestBoardSync: (job) => {
+      const key = keyOf(job.repo);
+      if (job.reason === "issues" || job.reason === "pull_request") {
+        lastEvent.set(key, takeObservationTick());
+      }
+      return queue.enqueue(key, job);
+    },
     async afterSync(job, result) {
       if (result.status !== "synced") return;
       if (!result.config.project) {
@@ -175,6 +194,8 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
         reason: "sync",
         config: result.config,
         sha: result.sha,
+        defaultBranch: result.repository.defaultBranch,
+        observation: result.observation,
         reportOnCommit: job.reportOnCommit ?? false,
       });
     },

@@ -3,7 +3,7 @@ import type { NovaConfig } from "../config/schema.js";
 import type { ObservedIssue } from "../github/github-port.js";
 import type { LiveState, LiveTaskState } from "../reports/live-state.js";
 import { computeStepPlan } from "../reports/step-plan.js";
-import { sectionKey } from "../sync/desired-state.js";
+import { listIssueTasks, sectionKey } from "../sync/desired-state.js";
 import { sameName, type TaskState } from "./board-fields.js";
 
 /** One task as the board should show it; a null value means "Nova leaves the field alone". */
@@ -14,7 +14,7 @@ export interface DesiredTask {
   open: boolean;
   state: TaskState;
   section: string | null;
-  /** 1-based position in the plan; null for a section's issue (Reihenfolge stays empty). */
+  /** 1-based position in the plan; null for a section's or nested task's issue (left empty). */
   order: number | null;
   role: string | null;
   /** `YYYY-MM-DD`. */
@@ -77,7 +77,8 @@ export function buildDesiredBoard(input: DesiredBoardInput): DesiredBoard {
     if (name && !list.some((known) => sameName(known, name))) list.push(name);
   };
   const primary = new Set<number>();
-  for (const task of plan.tasks) {
+  // Nested tasks have issues of their own where the sync links sub-issues: on the board too.
+  for (const task of listIssueTasks(plan.tasks)) {
     const issue = taskIssues.get(task.id)?.[0];
     if (!issue || primary.has(issue.number)) continue;
     primary.add(issue.number);
@@ -93,7 +94,8 @@ export function buildDesiredBoard(input: DesiredBoardInput): DesiredBoard {
       open,
       state: !open ? "done" : issue.assignees.length > 0 || pulls > 0 ? "inProgress" : "todo",
       section,
-      order: task.position + 1,
+      // Reihenfolge orders the plan's top-level tasks; a nested task shows under its parent.
+      order: task.parentId === undefined ? task.position + 1 : null,
       role,
       target: task.meta.due ?? (open ? (finishById.get(task.id) ?? null) : null),
     });

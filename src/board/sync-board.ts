@@ -2,7 +2,8 @@ import { lintPlan } from "../checklist/lint.js";
 import { parsePlan } from "../checklist/parse-plan.js";
 import type { NovaConfig, ProjectConfig } from "../config/schema.js";
 import { toGitHubError } from "../github/github-error.js";
-import type { GitHubPort, RepoRef } from "../github/github-port.js";
+import type { Plan } from "../checklist/types.js";
+import type { GitHubPort, ObservedIssue, RepoRef } from "../github/github-port.js";
 import type {
   BoardIssue,
   BoardProject,
@@ -11,6 +12,7 @@ import type {
 } from "../github/project-port.js";
 import { indexPlanIssues, indexTaskIssues } from "../sync/observe-repository.js";
 import type { Logger } from "../sync/sync-repository.js";
+import type { SyncObservation } from "../sync/sync-observation.js";
 import { applyBoard, type ApplyBoardResult } from "./apply-board.js";
 import { BOARD_FIELDS, resolveStatusNames } from "./board-fields.js";
 import type { BoardStatus, BoardSummary } from "./board-status.js";
@@ -26,6 +28,8 @@ export interface SyncBoardInput {
   botLogin: string;
   /** The commit (after a sync) or branch to read the checklist at. */
   ref: string;
+  /** After a sync: its plan and issues, so the board reads neither again. */
+  observation?: SyncObservation;
   /** `YYYY-MM-DD` in `status.timezone`: day 0 of the schedule behind `Ziel`. */
   today: string;
   budget: PointBudget;
@@ -46,7 +50,8 @@ export interface SyncBoardResult {
 
 /**
  * Mirrors the task issues on the Projects (v2) board: find (or create) the project, read its
- * fields and items, plan, apply. Reads: the checklist, the task issues (one REST page per 100),
+ * fields and items, plan, apply. Reads: the checklist and the task issues (one REST page per
+ * 100) unless a sync just read them (`observation`),
  * the project with its fields (one query), the items with their values (one query per 100) and,
  * for issues not on the board yet, their node ids (one query per 100).
  */
@@ -55,12 +60,9 @@ export async function syncBoard(input: SyncBoardInput): Promise<SyncBoardResult>
   const project = config.project;
   if (!project) return { status: { kind: "off" }, needsFollowUp: false };
 
-  const source = await input.github.getFileText(config.checklist, input.ref);
-  if (source === null) return skipped("checklist-missing");
-  const plan = parsePlan(source);
-  const lint = lintPlan(plan, { file: config.checklist, lang: config.language });
-  if (lint.some((problem) => problem.severity === "error")) return skipped("checklist-invalid");
-  const listed = await input.github.listIssuesWithLabel(config.labels.prefix);
+  const observed = input.observation ?? (await observePlanAndIssues(input));
+  if (typeof observed === "string") return skipped(observed);
+  const { plan, issues: listed } = observed;
   const taskIssues = indexTaskIssues(listed, input.botLogin);
   // Section issues are on the board too (Bereich set, Reihenfolge empty).
   const sectionIssues = new Map(
@@ -161,6 +163,24 @@ export async function syncBoard(input: SyncBoardInput): Promise<SyncBoardResult>
   } catch (error) {
     return withIssues(failed(error, project.owner, log));
   }
+}
+
+/**
+ * The checklist and the issue listing, read by the board itself (a run after an issue or pull
+ * request event, or a follow-up); after a sync it has them from the sync.
+ */
+async function observePlanAndIssues(
+  input: SyncBoardInput,
+): Promise<
+  { plan: Plan; issues: readonly ObservedIssue[] } | "checklist-missing" | "checklist-invalid"
+> {
+  const { config } = input;
+  const source = await input.github.getFileText(config.checklist, input.ref);
+  if (source === null) return "checklist-missing";
+  const plan = parsePlan(source);
+  const lint = lintPlan(plan, { file: config.checklist, lang: config.language });
+  if (lint.some((problem) => problem.severity === "error")) return "checklist-invalid";
+  return { plan, issues: await input.github.listIssuesWithLabel(config.labels.prefix) };
 }
 
 /** The project the configuration names, created when it says so; or why there is none. */

@@ -191,7 +191,8 @@ export function createBotPrService(options: BotPrServiceOptions): BotPrService {
       const log = app.log.child({ repository: key });
       try {
         const ports = portsFor(target);
-        const repository = target.repository ?? (await ports.github.getRepository());
+        // The sync knew the repository (from the webhook or its own read): no second read.
+        const repository = target.repository ?? result.repository;
         const outcome = await runWriteBack({
           ...ports,
           botLogin: await options.botLogin(),

@@ -4,6 +4,7 @@ import {
   planSetTaskId,
   type TextEdit,
 } from "../checklist/edit-plan.js";
+import { flattenTasks } from "../checklist/lint.js";
 import { parsePlan } from "../checklist/parse-plan.js";
 import type { Language } from "../render/i18n.js";
 import { readSyncedMarker, writeSyncedMarker } from "../sync/task-marker.js";
@@ -62,7 +63,9 @@ export function planWriteBack(
   if (observed.source === null) return none;
   const source = observed.source;
   const plan = parsePlan(source);
-  const taskById = new Map(plan.tasks.map((task) => [task.id, task]));
+  // Nested tasks have issues too (sub-issues of their parent task's), so their boxes are proposed.
+  const tasks = flattenTasks(plan.tasks);
+  const taskById = new Map(tasks.map((task) => [task.id, task]));
 
   const changes: WriteBackChange[] = [];
   const edits: TextEdit[] = [];
@@ -108,7 +111,7 @@ export function planWriteBack(
   }
 
   const changed = new Set(changes.map((change) => change.taskId));
-  const pinned = plan.tasks
+  const pinned = tasks
     .filter((task) => changed.has(task.id) && task.idSource === "slug")
     .map((task) => task.id);
   for (const id of pinned) edits.push(...planSetTaskId(plan, id));

@@ -22,6 +22,10 @@ const PALETTE = [
   "F9D0C4",
 ];
 
+/** GitHub's limits on sub-issues: 100 per parent, 8 levels (section, task, 6 nested levels). */
+const MAX_SUB_ISSUES = 100;
+const MAX_NESTED_DEPTH = 6;
+
 /** The plan label itself carries NVIDIA green. */
 const PLAN_LABEL_COLOR = "76B900";
 const BLOCKED_LABEL_COLOR = "E99695";
@@ -131,7 +135,9 @@ const NO_ISSUES: KnownIssues = { numbers: new Map(), closed: new Set() };
 /**
  * What the repository should hold for a plan: one label for the plan, one per section, a
  * `<prefix>/blocked` label while any task waits for an open dependency, and one issue per
- * top-level task (ticked → closed). Pure; the sync planner compares it with what it observed.
+ * top-level task (ticked → closed). With `structure.sectionIssues`, also one per section and one
+ * per nested task, linked as sub-issues (section → task → nested task). Pure; the sync planner
+ * compares it with what it observed.
  */
 export function buildDesiredState(
   plan: Plan,
@@ -158,10 +164,13 @@ export function buildDesiredState(
         description: truncate(sectionDescription.replace("{title}", section.title), 100),
       })),
   ];
-  const byId = new Map(plan.tasks.map((task) => [task.id, task]));
+  // With GitHub's structure, nested tasks have issues of their own (sub-issues of their parent
+  // task's issue); without it they stay checkboxes in their parent's body, as before.
+  const tasks = structure.sectionIssues ? listIssueTasks(plan.tasks) : plan.tasks;
+  const byId = new Map(tasks.map((task) => [task.id, task]));
   const isDone = (id: string) => byId.get(id)?.checked === true || known.closed.has(id);
   const blockedLabel = `${settings.prefix}/blocked`;
-  const issues = plan.tasks.map((task) => {
+  const issues = tasks.map((task) => {
     const blocked = !task.checked && task.meta.after.some((id) => byId.has(id) && !isDone(id));
     const issue = buildDesiredIssue(task, settings, links, byId, known);
     // Where GitHub has dependencies, "blocked by" shows it natively; the label is the fallback.
@@ -179,7 +188,16 @@ export function buildDesiredState(
       if (section.tasks.length === 0) continue;
       subIssues.push({
         parent: sectionKey(section.slug),
-        children: section.tasks.map((task) => task.id),
+        children: section.tasks.map((task) => task.id).slice(0, MAX_SUB_ISSUES),
+      });
+    }
+    // A nested task is a sub-issue of its parent task's issue (tasks has parents before children).
+    for (const task of tasks) {
+      const children = task.subtasks.filter((sub) => byId.has(sub.id));
+      if (children.length === 0) continue;
+      subIssues.push({
+        parent: task.id,
+        children: children.map((sub) => sub.id).slice(0, MAX_SUB_ISSUES),
       });
     }
   }
@@ -187,7 +205,7 @@ export function buildDesiredState(
     for (const issue of issues) issue.milestone = structure.milestone;
   }
   const blockedBy = structure.dependencies
-    ? plan.tasks
+    ? tasks
         .map((task) => ({
           key: task.id,
           blockers: dedupeIds(task.meta.after.filter((id) => byId.has(id) && id !== task.id)),
@@ -198,6 +216,18 @@ export function buildDesiredState(
     labels.push({ name: blockedLabel, color: BLOCKED_LABEL_COLOR, description: text.blocked });
   }
   return { labels: dedupeByName(labels), issues, subIssues, blockedBy };
+}
+
+/**
+ * Every task that gets an issue, parents before their nested tasks (document order). GitHub
+ * nests sub-issues at most 8 levels deep: the section's issue, the task's, then 6 levels of
+ * nested tasks; a task nested deeper stays a checkbox in its parent's body.
+ */
+export function listIssueTasks(tasks: readonly Task[], depth = 0): Task[] {
+  return tasks.flatMap((task) => [
+    task,
+    ...(depth < MAX_NESTED_DEPTH ? listIssueTasks(task.subtasks, depth + 1) : []),
+  ]);
 }
 
 function dedupeIds(ids: string[]): string[] {

@@ -19,11 +19,16 @@ export interface ObserveOptions {
 export async function observeRepository(
   port: GitHubPort,
   options: ObserveOptions,
-): Promise<ObservedState> {
+): Promise<ObservedState & { listed: ObservedIssue[] }> {
   const issues = await port.listIssuesWithLabel(options.prefix);
   const labels = new Map<string, string>();
   for (const issue of issues) for (const name of issue.labels) labels.set(name.toLowerCase(), name);
-  return { labels: [...labels.values()], taskIssues: indexPlanIssues(issues, options.botLogin) };
+  return {
+    labels: [...labels.values()],
+    taskIssues: indexPlanIssues(issues, options.botLogin),
+    // The listing as read, for the board after the sync (`SyncObservation`).
+    listed: issues,
+  };
 }
 
 /**

@@ -16,6 +16,11 @@ import { observeRepository } from "./observe-repository.js";
 import type { StructureOp } from "./plan-structure.js";
 import { syncMilestone, type MilestoneResult } from "./sync-milestone.js";
 import { syncStructure } from "./sync-structure.js";
+import {
+  mergeObservedIssues,
+  takeObservationTick,
+  type SyncObservation,
+} from "./sync-observation.js";
 import type { StructureFeature } from "../github/github-port.js";
 import {
   planSync,
@@ -53,7 +58,7 @@ export interface RunSyncOptions extends SyncSettings {
 }
 
 export type SyncOutcome =
-  | { status: "synced" | "dry-run"; summary: SyncSummary }
+  | { status: "synced" | "dry-run"; summary: SyncSummary; observation: SyncObservation }
   /** Nothing written: the checklist is missing or has lint errors. */
   | { status: "checklist-missing" }
   | { status: "checklist-invalid"; problems: LintProblem[] };
@@ -113,10 +118,12 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
     };
   }
 
-  let observed: ObservedState = await observeRepository(port, {
+  const tick = takeObservationTick();
+  const { listed, ...first } = await observeRepository(port, {
     prefix: options.prefix,
     botLogin: options.botLogin,
   });
+  let observed: ObservedState = first;
   const summary: SyncSummary = {
     applied: [],
     remaining: [],
@@ -230,7 +237,15 @@ export async function runSync(options: RunSyncOptions): Promise<SyncOutcome> {
   summary.missingFeatures = [...new Set(features.missing)];
   summary.needsFollowUp ||= summary.remaining.length > 0 || summary.skipped.length > 0;
   summary.issues = canonicalIssues(observed);
-  return { status: options.dryRun ? "dry-run" : "synced", summary };
+  return {
+    status: options.dryRun ? "dry-run" : "synced",
+    summary,
+    observation: {
+      plan,
+      issues: mergeObservedIssues(listed, observed.taskIssues.values()),
+      tick,
+    },
+  };
 }
 
 function writesBody(op: SyncOp): boolean {

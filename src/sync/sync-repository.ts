@@ -10,6 +10,7 @@ import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { PendingWriteBack, WriteBackProposal } from "./plan-sync.js";
 import { parsePlanOffThread } from "../checklist/parse-plan-off-thread.js";
 import { runSync } from "./run-sync.js";
+import type { SyncObservation } from "./sync-observation.js";
 import { summarizeSync, type StructureReport, type SyncReport } from "./summarize-sync.js";
 
 /** The names of Nova's check runs, as people see them on commits and pull requests. */
@@ -74,6 +75,10 @@ export type SyncRepositoryResult =
       sha: string;
       /** What the checklist should say where people acted on GitHub (the write-back's input). */
       proposals: WriteBackProposal[];
+      /** The repository as the sync knew it (the webhook's or one read): no second read. */
+      repository: { defaultBranch: string; htmlUrl: string };
+      /** The plan and issues the sync read, after its writes: the board's input (no re-read). */
+      observation: SyncObservation;
     };
 
 /**
@@ -216,6 +221,8 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
     // The board reads the checklist here: the commit when known, else the branch (its head).
     sha: headSha ?? repository.defaultBranch,
     proposals: summary.proposals,
+    repository: { defaultBranch: repository.defaultBranch, htmlUrl: repository.htmlUrl },
+    observation: outcome.observation,
   };
 }
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/glo
 import type { Probot } from "probot";
 import type { SyncService } from "../../src/app/sync-service.js";
 import type { BoardService } from "../../src/board/board-service.js";
+import type { SyncRepositoryResult } from "../../src/sync/sync-repository.js";
 import { createNova } from "../../src/index.js";
 import { readTaskMarker } from "../../src/sync/task-marker.js";
 import {
@@ -189,6 +190,13 @@ describe("the Projects (v2) board", () => {
       "NovaBoardItems",
     ]);
     expect(board.describeBoard("acme/dgx", "de")).toContain("aktuell (26 Aufgaben unverändert)");
+    // The board works from what the sync read: one checklist read, one issue listing in all.
+    const reads = fake.requests
+      .slice(mark)
+      .filter((request) => request.method === "GET" && !request.path.startsWith("/app"))
+      .map((request) => request.path.replace("/repos/acme/dgx", ""));
+    expect(reads.filter((path) => path === `/contents/${PLAN}`)).toHaveLength(1);
+    expect(reads.filter((path) => path === "/issues")).toHaveLength(1);
   });
 
   it("an issue closed by a person: exactly one field update (Status → Done)", async () => {
@@ -202,6 +210,55 @@ describe("the Projects (v2) board", () => {
     const mutations = listMutationCalls(fake.requests.slice(mark));
     expect(mutations.map((call) => call.fields)).toEqual([["updateProjectV2ItemFieldValue"]]);
     expect(values(project, closed).Status).toBe("Done");
+  });
+
+  it("a sync's issue listing older than an issue event is set aside: the board lists the issues itself", async () => {
+    await push(BY_TITLE);
+    const project = onlyProject();
+    const target = {
+      octokit: await probot.auth(42),
+      repo: { owner: "acme", repo: "dgx" },
+    };
+    // A sync's result, its board run held back (as if queued) behind the event below.
+    let stale: SyncRepositoryResult | undefined;
+    await service.requestSync({
+      ...target,
+      reason: "reconcile",
+      onResult: (result) => {
+        stale = result;
+      },
+    });
+    await board.settled();
+    expect(stale?.status).toBe("synced");
+    const assigned = taskIssue("Risikoanalyse dokumentieren");
+    repo.setAssignees(assigned, ["alice"]);
+    await receive(
+      "issues",
+      createWebhookPayload("issues.assigned", {
+        owner: "acme",
+        repo: "dgx",
+        repository: renderRepository(fake.state, repo),
+        installationId: 42,
+        sender: renderUser(fake.state, fake.state.user("alice")),
+        set: {
+          issue: repo.issue(assigned),
+          assignee: renderUser(fake.state, fake.state.user("alice")),
+        },
+      }),
+    );
+    expect(values(project, assigned).Status).toBe("In Progress");
+    const mark = fake.requests.length;
+    await board.afterSync(target, stale!);
+    await board.settled();
+    // Its listing predates the assignment: the run read the issues again and changed nothing.
+    expect(listMutationCalls(fake.requests.slice(mark))).toEqual([]);
+    expect(values(project, assigned).Status).toBe("In Progress");
+    expect(
+      fake.requests
+        .slice(mark)
+        .filter((request) => request.method === "GET" && request.path === "/repos/acme/dgx/issues"),
+    ).toHaveLength(1);
+    expect(fake.violations).toEqual([]);
   });
 
   it("an assignment or an open pull request that closes a task moves it to In Progress", async () => {

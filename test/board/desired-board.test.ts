@@ -115,3 +115,35 @@ describe("buildDesiredBoard", () => {
     expect(board.tasks[0]?.role).toBeNull();
   });
 });
+
+describe("buildDesiredBoard with nested tasks", () => {
+  it("a nested task's issue is an item (no Reihenfolge, Ziel from due=), not a removed task's", () => {
+    const plan = parsePlan(
+      [
+        "# Plan",
+        "## 1. Setup",
+        "- [ ] **A** – eins",
+        "  - [ ] **Teil** – nested <!-- nova: due=2025-03-01 -->",
+        "- [ ] **B** – zwei",
+        "",
+      ].join("\n"),
+    );
+    const board = buildDesiredBoard({
+      plan,
+      taskIssues: new Map([
+        ["a", [issue(1)]],
+        ["a-teil", [issue(2, { state: "closed", stateReason: "completed" })]],
+        ["b", [issue(3)]],
+      ]),
+      config: CONFIG,
+      today: "2025-01-06",
+      openClosingPulls: new Map(),
+    });
+    expect(board.removedIssueNumbers).toEqual([]);
+    expect(board.tasks.map((task) => [task.taskId, task.order, task.state, task.target])).toEqual([
+      ["a", 1, "todo", "2025-01-06"],
+      ["a-teil", null, "done", "2025-03-01"],
+      ["b", 2, "todo", "2025-01-07"],
+    ]);
+  });
+});

@@ -97,6 +97,36 @@ describe("planWriteBack", () => {
     expect(plan.pinned).toEqual(["monitoring"]);
   });
 
+  it("ticks a nested task's box (its issue is a sub-issue of its parent's) and pins its id", () => {
+    const nested = source.replace(
+      "- [ ] **Playbook** – Schritte. <!-- nova: id=playbook -->",
+      "- [ ] **Playbook** – Schritte. <!-- nova: id=playbook -->\n  - [ ] **Zeit** – chrony",
+    );
+    const plan = planWriteBack(
+      observed({
+        source: nested,
+        proposals: [
+          {
+            proposal: { taskId: "playbook-zeit", issueNumber: 4, action: "tick" },
+            issue: issue(4, "playbook-zeit", {}),
+          },
+        ],
+      }),
+      options,
+    );
+    const commit = plan.ops[0] as Extract<BotPrOp, { kind: "commit" }>;
+    expect(commit.files).toEqual([
+      {
+        path: "docs/plan.md",
+        content: nested.replace(
+          "  - [ ] **Zeit** – chrony",
+          "  - [x] **Zeit** – chrony <!-- nova: id=playbook-zeit -->",
+        ),
+      },
+    ]);
+    expect(plan.pinned).toEqual(["playbook-zeit"]);
+  });
+
   it("opens the pull request with a one-character tick and touches no other task, then sets the marker", () => {
     const plan = planWriteBack(observed(), options);
     expect(plan.outcome).toBe("opened");

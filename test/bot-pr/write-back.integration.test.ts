@@ -6,6 +6,7 @@ import { parsePlan } from "../../src/checklist/parse-plan.js";
 import { readSyncedMarker } from "../../src/sync/task-marker.js";
 import {
   createManualClock,
+  createWebhookPayload,
   FakeGitHub,
   type FakeRepo,
   type ManualClock,
@@ -276,6 +277,28 @@ describe("the checklist write-back pull request", () => {
     expect(openWriteBacks()).toHaveLength(1);
     expect(world.issueOf(SETUP).state).toBe("closed");
     expect(readSyncedMarker(world.issueOf(SETUP).body)?.checked).toBe(true);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it("a sync that read the repository hands it to the write-back: repos/get once", async () => {
+    await world.push({ [PLAN]: pinned });
+    // Closed while Nova was away; the installation's sync (no repository in its payload) finds it.
+    repo.closeIssue(world.issueOf(SETUP).number, { by: "alice" });
+    const mark = fake.requests.length;
+    const payload = createWebhookPayload("installation.created", {
+      installationId: 42,
+      set: {
+        repositories: [
+          { id: 1, node_id: "R_1", name: "dgx", full_name: "acme/dgx", private: false },
+        ],
+      },
+    });
+    await world.deliver("installation", payload);
+    expect(openWriteBacks()).toHaveLength(1);
+    const repositoryReads = fake.requests
+      .slice(mark)
+      .filter((request) => request.method === "GET" && request.path === "/repos/acme/dgx");
+    expect(repositoryReads).toHaveLength(1);
     expect(fake.violations).toEqual([]);
   });
 

@@ -255,6 +255,63 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       });
     }
 
+    it("nested tasks: issues of their own, sub-issues of their parent task's issue, 8 levels at most", async () => {
+      const parentLine =
+        "- [ ] **DGX Setup Playbook erstellen** – Skript oder Markdown-Anleitung für Erstkonfiguration (Benutzer, Netzwerke, Time Sync) vorbereiten.";
+      expect(bundled).toContain(parentLine);
+      // Two nested tasks, the first with a chain seven levels deep below it.
+      const chain = Array.from(
+        { length: 6 },
+        (_, i) => `${"  ".repeat(i + 2)}- [ ] Ebene ${i + 2} – tiefer geschachtelt`,
+      );
+      const nested = bundled.replace(
+        parentLine,
+        [
+          parentLine,
+          "  - [ ] Benutzerkonten anlegen – mit SSH-Schlüsseln",
+          ...chain,
+          "  - [x] Zeitsynchronisation prüfen – chrony",
+        ].join("\n"),
+      );
+      await push(nested);
+      expect(fake.violations).toEqual([]);
+      const playbook = byTitle("DGX Setup Playbook erstellen");
+      const accounts = byTitle("Benutzerkonten anlegen");
+      const time = byTitle("Zeitsynchronisation prüfen");
+      expect(time.state).toBe("closed");
+      expect(readTaskMarker(accounts.body)).toBe(
+        "dgx-setup-playbook-erstellen-benutzerkonten-anlegen",
+      );
+      const section1 = byTitle("1. Infrastruktur- & Setup-Automatisierung");
+      // The section keeps its top-level tasks; the nested ones hang under their parent task.
+      expect(repo.subIssueNumbers(section1.number)).not.toContain(accounts.number);
+      const title = (number: number) => issues().find((issue) => issue.number === number)!.title;
+      if (server === "github.com") {
+        expect(repo.subIssueNumbers(playbook.number).map(title)).toEqual([
+          "Benutzerkonten anlegen",
+          "Zeitsynchronisation prüfen",
+        ]);
+        // Section (1), task (2), nested levels 3–8: Ebene 2…6 have issues; Ebene 7 (level 9)
+        // would break GitHub's 8 levels and stays a checkbox in its parent's body.
+        let parent = accounts;
+        for (let level = 2; level <= 6; level++) {
+          const child = byTitle(`Ebene ${level}`);
+          expect(repo.subIssueNumbers(parent.number).map(title)).toEqual([`Ebene ${level}`]);
+          parent = child;
+        }
+        expect(issues().some((issue) => issue.title === "Ebene 7")).toBe(false);
+        expect(parent.body).toContain("Ebene 7");
+        expect(repo.subIssueNumbers(parent.number)).toEqual([]);
+      } else {
+        expect(repo.subIssueNumbers(playbook.number)).toEqual([]);
+      }
+      // Nothing to do the second time.
+      const mark = fake.requests.length;
+      await push(nested + "\n");
+      expect(requestsSince(mark, "write")).toEqual([]);
+      expect(fake.violations).toEqual([]);
+    });
+
     it("owner=@login assigns when the login can be assigned, warns otherwise, and never undoes a person's choice", async () => {
       repo.setPermission("alice", "write");
       repo.setPermission("carol", "triage");
