@@ -19,11 +19,12 @@ it("refuses a body that does not arrive in time with 408 and one log line", asyn
   // The parts of a Probot instance the guard uses.
   const app = {
     webhookPath: "/api/github/webhooks",
-    webhooks: { verify: async () => true },
-    getNodeMiddleware: async () => async () => {
-      innerCalls += 1;
-      return true;
-    },
+    webhooks: { verify: () => Promise.resolve(true) },
+    getNodeMiddleware: () =>
+      Promise.resolve(() => {
+        innerCalls += 1;
+        return Promise.resolve(true);
+      }),
   } as unknown as Probot;
   guardWebhookBodies(app, {
     log: { warn: (data) => lines.push(data) },
