@@ -92,6 +92,29 @@ export function addWorkingDays(date: string, days: number, holidays?: Holidays):
 }
 
 /**
+ * The working days from `start` (a working day) on, looked up by index: `dayAt(0)` is `start`,
+ * `dayAt(n)` is `addWorkingDays(start, n, holidays)`. A schedule looks up every day up to its end
+ * (10,000 chained tasks: some 20,000 days); walking day numbers once and caching the strings
+ * costs O(days) instead of a date parse and format per `addWorkingDays` call.
+ */
+export function createWorkingDayCalendar(
+  start: string,
+  holidays?: Holidays,
+): (index: number) => string {
+  const set = toHolidaySet(holidays);
+  const dates: string[] = [start];
+  let day = toDayNumber(start);
+  return (index) => {
+    while (dates.length <= index) {
+      day += 1;
+      while (!isWorkingDayNumber(day, set)) day += 1;
+      dates.push(fromDayNumber(day));
+    }
+    return dates[index] ?? start;
+  };
+}
+
+/**
  * The number of working days in the half-open range `[from, to)`: `from` counts, `to` does not
  * (the convention of numpy's `busday_count`). Negative when `to` is before `from`, so
  * `countWorkingDays(a, b) === -countWorkingDays(b, a)`. For "from today through the delivery
