@@ -60,9 +60,7 @@ export function orderTasks(tasks: readonly Task[]): OrderedTask[] {
   /** A dependency stays unresolved until the task that owns its id is emitted (or a cycle is broken). */
   const cleared: boolean[] = nodes.map(() => false);
   const readPending = (index: number): string[] =>
-    cleared[index]
-      ? []
-      : deps[index]!.filter((id) => !emitted[slot.get(byId.get(id)!)!]);
+    cleared[index] ? [] : deps[index]!.filter((id) => !emitted[slot.get(byId.get(id)!)!]);
   const emittedIds = new Set<string>();
   const cycleMembers = new Set<Task>();
   const result: OrderedTask[] = [];
