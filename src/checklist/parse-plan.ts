@@ -263,7 +263,8 @@ function readTaskBox(state: ParseState, item: SyntaxNode): ItemBox | null {
   const box = findTaskBox(state.source, state.lines, mark.from, mark.to, leaf ? leaf.from : -1);
   if (!box || !leaf) return null;
   const leafEnd = leaf.name === "Paragraph" ? leaf.to : headingContent(leaf).to;
-  return { ...box, leaf, leafEnd, markFrom: mark.from };
+  // Fields listed, not `...box`: object spread was a visible cost at 10,000 tasks.
+  return { offset: box.offset, checked: box.checked, leaf, leafEnd, markFrom: mark.from };
 }
 
 function visitNote(state: ParseState, node: SyntaxNode): void {
