@@ -562,8 +562,13 @@ function toSpan(state: ParseState, from: number, to: number): SourceSpan {
   return { start, end: state.lines.toPoint(to) };
 }
 
+/** The more common line ending; counted without `split`, which built an array of every line. */
 function detectEol(source: string): "\n" | "\r\n" {
-  const crlf = source.split("\r\n").length - 1;
-  const lf = source.split("\n").length - 1 - crlf;
+  let crlf = 0;
+  let lf = 0;
+  for (let at = source.indexOf("\n"); at >= 0; at = source.indexOf("\n", at + 1)) {
+    if (at > 0 && source.charCodeAt(at - 1) === 13) crlf++;
+    else lf++;
+  }
   return crlf > lf ? "\r\n" : "\n";
 }

@@ -42,10 +42,11 @@ export function splitMetaComment(raw: string): {
   const bodyEnd = raw.lastIndexOf(COMMENT_CLOSE);
   const entries: Array<{ key: string; value: string; valueStart: number; valueEnd: number }> = [];
   const malformed: string[] = [];
-  let partStart = bodyStart;
-  for (let i = bodyStart; i <= bodyEnd; i++) {
-    if (i < bodyEnd && raw.charAt(i) !== ";") continue;
-    const part = raw.slice(partStart, i);
+  // Parts end at each `;` before `-->` and at `-->` itself; `indexOf` jumps between them.
+  for (let partStart = bodyStart; partStart <= bodyEnd;) {
+    const semicolon = raw.indexOf(";", partStart);
+    const partEnd = semicolon >= 0 && semicolon < bodyEnd ? semicolon : bodyEnd;
+    const part = raw.slice(partStart, partEnd);
     const eq = part.indexOf("=");
     if (part.trim() !== "") {
       if (eq <= 0 || part.slice(0, eq).trim() === "") {
@@ -63,7 +64,7 @@ export function splitMetaComment(raw: string): {
         });
       }
     }
-    partStart = i + 1;
+    partStart = partEnd + 1;
   }
   return { entries, malformed, bodyStart };
 }
