@@ -22,7 +22,9 @@ export interface MetaProblem {
 export function isMetaComment(html: string): boolean {
   const trimmed = html.trim();
   if (!trimmed.startsWith(COMMENT_OPEN) || !trimmed.endsWith(COMMENT_CLOSE)) return false;
-  return trimmed.slice(COMMENT_OPEN.length).trimStart().toLowerCase().startsWith(PREFIX);
+  // Only the prefix is lowercased, not the whole comment (no character lowercases into `nova:`).
+  const body = trimmed.slice(COMMENT_OPEN.length).trimStart();
+  return body.slice(0, PREFIX.length).toLowerCase() === PREFIX;
 }
 
 /**
