@@ -20,7 +20,7 @@ export function slugify(text: string): string {
   const transliterated = text.replace(/[äöüÄÖÜßẞ]/g, (char) => GERMAN[char] ?? char);
   // NFKD and stripping combining marks change nothing in ASCII text (most titles once the
   // umlauts are transliterated), and `normalize` is costly enough to matter at 10,000 tasks.
-  const plain = /[^\x00-\x7f]/.test(transliterated)
+  const plain = /[^\p{ASCII}]/u.test(transliterated)
     ? transliterated
         .normalize("NFKD")
         .replace(/[\u0300-\u036f]/g, "")

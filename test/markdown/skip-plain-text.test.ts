@@ -21,7 +21,7 @@ const describeElements = (elements: Element[]): unknown =>
     describeElements(element.children ?? []),
   ]);
 const parseWith = (target: typeof inlineParser, text: string) =>
-  describeElements(target.parseInline(text, 7) as unknown as Element[]);
+  describeElements(target.parseInline(text, 7));
 
 const SAMPLES = [
   "**Aufgabe 1 für Prüfroutinen** – Skript in `scripts/step-1.sh` anlegen. <!-- nova: id=t1 -->",
