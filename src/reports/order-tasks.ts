@@ -35,8 +35,8 @@ export function orderTasks(tasks: readonly Task[]): OrderedTask[] {
   const nodes = [...tasks].sort((a, b) => a.position - b.position);
 
   // Per-task state lives in arrays indexed by the task's place in `nodes` (`slot`), not in maps
-  // and sets keyed by task: a 10,000-task plan spent most of this function hashing and
-  // allocating those. `pendingCount` is how many of `deps` are still unresolved; the ids
+  // and sets keyed by task: building and hashing those took about half of this function's
+  // time for 10,000 tasks. `pendingCount` is how many of `deps` are still unresolved; the ids
   // themselves are only needed to break a cycle, and then `readPending` derives them.
   const slot = new Map<Task, number>();
   nodes.forEach((task, index) => slot.set(task, index));
