@@ -397,26 +397,29 @@ function trimEnd(source: string, end: number, floor: number): number {
 /** Top-level inline parts; text, escapes and character references merge into one text part. */
 function splitParts(source: string, nodes: InlineNode[], from: number, to: number): Part[] {
   const parts: Part[] = [];
-  const addText = (value: string, start: number, end: number) => {
-    const last = parts[parts.length - 1];
-    if (last?.kind === "text" && last.to === start) {
-      last.value += value;
-      last.to = end;
-    } else if (end > start) {
-      parts.push({ kind: "text", value, from: start, to: end });
-    }
-  };
   let at = from;
   for (const node of nodes) {
-    if (node.from > at) addText(source.slice(at, node.from), at, node.from);
-    if (node.name === "Escape") addText(source.slice(node.from + 1, node.to), node.from, node.to);
+    if (node.from > at) addText(parts, source.slice(at, node.from), at, node.from);
+    if (node.name === "Escape")
+      addText(parts, source.slice(node.from + 1, node.to), node.from, node.to);
     else if (node.name === "Entity")
-      addText(decodeEntity(source.slice(node.from, node.to)), node.from, node.to);
+      addText(parts, decodeEntity(source.slice(node.from, node.to)), node.from, node.to);
     else parts.push({ kind: "node", node, from: node.from, to: node.to });
     at = node.to;
   }
-  if (to > at) addText(source.slice(at, to), at, to);
+  if (to > at) addText(parts, source.slice(at, to), at, to);
   return parts;
+}
+
+/** Appends a text run, merged into the previous text part when they touch. */
+function addText(parts: Part[], value: string, start: number, end: number): void {
+  const last = parts[parts.length - 1];
+  if (last?.kind === "text" && last.to === start) {
+    last.value += value;
+    last.to = end;
+  } else if (end > start) {
+    parts.push({ kind: "text", value, from: start, to: end });
+  }
 }
 
 function partText(source: string, parts: Part[], definitions: ReadonlySet<string>): string {
