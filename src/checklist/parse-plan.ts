@@ -551,20 +551,22 @@ function dedupeEntries(
 /** Inline-code spans: whitespace means a command line; otherwise a path-like token is a path. */
 function collectReferences(source: string, content: Part[]): Reference[] {
   const references: Reference[] = [];
-  const visit = (nodes: InlineNode[]) => {
-    for (const node of nodes) {
-      if (node.name === "InlineCode") {
-        const text = readCodeText(source, node).trim();
-        if (text === "") continue;
-        const isPath = !/\s/.test(text) && (/[/\\]/.test(text) || /\.[A-Za-z0-9]{1,8}$/.test(text));
-        references.push({ kind: isPath ? "path" : "command", text });
-      } else {
-        visit(node.children);
-      }
-    }
-  };
-  for (const part of content) if (part.kind === "node") visit([part.node]);
+  for (const part of content)
+    if (part.kind === "node") collectCodeSpans(source, [part.node], references);
   return references;
+}
+
+function collectCodeSpans(source: string, nodes: InlineNode[], references: Reference[]): void {
+  for (const node of nodes) {
+    if (node.name === "InlineCode") {
+      const text = readCodeText(source, node).trim();
+      if (text === "") continue;
+      const isPath = !/\s/.test(text) && (/[/\\]/.test(text) || /\.[A-Za-z0-9]{1,8}$/.test(text));
+      references.push({ kind: isPath ? "path" : "command", text });
+    } else {
+      collectCodeSpans(source, node.children, references);
+    }
+  }
 }
 
 function collapseLines(text: string): string {

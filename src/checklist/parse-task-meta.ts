@@ -71,6 +71,16 @@ export function splitMetaComment(raw: string): {
   return { entries, malformed, bodyStart };
 }
 
+/** Records a malformed value; a function, not a closure created for every entry of every task. */
+function reportMalformed(
+  problems: MetaProblem[],
+  key: string,
+  value: string,
+  rule: MetaProblem["rule"],
+): void {
+  problems.push({ kind: "malformed", key, value, rule });
+}
+
 /** Parses an estimate such as `2d`, `1,5d`, `4h` (8 h a day), `1w` (5 days) or `3` (days). */
 export function parseEstimateDays(value: string): number | undefined {
   const match = /^(\d+(?:[.,]\d+)?)\s*([dhwt]?)$/i.exec(value.trim());
@@ -105,16 +115,14 @@ export function parseTaskMeta(comment: Pick<MetaComment, "entries" | "malformed"
   for (const part of comment.malformed)
     problems.push({ kind: "malformed", key: part, rule: "syntax" });
   for (const { key, value } of comment.entries) {
-    const bad = (rule: MetaProblem["rule"]) =>
-      problems.push({ kind: "malformed", key, value, rule });
     if (value === "" && (KNOWN_META_KEYS as readonly string[]).includes(key)) {
-      bad("empty");
+      reportMalformed(problems, key, value, "empty");
       continue;
     }
     switch (key) {
       case "id":
         if (TASK_ID_PATTERN.test(value)) meta.id = value;
-        else bad("id");
+        else reportMalformed(problems, key, value, "id");
         break;
       case "after": {
         const ids = value
@@ -122,7 +130,7 @@ export function parseTaskMeta(comment: Pick<MetaComment, "entries" | "malformed"
           .map((id) => id.trim())
           .filter((id) => id !== "");
         const invalid = ids.filter((id) => !TASK_ID_PATTERN.test(id));
-        if (invalid.length > 0) bad("after");
+        if (invalid.length > 0) reportMalformed(problems, key, value, "after");
         meta.after = ids.filter((id) => TASK_ID_PATTERN.test(id));
         break;
       }
@@ -131,17 +139,17 @@ export function parseTaskMeta(comment: Pick<MetaComment, "entries" | "malformed"
         break;
       case "estimate": {
         const days = parseEstimateDays(value);
-        if (days === undefined) bad("estimate");
+        if (days === undefined) reportMalformed(problems, key, value, "estimate");
         else meta.estimateDays = days;
         break;
       }
       case "due":
         if (isIsoDate(value)) meta.due = value;
-        else bad("due");
+        else reportMalformed(problems, key, value, "due");
         break;
       case "owner":
         if (OWNER_PATTERN.test(value)) meta.owner = value.replace(/^@/, "");
-        else bad("owner");
+        else reportMalformed(problems, key, value, "owner");
         break;
       default:
         problems.push({ kind: "unknown-key", key, value });
