@@ -100,7 +100,16 @@ export function lintPlan(plan: Plan, options: LintOptions): LintProblem[] {
 
 /** All tasks including subtasks, depth first in document order. */
 export function flattenTasks(tasks: readonly Task[]): Task[] {
-  return tasks.flatMap((task) => [task, ...flattenTasks(task.subtasks)]);
+  // Pushed into one array: `flatMap` with a spread built two arrays per task.
+  const all: Task[] = [];
+  const visit = (list: readonly Task[]) => {
+    for (const task of list) {
+      all.push(task);
+      if (task.subtasks.length > 0) visit(task.subtasks);
+    }
+  };
+  visit(tasks);
+  return all;
 }
 
 /**
@@ -122,6 +131,9 @@ export function findDependencyCycles(tasks: readonly Task[]): string[][] {
   const stack: string[] = [];
   const cycles: string[][] = [];
   let counter = 0;
+  // Each id's place in the plan, built at the first cycle (most plans have none).
+  let order: Map<string, number> | undefined;
+  const planOrder = () => (order ??= new Map([...edges.keys()].map((id, at) => [id, at])));
 
   for (const root of edges.keys()) {
     if (index.has(root)) continue;
@@ -159,16 +171,24 @@ export function findDependencyCycles(tasks: readonly Task[]): string[][] {
         component.push(member);
       } while (member !== frame.id);
       const selfLoop = component.length === 1 && (edges.get(frame.id) ?? []).includes(frame.id);
-      if (component.length > 1 || selfLoop) cycles.push(orderCycle(component, edges));
+      if (component.length > 1 || selfLoop) cycles.push(orderCycle(component, edges, planOrder()));
     }
   }
   return cycles;
 }
 
 /** Orders a component's ids as a walk along dependency edges, starting from its first id in the plan. */
-function orderCycle(component: string[], edges: Map<string, string[]>): string[] {
+function orderCycle(
+  component: string[],
+  edges: Map<string, string[]>,
+  planOrder: ReadonlyMap<string, number>,
+): string[] {
   const members = new Set(component);
-  const start = [...edges.keys()].find((id) => members.has(id))!;
+  // The member first in the plan, found by position: scanning all ids per cycle was quadratic
+  // in a plan of many small cycles.
+  const start = component.reduce((first, id) =>
+    planOrder.get(id)! < planOrder.get(first)! ? id : first,
+  );
   const path = [start];
   const seen = new Set(path);
   let current = start;

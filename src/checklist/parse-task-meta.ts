@@ -22,7 +22,9 @@ export interface MetaProblem {
 export function isMetaComment(html: string): boolean {
   const trimmed = html.trim();
   if (!trimmed.startsWith(COMMENT_OPEN) || !trimmed.endsWith(COMMENT_CLOSE)) return false;
-  return trimmed.slice(COMMENT_OPEN.length).trimStart().toLowerCase().startsWith(PREFIX);
+  // Only the prefix is lowercased, not the whole comment (no character lowercases into `nova:`).
+  const body = trimmed.slice(COMMENT_OPEN.length).trimStart();
+  return body.slice(0, PREFIX.length).toLowerCase() === PREFIX;
 }
 
 /**
@@ -42,10 +44,11 @@ export function splitMetaComment(raw: string): {
   const bodyEnd = raw.lastIndexOf(COMMENT_CLOSE);
   const entries: Array<{ key: string; value: string; valueStart: number; valueEnd: number }> = [];
   const malformed: string[] = [];
-  let partStart = bodyStart;
-  for (let i = bodyStart; i <= bodyEnd; i++) {
-    if (i < bodyEnd && raw.charAt(i) !== ";") continue;
-    const part = raw.slice(partStart, i);
+  // Parts end at each `;` before `-->` and at `-->` itself; `indexOf` jumps between them.
+  for (let partStart = bodyStart; partStart <= bodyEnd;) {
+    const semicolon = raw.indexOf(";", partStart);
+    const partEnd = semicolon >= 0 && semicolon < bodyEnd ? semicolon : bodyEnd;
+    const part = raw.slice(partStart, partEnd);
     const eq = part.indexOf("=");
     if (part.trim() !== "") {
       if (eq <= 0 || part.slice(0, eq).trim() === "") {
@@ -63,9 +66,19 @@ export function splitMetaComment(raw: string): {
         });
       }
     }
-    partStart = i + 1;
+    partStart = partEnd + 1;
   }
   return { entries, malformed, bodyStart };
+}
+
+/** Records a malformed value; a function, not a closure created for every entry of every task. */
+function reportMalformed(
+  problems: MetaProblem[],
+  key: string,
+  value: string,
+  rule: MetaProblem["rule"],
+): void {
+  problems.push({ kind: "malformed", key, value, rule });
 }
 
 /** Parses an estimate such as `2d`, `1,5d`, `4h` (8 h a day), `1w` (5 days) or `3` (days). */
@@ -102,16 +115,14 @@ export function parseTaskMeta(comment: Pick<MetaComment, "entries" | "malformed"
   for (const part of comment.malformed)
     problems.push({ kind: "malformed", key: part, rule: "syntax" });
   for (const { key, value } of comment.entries) {
-    const bad = (rule: MetaProblem["rule"]) =>
-      problems.push({ kind: "malformed", key, value, rule });
     if (value === "" && (KNOWN_META_KEYS as readonly string[]).includes(key)) {
-      bad("empty");
+      reportMalformed(problems, key, value, "empty");
       continue;
     }
     switch (key) {
       case "id":
         if (TASK_ID_PATTERN.test(value)) meta.id = value;
-        else bad("id");
+        else reportMalformed(problems, key, value, "id");
         break;
       case "after": {
         const ids = value
@@ -119,7 +130,7 @@ export function parseTaskMeta(comment: Pick<MetaComment, "entries" | "malformed"
           .map((id) => id.trim())
           .filter((id) => id !== "");
         const invalid = ids.filter((id) => !TASK_ID_PATTERN.test(id));
-        if (invalid.length > 0) bad("after");
+        if (invalid.length > 0) reportMalformed(problems, key, value, "after");
         meta.after = ids.filter((id) => TASK_ID_PATTERN.test(id));
         break;
       }
@@ -128,17 +139,17 @@ export function parseTaskMeta(comment: Pick<MetaComment, "entries" | "malformed"
         break;
       case "estimate": {
         const days = parseEstimateDays(value);
-        if (days === undefined) bad("estimate");
+        if (days === undefined) reportMalformed(problems, key, value, "estimate");
         else meta.estimateDays = days;
         break;
       }
       case "due":
         if (isIsoDate(value)) meta.due = value;
-        else bad("due");
+        else reportMalformed(problems, key, value, "due");
         break;
       case "owner":
         if (OWNER_PATTERN.test(value)) meta.owner = value.replace(/^@/, "");
-        else bad("owner");
+        else reportMalformed(problems, key, value, "owner");
         break;
       default:
         problems.push({ kind: "unknown-key", key, value });

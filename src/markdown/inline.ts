@@ -43,19 +43,22 @@ export function parseInlineNodes(source: string, from: number, to: number): Inli
     )
       if (++markup > MAX_INLINE_MARKUP) return null;
   }
-  const types = inlineParser.nodeSet.types;
-  const convert = (element: LezerElement): InlineNode => ({
-    name: types[element.type]!.name,
-    from: element.from,
-    to: element.to,
-    // Element.children is not in lezer's public typings but is how inline results nest.
-    children: (element.children ?? []).map(convert),
-  });
   const elements = inlineParser.parseInline(
     source.slice(from, to),
     from,
   ) as unknown as LezerElement[];
-  return elements.map(convert);
+  return elements.map(convertElement);
+}
+
+/** A module-level function, not a closure per call: this runs for every task title. */
+function convertElement(element: LezerElement): InlineNode {
+  return {
+    name: inlineParser.nodeSet.types[element.type]!.name,
+    from: element.from,
+    to: element.to,
+    // Element.children is not in lezer's public typings but is how inline results nest.
+    children: element.children ? element.children.map(convertElement) : [],
+  };
 }
 
 const MARKS = new Set([

@@ -33,8 +33,31 @@ function toDayNumber(date: string): number {
   return Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
 }
 
+/**
+ * The `YYYY-MM-DD` date of a day number, by Howard Hinnant's `civil_from_days`
+ * (https://howardhinnant.github.io/date_algorithms.html#civil_from_days): a schedule formats
+ * thousands of days, and a `Date` plus `toISOString` per day was a visible share of the step
+ * plan. Years outside 0000-9999 (which `toISOString` writes with a sign) take the `Date` path.
+ */
 function fromDayNumber(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153); // 0 = March
+  const dayOfMonth = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${dayOfMonth < 10 ? "0" : ""}${dayOfMonth}`;
 }
 
 function isWorkingDayNumber(day: number, holidays: ReadonlySet<string>): boolean {
@@ -89,6 +112,29 @@ export function addWorkingDays(date: string, days: number, holidays?: Holidays):
     if (isWorkingDayNumber(day, set)) left -= 1;
   }
   return fromDayNumber(day);
+}
+
+/**
+ * The working days from `start` (a working day) on, looked up by index: `dayAt(0)` is `start`,
+ * `dayAt(n)` is `addWorkingDays(start, n, holidays)`. A schedule looks up every day up to its end
+ * (10,000 chained tasks: some 20,000 days); walking day numbers once and caching the strings
+ * costs O(days) instead of a date parse and format per `addWorkingDays` call.
+ */
+export function createWorkingDayCalendar(
+  start: string,
+  holidays?: Holidays,
+): (index: number) => string {
+  const set = toHolidaySet(holidays);
+  const dates: string[] = [start];
+  let day = toDayNumber(start);
+  return (index) => {
+    while (dates.length <= index) {
+      day += 1;
+      while (!isWorkingDayNumber(day, set)) day += 1;
+      dates.push(fromDayNumber(day));
+    }
+    return dates[index] ?? start;
+  };
 }
 
 /**

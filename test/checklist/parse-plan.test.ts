@@ -163,3 +163,26 @@ describe("parsePlan metadata, subtasks and shapes", () => {
     for (const t of crlf.tasks) expect(crlf.source[t.checkboxOffset]).toBe(" ");
   });
 });
+
+describe("parsePlan metadata comments with repeated keys", () => {
+  const entriesOf = (comment: string) =>
+    parsePlan(`## 1. A\n\n- [ ] **Titel** ${comment}\n`).tasks[0]!.metaComment!.entries;
+
+  it("keeps the last value of a key, in the place where the key first appeared", () => {
+    expect(entriesOf("<!-- NOVA: id=a; role=Ops; id=b -->")).toEqual([
+      { key: "id", value: "b" },
+      { key: "role", value: "Ops" },
+    ]);
+  });
+
+  it("does the same for a comment with many entries", () => {
+    const many = Array.from({ length: 12 }, (_, i) => `k${i % 5}=v${i}`).join("; ");
+    expect(entriesOf(`<!-- nova: ${many} -->`)).toEqual([
+      { key: "k0", value: "v10" },
+      { key: "k1", value: "v11" },
+      { key: "k2", value: "v7" },
+      { key: "k3", value: "v8" },
+      { key: "k4", value: "v9" },
+    ]);
+  });
+});

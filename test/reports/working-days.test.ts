@@ -5,6 +5,7 @@ import {
   addWorkingDays,
   advanceToWorkingDay,
   countWorkingDays,
+  createWorkingDayCalendar,
   isIsoDate,
   isWorkingDay,
 } from "../../src/reports/working-days.js";
@@ -94,5 +95,35 @@ describe("countWorkingDays", () => {
         expect(countWorkingDays(from, addWorkingDays(from, days))).toBe(days);
       }),
     );
+  });
+});
+
+describe("date formatting (day number to YYYY-MM-DD)", () => {
+  it("agrees with Date#toISOString on every day of the years it matters for, and at the edges", () => {
+    // 1900-2400 holds every leap-year rule (1900 no, 2000 yes, 2100 no, 2400 yes); years before
+    // 0000 and after 9999 are written with a sign by toISOString.
+    const ranges: Array<[number, number]> = [
+      [-1, 1],
+      [1900, 2400],
+      [9998, 10001],
+    ];
+    // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+    const dayNumber = (year: number, month: number, date: number) =>
+      new Date(0).setUTCFullYear(year, month, date) / 86_400_000;
+    for (const [from, to] of ranges) {
+      const end = dayNumber(to, 11, 31);
+      for (let day = dayNumber(from, 0, 1); day <= end; day += 1) {
+        const expected = new Date(day * 86_400_000).toISOString().slice(0, 10);
+        const actual = addCalendarDays("1970-01-01", day);
+        if (actual !== expected) expect(actual).toBe(expected);
+      }
+    }
+  });
+
+  it("lists working days in a calendar as addWorkingDays does", () => {
+    const holidays = ["2026-12-24", "2026-12-25", "2027-01-01"];
+    const dayAt = createWorkingDayCalendar("2026-11-24", holidays);
+    for (let index = 0; index < 800; index++)
+      expect(dayAt(index)).toBe(addWorkingDays("2026-11-24", index, holidays));
   });
 });
