@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 
 /**
- * A fresh clone has no `../shared` beside it (issue 16): no test, script, benchmark or document
+ * A fresh clone has no `shared/` folder beside the checkout (issue 16): no test, script, benchmark or document
  * may read or point there. Fixtures copied from it live in `test/fixtures/`, with their origin.
  */
 const ROOT = new URL("../../", import.meta.url);
@@ -22,8 +22,11 @@ const FOLDERS = [
 const GENERATED = /(?:^|\/)(?:node_modules|lib|dist)\//;
 const FILES = ["README.md", "package.json", "jest.config.js", "Dockerfile"];
 const TEXT = /\.(?:ts|js|mjs|cjs|json|md|hbs|ya?ml|sh)$|^run$/;
-/** A path that climbs out of the checkout into `shared/`. */
-const OUTSIDE = /(?:\.\.\/)+shared\b/;
+/**
+ * A path that climbs out of the checkout into `shared/` (`[a]` keeps this file itself from
+ * spelling such a path, so a plain grep for one finds only real offenders).
+ */
+const OUTSIDE = /(?:\.\.\/)+sh[a]red\b/;
 
 function listFiles(folder: string): string[] {
   let names: string[];
@@ -38,7 +41,7 @@ function listFiles(folder: string): string[] {
 }
 
 describe("a fresh clone", () => {
-  it("needs nothing from ../shared", () => {
+  it("needs nothing from the shared folder beside the checkout", () => {
     const files = [...FOLDERS.flatMap(listFiles), ...FILES];
     expect(files.length).toBeGreaterThan(100);
     const offending = files.filter((path) => {
