@@ -18,6 +18,7 @@ import {
 } from "./board-status.js";
 import { createPointBudget, type PointBudget } from "./point-budget.js";
 import { syncBoard } from "./sync-board.js";
+import { formatDateInZone } from "../reports/working-days.js";
 
 /** A request for a board run of one repository. */
 export interface BoardJob {
@@ -238,9 +239,4 @@ async function reportProblem(
 function projectKey(project: ProjectConfig): string {
   const which = "number" in project ? `#${project.number}` : `title:${project.title}`;
   return `${project.owner.toLowerCase()}/${which}`;
-}
-
-/** `YYYY-MM-DD` of an instant in a time zone (Swedish dates are ISO dates). */
-function formatDateInZone(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone }).format(new Date(instant));
 }

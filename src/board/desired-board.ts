@@ -1,7 +1,7 @@
 import type { Plan, Task } from "../checklist/types.js";
 import type { NovaConfig } from "../config/schema.js";
 import type { ObservedIssue } from "../github/github-port.js";
-import type { LiveState, LiveTaskState } from "../reports/live-state.js";
+import { buildLiveState } from "../reports/build-live-state.js";
 import { computeStepPlan } from "../reports/step-plan.js";
 import { listIssueTasks, sectionKey } from "../sync/desired-state.js";
 import { sameName, type TaskState } from "./board-fields.js";
@@ -57,7 +57,7 @@ export interface DesiredBoardInput {
  */
 export function buildDesiredBoard(input: DesiredBoardInput): DesiredBoard {
   const { plan, taskIssues, config, today } = input;
-  const live = buildScheduleLiveState(taskIssues);
+  const live = buildLiveState(taskIssues);
   const schedule = computeStepPlan(plan, {
     today,
     // The finish dates do not depend on the delivery date; it only marks risks.
@@ -141,27 +141,4 @@ function resolveRole(task: Task, roles: NovaConfig["roles"]): string | null {
     if (covers) return name;
   }
   return null;
-}
-
-/**
- * The live state the step plan schedules with, as `/nova step-plan` reads it: an issue closed as
- * completed is done; one closed as not planned or duplicate is not.
- */
-function buildScheduleLiveState(
-  taskIssues: ReadonlyMap<string, readonly ObservedIssue[]>,
-): LiveState {
-  const live = new Map<string, LiveTaskState>();
-  for (const [taskId, issues] of taskIssues) {
-    const issue = issues[0];
-    if (!issue) continue;
-    live.set(taskId, {
-      closed:
-        issue.state === "closed" &&
-        issue.stateReason !== "not_planned" &&
-        issue.stateReason !== "duplicate",
-      assigned: issue.assignees.length > 0,
-      issueNumber: issue.number,
-    });
-  }
-  return live;
 }

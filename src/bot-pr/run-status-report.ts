@@ -1,6 +1,6 @@
 import { parsePlan } from "../checklist/parse-plan.js";
-import { buildLiveState } from "../commands/build-live-state.js";
-import { formatDateInZone } from "../commands/respond-to-comment.js";
+import { buildLiveState } from "../reports/build-live-state.js";
+import { formatDateInZone } from "../reports/working-days.js";
 import { parseConfig, type ConfigProblem } from "../config/parse-config.js";
 import type { BotPrPort } from "../github/bot-pr-port.js";
 import type { GitHubPort } from "../github/github-port.js";

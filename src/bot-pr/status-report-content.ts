@@ -10,7 +10,7 @@ import { computeProgress } from "../reports/progress.js";
 import { renderProgress, renderSummary } from "../reports/render-reports.js";
 import { computeStepPlan } from "../reports/step-plan.js";
 import { computeSummary } from "../reports/summary.js";
-import { addWorkingDays } from "../reports/working-days.js";
+import { resolveDelivery } from "../reports/working-days.js";
 import { gitBlobSha } from "./git-blob-sha.js";
 
 /**
@@ -54,7 +54,6 @@ export interface StatusReportInput {
 }
 
 /** Without `delivery:` in nova.yml the plan's own promise applies: about two weeks. */
-const DEFAULT_DELIVERY_WORKING_DAYS = 10;
 
 /**
  * The report of one day: the summary (`status.limit` entries), progress, the next steps of the
@@ -67,8 +66,7 @@ export function buildStatusReport(
 ): StatusReportDraft {
   const { plan, live, config, today } = input;
   const lang = config.language;
-  const delivery =
-    config.delivery ?? addWorkingDays(today, DEFAULT_DELIVERY_WORKING_DAYS, config.holidays);
+  const delivery = resolveDelivery(today, config.delivery, config.holidays);
   const dates = { today, delivery, live, holidays: config.holidays };
   const summary = computeSummary(plan, { ...dates, limit: config.status.limit });
   const progress = computeProgress(plan, { live });

@@ -3,7 +3,7 @@ import { parsePlan } from "../checklist/parse-plan.js";
 import { computeProgress } from "../reports/progress.js";
 import { computeStepPlan } from "../reports/step-plan.js";
 import { computeSummary } from "../reports/summary.js";
-import { addWorkingDays } from "../reports/working-days.js";
+import { formatDateInZone, resolveDelivery } from "../reports/working-days.js";
 import type { CliOptions } from "./cli-args.js";
 import { EXIT, type CliIo } from "./cli-io.js";
 import { listTasks, toTaskJson } from "./list-tasks.js";
@@ -12,7 +12,6 @@ import { renderTasksMarkdown, renderTasksText } from "./render-tasks.js";
 import { runLint } from "./run-lint.js";
 
 /** Without --delivery the plan's own promise applies: about two weeks, i.e. 10 working days. */
-const DEFAULT_DELIVERY_WORKING_DAYS = 10;
 
 /**
  * The commands that work on a checklist file alone: read, parse, compute, print. The Markdown
@@ -93,16 +92,9 @@ export async function runOfflineCommand(
 }
 
 function datesFor(options: CliOptions, io: CliIo): { today: string; delivery: string } {
-  const today = options.today ?? berlinDate(io.now());
-  return {
-    today,
-    delivery: options.delivery ?? addWorkingDays(today, DEFAULT_DELIVERY_WORKING_DAYS),
-  };
-}
-
-/** `YYYY-MM-DD` of an instant in Europe/Berlin (the Swedish locale formats dates that way). */
-export function berlinDate(instant: Date): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(instant);
+  // The CLI reads no configuration: its "today" is the team's, in Europe/Berlin.
+  const today = options.today ?? formatDateInZone(io.now().getTime(), "Europe/Berlin");
+  return { today, delivery: resolveDelivery(today, options.delivery) };
 }
 
 function ensureNewline(text: string): string {

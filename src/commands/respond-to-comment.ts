@@ -27,6 +27,7 @@ import {
   type PlanState,
   type WriteBackLink,
 } from "./run-command.js";
+import { formatDateInZone } from "../reports/working-days.js";
 
 export type { CommandOutcome } from "./answer-command.js";
 
@@ -317,9 +318,4 @@ async function takeReply(
     windowMinutes: 10,
   };
   return input.limiter.tryTake(key, perUser, windowMinutes * 60_000, input.now());
-}
-
-/** `YYYY-MM-DD` of an instant in an IANA time zone (the Swedish locale writes dates that way). */
-export function formatDateInZone(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone }).format(new Date(instant));
 }

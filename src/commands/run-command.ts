@@ -10,7 +10,7 @@ import { computeProgress } from "../reports/progress.js";
 import { renderProgress, renderStepPlan, renderSummary } from "../reports/render-reports.js";
 import { computeStepPlan } from "../reports/step-plan.js";
 import { computeSummary } from "../reports/summary.js";
-import { addWorkingDays } from "../reports/working-days.js";
+import { resolveDelivery } from "../reports/working-days.js";
 import type { Renderer } from "../render/create-renderer.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
@@ -22,7 +22,7 @@ import {
   type SyncRepositoryResult,
 } from "../sync/sync-repository.js";
 import { readTaskMarker } from "../sync/task-marker.js";
-import { buildLiveState } from "./build-live-state.js";
+import { buildLiveState } from "../reports/build-live-state.js";
 import {
   SUMMARY_LIMIT_DEFAULT,
   type CommandDefinition,
@@ -31,7 +31,6 @@ import {
 import { renderHelp } from "./render-command-replies.js";
 
 /** Without `delivery:` in nova.yml the plan's own promise applies: about two weeks. */
-const DEFAULT_DELIVERY_WORKING_DAYS = 10;
 
 /** Lint problems a `/nova sync` reply lists before counting the rest. */
 const LISTED_PROBLEMS = 10;
@@ -210,8 +209,7 @@ function readDates(context: CommandContext): { today: string; delivery: string }
   const { today, config } = context;
   return {
     today,
-    delivery:
-      config.delivery ?? addWorkingDays(today, DEFAULT_DELIVERY_WORKING_DAYS, config.holidays),
+    delivery: resolveDelivery(today, config.delivery, config.holidays),
   };
 }
 

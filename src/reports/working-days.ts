@@ -162,3 +162,20 @@ export function countWorkingDays(from: string, to: string, holidays?: Holidays):
   }
   return count;
 }
+
+/** `YYYY-MM-DD` of an instant in an IANA time zone (the Swedish locale writes dates that way). */
+export function formatDateInZone(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone }).format(new Date(instant));
+}
+
+/** Without a `delivery` date, reports plan towards this many working days after today. */
+export const DEFAULT_DELIVERY_WORKING_DAYS = 10;
+
+/** The delivery date reports use: the configured one, else 10 working days after `today`. */
+export function resolveDelivery(
+  today: string,
+  delivery: string | null | undefined,
+  holidays?: Holidays,
+): string {
+  return delivery ?? addWorkingDays(today, DEFAULT_DELIVERY_WORKING_DAYS, holidays);
+}

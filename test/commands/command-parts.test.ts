@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { buildLiveState } from "../../src/commands/build-live-state.js";
+import { buildLiveState } from "../../src/reports/build-live-state.js";
 import { COMMANDS, renderUsage } from "../../src/commands/command-registry.js";
 import { fitReply } from "../../src/commands/fit-reply.js";
 import { meetsPermission, resolvePermissionLevel } from "../../src/commands/permission-level.js";

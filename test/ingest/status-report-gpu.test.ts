@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
-import { formatDateInZone } from "../../src/commands/respond-to-comment.js";
+import { formatDateInZone } from "../../src/reports/working-days.js";
 import { readTaskMarker } from "../../src/sync/task-marker.js";
 import { FakeGitHub } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";

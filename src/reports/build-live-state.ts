@@ -1,5 +1,5 @@
 import type { ObservedIssue } from "../github/github-port.js";
-import type { LiveState, LiveTaskState } from "../reports/live-state.js";
+import type { LiveState, LiveTaskState } from "./live-state.js";
 
 /**
  * The live state of the tasks from their issues as the sync observes them (bot-written issues
