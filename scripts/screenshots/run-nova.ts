@@ -6,14 +6,8 @@ import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
 import { createNova } from "../../src/index.js";
 import { readSectionMarker, readTaskMarker } from "../../src/sync/task-marker.js";
-import {
-  createManualClock,
-  createTestProbot,
-  createWebhookPayload,
-  FakeGitHub,
-} from "../../test/fake-github/index.js";
+import { createManualClock, createTestProbot, FakeGitHub } from "../../test/fake-github/index.js";
 import { projectStoreOf } from "../../test/fake-github/graphql/index.js";
-import { renderRepository, renderUser } from "../../test/fake-github/render.js";
 
 /**
  * Nova's real output for the README's pictures: the app itself (`createNova` in Probot) against
@@ -150,21 +144,7 @@ export async function runNova(root: URL): Promise<NovaOutput> {
     // A day's work: four tasks closed, one assigned.
     for (const title of CLOSED) await receive("issues", repo.closeIssue(taskIssue(title).number));
     const assigned = taskIssue(ASSIGNED).number;
-    repo.tracker.requireIssue(assigned).assignees = ["alice"];
-    await receive(
-      "issues",
-      createWebhookPayload("issues.assigned", {
-        owner: "acme",
-        repo: "dgx",
-        repository: renderRepository(fake.state, repo),
-        installationId: 42,
-        sender: renderUser(fake.state, fake.state.user("alice")),
-        set: {
-          issue: repo.issue(assigned),
-          assignee: renderUser(fake.state, fake.state.user("alice")),
-        },
-      }),
-    );
+    await receive("issues", repo.assignIssue(assigned, "alice"));
 
     // Someone asks on an issue.
     repo.setPermission("alice", "write");

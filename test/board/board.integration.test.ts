@@ -24,7 +24,7 @@ import {
   type FakeProject,
   type ProjectStore,
 } from "../fake-github/graphql/index.js";
-import { renderRepository, renderUser } from "../fake-github/render.js";
+import { renderRepository } from "../fake-github/render.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 
 const PLAN = "docs/dgx-spark-plan.md";
@@ -231,21 +231,7 @@ describe("the Projects (v2) board", () => {
     await board.settled();
     expect(stale?.status).toBe("synced");
     const assigned = taskIssue("Risikoanalyse dokumentieren");
-    repo.setAssignees(assigned, ["alice"]);
-    await receive(
-      "issues",
-      createWebhookPayload("issues.assigned", {
-        owner: "acme",
-        repo: "dgx",
-        repository: renderRepository(fake.state, repo),
-        installationId: 42,
-        sender: renderUser(fake.state, fake.state.user("alice")),
-        set: {
-          issue: repo.issue(assigned),
-          assignee: renderUser(fake.state, fake.state.user("alice")),
-        },
-      }),
-    );
+    await receive("issues", repo.assignIssue(assigned, "alice"));
     expect(values(project, assigned).Status).toBe("In Progress");
     const mark = fake.requests.length;
     await board.afterSync(target, stale!);
@@ -265,22 +251,7 @@ describe("the Projects (v2) board", () => {
     await push(BY_TITLE);
     const project = onlyProject();
     const assigned = taskIssue("Risikoanalyse dokumentieren");
-    const record = repo.tracker.requireIssue(assigned);
-    record.assignees = ["alice"];
-    await receive(
-      "issues",
-      createWebhookPayload("issues.assigned", {
-        owner: "acme",
-        repo: "dgx",
-        repository: renderRepository(fake.state, repo),
-        installationId: 42,
-        sender: renderUser(fake.state, fake.state.user("alice")),
-        set: {
-          issue: repo.issue(assigned),
-          assignee: renderUser(fake.state, fake.state.user("alice")),
-        },
-      }),
-    );
+    await receive("issues", repo.assignIssue(assigned, "alice"));
     expect(values(project, assigned).Status).toBe("In Progress");
 
     const fixed = taskIssue("Onboarding-Paket aktualisieren");

@@ -264,6 +264,19 @@ export class FakeRepo {
     return this.#issuePayload("issues.closed", issue, options.by);
   }
 
+  /** Assigns `login` to an issue (by that person) and returns the `issues.assigned` payload. */
+  assignIssue(number: number, login: string): WebhookPayload<"issues.assigned"> {
+    const issue = this.tracker.requireIssue(number);
+    this.tracker.updateIssue(issue, { assignees: [...issue.assignees, login] });
+    return createWebhookPayload("issues.assigned", {
+      ...this.#webhookBase(login),
+      set: {
+        issue: renderIssue(this.state, this, issue),
+        assignee: this.#webhookUser(login),
+      },
+    });
+  }
+
   /** Reopens an issue as a person and returns the `issues.reopened` payload for it. */
   reopenIssue(number: number, options: { by?: string } = {}): WebhookPayload<"issues.reopened"> {
     const issue = this.tracker.requireIssue(number);
