@@ -46,6 +46,19 @@ async function deliver(
   await service.settled();
 }
 
+/** Opens a pull request from `head` as `login` and returns the `pull_request.opened` payload. */
+function openPullPayload(title: string, head: string, login: string) {
+  const pull = repo.openPull({ title, head, user: { login, type: "User" } as never });
+  const [rendered] = repo.pulls().filter((candidate) => candidate.number === pull.number);
+  return createWebhookPayload("pull_request.opened", {
+    owner: "acme",
+    repo: "dgx",
+    installationId: 42,
+    repository: { default_branch: "main" },
+    set: { number: pull.number, pull_request: rendered },
+  });
+}
+
 /** The writes (method + path) since a mark in the request log. */
 function writesSince(mark: number): string[] {
   return (
@@ -338,19 +351,7 @@ describe("sync through the real app and a fake GitHub", () => {
         ),
       },
     });
-    const pull = repo.openPull({
-      title: "Risikoanalyse erledigt",
-      head: "tick-risk",
-      user: { login: "alice", type: "User" } as never,
-    });
-    const [rendered] = repo.pulls().filter((candidate) => candidate.number === pull.number);
-    const payload = createWebhookPayload("pull_request.opened", {
-      owner: "acme",
-      repo: "dgx",
-      installationId: 42,
-      repository: { default_branch: "main" },
-      set: { number: pull.number, pull_request: rendered },
-    });
+    const payload = openPullPayload("Risikoanalyse erledigt", "tick-risk", "alice");
     const mark = fake.requests.length;
     await probot.receive({ id: "pr-1", name: "pull_request", payload });
     await service.settled();
@@ -381,19 +382,7 @@ describe("sync through the real app and a fake GitHub", () => {
       branch: "hostile",
       files: { [PLAN]: `${bundled}\n${">".repeat(10_000)} - [ ] x\n` },
     });
-    const pull = repo.openPull({
-      title: "Hostile",
-      head: "hostile",
-      user: { login: "mallory", type: "User" } as never,
-    });
-    const [rendered] = repo.pulls().filter((candidate) => candidate.number === pull.number);
-    const payload = createWebhookPayload("pull_request.opened", {
-      owner: "acme",
-      repo: "dgx",
-      installationId: 42,
-      repository: { default_branch: "main" },
-      set: { number: pull.number, pull_request: rendered },
-    });
+    const payload = openPullPayload("Hostile", "hostile", "mallory");
     const mark = fake.requests.length;
     await probot.receive({ id: "pr-hostile", name: "pull_request", payload });
     await service.settled();
