@@ -37,10 +37,13 @@ const SHAPES: Record<string, (size: number) => string> = {
     HEAD + "- [ ] **Titel** – Text `x` <!-- nova: estimate=1d -->\n".repeat(Math.ceil(n / 52)),
 };
 
-/** Milliseconds per parse: runs repeat until 40 ms have passed (so a fast parse is measurable); best of three. */
+/**
+ * Milliseconds per parse: runs repeat until 40 ms have passed (so a fast parse is measurable);
+ * best of five, so a round another process or a collection interrupted does not count.
+ */
 function time(source: string, parse: (source: string) => unknown): number {
   let best = Infinity;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 5; round++) {
     const start = performance.now();
     let runs = 0;
     let elapsed: number;
