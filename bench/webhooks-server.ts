@@ -11,7 +11,7 @@
  */
 import { createInterface } from "node:readline";
 import { performance } from "node:perf_hooks";
-import { readReplyMarkers } from "../src/commands/reply-marker.js";
+import { parseReplyMarkers } from "../src/commands/reply-marker.js";
 import { FakeGitHub, signWebhookBody } from "../test/fake-github/index.js";
 import { loadChecklist } from "../test/fixtures/load-fixture.js";
 import { startNovaServer } from "../test/integration/start-nova-server.js";
@@ -103,7 +103,7 @@ for await (const line of lines) {
     ({ issue, payload }) =>
       (repo.comments(issue) as unknown as Array<{ body: string; user: { login: string } }>)
         .filter((reply) => reply.user.login === fake.botLogin)
-        .filter((reply) => readReplyMarkers(reply.body, payload.comment.id).length > 0).length,
+        .filter((reply) => parseReplyMarkers(reply.body, payload.comment.id).length > 0).length,
   );
   const workMs = performance.now() - start;
   process.stdout.write(

@@ -5,7 +5,7 @@ import type { BoardService } from "../../src/board/board-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
 import { createNova } from "../../src/index.js";
-import { readSectionMarker, readTaskMarker } from "../../src/sync/task-marker.js";
+import { parseSectionMarker, parseTaskMarker } from "../../src/sync/task-marker.js";
 import { createManualClock, createTestProbot, FakeGitHub } from "../../test/fake-github/index.js";
 import { projectStoreOf } from "../../test/fake-github/graphql/index.js";
 
@@ -135,7 +135,7 @@ export async function runNova(root: URL): Promise<NovaOutput> {
       }>;
     const taskIssue = (title: string) => {
       const issue = issues().find(
-        (candidate) => candidate.title === title && readTaskMarker(candidate.body ?? "") !== null,
+        (candidate) => candidate.title === title && parseTaskMarker(candidate.body ?? "") !== null,
       );
       if (!issue) throw new Error(`no task issue "${title}"`);
       return issue;
@@ -216,7 +216,7 @@ export async function runNova(root: URL): Promise<NovaOutput> {
     const section = issues().find(
       (candidate) =>
         candidate.number === parentOfFirst?.number &&
-        readSectionMarker(candidate.body ?? "") !== null,
+        parseSectionMarker(candidate.body ?? "") !== null,
     );
     if (!section) throw new Error("no section issue above the first closed task");
     const store = projectStoreOf(fake.state);

@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import type { WebhookWorker } from "../app/webhook-worker.js";
-import { readTaskMarker } from "../sync/task-marker.js";
+import { parseTaskMarker } from "../sync/task-marker.js";
 import type { BoardService } from "./board-service.js";
 import { parseClosingReferences } from "./closing-references.js";
 
@@ -27,7 +27,7 @@ export function createBoardIssuesHandler(board: BoardService, worker: WebhookWor
   return (context: Context<(typeof BOARD_ISSUE_EVENTS)[number]>): void => {
     const { issue, repository } = context.payload;
     if (board.lastStatus(repository.full_name)?.kind === "off") return;
-    if (!readTaskMarker(issue.body ?? "")) return;
+    if (!parseTaskMarker(issue.body ?? "")) return;
     // The bot login may need `GET /app`: the worker asks, after the webhook is answered.
     worker.run({
       key: `board:${repository.full_name.toLowerCase()}`,

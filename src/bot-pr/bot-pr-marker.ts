@@ -4,4 +4,4 @@
  * body, `src/github/hidden-markers.ts`), so edits to the visible text cannot change what Nova
  * believes the pull request proposes (and Nova rewrites such edits).
  */
-export { readBotPrMarker, renderBotPrMarker, type BotPrKind } from "../github/hidden-markers.js";
+export { parseBotPrMarker, renderBotPrMarker, type BotPrKind } from "../github/hidden-markers.js";

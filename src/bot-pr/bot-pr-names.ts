@@ -24,7 +24,7 @@ export function statusReportPath(date: string): string {
 }
 
 /** The date of a report file name (`2025-01-07.md`), or null for any other name. */
-export function readReportDate(name: string): string | null {
+export function parseReportDate(name: string): string | null {
   return /^(\d{4}-\d{2}-\d{2})\.md$/.exec(name)?.[1] ?? null;
 }
 

@@ -1,8 +1,8 @@
 import type { BotPrPort, ObservedPull } from "../github/bot-pr-port.js";
 import type { GitHubPort } from "../github/github-port.js";
-import { readReportDate, STATUS_BRANCH, STATUS_DIR, statusReportPath } from "./bot-pr-names.js";
+import { parseReportDate, STATUS_BRANCH, STATUS_DIR, statusReportPath } from "./bot-pr-names.js";
 import { StatusPrBody } from "./status-pr-body.js";
-import { readReportDigest } from "./status-report-content.js";
+import { parseReportDigest } from "./status-report-content.js";
 
 /** What the status pull request's plan needs to know about GitHub. */
 export interface ObservedStatusPr {
@@ -56,7 +56,7 @@ export async function observeStatusPr(
       statusReportPath(newest),
       onBranch ? open!.pull.headSha : options.baseSha,
     );
-    latestDigest = readReportDigest(text);
+    latestDigest = parseReportDigest(text);
   }
   return {
     baseSha: options.baseSha,
@@ -70,7 +70,7 @@ export async function observeStatusPr(
 async function readReports(pulls: BotPrPort, ref: string): Promise<Map<string, string>> {
   const reports = new Map<string, string>();
   for (const entry of await pulls.listDirectory(STATUS_DIR, ref)) {
-    const date = entry.type === "file" ? readReportDate(entry.name) : null;
+    const date = entry.type === "file" ? parseReportDate(entry.name) : null;
     if (date !== null) reports.set(date, entry.sha);
   }
   return reports;

@@ -7,7 +7,7 @@ import {
 import { flattenTasks } from "../checklist/lint.js";
 import { parsePlan } from "../checklist/parse-plan.js";
 import type { Language } from "../render/i18n.js";
-import { readSyncedMarker, writeSyncedMarker } from "../sync/task-marker.js";
+import { parseSyncedMarker, writeSyncedMarker } from "../sync/task-marker.js";
 import type { BotPrOp } from "./apply-bot-pr.js";
 import { renderWriteBackTitle, WRITE_BACK_BRANCH } from "./bot-pr-names.js";
 import type { ObservedWriteBack } from "./observe-write-back.js";
@@ -90,7 +90,7 @@ export function planWriteBack(
       issueUrl: issue.htmlUrl || null,
       actor: tick ? (issue.closedBy ?? null) : null,
     });
-    if (readSyncedMarker(issue.body)?.checked !== tick) {
+    if (parseSyncedMarker(issue.body)?.checked !== tick) {
       markerOps.push({
         kind: "set-synced-marker",
         issueNumber: issue.number,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Renderer } from "../render/create-renderer.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
-import { readBotPrMarker, renderBotPrMarker } from "./bot-pr-marker.js";
+import { parseBotPrMarker, renderBotPrMarker } from "./bot-pr-marker.js";
 import { STATUS_BRANCH, statusReportPath } from "./bot-pr-names.js";
 
 export interface StatusPrBodyData {
@@ -39,7 +39,7 @@ export class StatusPrBody {
 
   /** The value of a body Nova wrote, or null when the body has no (valid) status marker. */
   static parse(body: string | null | undefined): StatusPrBody | null {
-    const parsed = dataSchema.safeParse(readBotPrMarker(body, "status"));
+    const parsed = dataSchema.safeParse(parseBotPrMarker(body, "status"));
     if (!parsed.success) return null;
     const { lang, repoUrl, reports, progress } = parsed.data;
     return new StatusPrBody({ lang, repoUrl, reports, progress });

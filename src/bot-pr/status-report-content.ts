@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readStatusReportDigest, renderStatusReportMarker } from "../github/hidden-markers.js";
+import { parseStatusReportDigest, renderStatusReportMarker } from "../github/hidden-markers.js";
 import type { Plan } from "../checklist/types.js";
 import type { NovaConfig } from "../config/schema.js";
 import type { Renderer } from "../render/create-renderer.js";
@@ -7,7 +7,7 @@ import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import { resolveTaskStatus, type LiveState } from "../reports/live-state.js";
 import { computeProgress } from "../reports/progress.js";
-import { renderProgress, renderSummary } from "../reports/render-reports.js";
+import { renderProgress, renderSummary } from "../reports/render-report-markdown.js";
 import { computeStepPlan } from "../reports/step-plan.js";
 import { computeSummary } from "../reports/summary.js";
 import { resolveDelivery } from "../reports/working-days.js";
@@ -101,8 +101,8 @@ export function buildStatusReport(
 }
 
 /** The digest a report file was written with, or null for a file Nova did not write. */
-export function readReportDigest(text: string | null): string | null {
-  return readStatusReportDigest(text);
+export function parseReportDigest(text: string | null): string | null {
+  return parseStatusReportDigest(text);
 }
 
 /** `reports/status/index.md`: every report, newest first. */

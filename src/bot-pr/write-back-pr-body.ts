@@ -3,7 +3,7 @@ import type { Renderer } from "../render/create-renderer.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { PendingWriteBack } from "../sync/plan-sync.js";
-import { readBotPrMarker, renderBotPrMarker } from "./bot-pr-marker.js";
+import { parseBotPrMarker, renderBotPrMarker } from "./bot-pr-marker.js";
 
 /** One box the write-back pull request ticks or unticks, and why. */
 export interface WriteBackChange {
@@ -54,7 +54,7 @@ export class WriteBackPrBody {
 
   /** The value of a body Nova wrote, or null when the body has no (valid) write-back marker. */
   static parse(body: string | null | undefined): WriteBackPrBody | null {
-    const parsed = dataSchema.safeParse(readBotPrMarker(body, "write-back"));
+    const parsed = dataSchema.safeParse(parseBotPrMarker(body, "write-back"));
     if (!parsed.success) return null;
     const { lang, changes, pinned } = parsed.data;
     return new WriteBackPrBody({ lang, changes, pinned });

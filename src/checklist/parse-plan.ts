@@ -2,8 +2,8 @@ import type { SyntaxNode } from "@lezer/common";
 import { findTaskBox } from "../markdown/find-task-box.js";
 import {
   parseInlineNodes,
-  readCodeText,
-  readPlainText,
+  extractCodeText,
+  extractPlainText,
   decodeEntity,
   normalizeLabel,
   type InlineNode,
@@ -184,7 +184,7 @@ function visitHeading(state: ParseState, node: SyntaxNode, level: number): void 
 /** Plain text of a leaf read with the inline bound; over it, the raw text and a lint error. */
 function readLeafText(state: ParseState, from: number, to: number): string {
   const nodes = parseInlineNodes(state.source, from, to);
-  if (nodes) return readPlainText(state.source, nodes, from, to, state.definitions);
+  if (nodes) return extractPlainText(state.source, nodes, from, to, state.definitions);
   reportLimit(state, "markup", countMarkup(state.source, from, to), from);
   return state.source.slice(from, to);
 }
@@ -427,7 +427,7 @@ function partText(source: string, parts: Part[], definitions: ReadonlySet<string
     .map((part) =>
       part.kind === "text"
         ? part.value
-        : readPlainText(source, [part.node], part.from, part.to, definitions),
+        : extractPlainText(source, [part.node], part.from, part.to, definitions),
     )
     .join("");
 }
@@ -559,7 +559,7 @@ function collectReferences(source: string, content: Part[]): Reference[] {
 function collectCodeSpans(source: string, nodes: InlineNode[], references: Reference[]): void {
   for (const node of nodes) {
     if (node.name === "InlineCode") {
-      const text = readCodeText(source, node).trim();
+      const text = extractCodeText(source, node).trim();
       if (text === "") continue;
       const isPath = !/\s/.test(text) && (/[/\\]/.test(text) || /\.[A-Za-z0-9]{1,8}$/.test(text));
       references.push({ kind: isPath ? "path" : "command", text });

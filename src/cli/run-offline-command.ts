@@ -29,12 +29,12 @@ export async function runOfflineCommand(
   const { lang } = options;
   const print = async (
     value: unknown,
-    markdown: (md: typeof import("../reports/render-reports.js")) => string,
+    markdown: (md: typeof import("../reports/render-report-markdown.js")) => string,
     text: (terminal: typeof import("./terminal/render-reports-text.js")) => string,
   ) => {
     if (output.mode === "json") io.stdout(`${JSON.stringify(value, null, 2)}\n`);
     else if (output.mode === "md")
-      io.stdout(ensureNewline(markdown(await import("../reports/render-reports.js"))));
+      io.stdout(ensureNewline(markdown(await import("../reports/render-report-markdown.js"))));
     else io.stdout(ensureNewline(text(await import("./terminal/render-reports-text.js"))));
   };
 

@@ -1,4 +1,4 @@
-import { readRunnerSecrets } from "../ingest/runner-secrets.js";
+import { parseRunnerSecrets } from "../ingest/runner-secrets.js";
 import { deriveRunnerKey } from "@nova/protocol";
 import { REPOSITORY_PATTERN } from "@nova/protocol/patterns";
 import { UsageError, type CliOptions } from "./cli-args.js";
@@ -20,7 +20,7 @@ export function runRunnerKeyCommand(options: CliOptions, io: CliIo): number {
       accepted: "owner/repo",
     });
   }
-  const secrets = readRunnerSecrets(io.env?.NOVA_RUNNER_SECRET, undefined);
+  const secrets = parseRunnerSecrets(io.env?.NOVA_RUNNER_SECRET, undefined);
   if (!secrets.ok) {
     throw new CliSetupError({
       de: "NOVA_RUNNER_SECRET fehlt oder ist kürzer als 32 Bytes; den Schlüssel auf dem Server der App ausgeben, wo das Geheimnis gesetzt ist.",

@@ -5,4 +5,4 @@
  * wrote are read, and only their trailing markers (`src/github/hidden-markers.ts`): a marker
  * quoted in the reply's text is not one.
  */
-export { readReplyMarkers, renderReplyMarker } from "../github/hidden-markers.js";
+export { parseReplyMarkers, renderReplyMarker } from "../github/hidden-markers.js";

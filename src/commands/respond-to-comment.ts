@@ -20,7 +20,7 @@ import { findOpenWriteBack } from "../bot-pr/find-write-back-pull.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import { renderConfigInvalid, renderFailure, renderRateLimited } from "./render-command-replies.js";
 import type { ReplyLimiter, ReplyTake } from "./reply-limiter.js";
-import { readReplyMarkers } from "./reply-marker.js";
+import { parseReplyMarkers } from "./reply-marker.js";
 import {
   loadPlanState,
   type CommandIssue,
@@ -302,7 +302,7 @@ async function findAnswered(input: RespondToCommentInput, botLogin: string): Pro
   const answered = new Set<number>();
   for (const reply of comments) {
     if (reply.author.toLowerCase() !== botLogin.toLowerCase()) continue;
-    for (const number of readReplyMarkers(reply.body, input.comment.id)) answered.add(number);
+    for (const number of parseReplyMarkers(reply.body, input.comment.id)) answered.add(number);
   }
   return answered;
 }

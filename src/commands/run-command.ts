@@ -7,7 +7,11 @@ import type { NovaConfig } from "../config/schema.js";
 import type { GitHubPort } from "../github/github-port.js";
 import { resolveTaskStatus, type LiveState } from "../reports/live-state.js";
 import { computeProgress } from "../reports/progress.js";
-import { renderProgress, renderStepPlan, renderSummary } from "../reports/render-reports.js";
+import {
+  renderProgress,
+  renderStepPlan,
+  renderSummary,
+} from "../reports/render-report-markdown.js";
 import { computeStepPlan } from "../reports/step-plan.js";
 import { computeSummary } from "../reports/summary.js";
 import { resolveDelivery } from "../reports/working-days.js";
@@ -21,7 +25,7 @@ import {
   renderSyncCheck,
   type SyncRepositoryResult,
 } from "../sync/sync-repository.js";
-import { readTaskMarker } from "../sync/task-marker.js";
+import { parseTaskMarker } from "../sync/task-marker.js";
 import { buildLiveState } from "../reports/build-live-state.js";
 import {
   SUMMARY_LIMIT_DEFAULT,
@@ -241,7 +245,7 @@ function listWriteBackPending(plan: Plan, live: LiveState): TaskLink[] {
 function describeOwnTask(plan: Plan, live: LiveState, context: CommandContext) {
   const { issue, botLogin } = context;
   if (issue.author.toLowerCase() !== botLogin.toLowerCase()) return null;
-  const taskId = readTaskMarker(issue.body);
+  const taskId = parseTaskMarker(issue.body);
   const task = taskId ? plan.tasks.find((candidate) => candidate.id === taskId) : undefined;
   if (!task) return null;
   const byId = new Map(plan.tasks.map((candidate) => [candidate.id, candidate] as const));

@@ -103,7 +103,7 @@ export function matchesCron(schedule: CronSchedule, at: LocalMinute): boolean {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The wall-clock minute of an instant (ms since the epoch) in an IANA time zone. */
-export function readLocalMinute(instant: number, timeZone: string): LocalMinute {
+export function toLocalMinute(instant: number, timeZone: string): LocalMinute {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", {
@@ -148,7 +148,7 @@ export function findDueMinute(
 ): LocalMinute | null {
   const first = Math.floor(after / 60_000) * 60_000 + 60_000;
   for (let instant = Math.floor(upTo / 60_000) * 60_000; instant >= first; instant -= 60_000) {
-    const local = readLocalMinute(instant, timeZone);
+    const local = toLocalMinute(instant, timeZone);
     if (matchesCron(schedule, local)) return local;
   }
   return null;

@@ -28,7 +28,10 @@ export interface DockerfileStage {
  * Reads a Dockerfile into stages with `dockerfile-ast` (line continuations, heredocs, the
  * escape directive), filling global `ARG` defaults into each `FROM`. Pure.
  */
-export function readDockerfile(text: string): { stages: DockerfileStage[]; global: Instruction[] } {
+export function parseDockerfile(text: string): {
+  stages: DockerfileStage[];
+  global: Instruction[];
+} {
   const dockerfile = DockerfileParser.parse(text);
   const stages: DockerfileStage[] = [];
   const global: Instruction[] = [];
@@ -72,7 +75,7 @@ export function checkDockerfile(
   file: string,
   text: string,
 ): { findings: Finding[]; stages: number } {
-  const { stages, global } = readDockerfile(text);
+  const { stages, global } = parseDockerfile(text);
   if (stages.length === 0) {
     return {
       stages: 0,

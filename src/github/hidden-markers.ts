@@ -60,7 +60,7 @@ function parseComment(inside: string): HiddenMarker | null {
  * The markers of a body's trailing block, in order: the HTML comments at its very end,
  * separated only by whitespace. Stops at the first thing that is not a Nova marker.
  */
-export function readTrailingMarkers(body: string | null | undefined): HiddenMarker[] {
+export function parseTrailingMarkers(body: string | null | undefined): HiddenMarker[] {
   const markers: HiddenMarker[] = [];
   let rest = (body ?? "").trimEnd();
   while (rest.endsWith("-->")) {
@@ -75,12 +75,12 @@ export function readTrailingMarkers(body: string | null | undefined): HiddenMark
 }
 
 /** The fields of the last `kind` marker in the trailing block, or null. */
-export function readHiddenMarker(
+export function parseHiddenMarker(
   body: string | null | undefined,
   kind: MarkerKind,
 ): Record<string, string> | null {
   return (
-    readTrailingMarkers(body)
+    parseTrailingMarkers(body)
       .filter((marker) => marker.kind === kind)
       .at(-1)?.fields ?? null
   );
@@ -92,7 +92,7 @@ export function readHiddenMarker(
  */
 export function replaceHiddenMarker(body: string, kind: MarkerKind, marker: string): string {
   const trimmed = body.trimEnd();
-  const trailing = readTrailingMarkers(trimmed);
+  const trailing = parseTrailingMarkers(trimmed);
   if (!trailing.some((entry) => entry.kind === kind)) return `${body}\n${marker}`;
   // Walk the block from the end again, replacing the last marker of that kind.
   let end = trimmed.length;
@@ -130,8 +130,8 @@ export function renderTaskMarker(taskId: string): string {
 }
 
 /** The task id of a bot-written body, or null. Callers must also check the author. */
-export function readTaskMarker(body: string | null | undefined): string | null {
-  const id = readHiddenMarker(body, "task")?.id;
+export function parseTaskMarker(body: string | null | undefined): string | null {
+  const id = parseHiddenMarker(body, "task")?.id;
   return id !== undefined && TASK_ID.test(id) ? id : null;
 }
 
@@ -154,8 +154,8 @@ export function renderSectionMarker(slug: string, taskIds: readonly string[]): s
 }
 
 /** The section slug of a bot-written section issue's body, or null. Callers must check the author. */
-export function readSectionMarker(body: string | null | undefined): string | null {
-  const id = readHiddenMarker(body, "section")?.id;
+export function parseSectionMarker(body: string | null | undefined): string | null {
+  const id = parseHiddenMarker(body, "section")?.id;
   return id !== undefined && TASK_ID.test(id) ? id : null;
 }
 
@@ -176,8 +176,8 @@ export function renderSyncedMarker(state: SyncedState): string {
 }
 
 /** The checkbox state Nova last synced into a body, or null for bodies without one. */
-export function readSyncedMarker(body: string | null | undefined): SyncedState | null {
-  const fields = readHiddenMarker(body, "synced");
+export function parseSyncedMarker(body: string | null | undefined): SyncedState | null {
+  const fields = parseHiddenMarker(body, "synced");
   if (fields === null || (fields.checked !== "0" && fields.checked !== "1")) return null;
   return { checked: fields.checked === "1", removed: fields.removed === "1" };
 }
@@ -198,8 +198,8 @@ export function renderReplyMarker(commentId: number, command: number): string {
 }
 
 /** The commands (1-based) of `commentId` that a bot-written reply answers. */
-export function readReplyMarkers(body: string, commentId: number): number[] {
-  return readTrailingMarkers(body)
+export function parseReplyMarkers(body: string, commentId: number): number[] {
+  return parseTrailingMarkers(body)
     .filter((marker) => marker.kind === "reply")
     .filter((marker) => /^\d+$/.test(marker.fields.comment ?? ""))
     .filter((marker) => Number(marker.fields.comment) === commentId)
@@ -221,8 +221,8 @@ export function renderBotPrMarker(kind: BotPrKind, data: unknown): string {
 }
 
 /** The decoded data of a body's marker of `kind`, or undefined when there is none or it is broken. */
-export function readBotPrMarker(body: string | null | undefined, kind: BotPrKind): unknown {
-  const fields = readHiddenMarker(body, "bot-pr");
+export function parseBotPrMarker(body: string | null | undefined, kind: BotPrKind): unknown {
+  const fields = parseHiddenMarker(body, "bot-pr");
   if (fields === null || fields.kind !== kind) return undefined;
   return decodeData(fields.data);
 }
@@ -235,8 +235,8 @@ export function renderGpuReportMarker(data: unknown): string {
 }
 
 /** The decoded data of a report comment's marker, or undefined. */
-export function readGpuReportMarker(body: string | null | undefined): unknown {
-  return decodeData(readHiddenMarker(body, "gpu-report")?.data);
+export function parseGpuReportMarker(body: string | null | undefined): unknown {
+  return decodeData(parseHiddenMarker(body, "gpu-report")?.data);
 }
 
 // --- status-report: the digest a report file was written with ----------------------------------
@@ -250,8 +250,8 @@ export function renderStatusReportMarker(date: string, digest: string): string {
 }
 
 /** The digest of a report file Nova wrote, or null. */
-export function readStatusReportDigest(text: string | null | undefined): string | null {
-  const fields = readHiddenMarker(text, "status-report");
+export function parseStatusReportDigest(text: string | null | undefined): string | null {
+  const fields = parseHiddenMarker(text, "status-report");
   return fields !== null &&
     /^\d{4}-\d{2}-\d{2}$/.test(fields.date ?? "") &&
     /^[0-9a-f]+$/.test(fields.digest ?? "")

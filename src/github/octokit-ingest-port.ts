@@ -1,7 +1,7 @@
 import { readConfigFiles } from "./read-config-files.js";
 import { isAlreadyExists, toGitHubError } from "./github-error.js";
 import { listIssueComments, postIssueComment, toCommentView } from "./rest-comments.js";
-import { listLabeledIssues, readLabelNames, type RestIssue } from "./rest-issues.js";
+import { listLabeledIssues, parseLabelNames, type RestIssue } from "./rest-issues.js";
 import type { RepoRef } from "./github-port.js";
 import type { IngestCheckRun, IngestIssue, IngestPort, InstallationLookup } from "./ingest-port.js";
 import { CONFIG_PATH, type Octokit } from "./octokit-port.js";
@@ -170,7 +170,7 @@ function toIssue(issue: Omit<RestIssue, "title" | "state" | "closed_at">): Inges
   return {
     number: issue.number,
     isPullRequest: issue.pull_request !== undefined && issue.pull_request !== null,
-    labels: readLabelNames(issue.labels),
+    labels: parseLabelNames(issue.labels),
     author: issue.user?.login ?? "",
     body: issue.body ?? "",
     htmlUrl: issue.html_url,

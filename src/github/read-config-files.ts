@@ -1,6 +1,6 @@
 import type { LocalizedText } from "../config/accepted-text.js";
 import { createFileProblem, UnreadableConfig } from "../config/parse-config.js";
-import { MAX_CONFIG_BYTES, readConfigBytes } from "../config/read-config-text.js";
+import { MAX_CONFIG_BYTES, parseConfigBytes } from "../config/parse-config-yaml.js";
 import type { RepoRef } from "./github-port.js";
 import { toGitHubError } from "./github-error.js";
 import type { Octokit } from "./octokit-port.js";
@@ -24,7 +24,7 @@ const describe = (file: FileRef) => `\`${file.owner}/${file.repo}:${file.path}\`
  * Nova's configuration as Probot's config loader finds it (the repository's file on its default
  * branch, else the owner's `.github` repository's; `_extends` chains merged as
  * docs/configuration.md describes), but read with bounds: each file's size is checked before it is decoded, its text
- * by `readConfigBytes` before the YAML parser sees it, and `_extends` may hop `MAX_EXTENDS`
+ * by `parseConfigBytes` before the YAML parser sees it, and `_extends` may hop `MAX_EXTENDS`
  * times without loops. Answers the merged data, null when there is no file, or an
  * `UnreadableConfig` with the reason; only GitHub's own failures throw.
  */
@@ -83,7 +83,7 @@ export async function readConfigFiles(
       });
     }
     if (!(content instanceof Uint8Array)) return unreadable(file, first, content);
-    const read = readConfigBytes(content);
+    const read = parseConfigBytes(content);
     if (!read.ok) {
       const { line, column } = read.problem;
       const where: LocalizedText =

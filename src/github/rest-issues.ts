@@ -54,7 +54,7 @@ export async function listLabeledIssues(
 }
 
 /** Label names of a REST issue (the API gives names or label objects). */
-export function readLabelNames(labels: RestIssue["labels"]): string[] {
+export function parseLabelNames(labels: RestIssue["labels"]): string[] {
   return labels.flatMap((label) => {
     const name = typeof label === "string" ? label : label.name;
     return name ? [name] : [];

@@ -7,7 +7,7 @@ import type {
 } from "./github-port.js";
 import { isAlreadyExists, toGitHubError } from "./github-error.js";
 import type { Octokit } from "./octokit-port.js";
-import { readLabelNames, type RestIssue, type RestMilestone } from "./rest-issues.js";
+import { parseLabelNames, type RestIssue, type RestMilestone } from "./rest-issues.js";
 
 type Call = <T>(request: () => Promise<T>) => Promise<T>;
 
@@ -187,7 +187,7 @@ export function toObservedIssue(issue: RestIssue): ObservedIssue {
       reason === "duplicate"
         ? reason
         : null,
-    labels: readLabelNames(issue.labels),
+    labels: parseLabelNames(issue.labels),
     author: issue.user?.login ?? "",
     assignees: (issue.assignees ?? []).map((assignee) => assignee.login),
     htmlUrl: issue.html_url,

@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import type { SyncService } from "../app/sync-service.js";
 import type { WebhookWorker } from "../app/webhook-worker.js";
 import { WRITE_BACK_BRANCH } from "../bot-pr/bot-pr-names.js";
-import { readTaskMarker } from "../sync/task-marker.js";
+import { parseTaskMarker } from "../sync/task-marker.js";
 
 /** A person closing or reopening a task issue: what the write-back pull request is about. */
 export const WRITE_BACK_ISSUE_EVENTS = ["issues.closed", "issues.reopened"] as const;
@@ -15,7 +15,7 @@ export const WRITE_BACK_ISSUE_EVENTS = ["issues.closed", "issues.reopened"] as c
 export function createWriteBackIssuesHandler(sync: SyncService, worker: WebhookWorker) {
   return (context: Context<(typeof WRITE_BACK_ISSUE_EVENTS)[number]>): void => {
     const { issue, repository, sender } = context.payload;
-    if (!readTaskMarker(issue.body ?? "")) return;
+    if (!parseTaskMarker(issue.body ?? "")) return;
     // The bot login may need `GET /app`: the worker asks, after the webhook is answered.
     worker.run({
       key: `write-back:${repository.full_name.toLowerCase()}`,

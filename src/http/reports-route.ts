@@ -15,7 +15,7 @@ import {
   type IngestService,
   type IngestServiceOptions,
 } from "../ingest/ingest-service.js";
-import { readRunnerSecrets } from "../ingest/runner-secrets.js";
+import { parseRunnerSecrets } from "../ingest/runner-secrets.js";
 import { errorAnswer, type UploadAnswer } from "../ingest/upload-answer.js";
 import { readBoundedBody } from "./read-bounded-body.js";
 
@@ -152,7 +152,7 @@ export function startReportsEndpoint(input: {
   const options = input.options ?? {};
   const pick = <T>(value: T | null | undefined, fallback: T | undefined): T | null =>
     value === undefined ? (fallback ?? null) : value;
-  const secrets = readRunnerSecrets(
+  const secrets = parseRunnerSecrets(
     pick(options.secret, env.NOVA_RUNNER_SECRET),
     pick(options.previousSecret, env.NOVA_RUNNER_SECRET_PREVIOUS),
   );

@@ -10,7 +10,11 @@ import type { Language } from "../render/i18n.js";
 import type { CheckStatus, GpuReport } from "@nova/protocol";
 import { worstStatus } from "@nova/protocol";
 import { addRun, findRecordedHash, hostKey, type CommentState } from "./report-comment-state.js";
-import { renderCheckRunOutput, renderReportComment, type TargetLine } from "./render-report.js";
+import {
+  renderCheckRunOutput,
+  renderGpuReportComment,
+  type TargetLine,
+} from "./render-gpu-report.js";
 import { boardValueFor, conclusionFor } from "./report-words.js";
 
 /** The issue or pull request that carries the comment. */
@@ -112,7 +116,7 @@ export function planPublish(
       summary: report.summary,
       sha: observed.headSha,
     });
-    const body = renderReportComment(report, state, { ...render, ...renderer });
+    const body = renderGpuReportComment(report, state, { ...render, ...renderer });
     comment = sticky
       ? { kind: "update", id: sticky.id, body }
       : { kind: "create", issueNumber: observed.thread.number, body };

@@ -11,7 +11,7 @@ import type { IngestIssue, IngestPort } from "../github/ingest-port.js";
 import type { ProjectPort } from "../github/project-port.js";
 import type { Renderer } from "../render/create-renderer.js";
 import type { GpuReport } from "@nova/protocol";
-import { readTaskMarker } from "../sync/task-marker.js";
+import { parseTaskMarker } from "../sync/task-marker.js";
 import { setGpuCheckValue } from "./gpu-board-field.js";
 import {
   planPublish,
@@ -21,7 +21,7 @@ import {
   type Thread,
 } from "./plan-publish.js";
 import { parseCommentState } from "./report-comment-state.js";
-import { checkRunName, type TargetLine } from "./render-report.js";
+import { checkRunName, type TargetLine } from "./render-gpu-report.js";
 import { plainName } from "./runner-text.js";
 import { resolveRunbookBase } from "./runbook-base.js";
 import type { PublishedUrls } from "./upload-answer.js";
@@ -150,7 +150,7 @@ async function findTaskIssue(input: PublishInput, taskId: string): Promise<Inges
   const issues = await input.port.listIssuesWithLabel(input.config.labels.prefix);
   const bot = input.botLogin.toLowerCase();
   const matching = issues
-    .filter((issue) => issue.author.toLowerCase() === bot && readTaskMarker(issue.body) === taskId)
+    .filter((issue) => issue.author.toLowerCase() === bot && parseTaskMarker(issue.body) === taskId)
     .sort((a, b) => a.number - b.number);
   return matching[0] ?? null;
 }
@@ -163,7 +163,7 @@ function toThread(issue: IngestIssue, botLogin: string): Thread {
     isTaskIssue:
       !issue.isPullRequest &&
       issue.author.toLowerCase() === botLogin.toLowerCase() &&
-      readTaskMarker(issue.body) !== null,
+      parseTaskMarker(issue.body) !== null,
   };
 }
 

@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { CHECK_STATUSES, type CheckStatus, type Summary } from "@nova/protocol";
-import { readGpuReportMarker, renderGpuReportMarker } from "../github/hidden-markers.js";
+import { parseGpuReportMarker, renderGpuReportMarker } from "../github/hidden-markers.js";
 
 /** Runs a comment shows: the current one and the last 10 before it. */
 export const MAX_RUNS = 11;
@@ -80,7 +80,7 @@ export function renderStateMarker(state: CommentState): string {
 
 /** The state of a body Nova wrote, or null when it has no (valid) GPU report marker. */
 export function parseCommentState(body: string | null | undefined): CommentState | null {
-  const raw = readGpuReportMarker(body);
+  const raw = parseGpuReportMarker(body);
   if (raw === undefined) return null;
   const parsed = stateSchema.safeParse(raw);
   if (!parsed.success) return null;

@@ -17,7 +17,7 @@ export type RunnerSecrets =
  * Validates the secrets. A previous secret that is too short (or equal to the current one) is
  * left out with a warning: the rotation is optional, the endpoint is not.
  */
-export function readRunnerSecrets(
+export function parseRunnerSecrets(
   current: string | null | undefined,
   previous: string | null | undefined,
 ): RunnerSecrets {

@@ -118,7 +118,7 @@ export function decodeEntity(raw: string): string {
  */
 const NO_DEFINITIONS: ReadonlySet<string> = new Set();
 
-export function readPlainText(
+export function extractPlainText(
   source: string,
   nodes: InlineNode[],
   from: number,
@@ -148,7 +148,7 @@ function readNodeText(source: string, node: InlineNode, definitions: ReadonlySet
     case "Entity":
       return decodeEntity(source.slice(node.from, node.to));
     case "InlineCode":
-      return readCodeText(source, node);
+      return extractCodeText(source, node);
     case "HTMLTag":
     case "Comment":
     case "ProcessingInstruction":
@@ -168,7 +168,7 @@ function readNodeText(source: string, node: InlineNode, definitions: ReadonlySet
       const inner = node.children.filter(
         (child) => child.from >= open.to && child.to <= close.from,
       );
-      const text = readPlainText(source, inner, open.to, close.from, definitions);
+      const text = extractPlainText(source, inner, open.to, close.from, definitions);
       // lezer makes every `[x]` a link; CommonMark only when it is inline (`(…)`) or its label
       // is defined. Otherwise it is text, brackets included (`- [ ] Option [x] prüfen`).
       const inline = marks.some((mark) => source.charAt(mark.from) === "(");
@@ -188,13 +188,13 @@ function readNodeText(source: string, node: InlineNode, definitions: ReadonlySet
       const start = marks[0] && marks[0].from === node.from ? marks[0].to : node.from;
       const last = marks[marks.length - 1];
       const end = last && last.to === node.to && last !== marks[0] ? last.from : node.to;
-      return readPlainText(source, content, start, end, definitions);
+      return extractPlainText(source, content, start, end, definitions);
     }
   }
 }
 
 /** A code span's value as CommonMark defines it: line breaks as spaces, one padding space stripped. */
-export function readCodeText(source: string, node: InlineNode): string {
+export function extractCodeText(source: string, node: InlineNode): string {
   const marks = node.children.filter((child) => child.name === "CodeMark");
   const from = marks[0]?.to ?? node.from;
   const to = marks[1]?.from ?? node.to;

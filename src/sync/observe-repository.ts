@@ -1,7 +1,7 @@
 import type { GitHubPort, ObservedIssue } from "../github/github-port.js";
 import type { ObservedState } from "./plan-sync.js";
 import { sectionKey } from "./desired-state.js";
-import { readSectionMarker, readTaskMarker } from "./task-marker.js";
+import { parseSectionMarker, parseTaskMarker } from "./task-marker.js";
 
 export interface ObserveOptions {
   prefix: string;
@@ -42,7 +42,7 @@ export function indexPlanIssues(
   const byKey = indexTaskIssues(issues, botLogin);
   for (const issue of issues) {
     if (issue.author.toLowerCase() !== botLogin.toLowerCase()) continue;
-    const slug = readSectionMarker(issue.body);
+    const slug = parseSectionMarker(issue.body);
     if (!slug) continue;
     const key = sectionKey(slug);
     byKey.set(
@@ -61,7 +61,7 @@ export function indexTaskIssues(
   const byTask = new Map<string, ObservedIssue[]>();
   for (const issue of issues) {
     if (issue.author.toLowerCase() !== botLogin.toLowerCase()) continue;
-    const taskId = readTaskMarker(issue.body);
+    const taskId = parseTaskMarker(issue.body);
     if (!taskId) continue;
     const list = byTask.get(taskId) ?? [];
     list.push(issue);

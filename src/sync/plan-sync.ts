@@ -1,7 +1,7 @@
 import type { IssueWrite, ObservedIssue } from "../github/github-port.js";
 import type { DesiredIssue, DesiredLabel, DesiredState } from "./desired-state.js";
 import { findRenamedIssue } from "./find-renamed-issue.js";
-import { readSyncedMarker, writeSyncedMarker, type SyncedState } from "./task-marker.js";
+import { parseSyncedMarker, writeSyncedMarker, type SyncedState } from "./task-marker.js";
 
 /** What Nova saw on GitHub: label names known to exist, and the bot's task issues by marker. */
 export interface ObservedState {
@@ -227,7 +227,10 @@ function compareIssue(
 
   const wantChecked = want.state === "closed";
   const isClosed = issue.state === "closed";
-  const synced: SyncedState = readSyncedMarker(issue.body) ?? { checked: isClosed, removed: false };
+  const synced: SyncedState = parseSyncedMarker(issue.body) ?? {
+    checked: isClosed,
+    removed: false,
+  };
   let nextSynced: SyncedState = { checked: synced.checked, removed: false };
   // What the checklist should say if this issue's state is a human's doing.
   const taskProposal: WriteBackProposal | null =

@@ -8,9 +8,9 @@
  * trailing block of a body Nova wrote); this module names the sync's part of it.
  */
 export {
-  readSectionMarker,
-  readSyncedMarker,
-  readTaskMarker,
+  parseSectionMarker,
+  parseSyncedMarker,
+  parseTaskMarker,
   renderSectionMarker,
   renderSyncedMarker,
   renderTaskMarker,

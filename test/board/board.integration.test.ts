@@ -9,7 +9,7 @@ import type { SyncService } from "../../src/app/sync-service.js";
 import type { BoardService } from "../../src/board/board-service.js";
 import type { SyncRepositoryResult } from "../../src/sync/sync-repository.js";
 import { createNova } from "../../src/index.js";
-import { readTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/sync/task-marker.js";
 import {
   createTestProbot,
   createWebhookPayload,
@@ -98,7 +98,7 @@ async function push(config: string, plan = bundled): Promise<void> {
 /** The task issues by title. */
 function taskIssue(title: string): number {
   const issue = (repo.issues() as Array<{ number: number; title: string; body: string }>).find(
-    (candidate) => candidate.title === title && readTaskMarker(candidate.body) !== null,
+    (candidate) => candidate.title === title && parseTaskMarker(candidate.body) !== null,
   );
   if (!issue) throw new Error(`no task issue ${title}`);
   return issue.number;

@@ -1,6 +1,6 @@
 import type { Probot } from "probot";
 import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
-import { readTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/sync/task-marker.js";
 import {
   createWebhookPayload,
   type FakeGitHub,
@@ -114,7 +114,7 @@ export async function startBotPrWorld(
     );
   };
   const issues = () => repo.issues() as unknown as IssueJson[];
-  const taskIssues = () => issues().filter((issue) => readTaskMarker(issue.body) !== null);
+  const taskIssues = () => issues().filter((issue) => parseTaskMarker(issue.body) !== null);
   return {
     nova,
     botPrs,

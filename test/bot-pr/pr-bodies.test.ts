@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { readBotPrMarker, renderBotPrMarker } from "../../src/bot-pr/bot-pr-marker.js";
+import { parseBotPrMarker, renderBotPrMarker } from "../../src/bot-pr/bot-pr-marker.js";
 import { StatusPrBody } from "../../src/bot-pr/status-pr-body.js";
 import { WriteBackPrBody } from "../../src/bot-pr/write-back-pr-body.js";
 
@@ -86,6 +86,6 @@ describe("bot pull request bodies are values", () => {
   it("the marker never contains `--` inside, whatever the data", () => {
     const marker = renderBotPrMarker("status", { text: "a -- b --> c <!-- d" });
     expect(marker.slice("<!--".length, -"-->".length)).not.toContain("--");
-    expect(readBotPrMarker(marker, "status")).toEqual({ text: "a -- b --> c <!-- d" });
+    expect(parseBotPrMarker(marker, "status")).toEqual({ text: "a -- b --> c <!-- d" });
   });
 });

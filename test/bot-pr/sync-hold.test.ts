@@ -1,7 +1,11 @@
 import { beforeEach, describe, expect, it } from "@jest/globals";
 import { runSync, type RunSyncOptions, type SyncSummary } from "../../src/sync/run-sync.js";
 import type { PendingWriteBack } from "../../src/sync/plan-sync.js";
-import { readSyncedMarker, readTaskMarker, writeSyncedMarker } from "../../src/sync/task-marker.js";
+import {
+  parseSyncedMarker,
+  parseTaskMarker,
+  writeSyncedMarker,
+} from "../../src/sync/task-marker.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { MemoryPort } from "../sync/memory-port.js";
 
@@ -49,7 +53,7 @@ async function sync(): Promise<{ writes: string[]; summary: SyncSummary }> {
 }
 
 function issueOf(taskId: string) {
-  return port.issues.find((issue) => readTaskMarker(issue.body) === taskId)!;
+  return port.issues.find((issue) => parseTaskMarker(issue.body) === taskId)!;
 }
 
 /** What Nova does when it opens the write-back pull request: the marker says the new state. */
@@ -93,7 +97,7 @@ describe("the sync and the write-back pull request", () => {
     expect(reads).toBe(1);
     expect(writes).toEqual([]);
     expect(issueOf(SETUP).state).toBe("closed");
-    expect(readSyncedMarker(issueOf(SETUP).body)?.checked).toBe(true);
+    expect(parseSyncedMarker(issueOf(SETUP).body)?.checked).toBe(true);
     expect(summary.proposals.map((proposal) => proposal.action)).toEqual(["tick"]);
   });
 
@@ -105,7 +109,7 @@ describe("the sync and the write-back pull request", () => {
     expect(reads).toBe(1);
     expect(writes).toEqual([`update-issue #${number} body,state,stateReason`]);
     expect(issueOf(SETUP).state).toBe("open");
-    expect(readSyncedMarker(issueOf(SETUP).body)?.checked).toBe(false);
+    expect(parseSyncedMarker(issueOf(SETUP).body)?.checked).toBe(false);
     expect(summary.proposals).toEqual([]);
   });
 

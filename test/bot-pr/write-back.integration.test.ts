@@ -3,7 +3,7 @@ import { WRITE_BACK_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import { WriteBackPrBody } from "../../src/bot-pr/write-back-pr-body.js";
 import { applyTextEdits, planSetTaskId } from "../../src/checklist/edit-plan.js";
 import { parsePlan } from "../../src/checklist/parse-plan.js";
-import { readSyncedMarker } from "../../src/sync/task-marker.js";
+import { parseSyncedMarker } from "../../src/sync/task-marker.js";
 import {
   createManualClock,
   createWebhookPayload,
@@ -111,7 +111,7 @@ describe("the checklist write-back pull request", () => {
     for (const title of [SETUP, GRAFANA]) {
       const issue = world.issueOf(title);
       expect(issue.state).toBe("closed");
-      expect(readSyncedMarker(issue.body)?.checked).toBe(true);
+      expect(parseSyncedMarker(issue.body)?.checked).toBe(true);
     }
   });
 
@@ -158,7 +158,7 @@ describe("the checklist write-back pull request", () => {
     // The reopened issue is open and back in step with its unticked box.
     const reopened = world.issueOf(SETUP);
     expect(reopened.state).toBe("open");
-    expect(readSyncedMarker(reopened.body)?.checked).toBe(false);
+    expect(parseSyncedMarker(reopened.body)?.checked).toBe(false);
   });
 
   it("merge → the following sync writes nothing", async () => {
@@ -210,7 +210,7 @@ describe("the checklist write-back pull request", () => {
     expect(fake.violations).toEqual([]);
     const issue = world.issueOf(SETUP);
     expect(issue.state).toBe("open");
-    expect(readSyncedMarker(issue.body)?.checked).toBe(false);
+    expect(parseSyncedMarker(issue.body)?.checked).toBe(false);
     expect(openWriteBacks()).toEqual([]);
   });
 
@@ -271,12 +271,12 @@ describe("the checklist write-back pull request", () => {
     expect(fake.pendingFailures()).toEqual([]);
     expect(world.pulls()).toEqual([]);
     // Not marked yet, so the issue is still a plain proposal (never reopened meanwhile).
-    expect(readSyncedMarker(world.issueOf(SETUP).body)?.checked).toBe(false);
+    expect(parseSyncedMarker(world.issueOf(SETUP).body)?.checked).toBe(false);
 
     await world.push({ [PLAN]: `${pinned}\n` });
     expect(openWriteBacks()).toHaveLength(1);
     expect(world.issueOf(SETUP).state).toBe("closed");
-    expect(readSyncedMarker(world.issueOf(SETUP).body)?.checked).toBe(true);
+    expect(parseSyncedMarker(world.issueOf(SETUP).body)?.checked).toBe(true);
     expect(fake.violations).toEqual([]);
   });
 

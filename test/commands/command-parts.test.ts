@@ -4,7 +4,7 @@ import { COMMANDS, renderUsage } from "../../src/commands/command-registry.js";
 import { fitReply } from "../../src/commands/fit-reply.js";
 import { meetsPermission, resolvePermissionLevel } from "../../src/commands/permission-level.js";
 import { createMemoryReplyLimiter, type ReplyTake } from "../../src/commands/reply-limiter.js";
-import { readReplyMarkers, renderReplyMarker } from "../../src/commands/reply-marker.js";
+import { parseReplyMarkers, renderReplyMarker } from "../../src/commands/reply-marker.js";
 import { measureEditDistance, suggestCommands } from "../../src/commands/suggest-command.js";
 import { COMMAND_NAMES, PERMISSION_LEVELS, type PermissionLevel } from "../../src/config/schema.js";
 import type { ObservedIssue } from "../../src/github/github-port.js";
@@ -85,9 +85,9 @@ describe("the command registry", () => {
 describe("reply markers", () => {
   it("round-trips and only reads markers of the given comment", () => {
     const body = `${renderReplyMarker(42, 1)}\n${renderReplyMarker(42, 3)}\n${renderReplyMarker(7, 2)}`;
-    expect(readReplyMarkers(body, 42)).toEqual([1, 3]);
-    expect(readReplyMarkers(body, 7)).toEqual([2]);
-    expect(readReplyMarkers("&lt;!-- nova:reply comment=42 command=1 -->", 42)).toEqual([]);
+    expect(parseReplyMarkers(body, 42)).toEqual([1, 3]);
+    expect(parseReplyMarkers(body, 7)).toEqual([2]);
+    expect(parseReplyMarkers("&lt;!-- nova:reply comment=42 command=1 -->", 42)).toEqual([]);
   });
 });
 

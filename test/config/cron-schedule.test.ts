@@ -4,7 +4,7 @@ import {
   findDueMinute,
   matchesCron,
   parseCron,
-  readLocalMinute,
+  toLocalMinute,
 } from "../../src/config/cron-schedule.js";
 
 const BERLIN = "Europe/Berlin";
@@ -15,7 +15,7 @@ function runs(expression: string, zone: string, from: string, to: string): strin
   const schedule = parseCron(expression);
   const found: string[] = [];
   for (let instant = at(from); instant < at(to); instant += 60_000) {
-    if (matchesCron(schedule, readLocalMinute(instant, zone))) {
+    if (matchesCron(schedule, toLocalMinute(instant, zone))) {
       found.push(new Date(instant).toISOString().replace(":00.000Z", "Z"));
     }
   }
@@ -88,7 +88,7 @@ describe("the default schedule `0 6 * * 1-5` in Europe/Berlin", () => {
     // 02:30 happens twice on 26 October 2025 (CEST, then CET): the same wall-clock key.
     const twice = runs("30 2 * * *", BERLIN, "2025-10-26T00:00:00Z", "2025-10-27T00:00:00Z");
     expect(twice).toEqual(["2025-10-26T00:30Z", "2025-10-26T01:30Z"]);
-    const keys = twice.map((iso) => readLocalMinute(at(iso), BERLIN).key);
+    const keys = twice.map((iso) => toLocalMinute(at(iso), BERLIN).key);
     expect(new Set(keys)).toEqual(new Set(["2025-10-26T02:30"]));
   });
 });

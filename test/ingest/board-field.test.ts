@@ -4,7 +4,7 @@
  * the task's item set to pass / warn / fail.
  */
 import { afterAll, beforeAll, beforeEach, afterEach, expect, it } from "@jest/globals";
-import { readTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/sync/task-marker.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { projectStoreOf, type ProjectStore } from "../fake-github/graphql/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
@@ -54,7 +54,7 @@ it("sets GPU-Check on the task's item: fail, then pass; the field is created onc
   );
   expect(store.projects).toHaveLength(1);
   const task = (repo.issues() as Array<{ number: number; body: string }>).find(
-    (issue) => readTaskMarker(issue.body) === TASK,
+    (issue) => parseTaskMarker(issue.body) === TASK,
   )!.number;
 
   expect(

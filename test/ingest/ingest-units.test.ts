@@ -16,9 +16,9 @@ import {
 import {
   GITHUB_TEXT_LIMIT,
   renderCheckRunOutput,
-  renderReportComment,
-} from "../../src/ingest/render-report.js";
-import { readRunnerSecrets } from "../../src/ingest/runner-secrets.js";
+  renderGpuReportComment,
+} from "../../src/ingest/render-gpu-report.js";
+import { parseRunnerSecrets } from "../../src/ingest/runner-secrets.js";
 import {
   fenceExcerpt,
   fitMarkdown,
@@ -198,7 +198,7 @@ describe("rendering limits", () => {
       runbookBase: "https://example.test/",
       target: { kind: "task" as const, task: "t" },
     };
-    const comment = renderReportComment(report, state, options);
+    const comment = renderGpuReportComment(report, state, options);
     expect(comment.length).toBeLessThanOrEqual(GITHUB_TEXT_LIMIT);
     expect(comment).toContain("_(gekürzt)_");
     expect(parseCommentState(comment)).toEqual(state);
@@ -252,14 +252,14 @@ describe("the upload rate limit", () => {
 
 describe("the endpoint's secrets", () => {
   it("needs NOVA_RUNNER_SECRET of at least 32 bytes; a short previous one is ignored", () => {
-    expect(readRunnerSecrets(undefined, undefined)).toMatchObject({ ok: false });
-    expect(readRunnerSecrets("short", undefined)).toMatchObject({ ok: false });
-    expect(readRunnerSecrets("x".repeat(32), "short")).toMatchObject({
+    expect(parseRunnerSecrets(undefined, undefined)).toMatchObject({ ok: false });
+    expect(parseRunnerSecrets("short", undefined)).toMatchObject({ ok: false });
+    expect(parseRunnerSecrets("x".repeat(32), "short")).toMatchObject({
       ok: true,
       previous: null,
       warnings: [expect.stringContaining("NOVA_RUNNER_SECRET_PREVIOUS")],
     });
-    expect(readRunnerSecrets("x".repeat(32), "y".repeat(32))).toMatchObject({
+    expect(parseRunnerSecrets("x".repeat(32), "y".repeat(32))).toMatchObject({
       ok: true,
       previous: "y".repeat(32),
     });

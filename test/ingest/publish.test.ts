@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { parseCommentState } from "../../src/ingest/report-comment-state.js";
-import { readTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/sync/task-marker.js";
 import type { GpuReport } from "@nova/protocol";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
@@ -44,7 +44,7 @@ beforeEach(async () => {
   nova = await startNovaServer(fake);
   await sync(CONFIG);
   const issue = (repo.issues() as Array<{ number: number; body: string }>).find(
-    (candidate) => readTaskMarker(candidate.body) === TASK,
+    (candidate) => parseTaskMarker(candidate.body) === TASK,
   );
   if (!issue) throw new Error("the GPU task has no issue");
   taskIssue = issue.number;

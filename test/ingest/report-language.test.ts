@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
-import { renderReportComment } from "../../src/ingest/render-report.js";
+import { renderGpuReportComment } from "../../src/ingest/render-gpu-report.js";
 import { addRun } from "../../src/ingest/report-comment-state.js";
 import { DEFAULT_RUNBOOK_BASE_URL, resolveRunbookBase } from "../../src/ingest/runbook-base.js";
 import type { GpuReport } from "@nova/protocol";
@@ -19,7 +19,7 @@ function render(report: GpuReport, lang: "de" | "en"): string {
     summary: report.summary,
     sha: null,
   });
-  return renderReportComment(report, state, {
+  return renderGpuReportComment(report, state, {
     lang,
     runbookBase: resolveRunbookBase(null),
     target: { kind: "task", task: "t" },

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCommentState } from "../../src/ingest/report-comment-state.js";
 import { deriveRunnerKey } from "@nova/protocol";
-import { readTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/sync/task-marker.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { dgxSpark, sparkAfterXid79 } from "../../packages/runner/test/machines.js";
@@ -80,7 +80,7 @@ interface CommentJson {
 it("publishes the runner's reports as one sticky comment and a check run per report", async () => {
   const sha = repo.branchSha("main")!;
   const task = (repo.issues() as Array<{ number: number; body: string }>).find(
-    (issue) => readTaskMarker(issue.body) === TASK,
+    (issue) => parseTaskMarker(issue.body) === TASK,
   )!.number;
   const healthy = await writeRecording(join(root, "spark"), dgxSpark());
   const broken = await writeRecording(join(root, "xid"), sparkAfterXid79());

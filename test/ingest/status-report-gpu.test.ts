@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
 import { formatDateInZone } from "../../src/reports/working-days.js";
-import { readTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/sync/task-marker.js";
 import { FakeGitHub } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer } from "../integration/start-nova-server.js";
@@ -40,7 +40,7 @@ it("lists the latest report of each host, read back from the sticky comments", a
       }),
     );
     const issue = (repo.issues() as Array<{ number: number; body: string }>).find(
-      (candidate) => readTaskMarker(candidate.body) === TASK,
+      (candidate) => parseTaskMarker(candidate.body) === TASK,
     )!;
     const upload = async (hostname: string, status: "pass" | "fail") => {
       const report = buildReport({

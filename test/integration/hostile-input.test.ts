@@ -5,7 +5,7 @@
  * identity (docs/operations.md, "What Nova survives").
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { readTaskMarker } from "../../src/github/hidden-markers.js";
+import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer, type NovaServer } from "./start-nova-server.js";
@@ -131,12 +131,12 @@ describe("a hostile nova.yml", () => {
 
 it("a task marker quoted in a description is text: 20 issues after three syncs, none closed", async () => {
   // The task issues (the 6 section issues carry a section marker, not a task marker).
-  const taskIssues = () => repo.issues().filter((issue) => readTaskMarker(bodyOf(issue)) !== null);
+  const taskIssues = () => repo.issues().filter((issue) => parseTaskMarker(bodyOf(issue)) !== null);
   await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: bundled } }));
   expect(repo.issues()).toHaveLength(26);
   const before = taskIssues();
   expect(before).toHaveLength(20);
-  const taskB = readTaskMarker(bodyOf(before[1]));
+  const taskB = parseTaskMarker(bodyOf(before[1]));
   expect(taskB).not.toBeNull();
 
   // Task A's description quotes task B's marker in inline code and in a quote.
@@ -154,7 +154,7 @@ it("a task marker quoted in a description is text: 20 issues after three syncs, 
   const after = taskIssues();
   expect(after).toHaveLength(20);
   expect(after[0]?.body).toContain(`\`<!-- nova:task id=${taskB} -->\``);
-  expect(readTaskMarker(bodyOf(after[0]))).not.toBe(taskB);
-  expect(readTaskMarker(bodyOf(after[1]))).toBe(taskB);
+  expect(parseTaskMarker(bodyOf(after[0]))).not.toBe(taskB);
+  expect(parseTaskMarker(bodyOf(after[1]))).toBe(taskB);
   expect(fake.violations).toEqual([]);
 });

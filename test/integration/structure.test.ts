@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
 import type { SyncService } from "../../src/app/sync-service.js";
-import { readSectionMarker, readTaskMarker } from "../../src/sync/task-marker.js";
+import { parseSectionMarker, parseTaskMarker } from "../../src/sync/task-marker.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNova } from "./start-nova.js";
@@ -66,8 +66,8 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       return payload;
     }
     const issues = () => repo.issues() as unknown as IssueJson[];
-    const sections = () => issues().filter((issue) => readSectionMarker(issue.body) !== null);
-    const tasks = () => issues().filter((issue) => readTaskMarker(issue.body) !== null);
+    const sections = () => issues().filter((issue) => parseSectionMarker(issue.body) !== null);
+    const tasks = () => issues().filter((issue) => parseTaskMarker(issue.body) !== null);
     const byTitle = (title: string) => issues().find((issue) => issue.title === title)!;
     /** Writes and reads (method + path) since a mark, tokens left out. */
     const requestsSince = (mark: number, method?: "GET" | "write") =>
@@ -279,7 +279,7 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       const accounts = byTitle("Benutzerkonten anlegen");
       const time = byTitle("Zeitsynchronisation prüfen");
       expect(time.state).toBe("closed");
-      expect(readTaskMarker(accounts.body)).toBe(
+      expect(parseTaskMarker(accounts.body)).toBe(
         "dgx-setup-playbook-erstellen-benutzerkonten-anlegen",
       );
       const section1 = byTitle("1. Infrastruktur- & Setup-Automatisierung");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
 import type { SyncService } from "../../src/app/sync-service.js";
-import { readTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/sync/task-marker.js";
 import {
   createWebhookPayload,
   FakeGitHub,
@@ -83,7 +83,7 @@ interface IssueJson {
 
 function taskIssues(): IssueJson[] {
   return (repo.issues() as unknown as IssueJson[]).filter(
-    (issue) => readTaskMarker(issue.body) !== null,
+    (issue) => parseTaskMarker(issue.body) !== null,
   );
 }
 
@@ -100,7 +100,7 @@ describe("sync through the real app and a fake GitHub", () => {
     const issues = taskIssues();
     expect(issues).toHaveLength(20);
     expect(issues.every((issue) => issue.user.login === "nova-test[bot]")).toBe(true);
-    expect(new Set(issues.map((issue) => readTaskMarker(issue.body))).size).toBe(20);
+    expect(new Set(issues.map((issue) => parseTaskMarker(issue.body))).size).toBe(20);
     expect(repo.labels().map((label) => label.name)).toEqual(
       expect.arrayContaining([
         "dgx",
@@ -263,7 +263,7 @@ describe("sync through the real app and a fake GitHub", () => {
     await firstSync();
     expect(fake.pendingFailures()).toEqual([]);
     expect(taskIssues()).toHaveLength(20);
-    expect(new Set(taskIssues().map((issue) => readTaskMarker(issue.body))).size).toBe(20);
+    expect(new Set(taskIssues().map((issue) => parseTaskMarker(issue.body))).size).toBe(20);
     expect(fake.violations).toEqual([]);
     const mark = fake.requests.length;
     await deliver("push", repo.pushCommit({ files: { "README.md": "# dgx\n\nmehr\n" } }));

@@ -4,7 +4,7 @@
  * 503, hanging), and every command is still answered exactly once afterwards.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { readReplyMarkers } from "../../src/commands/reply-marker.js";
+import { parseReplyMarkers } from "../../src/commands/reply-marker.js";
 import { deliverWebhook, FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { PLAN, PLAN_PATH } from "../commands/world.js";
 import { startNovaServer, type NovaServer } from "./start-nova-server.js";
@@ -81,7 +81,7 @@ function answersPer(sent: Sent[]): number[] {
     ({ commentId, issue }) =>
       (repo.comments(issue) as unknown as Array<{ body: string; user: { login: string } }>)
         .filter((reply) => reply.user.login === bot)
-        .filter((reply) => readReplyMarkers(reply.body, commentId).length > 0).length,
+        .filter((reply) => parseReplyMarkers(reply.body, commentId).length > 0).length,
   );
 }
 

@@ -9,7 +9,7 @@ import {
   User,
   type Instruction,
 } from "dockerfile-ast";
-import { checkDockerfile, readDockerfile } from "../../src/containers/check-dockerfile.js";
+import { checkDockerfile, parseDockerfile } from "../../src/containers/check-dockerfile.js";
 
 /**
  * No container engine runs in CI, so the image's rules are checked on the Dockerfile itself,
@@ -17,7 +17,7 @@ import { checkDockerfile, readDockerfile } from "../../src/containers/check-dock
  */
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const dockerfile = read("Dockerfile");
-const { stages } = readDockerfile(dockerfile);
+const { stages } = parseDockerfile(dockerfile);
 const final = stages.at(-1)!;
 const build = stages.find((stage) => stage.name === "build");
 

@@ -10,7 +10,7 @@ import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import { reconcileTick } from "../../src/app/reconcile.js";
 import { createLocalOnceClaims, createRedisOnceClaims } from "../../src/ops/once-claims.js";
-import { readSectionMarker, readTaskMarker } from "../../src/sync/task-marker.js";
+import { parseSectionMarker, parseTaskMarker } from "../../src/sync/task-marker.js";
 import { projectStoreOf } from "../fake-github/graphql/index.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
@@ -84,9 +84,9 @@ describeWithRedis("two instances sharing Redis", () => {
     const repo = await pushFourTimes(true, "dgx");
     expect(issuesCreated()).toHaveLength(26);
     const bodies = (repo.issues() as Array<{ body: string; number: number }>).map((issue) => issue);
-    const markers = bodies.map((issue) => readTaskMarker(issue.body)).filter(Boolean);
+    const markers = bodies.map((issue) => parseTaskMarker(issue.body)).filter(Boolean);
     expect(new Set(markers).size).toBe(20);
-    const sections = bodies.filter((issue) => readSectionMarker(issue.body) !== null);
+    const sections = bodies.filter((issue) => parseSectionMarker(issue.body) !== null);
     expect(sections).toHaveLength(6);
     // No sub-issue link twice: each task is in exactly one section, once.
     const children = sections.flatMap((section) => repo.subIssueNumbers(section.number));
@@ -290,7 +290,7 @@ describeWithRedis("two instances sharing Redis", () => {
         },
       });
       const task = (repo.issues() as Array<{ number: number; body: string }>).find(
-        (issue) => readTaskMarker(issue.body) !== null,
+        (issue) => parseTaskMarker(issue.body) !== null,
       )!;
       const closed = repo.closeIssue(task.number, { by: "alice" });
       await Promise.all([one.deliver("issues", closed), two.deliver("issues", closed)]);

@@ -5,7 +5,7 @@ import {
   type SyncOutcome,
   type SyncSummary,
 } from "../../src/sync/run-sync.js";
-import { readSyncedMarker, readTaskMarker } from "../../src/sync/task-marker.js";
+import { parseSyncedMarker, parseTaskMarker } from "../../src/sync/task-marker.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { MemoryPort } from "./memory-port.js";
 
@@ -105,8 +105,8 @@ describe("first sync of the bundled plan", () => {
     const first = port.issues[0]!;
     expect(first.title).toBe("DGX Setup Playbook erstellen");
     expect(first.labels).toEqual(["dgx", "dgx/infrastruktur-setup-automatisierung"]);
-    expect(readTaskMarker(first.body)).toBe("dgx-setup-playbook-erstellen");
-    expect(readSyncedMarker(first.body)).toEqual({ checked: false, removed: false });
+    expect(parseTaskMarker(first.body)).toBe("dgx-setup-playbook-erstellen");
+    expect(parseSyncedMarker(first.body)).toEqual({ checked: false, removed: false });
     expect(first.body).toContain(
       "Skript oder Markdown-Anleitung für Erstkonfiguration (Benutzer, Netzwerke, Time Sync) vorbereiten.",
     );
@@ -117,7 +117,7 @@ describe("first sync of the bundled plan", () => {
     // `scripts/` does not exist in this repository: shown as code, not a link that 404s.
     const script = port.issues[1]!;
     expect(script.body).toContain("| **Verweise** | `scripts/` |");
-    expect(new Set(port.issues.map((issue) => readTaskMarker(issue.body))).size).toBe(20);
+    expect(new Set(port.issues.map((issue) => parseTaskMarker(issue.body))).size).toBe(20);
   });
 
   it("makes zero writes when run again, even at a new commit", async () => {
@@ -165,7 +165,7 @@ describe("changes to the checklist", () => {
     edit("**Grafana Dashboard Templates**", "**Grafana Dashboard Vorlagen**");
     expect(await sync(port)).toEqual(["update-issue #15 body,title"]);
     expect(port.issues[14]!.title).toBe("Grafana Dashboard Vorlagen");
-    expect(readTaskMarker(port.issues[14]!.body)).toBe("grafana-dashboard-vorlagen");
+    expect(parseTaskMarker(port.issues[14]!.body)).toBe("grafana-dashboard-vorlagen");
   });
 
   it("a removed task's issue is closed as not planned with a comment, and reopened when it returns", async () => {

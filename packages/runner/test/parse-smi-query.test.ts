@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
-import { readGpusFromText, readGpusFromXml } from "../src/gpu/read-gpus.js";
-import { parseSmiQueryText, readTextPath } from "../src/parse/parse-smi-query-text.js";
-import { parseXml, readXmlPath } from "../src/parse/parse-xml.js";
+import { parseGpusFromText, parseGpusFromXml } from "../src/gpu/parse-gpus.js";
+import { parseSmiQueryText, selectTextPath } from "../src/parse/parse-smi-query-text.js";
+import { parseXml, selectXmlPath } from "../src/parse/parse-xml.js";
 import { loadCaptureSection, loadGpuFixture } from "./gpu-fixtures.js";
 
 describe("nvidia-smi -q text", () => {
@@ -14,7 +14,7 @@ describe("nvidia-smi -q text", () => {
       cudaVersion: "13.1",
       attachedGpus: 1,
     });
-    const [gpu] = readGpusFromText(parsed);
+    const [gpu] = parseGpusFromText(parsed);
     expect(gpu).toMatchObject({
       index: 0,
       name: "NVIDIA H100 80GB HBM3",
@@ -35,7 +35,7 @@ describe("nvidia-smi -q text", () => {
   it("8× H100 (driver 565, `-a`): eight GPUs with their bus ids", () => {
     const parsed = parseSmiQueryText(loadGpuFixture("h100-sxm-x8_565.57.01_nvidia-smi-a.txt"));
     expect(parsed.attachedGpus).toBe(8);
-    const gpus = readGpusFromText(parsed);
+    const gpus = parseGpusFromText(parsed);
     expect(gpus).toHaveLength(8);
     expect(gpus.map((gpu) => gpu.busId)).toEqual([
       "00000000:18:00.0",
@@ -60,7 +60,7 @@ describe("nvidia-smi -q text", () => {
       "nvidia_gpu_exporter__h100-mig__590.48.01__full-capture.txt",
       "idle :: query (-q)",
     );
-    const [gpu] = readGpusFromText(parseSmiQueryText(text));
+    const [gpu] = parseGpusFromText(parseSmiQueryText(text));
     expect(gpu?.migMode).toBe(true);
   });
 
@@ -68,7 +68,7 @@ describe("nvidia-smi -q text", () => {
     const parsed = parseSmiQueryText(
       loadGpuFixture("gb10_580.142_nvidia-smi-q_fb-memory-excerpt.txt"),
     );
-    expect(readTextPath(parsed.root, "FB Memory Usage/Total")).toBe("N/A");
+    expect(selectTextPath(parsed.root, "FB Memory Usage/Total")).toBe("N/A");
     expect(parsed.gpus).toEqual([]);
   });
 });
@@ -77,8 +77,8 @@ describe("nvidia-smi -q -x XML", () => {
   it("two RTX A5000 (DTD v13): two GPUs, no T.Limit, memory in use", () => {
     const log = parseXml(loadGpuFixture("telegraf__dual_a5000_590.44.01_nvidia-smi-q-x_v13.xml"));
     expect(log?.name).toBe("nvidia_smi_log");
-    expect(readXmlPath(log!, "driver_version")).toBe("590.44.01");
-    const gpus = readGpusFromXml(log!);
+    expect(selectXmlPath(log!, "driver_version")).toBe("590.44.01");
+    const gpus = parseGpusFromXml(log!);
     expect(gpus.map((gpu) => [gpu.name, gpu.busId])).toEqual([
       ["NVIDIA RTX A5000", "00000000:81:00.0"],
       ["NVIDIA RTX A5000", "00000000:C1:00.0"],
@@ -96,7 +96,7 @@ describe("nvidia-smi -q -x XML", () => {
   });
 
   it("RTX PRO 6000 Blackwell: T.Limit margin and row remapping", () => {
-    const [gpu] = readGpusFromXml(
+    const [gpu] = parseGpusFromXml(
       parseXml(
         loadGpuFixture("telegraf__rtx-pro-6000-maxq-blackwell_590.44.01_nvidia-smi-q-x_v13.xml"),
       )!,
@@ -111,7 +111,7 @@ describe("nvidia-smi -q -x XML", () => {
   });
 
   it("A100 with MIG (DTD v12): the GPU's memory, not a MIG device's; v12 power readings", () => {
-    const [gpu] = readGpusFromXml(
+    const [gpu] = parseGpusFromXml(
       parseXml(loadGpuFixture("telegraf__a100-sxm4-80gb-mig_535.54.03_nvidia-smi-q-x_v12.xml"))!,
     );
     expect(gpu?.name).toBe("NVIDIA A100-SXM4-80GB");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { readGpusFromCsv } from "../src/gpu/read-gpus.js";
+import { parseGpusFromCsv } from "../src/gpu/parse-gpus.js";
 import { QUERY_FIELDS } from "../src/gpu/kpi-fields.js";
 import { parseSmiCsv } from "../src/parse/parse-smi-csv.js";
 import { parseRejectedField, parseSmiHelpQuery } from "../src/parse/parse-smi-help-query.js";
@@ -86,7 +86,7 @@ describe("parseSmiCsv", () => {
 
 describe("GPU KPIs from the CSV query", () => {
   it("H100 idle: numbers without units, booleans from Active/Enabled/Yes", () => {
-    const [gpu] = readGpusFromCsv(
+    const [gpu] = parseGpusFromCsv(
       parseSmiCsv(loadGpuFixture("h100-80gb-hbm3_590.48.01_query-gpu-allfields_idle.csv"))!,
     );
     expect(gpu).toMatchObject({
@@ -117,7 +117,7 @@ describe("GPU KPIs from the CSV query", () => {
   });
 
   it("H100 under load: the load shows", () => {
-    const [gpu] = readGpusFromCsv(
+    const [gpu] = parseGpusFromCsv(
       parseSmiCsv(loadGpuFixture("h100-80gb-hbm3_590.48.01_query-gpu-allfields_load.csv"))!,
     );
     expect(gpu?.utilizationGpuPercent).toBe(100);
@@ -125,7 +125,7 @@ describe("GPU KPIs from the CSV query", () => {
   });
 
   it("GB10: memory fields are null and unsupported, not 0", () => {
-    const [gpu] = readGpusFromCsv(
+    const [gpu] = parseGpusFromCsv(
       parseSmiCsv(loadGpuFixture("gb10_query-gpu_index-name-memory.csv"))!,
     );
     expect(gpu?.name).toBe("NVIDIA GB10");

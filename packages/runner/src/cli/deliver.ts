@@ -6,7 +6,7 @@ import type { RunnerDeps } from "./runner-deps.js";
 import { message, type Language } from "./runner-messages.js";
 
 /** The upload configuration from the environment, or the names of what is missing. */
-export function readUploadConfig(
+export function parseUploadConfig(
   env: RunnerDeps["env"],
   repository: string | undefined,
 ): { config: UploadConfig } | { missing: string[] } {

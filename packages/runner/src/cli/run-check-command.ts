@@ -13,7 +13,7 @@ import { renderReportTable } from "../report/render-report-table.js";
 import { exitCodeFor } from "../report/summarize-report.js";
 import type { GpuReport } from "@nova/protocol";
 import { RUNNER_VERSION } from "../runner-version.js";
-import { readUploadConfig, spoolAndFlush } from "./deliver.js";
+import { parseUploadConfig, spoolAndFlush } from "./deliver.js";
 import type { RunnerArgs } from "./runner-args.js";
 import type { RunnerDeps } from "./runner-deps.js";
 import { message } from "./runner-messages.js";
@@ -28,7 +28,7 @@ type CheckLike = Extract<RunnerArgs, { command: "check" | "record" }>;
 export async function runCheckCommand(args: CheckLike, deps: RunnerDeps): Promise<number> {
   const { language } = args;
   const upload = args.command === "check" && args.upload;
-  const uploadConfig = upload ? readUploadConfig(deps.env, args.repository) : null;
+  const uploadConfig = upload ? parseUploadConfig(deps.env, args.repository) : null;
   if (uploadConfig !== null && "missing" in uploadConfig) {
     deps.stderr(
       `${message(language, "missingConfig", { names: uploadConfig.missing.join(", ") })}\n`,

@@ -1,5 +1,5 @@
 import { gpuReportSchema } from "@nova/protocol";
-import { readUploadConfig, spoolAndFlush } from "./deliver.js";
+import { parseUploadConfig, spoolAndFlush } from "./deliver.js";
 import type { RunnerArgs } from "./runner-args.js";
 import type { RunnerDeps } from "./runner-deps.js";
 import { message } from "./runner-messages.js";
@@ -34,7 +34,7 @@ export async function runUploadCommand(
   }
   const report = parsed.data;
   const repository = args.repository ?? report.repository ?? undefined;
-  const loaded = readUploadConfig(deps.env, repository);
+  const loaded = parseUploadConfig(deps.env, repository);
   if ("missing" in loaded) {
     deps.stderr(`${message(language, "missingConfig", { names: loaded.missing.join(", ") })}\n`);
     return 3;
@@ -64,7 +64,7 @@ export async function runFlushCommand(
   args: Extract<RunnerArgs, { command: "flush" }>,
   deps: RunnerDeps,
 ): Promise<number> {
-  const loaded = readUploadConfig(deps.env, args.repository);
+  const loaded = parseUploadConfig(deps.env, args.repository);
   if ("missing" in loaded) {
     deps.stderr(
       `${message(args.language, "missingConfig", { names: loaded.missing.join(", ") })}\n`,

@@ -6,7 +6,7 @@ import { PROBES, queryGpuProbe } from "../probes/probe-catalog.js";
 import { succeeded, type ProbeResult, type ProbeSource } from "../probes/probe-types.js";
 import type { Gpu } from "@nova/protocol";
 import { MINIMAL_QUERY_FIELDS, QUERY_FIELDS } from "./kpi-fields.js";
-import { readGpusFromCsv, readGpusFromText, readGpusFromXml } from "./read-gpus.js";
+import { parseGpusFromCsv, parseGpusFromText, parseGpusFromXml } from "./parse-gpus.js";
 
 export interface CollectedGpus {
   gpus: Gpu[];
@@ -74,14 +74,14 @@ export async function collectGpus(probes: ProbeSource): Promise<CollectedGpus> {
   const xml = await run(PROBES.smiQueryXml);
   if (succeeded(xml)) {
     const log = parseXml(xml.stdout);
-    const gpus = log === null ? [] : readGpusFromXml(log);
+    const gpus = log === null ? [] : parseGpusFromXml(log);
     if (gpus.length > 0) return done(gpus, "xml");
   }
   if (xml.timedOut) return done([], null);
 
   const text = await run(PROBES.smiQueryText);
   if (succeeded(text)) {
-    const gpus = readGpusFromText(parseSmiQueryText(text.stdout));
+    const gpus = parseGpusFromText(parseSmiQueryText(text.stdout));
     if (gpus.length > 0) return done(gpus, "text");
   }
   return done([], null);
@@ -91,7 +91,7 @@ function readCsv(result: ProbeResult): Gpu[] | null {
   if (!succeeded(result)) return null;
   const csv = parseSmiCsv(result.stdout);
   if (csv === null || csv.rows.length === 0) return null;
-  return readGpusFromCsv(csv);
+  return parseGpusFromCsv(csv);
 }
 
 /** nvidia-smi exits 2 ("invalid argument") and names the field it does not know. */

@@ -50,7 +50,7 @@ export function parseSmiQueryText(text: string): SmiQueryText {
 }
 
 /** The value at a `/`-joined path below `node`; undefined when the path is not there. */
-export function readTextPath(node: TextNode, path: string): string | undefined {
+export function selectTextPath(node: TextNode, path: string): string | undefined {
   let current: TextNode | undefined = node;
   for (const part of path.split("/")) {
     current = current.children.find((child) => child.name === part);

@@ -42,7 +42,7 @@ export function parseXml(text: string): XmlElement | null {
 }
 
 /** Text of the element at a `/`-joined path of child names; undefined when not there. */
-export function readXmlPath(element: XmlElement, path: string): string | undefined {
+export function selectXmlPath(element: XmlElement, path: string): string | undefined {
   let current: XmlElement | undefined = element;
   for (const part of path.split("/")) {
     current = current.children.find((child) => child.name === part);

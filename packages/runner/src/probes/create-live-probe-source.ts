@@ -1,16 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { describeFetchError, isTimeoutError } from "../describe-fetch-error.js";
-import { runCommand, type RunCommandOptions } from "./run-command.js";
+import { runProcess, type RunProcessOptions } from "./run-process.js";
 import { describeSpec, type ProbeResult, type ProbeSource, type ProbeSpec } from "./probe-types.js";
 
 export interface LiveProbeDeps {
-  runCommand?: typeof runCommand;
+  runProcess?: typeof runProcess;
   readFile?: (path: string) => Promise<string>;
   fetch?: typeof globalThis.fetch;
   now?: () => number;
   /** Passed to every command (tests put a fake `nvidia-smi` first on PATH). */
   env?: NodeJS.ProcessEnv;
-  killGraceMs?: RunCommandOptions["killGraceMs"];
+  killGraceMs?: RunProcessOptions["killGraceMs"];
 }
 
 /**
@@ -25,7 +25,7 @@ export function createLiveProbeSource(deps: LiveProbeDeps = {}): ProbeSource {
     const base = { key: spec.key, command: describeSpec(spec) };
     switch (spec.kind) {
       case "command": {
-        const outcome = await (deps.runCommand ?? runCommand)(spec.argv, {
+        const outcome = await (deps.runProcess ?? runProcess)(spec.argv, {
           timeoutMs: spec.timeoutMs,
           now,
           ...(deps.env === undefined ? {} : { env: deps.env }),

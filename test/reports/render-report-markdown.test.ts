@@ -7,7 +7,11 @@ import { unified } from "unified";
 import type { Language } from "../../src/render/i18n.js";
 import type { LiveState } from "../../src/reports/live-state.js";
 import { computeProgress } from "../../src/reports/progress.js";
-import { renderProgress, renderStepPlan, renderSummary } from "../../src/reports/render-reports.js";
+import {
+  renderProgress,
+  renderStepPlan,
+  renderSummary,
+} from "../../src/reports/render-report-markdown.js";
 import { computeStepPlan } from "../../src/reports/step-plan.js";
 import { computeSummary } from "../../src/reports/summary.js";
 import { buildPlan, buildSectionsPlan } from "./build-plan.js";

@@ -2,19 +2,19 @@ import { describe, expect, it } from "@jest/globals";
 import { parseConfig, UnreadableConfig } from "../../src/config/parse-config.js";
 import {
   MAX_CONFIG_BYTES,
-  readConfigBytes,
-  readConfigText,
-} from "../../src/config/read-config-text.js";
+  parseConfigBytes,
+  parseConfigText,
+} from "../../src/config/parse-config-yaml.js";
 
 const refused = (text: string) => {
-  const result = readConfigText(text);
+  const result = parseConfigText(text);
   if (result.ok) throw new Error("expected a refusal");
   return result.problem;
 };
 
-describe("readConfigText", () => {
+describe("parseConfigText", () => {
   it("reads a real configuration", () => {
-    expect(readConfigText("language: en\nsync:\n  reconcile: 2h\n")).toEqual({
+    expect(parseConfigText("language: en\nsync:\n  reconcile: 2h\n")).toEqual({
       ok: true,
       value: { language: "en", sync: { reconcile: "2h" } },
     });
@@ -41,13 +41,13 @@ describe("readConfigText", () => {
   });
 
   it("refuses bytes that are too many or not UTF-8", () => {
-    expect(readConfigBytes(new Uint8Array(MAX_CONFIG_BYTES + 1)).ok).toBe(false);
-    const bad = readConfigBytes(new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe]));
+    expect(parseConfigBytes(new Uint8Array(MAX_CONFIG_BYTES + 1)).ok).toBe(false);
+    const bad = parseConfigBytes(new Uint8Array([0x61, 0x3a, 0x20, 0xff, 0xfe]));
     expect(bad.ok ? "" : bad.problem.messages.en).toBe("is not UTF-8 text");
   });
 
   it("keeps a __proto__ key a key, and parseConfig names it", () => {
-    const result = readConfigText("__proto__:\n  language: en\n");
+    const result = parseConfigText("__proto__:\n  language: en\n");
     expect(result.ok).toBe(true);
     const value = result.ok ? result.value : null;
     expect(Object.keys(value as object)).toEqual(["__proto__"]);

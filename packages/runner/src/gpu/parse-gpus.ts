@@ -4,12 +4,12 @@
  * support often has at hand).
  */
 import type { SmiCsv } from "../parse/parse-smi-csv.js";
-import { readTextPath, type SmiQueryText } from "../parse/parse-smi-query-text.js";
-import { readXmlPath, type XmlElement } from "../parse/parse-xml.js";
+import { selectTextPath, type SmiQueryText } from "../parse/parse-smi-query-text.js";
+import { selectXmlPath, type XmlElement } from "../parse/parse-xml.js";
 import type { Gpu } from "@nova/protocol";
 import { buildGpu } from "./build-gpu.js";
 
-export function readGpusFromCsv(csv: SmiCsv): Gpu[] {
+export function parseGpusFromCsv(csv: SmiCsv): Gpu[] {
   return csv.rows.map((row, position) => {
     const index = Number(row.index ?? position);
     return buildGpu(
@@ -20,27 +20,27 @@ export function readGpusFromCsv(csv: SmiCsv): Gpu[] {
   });
 }
 
-export function readGpusFromXml(log: XmlElement): Gpu[] {
+export function parseGpusFromXml(log: XmlElement): Gpu[] {
   return log.children
     .filter((element) => element.name === "gpu")
     .map((element, index) =>
       buildGpu(
-        { index, name: readXmlPath(element, "product_name") ?? "GPU" },
+        { index, name: selectXmlPath(element, "product_name") ?? "GPU" },
         (path) =>
           path === "pci/pci_bus_id"
-            ? (element.attributes.id ?? readXmlPath(element, path))
-            : readXmlPath(element, path),
+            ? (element.attributes.id ?? selectXmlPath(element, path))
+            : selectXmlPath(element, path),
         (field) => field.xml,
       ),
     );
 }
 
-export function readGpusFromText(parsed: SmiQueryText): Gpu[] {
+export function parseGpusFromText(parsed: SmiQueryText): Gpu[] {
   return parsed.gpus.map(({ busId, tree }, index) =>
     buildGpu(
-      { index, name: readTextPath(tree, "Product Name") ?? "GPU" },
+      { index, name: selectTextPath(tree, "Product Name") ?? "GPU" },
       (path) =>
-        path === "PCI/Bus Id" ? (readTextPath(tree, path) ?? busId) : readTextPath(tree, path),
+        path === "PCI/Bus Id" ? (selectTextPath(tree, path) ?? busId) : selectTextPath(tree, path),
       (field) => field.text,
     ),
   );

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createLiveProbeSource } from "../src/probes/create-live-probe-source.js";
 import { PROBES } from "../src/probes/probe-catalog.js";
-import { runCommand } from "../src/probes/run-command.js";
+import { runProcess } from "../src/probes/run-process.js";
 
 let bin: string;
 beforeAll(async () => {
@@ -41,13 +41,13 @@ async function waitUntil(condition: () => Promise<boolean>, ms: number): Promise
   return condition();
 }
 
-describe("runCommand", () => {
+describe("runProcess", () => {
   it("kills a hanging nvidia-smi at the timeout, its children too", async () => {
     const pids = join(bin, "hang.pids");
     // Like a wedged driver: the tool and a helper it started both hang.
     await script("nvidia-smi", `sleep 600 &\necho $! > "${pids}"\necho $$ >> "${pids}"\nwait`);
     const started = Date.now();
-    const outcome = await runCommand(["nvidia-smi", "-L"], {
+    const outcome = await runProcess(["nvidia-smi", "-L"], {
       // Long enough for a loaded CI machine to start the script and write the pids.
       timeoutMs: 1500,
       killGraceMs: 200,
@@ -64,13 +64,13 @@ describe("runCommand", () => {
 
   it("escalates to SIGKILL when the process ignores SIGTERM", async () => {
     const path = await script("stubborn", `trap '' TERM\nsleep 600 &\nwait\nwait`);
-    const outcome = await runCommand([path], { timeoutMs: 200, killGraceMs: 200 });
+    const outcome = await runProcess([path], { timeoutMs: 200, killGraceMs: 200 });
     expect(outcome.timedOut).toBe(true);
   });
 
   it("runs with LC_ALL=C and returns output and exit code", async () => {
     const path = await script("locale", 'echo "LC_ALL=$LC_ALL LANG=$LANG"\necho oops >&2\nexit 3');
-    const outcome = await runCommand([path], {
+    const outcome = await runProcess([path], {
       timeoutMs: 5000,
       env: { ...process.env, LC_ALL: "de_DE.UTF-8" },
     });
@@ -84,7 +84,7 @@ describe("runCommand", () => {
   });
 
   it("reports a missing binary instead of throwing", async () => {
-    const outcome = await runCommand(["nova-no-such-binary-xyz"], { timeoutMs: 1000 });
+    const outcome = await runProcess(["nova-no-such-binary-xyz"], { timeoutMs: 1000 });
     expect(outcome).toMatchObject({ missing: true, exitCode: null, timedOut: false });
   });
 });

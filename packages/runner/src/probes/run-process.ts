@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 
-export interface CommandOutcome {
+export interface ProcessOutcome {
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -11,7 +11,7 @@ export interface CommandOutcome {
   missing: boolean;
 }
 
-export interface RunCommandOptions {
+export interface RunProcessOptions {
   timeoutMs: number;
   /** After SIGTERM to the process group, how long before SIGKILL. */
   killGraceMs?: number;
@@ -31,10 +31,10 @@ const DEFAULT_MAX_OUTPUT = 16 * 1024 * 1024;
  * (SIGTERM, then SIGKILL after a grace period): a wedged GPU makes `nvidia-smi` hang in the
  * kernel, and a wrapper script's children would otherwise outlive it and keep the pipes open.
  */
-export function runCommand(
+export function runProcess(
   argv: readonly string[],
-  options: RunCommandOptions,
-): Promise<CommandOutcome> {
+  options: RunProcessOptions,
+): Promise<ProcessOutcome> {
   const now = options.now ?? Date.now;
   const started = now();
   const [file, ...args] = argv;
@@ -57,13 +57,13 @@ export function runCommand(
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     const timers: NodeJS.Timeout[] = [];
 
-    const finish = (outcome: CommandOutcome): void => {
+    const finish = (outcome: ProcessOutcome): void => {
       if (settled) return;
       settled = true;
       for (const timer of timers) clearTimeout(timer);
       resolve(outcome);
     };
-    const outcome = (): CommandOutcome => ({
+    const outcome = (): ProcessOutcome => ({
       exitCode: timedOut ? null : (exit?.code ?? null),
       signal: exit?.signal ?? null,
       stdout: stdout.text(),
@@ -116,7 +116,7 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
-function missingOutcome(message: string, durationMs: number): CommandOutcome {
+function missingOutcome(message: string, durationMs: number): ProcessOutcome {
   return {
     exitCode: null,
     signal: null,

@@ -26,14 +26,14 @@ export interface ConfigFileProblem {
   column?: number;
 }
 
-export type ReadConfigTextResult =
+export type ParseConfigYamlResult =
   { ok: true; value: unknown } | { ok: false; problem: ConfigFileProblem };
 
 const refuse = (en: string, de: string, at?: { line: number; column: number }) =>
   ({ ok: false, problem: { messages: { en, de }, ...(at ?? {}) } }) as const;
 
 /** The file's bytes as data, or why not. */
-export function readConfigBytes(bytes: Uint8Array): ReadConfigTextResult {
+export function parseConfigBytes(bytes: Uint8Array): ParseConfigYamlResult {
   if (bytes.length > MAX_CONFIG_BYTES) {
     return refuse(
       `is ${bytes.length} bytes; Nova reads at most ${MAX_CONFIG_BYTES} bytes (64 KiB) of configuration`,
@@ -46,11 +46,11 @@ export function readConfigBytes(bytes: Uint8Array): ReadConfigTextResult {
   } catch {
     return refuse("is not UTF-8 text", "ist kein UTF-8-Text");
   }
-  return readConfigText(text);
+  return parseConfigText(text);
 }
 
 /** The file's text as data, or why not. */
-export function readConfigText(text: string): ReadConfigTextResult {
+export function parseConfigText(text: string): ParseConfigYamlResult {
   if (text.length > MAX_CONFIG_BYTES) {
     return refuse(
       `is longer than ${MAX_CONFIG_BYTES} characters (64 KiB), more than any configuration needs`,
@@ -115,7 +115,7 @@ function toPlainData(value: unknown): unknown {
  * block indentation too deep, and too many entries (`key: `, `- `, `,`). Counts are upper
  * bounds (a colon in a quoted string counts too), far above what a real file reaches.
  */
-function prescan(text: string): ReadConfigTextResult | null {
+function prescan(text: string): ParseConfigYamlResult | null {
   let aliases = 0;
   let entries = 0;
   let depth = 0;
@@ -173,7 +173,7 @@ function prescan(text: string): ReadConfigTextResult | null {
 }
 
 /** After parsing (aliases expanded): the same depth and entry bounds on the data itself. */
-function checkShape(value: unknown): ReadConfigTextResult | null {
+function checkShape(value: unknown): ParseConfigYamlResult | null {
   let entries = 0;
   const stack: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 0 }];
   while (stack.length > 0) {

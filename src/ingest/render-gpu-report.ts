@@ -49,7 +49,7 @@ export function checkRunName(hostname: string, lang: Language): string {
 }
 
 /** The sticky comment for `state` (its `runs[0]` is `report`). */
-export function renderReportComment(
+export function renderGpuReportComment(
   report: GpuReport,
   state: CommentState,
   options: RenderOptions,
@@ -91,11 +91,11 @@ export function renderCheckRunOutput(
     evidence.length === 0
       ? ""
       : fitMarkdown(renderer.render("gpu-check-evidence", lang, { evidence }), 60_000, note);
-  return { title: renderTitle(report, lang), summary, text };
+  return { title: renderGpuReportTitle(report, lang), summary, text };
 }
 
 /** "❌ 1 Fehler, 2 Warnungen, 11 OK": the status icon and the counts that are not zero. */
-export function renderTitle(report: GpuReport, lang: Language): string {
+export function renderGpuReportTitle(report: GpuReport, lang: Language): string {
   const counts = formatCounts(report.summary, lang);
   return `${STATUS_ICONS[report.status]} ${counts || STATUS_WORDS[lang][report.status]}`;
 }

@@ -8,7 +8,7 @@ import type { SummaryResult } from "./summary.js";
 import type { FirstSyncPreview } from "../sync/first-sync-preview.js";
 
 /** The gantt chart's words in `lang`. */
-export function readGanttLabels(lang: Language): GanttLabels {
+export function translateGanttLabels(lang: Language): GanttLabels {
   return {
     milestones: translate(lang, "gantt.milestones"),
     delivery: translate(lang, "gantt.delivery"),
@@ -36,7 +36,7 @@ export function renderStepPlan(
   lang: Language,
   renderer: Renderer = readSharedRenderer(),
 ): string {
-  const labels = readGanttLabels(lang);
+  const labels = translateGanttLabels(lang);
   return renderer.render("step-plan", lang, {
     ...result,
     gantt: renderGantt(result, labels),
