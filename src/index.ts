@@ -6,37 +6,37 @@ import {
   BOARD_PULL_REQUEST_EVENTS,
   createBoardIssuesHandler,
   createBoardPullRequestHandler,
-} from "./board/board-handlers.js";
-import { createBoardService, type BoardService } from "./board/board-service.js";
-import { createBotPrService, type BotPrService } from "./bot-pr/bot-pr-service.js";
+} from "./app/handlers/board-handlers.js";
+import { createBoardService, type BoardService } from "./app/workers/board-service.js";
+import { createBotPrService, type BotPrService } from "./app/workers/bot-pr-service.js";
 import { createOctokitIngestPort } from "./github/octokit-ingest-port.js";
 import { readLatestGpuReports } from "./ingest/read-latest-gpu-reports.js";
 import {
   createSyncService,
   type SyncService,
   type SyncServiceOptions,
-} from "./app/sync-service.js";
-import { handleInstallation } from "./handlers/installation.js";
-import { createWebhookWorker } from "./app/webhook-worker.js";
-import { createIssueCommentHandler } from "./handlers/issue-comment.js";
-import { handlePullRequestPreview } from "./handlers/pull-request-preview.js";
-import { handlePush } from "./handlers/push.js";
-import { createRedisReplyLimiter } from "./commands/redis-reply-limiter.js";
-import { createSharedState } from "./ops/shared-state.js";
+} from "./app/workers/sync-service.js";
+import { handleInstallation } from "./app/handlers/installation.js";
+import { createWebhookWorker } from "./app/workers/webhook-worker.js";
+import { createIssueCommentHandler } from "./app/handlers/issue-comment.js";
+import { handlePullRequestPreview } from "./app/handlers/pull-request-preview.js";
+import { handlePush } from "./app/handlers/push.js";
+import { createRedisReplyLimiter } from "./app/shared/redis-reply-limiter.js";
+import { createSharedState } from "./app/shared/shared-state.js";
 import {
   createWriteBackClosedHandler,
   createWriteBackIssuesHandler,
   WRITE_BACK_ISSUE_EVENTS,
-} from "./handlers/write-back-events.js";
-import { addNovaRoutes } from "./http/nova-routes.js";
-import { guardWebhookBodies } from "./http/webhook-body-guard.js";
+} from "./app/handlers/write-back-events.js";
+import { addNovaRoutes } from "./app/http/nova-routes.js";
+import { guardWebhookBodies } from "./app/http/webhook-body-guard.js";
 import {
   reportOutcomeOf,
   startReportsEndpoint,
   type RunnerEndpointOptions,
-} from "./http/reports-route.js";
-import { createNovaMetrics, recordSync, type NovaMetrics } from "./ops/metrics.js";
-import { instrumentWebhooks } from "./ops/webhook-metrics.js";
+} from "./app/http/reports-route.js";
+import { createNovaMetrics, recordSync, type NovaMetrics } from "./app/ops/metrics.js";
+import { instrumentWebhooks } from "./app/ops/webhook-metrics.js";
 
 export interface NovaOptions extends Omit<SyncServiceOptions, "app" | "worker"> {
   /** Start the periodic reconcile (off in tests, which call `reconcileOnce` themselves). */
@@ -49,7 +49,7 @@ export interface NovaOptions extends Omit<SyncServiceOptions, "app" | "worker"> 
   statusSchedule?: boolean;
   /** Receives the bot-PR service (tests tick the schedule and await status reports). */
   onBotPrsReady?: (botPrs: BotPrService) => void;
-  /** The metrics `/metrics` serves (default: a new registry; src/ops/main.ts passes its own). */
+  /** The metrics `/metrics` serves (default: a new registry; src/main.ts passes its own). */
   metrics?: NovaMetrics;
   /** Require this bearer token on `/metrics` (NOVA_METRICS_TOKEN). */
   metricsToken?: string;
@@ -74,7 +74,7 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
 /**
  * Builds Nova's Probot app: it wires webhook handlers to use-cases and holds no logic.
  *
- * `npm start` builds Nova and runs `lib/ops/main.js`, the production entry (startup checks, log
+ * `npm start` builds Nova and runs `lib/main.js`, the production entry (startup checks, log
  * redaction), which loads this app from the standard Probot environment (APP_ID, PRIVATE_KEY or
  * PRIVATE_KEY_PATH, WEBHOOK_SECRET, …; see docs/setup.md). Probot's own server answers `GET /ping`
  * and verifies webhook signatures before any handler runs. The app adds `/healthz`, `/readyz`,

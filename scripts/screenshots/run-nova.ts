@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Probot } from "probot";
-import type { SyncService } from "../../src/app/sync-service.js";
-import type { BoardService } from "../../src/board/board-service.js";
+import type { SyncService } from "../../src/app/workers/sync-service.js";
+import type { BoardService } from "../../src/app/workers/board-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
-import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
+import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
 import { createNova } from "../../src/index.js";
 import { parseSectionMarker, parseTaskMarker } from "../../src/sync/task-marker.js";
 import { createManualClock, createTestProbot, FakeGitHub } from "../../test/fake-github/index.js";

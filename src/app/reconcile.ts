@@ -1,7 +1,7 @@
 import type { Probot } from "probot";
 import { DEFAULT_CONFIG } from "../config/schema.js";
-import { createLocalOnceClaims, type OnceClaims } from "../ops/once-claims.js";
-import type { SyncService } from "./sync-service.js";
+import { createLocalOnceClaims, type OnceClaims } from "./shared/once-claims.js";
+import type { SyncService } from "./workers/sync-service.js";
 
 export interface ReconcileOptions {
   app: Probot;

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
-import type { SyncService } from "../../src/app/sync-service.js";
-import type { BoardService } from "../../src/board/board-service.js";
+import type { SyncService } from "../../src/app/workers/sync-service.js";
+import type { BoardService } from "../../src/app/workers/board-service.js";
 import type { SyncRepositoryResult } from "../../src/sync/sync-repository.js";
 import { createNova } from "../../src/index.js";
 import { parseTaskMarker } from "../../src/sync/task-marker.js";

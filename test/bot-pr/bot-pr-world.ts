@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import type { BotPrService } from "../../src/bot-pr/bot-pr-service.js";
+import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
 import { parseTaskMarker } from "../../src/sync/task-marker.js";
 import {
   createWebhookPayload,

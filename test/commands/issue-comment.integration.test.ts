@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
-import type { SyncService } from "../../src/app/sync-service.js";
+import type { SyncService } from "../../src/app/workers/sync-service.js";
 import { createNova } from "../../src/index.js";
 import { ZERO_WIDTH_JOINER } from "../../src/render/escape-markdown.js";
 import {

@@ -18,7 +18,7 @@ export function createTestOctokit(
 ) {
   const throttle = options.throttle ?? false;
   const retry = options.retry ?? false;
-  // Nova's request policy (time limits, 401 token refresh), as src/ops/main.ts adds it.
+  // Nova's request policy (time limits, 401 token refresh), as src/main.ts adds it.
   return withGitHubRequestPolicy(
     ProbotOctokit.defaults((instanceOptions: Record<string, unknown>) => ({
       ...instanceOptions,

@@ -353,7 +353,7 @@ export class FakeGitHub {
     }
     const url = new URL(request.url ?? "/", this.url);
     // GitHub Enterprise Server's paths (Probot's GHE_HOST): the REST API under /api/v3 and
-    // GraphQL at /api/graphql, so a child process running `src/ops/main.ts` can use the fake.
+    // GraphQL at /api/graphql, so a child process running `src/main.ts` can use the fake.
     if (url.pathname.startsWith("/api/v3/")) url.pathname = url.pathname.slice("/api/v3".length);
     if (url.pathname === "/api/graphql") url.pathname = "/graphql";
     const method = (request.method ?? "GET").toUpperCase();

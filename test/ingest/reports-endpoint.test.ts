@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { request as httpRequest } from "node:http";
 import { deriveRunnerKey, signReport } from "@nova/protocol";
-import { createNovaMetrics } from "../../src/ops/metrics.js";
+import { createNovaMetrics } from "../../src/app/ops/metrics.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import {

@@ -1,7 +1,7 @@
 /**
  * SIGKILL in the middle of a first sync, then a restart, and no redelivery (GitHub never
  * redelivers): the start-up reconcile finishes the sync. Nova runs as `npm start` runs it
- * (src/ops/main.ts) in a child process; the fake GitHub lives in this process, so what the
+ * (src/main.ts) in a child process; the fake GitHub lives in this process, so what the
  * killed process wrote is still there when the new one starts.
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
@@ -16,7 +16,7 @@ let nova: NovaProcess | undefined;
 beforeAll(async () => {
   fake = await FakeGitHub.start();
 });
-// SIGTERM waits up to 25 s for running work (src/ops/main.ts): the start-up pass may still run.
+// SIGTERM waits up to 25 s for running work (src/main.ts): the start-up pass may still run.
 afterAll(async () => {
   await nova?.stop();
   await fake.close();

@@ -23,13 +23,13 @@ export interface NovaProcess {
   stop(): Promise<void>;
 }
 
-const main = fileURLToPath(new URL("../../src/ops/main.ts", import.meta.url));
+const main = fileURLToPath(new URL("../../src/main.ts", import.meta.url));
 const tsx = pathToFileURL(
   fileURLToPath(new URL("../../node_modules/tsx/dist/loader.mjs", import.meta.url)),
 ).href;
 
 /**
- * Nova as `npm start` runs it (src/ops/main.ts: Probot's `run()`, the production Octokit with
+ * Nova as `npm start` runs it (src/main.ts: Probot's `run()`, the production Octokit with
  * retries and throttling), in a child process that talks to the fake GitHub as a GitHub
  * Enterprise Server (`GHE_HOST`); the fake lives in the test process, so its state outlives
  * the child. Resolves once the server listens.

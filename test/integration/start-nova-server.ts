@@ -1,13 +1,13 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { Probot, Server } from "probot";
-import type { SyncService } from "../../src/app/sync-service.js";
-import type { BoardService } from "../../src/board/board-service.js";
-import type { RunnerEndpointOptions } from "../../src/http/reports-route.js";
-import type { IngestService } from "../../src/ingest/ingest-service.js";
+import type { SyncService } from "../../src/app/workers/sync-service.js";
+import type { BoardService } from "../../src/app/workers/board-service.js";
+import type { RunnerEndpointOptions } from "../../src/app/http/reports-route.js";
+import type { IngestService } from "../../src/app/workers/ingest-service.js";
 import { createNova, type NovaOptions } from "../../src/index.js";
-import { withGitHubRequestMetrics } from "../../src/ops/github-request-metrics.js";
-import { createNovaMetrics, type NovaMetrics } from "../../src/ops/metrics.js";
+import { withGitHubRequestMetrics } from "../../src/app/ops/github-request-metrics.js";
+import { createNovaMetrics, type NovaMetrics } from "../../src/app/ops/metrics.js";
 import { findFreePort } from "../fake-github/find-free-port.js";
 import {
   createTestOctokit,

@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import type { SyncService } from "../../src/app/sync-service.js";
+import type { SyncService } from "../../src/app/workers/sync-service.js";
 import { createNova, type NovaOptions } from "../../src/index.js";
 import { createTestProbot, type FakeGitHub } from "../fake-github/index.js";
 

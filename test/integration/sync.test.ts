@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
-import type { SyncService } from "../../src/app/sync-service.js";
+import type { SyncService } from "../../src/app/workers/sync-service.js";
 import { parseTaskMarker } from "../../src/sync/task-marker.js";
 import {
   createWebhookPayload,

@@ -1,0 +1,259 @@
+/**
+ * `POST /nova/v1/reports`: the runner upload endpoint (docs/runner-protocol.md, docs/ingest.md),
+ * a Probot 14 route on the app's own server. This layer does the HTTP part in the protocol's
+ * order (method and path → content type → size, reading at most 1 MiB + 1 byte before a
+ * deadline) and hands the raw bytes to the ingest service, which verifies the signature before
+ * anything parses them. No request can make it throw or answer 500 for a client's mistake.
+ */
+import type { SharedLock } from "../shared/shared-lock.js";
+import type { UploadRecords } from "../shared/upload-records.js";
+import type { UploadRateLimiter } from "../../ingest/upload-rate-limit.js";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Probot } from "probot";
+import {
+  createIngestService,
+  type IngestService,
+  type IngestServiceOptions,
+} from "../workers/ingest-service.js";
+import { parseRunnerSecrets } from "../../ingest/runner-secrets.js";
+import { errorAnswer, type UploadAnswer } from "../../ingest/upload-answer.js";
+import { readBoundedBody } from "./read-bounded-body.js";
+
+export const REPORTS_PATH = "/nova/v1/reports";
+/** The largest body accepted: 1 MiB. */
+export const MAX_REPORT_BYTES = 1024 * 1024;
+/** A body that has not arrived completely by then is cut off (a trickle holds a connection). */
+export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+
+/** What a Probot 14 route handler is: true when it answered the request. */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+
+interface RouteLogger {
+  info: (data: object, message?: string) => void;
+  warn: (data: object, message?: string) => void;
+  error: (data: object, message?: string) => void;
+}
+
+export interface ReportsRouteOptions {
+  log: RouteLogger;
+  bodyTimeoutMs?: number;
+  maxBodyBytes?: number;
+  /** Hears every answer's HTTP status (the `/metrics` counter). */
+  onAnswer?: ((httpStatus: number) => void) | undefined;
+}
+
+/** How an answer counts on `/metrics` (`nova_runner_reports_total{outcome}`). */
+export function reportOutcomeOf(
+  httpStatus: number,
+): "created" | "replayed" | "rejected" | "limited" | "failed" {
+  if (httpStatus === 201) return "created";
+  if (httpStatus === 200) return "replayed";
+  if (httpStatus === 429) return "limited";
+  return httpStatus >= 500 ? "failed" : "rejected";
+}
+
+/** `application/json`, optionally with `charset=utf-8`; parameters are compared without case. */
+const JSON_CONTENT_TYPE = /^\s*application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+/** The route: answers `POST /nova/v1/reports` (405 for other methods) and leaves other paths alone. */
+export function createReportsRoute(
+  ingest: Pick<IngestService, "receive">,
+  options: ReportsRouteOptions,
+): RouteHandler {
+  const maxBytes = options.maxBodyBytes ?? MAX_REPORT_BYTES;
+  const timeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const { log } = options;
+
+  return async (request, response) => {
+    if (pathOf(request.url) !== REPORTS_PATH) return false;
+    let answer: UploadAnswer;
+    let readAll = false;
+    try {
+      const early = checkRequest(request, maxBytes);
+      if (early) {
+        answer = early;
+      } else {
+        const body = await readBoundedBody(request, maxBytes, timeoutMs);
+        if (body.kind === "aborted") {
+          response.destroy();
+          return true;
+        }
+        if (body.kind === "too-large") {
+          answer = errorAnswer(413, `the body is larger than ${maxBytes} bytes`);
+        } else if (body.kind === "timeout") {
+          answer = errorAnswer(
+            408,
+            `the body did not arrive within ${Math.round(timeoutMs / 1000)} s`,
+          );
+        } else {
+          readAll = true;
+          answer = await ingest.receive({
+            repository: header(request, "x-nova-repository"),
+            signature: header(request, "x-nova-signature"),
+            idempotencyKey: header(request, "idempotency-key"),
+            body: body.body,
+          });
+        }
+      }
+    } catch (error) {
+      log.error({ err: error }, "runner upload: internal error");
+      answer = errorAnswer(500, "internal error");
+    }
+    send(request, response, answer, readAll);
+    options.onAnswer?.(answer.httpStatus);
+    const entry = {
+      status: answer.httpStatus,
+      repository: header(request, "x-nova-repository")?.slice(0, 140),
+      ...(answer.body.error ? { error: answer.body.error } : {}),
+    };
+    if (answer.httpStatus >= 500) log.warn(entry, "runner upload");
+    else log.info(entry, "runner upload");
+    return true;
+  };
+}
+
+/** The endpoint's settings; each defaults to its environment variable. */
+export interface RunnerEndpointOptions {
+  /** `NOVA_RUNNER_SECRET`; null turns the endpoint off whatever the environment says. */
+  secret?: string | null;
+  /** `NOVA_RUNNER_SECRET_PREVIOUS`, accepted during a rotation. */
+  previousSecret?: string | null;
+  /** `NOVA_RUNBOOK_BASE_URL`: where runbook links point (default: Nova's published runbooks). */
+  runbookBaseUrl?: string | null;
+  bodyTimeoutMs?: number;
+  duplicateWaitMs?: number;
+  /** Receives the service (tests await uploads in flight). */
+  onReady?: (service: IngestService) => void;
+}
+
+/**
+ * Turns the endpoint on when `NOVA_RUNNER_SECRET` is set (and long enough), and says so in the
+ * log either way. Returns the service, or null when the endpoint is off.
+ */
+export function startReportsEndpoint(input: {
+  app: Probot;
+  /** Probot's `addHandler` (absent when the app is loaded without a server). */
+  addHandler: ((handler: RouteHandler) => void) | undefined;
+  botLogin: () => Promise<string>;
+  now?: (() => number) | undefined;
+  sleep?: ((ms: number) => Promise<void>) | undefined;
+  options?: RunnerEndpointOptions | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Hears every answer's HTTP status (the `/metrics` counter). */
+  onAnswer?: ((httpStatus: number) => void) | undefined;
+  /** Cross-instance lock (Redis) for publishing; see `IngestServiceOptions.lock`. */
+  lock?: SharedLock | undefined;
+  /** Upload idempotency records (Redis); see `IngestServiceOptions.uploads`. */
+  uploads?: UploadRecords | undefined;
+  /** The upload rate limit's window (Redis); see `IngestServiceOptions.rateLimiter`. */
+  rateLimiter?: UploadRateLimiter | undefined;
+}): IngestService | null {
+  const { app, env } = input;
+  const options = input.options ?? {};
+  const pick = <T>(value: T | null | undefined, fallback: T | undefined): T | null =>
+    value === undefined ? (fallback ?? null) : value;
+  const secrets = parseRunnerSecrets(
+    pick(options.secret, env.NOVA_RUNNER_SECRET),
+    pick(options.previousSecret, env.NOVA_RUNNER_SECRET_PREVIOUS),
+  );
+  if (!secrets.ok) {
+    app.log.info(`runner report endpoint off: ${secrets.reason}`);
+    return null;
+  }
+  for (const warning of secrets.warnings) app.log.warn(warning);
+  const service = createIngestService({
+    app,
+    secrets: secrets.previous ? [secrets.current, secrets.previous] : [secrets.current],
+    botLogin: input.botLogin,
+    runbookBaseUrl: pick(options.runbookBaseUrl, env.NOVA_RUNBOOK_BASE_URL),
+    ...optional<IngestServiceOptions>({
+      now: input.now,
+      sleep: input.sleep,
+      duplicateWaitMs: options.duplicateWaitMs,
+      lock: input.lock,
+      uploads: input.uploads,
+      rateLimiter: input.rateLimiter,
+    }),
+  });
+  const route = createReportsRoute(service, {
+    log: app.log.child({ name: "nova-reports-route" }),
+    onAnswer: input.onAnswer,
+    ...(options.bodyTimeoutMs !== undefined ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
+  });
+  try {
+    if (!input.addHandler) throw new Error("No server instance");
+    input.addHandler(route);
+  } catch (error) {
+    // `probot.load()` without a server (tests, scripts) has nowhere to serve the route.
+    app.log.warn({ err: error }, "runner report endpoint not served: no HTTP server");
+    return null;
+  }
+  app.log.info(
+    `runner report endpoint on: POST ${REPORTS_PATH}${secrets.previous ? " (keys of the previous secret accepted too)" : ""}`,
+  );
+  options.onReady?.(service);
+  return service;
+}
+
+/** The options that are set, so `undefined` never overrides a default. */
+function optional<T>(values: Partial<Record<keyof T, unknown>>): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
+}
+
+function pathOf(url: string | undefined): string | null {
+  try {
+    return new URL(url ?? "/", "http://localhost").pathname.replace(/\/+$/, "");
+  } catch {
+    return null;
+  }
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Method, content type and a declared size, before a byte of the body is read. */
+function checkRequest(request: IncomingMessage, maxBytes: number): UploadAnswer | null {
+  if (request.method !== "POST") {
+    return errorAnswer(405, "only POST is allowed here", { headers: { Allow: "POST" } });
+  }
+  const type = header(request, "content-type");
+  if (type === undefined || !JSON_CONTENT_TYPE.test(type)) {
+    return errorAnswer(415, "Content-Type must be application/json", {
+      headers: { Accept: "application/json" },
+    });
+  }
+  const length = header(request, "content-length");
+  if (length !== undefined && Number(length) > maxBytes) {
+    return errorAnswer(413, `the body is larger than ${maxBytes} bytes`);
+  }
+  return null;
+}
+
+/**
+ * Writes the JSON answer. When the body was not read to its end, the connection is closed after
+ * the answer (so the rest is never read) and whatever still arrives is discarded briefly, so the
+ * client gets to read the answer before the socket goes away.
+ */
+function send(
+  request: IncomingMessage,
+  response: ServerResponse,
+  answer: UploadAnswer,
+  readAll: boolean,
+): void {
+  if (response.headersSent || response.destroyed) return;
+  response.writeHead(answer.httpStatus, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-store",
+    ...(readAll ? {} : { Connection: "close" }),
+    ...answer.headers,
+  });
+  response.end(JSON.stringify(answer.body));
+  if (!readAll && !request.complete) {
+    request.resume();
+    setTimeout(() => request.destroy(), 1000).unref();
+  }
+}
