@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # Nova as a container: `docker build -t nova .`, then run it with the Probot environment
 # (APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, …; see docs/setup.md, "Docker").
-# test/ops/dockerfile.test.ts checks this file's rules statically (no container engine in CI).
+# test/project/dockerfile.test.ts checks this file's rules statically (no container engine in CI).
 #
 # Node 22 LTS by default; Nova runs on Node ^20.19, ^22.13 or >= 24 (package.json engines; CI tests 20 and 22).
 ARG NODE_VERSION=22
@@ -30,7 +30,7 @@ RUN apt-get update \
   && apt-get install -y --no-install-recommends tini \
   && rm -rf /var/lib/apt/lists/*
 # NODE_ENV=production makes Probot refuse to start without APP_ID and a private key (no setup
-# mode in a container), and Nova without a real WEBHOOK_SECRET (src/ops/startup-checks.ts).
+# mode in a container), and Nova without a real WEBHOOK_SECRET (src/app/ops/startup-checks.ts).
 # HOST=0.0.0.0: Probot listens on localhost by default, unreachable through a published port.
 ENV NODE_ENV=production \
     LOG_FORMAT=json \
@@ -59,5 +59,5 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["/usr/bin/tini", "--"]
-# src/ops/main.ts: Probot's run() plus startup checks, log redaction, metrics, graceful SIGTERM.
-CMD ["node", "lib/ops/main.js"]
+# src/main.ts: Probot's run() plus startup checks, log redaction, metrics, graceful SIGTERM.
+CMD ["node", "lib/main.js"]
