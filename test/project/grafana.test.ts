@@ -7,7 +7,7 @@ import { createNovaMetrics } from "../../src/app/ops/metrics.js";
  * must name a metric that exists: one of dcgm-exporter's default counters (the enabled lines of
  * docs/grafana/dcgm-exporter-counters.csv) or one of Nova's own (`/metrics`).
  */
-const folder = new URL("../../docs/grafana", import.meta.url);
+const folder = new URL("../../docs/grafana/", import.meta.url);
 const readJson = (name: string) =>
   JSON.parse(readFileSync(new URL(name, folder), "utf8")) as unknown;
 const dashboards = readdirSync(folder).filter(
@@ -166,7 +166,7 @@ describe("alert-rules.json", () => {
   const rules = (
     readJson("alert-rules.json") as { apiVersion: number; groups: Array<{ rules: Rule[] }> }
   ).groups.flatMap((group) => group.rules);
-  const runbooks = new URL("../../docs/runbooks", import.meta.url);
+  const runbooks = new URL("../../docs/runbooks/", import.meta.url);
 
   it("is Grafana's provisioning format, each rule with a query, a condition and a severity", () => {
     expect((readJson("alert-rules.json") as { apiVersion: number }).apiVersion).toBe(1);

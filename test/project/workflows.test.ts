@@ -8,7 +8,7 @@ import { parse } from "yaml";
  * WebAssembly, so nothing is downloaded): syntax, expressions and their types, known actions'
  * inputs, cron syntax, `needs`. Shell scripts inside `run:` are not checked (no shellcheck there).
  */
-const folder = new URL("../../.github/workflows", import.meta.url);
+const folder = new URL("../../.github/workflows/", import.meta.url);
 const files = readdirSync(folder)
   .filter((name) => /\.ya?ml$/.test(name))
   .sort();
