@@ -36,8 +36,8 @@ const ENTITY_START = /&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)/g;
  *    images, strikethrough, table-cell breaks or math.
  * 5. A block marker at the start (`#`, `+`, `-`, `=`, `>`, or a number followed by `.` or `)`)
  *    gets a backslash, so `- {{md title}}` cannot become a nested list, a heading or a quote.
- * 6. A zero-width joiner (U+200D) goes after every `@` that is followed by a letter, digit or
- *    `-`/`_`, so `@alice` and `@org/team` do not notify; after every `#` followed by a digit, so
+ * 6. A zero-width joiner (U+200D) goes after every `@` that is followed by a letter, digit,
+ *    `.`, `-` or `_`, so `@alice` and `@org/team` do not notify and `a@.a` is no e-mail link; after every `#` followed by a digit, so
  *    `#12` and `owner/repo#12` do not link an issue; and between `GH` and `-` in `GH-12`.
  *    A backslash would not help there: GitHub finds mentions and references in the text after
  *    Markdown has been parsed.
@@ -61,7 +61,7 @@ export function escapeMarkdown(value: unknown): string {
     text = `${marker.slice(0, -1)}\\${marker.slice(-1)}${text.slice(marker.length)}`;
   }
   return text
-    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_JOINER}`)
+    .replace(/@(?=[\p{L}\p{N}._-])/gu, `@${ZERO_WIDTH_JOINER}`)
     .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
     .replace(/\b(GH)(?=-\d)/gi, `$1${ZERO_WIDTH_JOINER}`);
 }
@@ -86,7 +86,7 @@ export function escapeHtmlText(value: unknown): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
-    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZERO_WIDTH_JOINER}`)
+    .replace(/@(?=[\p{L}\p{N}._-])/gu, `@${ZERO_WIDTH_JOINER}`)
     .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
     .replace(/\b(GH)(?=-\d)/gi, `$1${ZERO_WIDTH_JOINER}`);
 }
