@@ -21,8 +21,8 @@ import { createWebhookWorker } from "./app/workers/webhook-worker.js";
 import { createIssueCommentHandler } from "./app/handlers/issue-comment.js";
 import { handlePullRequestPreview } from "./app/handlers/pull-request-preview.js";
 import { handlePush } from "./app/handlers/push.js";
-import { createRedisReplyLimiter } from "./app/shared/redis-reply-limiter.js";
-import { createSharedState } from "./app/shared/shared-state.js";
+import { createRedisReplyLimiter } from "./app/replicas/redis-reply-limiter.js";
+import { createSharedState } from "./app/replicas/shared-state.js";
 import {
   createWriteBackClosedHandler,
   createWriteBackIssuesHandler,

@@ -1,6 +1,6 @@
 import type { Probot } from "probot";
 import { DEFAULT_CONFIG } from "../config/schema.js";
-import { createLocalOnceClaims, type OnceClaims } from "./shared/once-claims.js";
+import { createLocalOnceClaims, type OnceClaims } from "./replicas/once-claims.js";
 import type { SyncService } from "./workers/sync-service.js";
 
 export interface ReconcileOptions {

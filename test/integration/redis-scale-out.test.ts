@@ -5,11 +5,14 @@
  * cases show that without Redis the same traffic does race.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createRedisReplyLimiter } from "../../src/app/shared/redis-reply-limiter.js";
+import { createRedisReplyLimiter } from "../../src/app/replicas/redis-reply-limiter.js";
 import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import { reconcileTick } from "../../src/app/reconcile.js";
-import { createLocalOnceClaims, createRedisOnceClaims } from "../../src/app/shared/once-claims.js";
+import {
+  createLocalOnceClaims,
+  createRedisOnceClaims,
+} from "../../src/app/replicas/once-claims.js";
 import { parseSectionMarker, parseTaskMarker } from "../../src/sync/task-marker.js";
 import { projectStoreOf } from "../fake-github/graphql/index.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
@@ -19,7 +22,7 @@ import { buildReport, postReport } from "../ingest/uploads.js";
 import { startNova } from "./start-nova.js";
 import { Redis } from "ioredis";
 import { findFreePort } from "../fake-github/find-free-port.js";
-import { hasRedis, startRedis, type TestRedis } from "../app/shared/start-redis.js";
+import { hasRedis, startRedis, type TestRedis } from "../app/replicas/start-redis.js";
 
 const describeWithRedis = hasRedis ? describe : describe.skip;
 

@@ -7,7 +7,7 @@ import { createMemoryReplyLimiter, type ReplyLimiter } from "../../commands/repl
 import { respondToComment } from "../../commands/respond-to-comment.js";
 import { createOctokitCommandPort } from "../../github/octokit-command-port.js";
 import { createOctokitPort } from "../../github/octokit-port.js";
-import { createLocalLock, type SharedLock } from "../shared/shared-lock.js";
+import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
 import type { Language } from "../../render/i18n.js";
 import type { SyncRepositoryResult } from "../../sync/sync-repository.js";
 

@@ -5,8 +5,8 @@
  * deadline) and hands the raw bytes to the ingest service, which verifies the signature before
  * anything parses them. No request can make it throw or answer 500 for a client's mistake.
  */
-import type { SharedLock } from "../shared/shared-lock.js";
-import type { UploadRecords } from "../shared/upload-records.js";
+import type { SharedLock } from "../replicas/shared-lock.js";
+import type { UploadRecords } from "../replicas/upload-records.js";
 import type { UploadRateLimiter } from "../../ingest/upload-rate-limit.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";

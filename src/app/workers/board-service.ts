@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import { createLocalLock, type SharedLock } from "../shared/shared-lock.js";
+import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
 import { parseConfig } from "../../config/parse-config.js";
 import type { NovaConfig, ProjectConfig } from "../../config/schema.js";
 import type { GitHubPort, RepoRef } from "../../github/github-port.js";

@@ -1,6 +1,6 @@
 import type { Probot } from "probot";
-import { createLocalOnceClaims, type OnceClaims } from "../shared/once-claims.js";
-import { createLocalLock, type SharedLock } from "../shared/shared-lock.js";
+import { createLocalOnceClaims, type OnceClaims } from "../replicas/once-claims.js";
+import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
 import type { BotPrPort } from "../../github/bot-pr-port.js";
 import type { GitHubPort, RepoRef } from "../../github/github-port.js";
 import { createOctokitBotPrPort } from "../../github/octokit-bot-pr-port.js";

@@ -4,8 +4,8 @@
  * repository → idempotency → effects (configuration, rate limit, publish). Every outcome is an
  * `UploadAnswer`; nothing a client sends can make it throw.
  */
-import { createLocalLock, type SharedLock } from "../shared/shared-lock.js";
-import { createMemoryUploadRecords, type UploadRecords } from "../shared/upload-records.js";
+import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
+import { createMemoryUploadRecords, type UploadRecords } from "../replicas/upload-records.js";
 import type { Probot } from "probot";
 import { parseConfig } from "../../config/parse-config.js";
 import { DEFAULT_CONFIG } from "../../config/schema.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { createLocalLock } from "../../../src/app/shared/shared-lock.js";
+import { createLocalLock } from "../../../src/app/replicas/shared-lock.js";
 
 describe("createLocalLock", () => {
   it("runs tasks of one key one after another, even after a failure", async () => {

@@ -3,11 +3,11 @@
  * tickets, the upload idempotency records and the lock.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createRedisUploadRateLimiter } from "../../../src/app/shared/redis-upload-rate-limit.js";
-import { createRedisOnceClaims } from "../../../src/app/shared/once-claims.js";
-import { createRedisLock } from "../../../src/app/shared/shared-lock.js";
-import { createRedisSyncTickets } from "../../../src/app/shared/sync-tickets.js";
-import { createRedisUploadRecords } from "../../../src/app/shared/upload-records.js";
+import { createRedisUploadRateLimiter } from "../../../src/app/replicas/redis-upload-rate-limit.js";
+import { createRedisOnceClaims } from "../../../src/app/replicas/once-claims.js";
+import { createRedisLock } from "../../../src/app/replicas/shared-lock.js";
+import { createRedisSyncTickets } from "../../../src/app/replicas/sync-tickets.js";
+import { createRedisUploadRecords } from "../../../src/app/replicas/upload-records.js";
 import { hasRedis, startRedis, type TestRedis } from "./start-redis.js";
 
 const describeWithRedis = hasRedis ? describe : describe.skip;
