@@ -1,5 +1,6 @@
 import type { MetaComment, TaskMeta } from "./types.js";
 import { TASK_ID_PATTERN } from "./slugify.js";
+import { isIsoDate } from "./iso-date.js";
 
 /** Metadata keys Nova understands in `<!-- nova: … -->`. Others are kept but warned about. */
 export const KNOWN_META_KEYS = ["id", "after", "role", "estimate", "due", "owner"] as const;
@@ -90,13 +91,6 @@ export function parseEstimateDays(value: string): number | undefined {
   // "t" is the German "Tag"; a bare number means days.
   const days = unit === "h" ? amount / 8 : unit === "w" ? amount * 5 : amount;
   return days > 0 && Number.isFinite(days) ? days : undefined;
-}
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 const OWNER_PATTERN = /^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;

@@ -6,14 +6,10 @@
  * so write-back edits can touch exactly the bytes they mean even when text fields were repaired.
  */
 
-export interface SourcePoint {
-  /** 1-based line. */
-  line: number;
-  /** 1-based column. */
-  column: number;
-  /** 0-based UTF-16 offset into the source string. */
-  offset: number;
-}
+import type { SourcePoint } from "../markdown/line-index.js";
+
+/** Where a point in the source is; defined with the line index that computes it. */
+export type { SourcePoint };
 
 export interface SourceSpan {
   start: SourcePoint;

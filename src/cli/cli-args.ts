@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { suggestCommands } from "../commands/suggest-command.js";
 import type { Language } from "../render/i18n.js";
-import { isIsoDate } from "../reports/working-days.js";
+import { isIsoDate } from "../checklist/iso-date.js";
 
 export const COMMANDS = [
   "lint",

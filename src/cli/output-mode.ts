@@ -1,6 +1,6 @@
 import type { CliOptions } from "./cli-args.js";
 import type { CliIo } from "./cli-io.js";
-import { createStyle, decideColours, type Style } from "./terminal/ansi-style.js";
+import { createStyle, decideColours, type Style } from "../render/ansi-style.js";
 
 /** How a command prints: Markdown (what the bot posts), JSON, or drawn for a terminal. */
 export interface Output {

@@ -1,7 +1,7 @@
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import type { Language } from "../render/i18n.js";
 import type { TaskRow } from "./list-tasks.js";
-import type { Style } from "./terminal/ansi-style.js";
+import type { Style } from "../render/ansi-style.js";
 import { renderTable, type Row } from "./terminal/render-table.js";
 
 const TEXT = {

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { TASK_ID_PATTERN } from "../checklist/slugify.js";
-import { isIsoDate } from "../reports/working-days.js";
+import { isIsoDate } from "../checklist/iso-date.js";
 import { describeAccepted, type LocalizedText } from "./accepted-text.js";
 import { GITHUB_LOGIN_PATTERN } from "./value-checks.js";
 

@@ -1,4 +1,4 @@
-import type { Style } from "../cli/terminal/ansi-style.js";
+import type { Style } from "../render/ansi-style.js";
 import type { Language } from "../render/i18n.js";
 import { escapeMarkdown } from "../render/escape-markdown.js";
 import { formatCount } from "../render/format-values.js";

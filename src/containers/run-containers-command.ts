@@ -1,5 +1,5 @@
-import type { Style } from "../cli/terminal/ansi-style.js";
-import { createStyle } from "../cli/terminal/ansi-style.js";
+import type { Style } from "../render/ansi-style.js";
+import { createStyle } from "../render/ansi-style.js";
 import type { Language } from "../render/i18n.js";
 import { checkContainerFiles } from "./check-container-files.js";
 import { ContainerPathError, findContainerFiles } from "./find-container-files.js";

@@ -1,4 +1,12 @@
-import type { SourcePoint } from "../checklist/types.js";
+/** A place in a source: what the write-back edits and lint messages point at. */
+export interface SourcePoint {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** 0-based UTF-16 offset into the source string. */
+  offset: number;
+}
 
 /** Offsets to 1-based line/column points in O(log n), for a source parsed once. */
 export interface LineIndex {

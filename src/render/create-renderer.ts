@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import Handlebars from "handlebars";
-import { renderBar } from "../reports/progress.js";
+import { renderBar } from "./render-bar.js";
 import { escapeHtmlText, escapeMarkdown } from "./escape-markdown.js";
 import {
   formatCount,

@@ -6,9 +6,9 @@ import {
   advanceToWorkingDay,
   countWorkingDays,
   createWorkingDayCalendar,
-  isIsoDate,
   type Holidays,
 } from "./working-days.js";
+import { isIsoDate } from "../checklist/iso-date.js";
 
 /** Why a task is at risk: it ends after the delivery date, or after its own `due=`. */
 export type RiskReason = "delivery" | "due";

@@ -6,24 +6,13 @@
  * is Monday to Friday and not in the optional holiday list.
  */
 
+import { isIsoDate } from "../checklist/iso-date.js";
+
 const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const NO_HOLIDAYS: ReadonlySet<string> = new Set();
 
 /** Holidays as `YYYY-MM-DD` strings; they are skipped like weekends. */
 export type Holidays = readonly string[];
-
-/**
- * Whether `value` is a real calendar date written as `YYYY-MM-DD` (`2026-02-30` is not).
- */
-export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [, year, month, day] = match;
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
-  // Date.UTC rolls 2026-02-30 over to March; a round trip catches that.
-  return date.toISOString().slice(0, 10) === value;
-}
 
 /** Days since 1970-01-01 for a validated `YYYY-MM-DD` string. */
 function toDayNumber(date: string): number {

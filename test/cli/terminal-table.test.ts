@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { createStyle, decideColours } from "../../src/cli/terminal/ansi-style.js";
+import { createStyle, decideColours } from "../../src/render/ansi-style.js";
 import { renderTable } from "../../src/cli/terminal/render-table.js";
 import { measureWidth, truncateText } from "../../src/cli/terminal/text-width.js";
 

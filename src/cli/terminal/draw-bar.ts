@@ -1,5 +1,5 @@
-import { renderBar } from "../../reports/progress.js";
-import type { Style } from "./ansi-style.js";
+import { renderBar } from "../../render/render-bar.js";
+import type { Style } from "../../render/ansi-style.js";
 
 /** A progress bar, the done part green and the rest dim (the same bar the Markdown shows). */
 export function drawBar(percent: number, style: Style, width = 20): string {

@@ -1,7 +1,7 @@
 import { formatPercent } from "../../render/format-values.js";
 import { translate, type Language } from "../../render/i18n.js";
 import type { ProgressResult } from "../../reports/progress.js";
-import type { Style } from "./ansi-style.js";
+import type { Style } from "../../render/ansi-style.js";
 import { drawBar } from "./draw-bar.js";
 import { renderTable } from "./render-table.js";
 

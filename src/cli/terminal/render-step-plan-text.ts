@@ -1,7 +1,7 @@
 import { formatDate, formatWorkingDays } from "../../render/format-values.js";
 import { translate, type Language } from "../../render/i18n.js";
 import type { StepPlanResult, StepPlanTask } from "../../reports/step-plan.js";
-import type { Style } from "./ansi-style.js";
+import type { Style } from "../../render/ansi-style.js";
 import { renderTable, type Cell, type Row } from "./render-table.js";
 import { renderTimeline } from "./render-timeline.js";
 

@@ -1,7 +1,7 @@
 import { formatDate, formatPercent, formatWorkingDays } from "../../render/format-values.js";
 import { translate, type Language } from "../../render/i18n.js";
 import type { SummaryResult } from "../../reports/summary.js";
-import type { Style } from "./ansi-style.js";
+import type { Style } from "../../render/ansi-style.js";
 import { drawBar } from "./draw-bar.js";
 import { padText } from "./text-width.js";
 

@@ -1,6 +1,6 @@
 import type { Language } from "../../render/i18n.js";
 import type { FirstSyncPreview } from "../../sync/first-sync-preview.js";
-import type { Style } from "./ansi-style.js";
+import type { Style } from "../../render/ansi-style.js";
 import { renderTable } from "./render-table.js";
 
 const TEXT = {

@@ -1,4 +1,4 @@
-import type { Style } from "./ansi-style.js";
+import type { Style } from "../../render/ansi-style.js";
 import { measureWidth, padText, truncateText } from "./text-width.js";
 
 /** A cell: plain text, or text with a colour applied after aligning and shortening. */

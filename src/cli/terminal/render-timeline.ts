@@ -2,7 +2,7 @@ import { formatDate } from "../../render/format-values.js";
 import { translate, type Language } from "../../render/i18n.js";
 import type { StepPlanResult } from "../../reports/step-plan.js";
 import { addCalendarDays, addWorkingDays, countWorkingDays } from "../../reports/working-days.js";
-import type { Style } from "./ansi-style.js";
+import type { Style } from "../../render/ansi-style.js";
 import { measureWidth, padText, stripAnsi, truncateText } from "./text-width.js";
 
 /** Columns for the step numbers and titles left of the bars: at least, at most. */
