@@ -3,7 +3,8 @@ import { parsePlan } from "../checklist/parse-plan.js";
 import type { NovaConfig, ProjectConfig } from "../config/schema.js";
 import { toGitHubError } from "../github/github-error.js";
 import type { Plan } from "../checklist/types.js";
-import type { GitHubPort, ObservedIssue, RepoRef } from "../github/github-port.js";
+import type { ObservedIssue, RepoRef } from "../github/vocabulary.js";
+import type { GitHubPort } from "../github/github-api.js";
 import type {
   BoardIssue,
   BoardProject,

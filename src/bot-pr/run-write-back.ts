@@ -1,6 +1,5 @@
 import type { NovaConfig } from "../config/schema.js";
-import type { BotPrPort } from "../github/bot-pr-port.js";
-import type { GitHubPort } from "../github/github-port.js";
+import type { BotPrPort, GitHubPort } from "../github/github-api.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { WriteBackProposal } from "../sync/plan-sync.js";
 import type { Logger } from "../sync/sync-repository.js";

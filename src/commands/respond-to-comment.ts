@@ -1,8 +1,8 @@
 import { parseConfig } from "../config/parse-config.js";
 import type { NovaConfig, PermissionLevel } from "../config/schema.js";
-import type { CommandPort, CommandReaction } from "../github/command-port.js";
+import type { CommandReaction } from "../github/vocabulary.js";
+import type { CommandPort, GitHubPort } from "../github/github-api.js";
 import { isTransientGitHubFailure } from "../github/transient-failure.js";
-import type { GitHubPort } from "../github/github-port.js";
 import type { Renderer } from "../render/create-renderer.js";
 import { DEFAULT_LANGUAGE, type Language } from "../render/i18n.js";
 import type { StatusReportResult } from "../bot-pr/run-status-report.js";
@@ -147,7 +147,7 @@ export async function respondToComment(
     const overLimit = numbers.includes(lastNumber) ? parsed.overLimit : 0;
     const text = composeReply(comment.id, numbers, body, overLimit, lang, input.renderer);
     try {
-      await port.createReply(input.issue.number, text);
+      await port.createComment(input.issue.number, text);
       return true;
     } catch (error) {
       log.error({ err: error, comment: comment.id }, "could not post the reply");
@@ -295,10 +295,7 @@ export function isBotAuthor(comment: Pick<CommandComment, "author" | "authorType
 
 /** The command numbers Nova already answered for this comment, from markers in its own comments. */
 async function findAnswered(input: RespondToCommentInput, botLogin: string): Promise<Set<number>> {
-  const comments = await input.commands.listCommentsSince(
-    input.issue.number,
-    input.comment.createdAt,
-  );
+  const comments = await input.commands.listComments(input.issue.number, input.comment.createdAt);
   const answered = new Set<number>();
   for (const reply of comments) {
     if (reply.author.toLowerCase() !== botLogin.toLowerCase()) continue;

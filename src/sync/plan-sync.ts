@@ -1,4 +1,4 @@
-import type { IssueWrite, ObservedIssue } from "../github/github-port.js";
+import type { IssueWrite, ObservedIssue } from "../github/vocabulary.js";
 import type { DesiredIssue, DesiredLabel, DesiredState } from "./desired-state.js";
 import { findRenamedIssue } from "./find-renamed-issue.js";
 import { parseSyncedMarker, writeSyncedMarker, type SyncedState } from "./task-marker.js";

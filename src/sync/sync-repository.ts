@@ -3,8 +3,8 @@ import { formatCount } from "../render/format-values.js";
 import type { LintProblem } from "../checklist/lint.js";
 import { parseConfig, renderConfigProblems, type ConfigProblem } from "../config/parse-config.js";
 import type { NovaConfig } from "../config/schema.js";
-import type { CheckRunWrite, GitHubPort } from "../github/github-port.js";
-import { CONFIG_PATH } from "../github/octokit-port.js";
+import type { CheckRunWrite } from "../github/vocabulary.js";
+import { CONFIG_PATH, type GitHubPort } from "../github/github-api.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { PendingWriteBack, WriteBackProposal } from "./plan-sync.js";
@@ -414,6 +414,6 @@ function toAnnotations(
 }
 
 async function maybeCreateCheckRun(port: GitHubPort, run: CheckRunWrite): Promise<void> {
-  if (await port.hasCheckRun(run.headSha, run.name)) return;
+  if ((await port.findLatestCheckRun(run.headSha, run.name)) !== null) return;
   await port.createCheckRun(run);
 }

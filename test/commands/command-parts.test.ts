@@ -7,7 +7,7 @@ import { createMemoryReplyLimiter, type ReplyTake } from "../../src/commands/rep
 import { parseReplyMarkers, renderReplyMarker } from "../../src/commands/reply-marker.js";
 import { measureEditDistance, suggestCommands } from "../../src/commands/suggest-command.js";
 import { COMMAND_NAMES, PERMISSION_LEVELS, type PermissionLevel } from "../../src/config/schema.js";
-import type { ObservedIssue } from "../../src/github/github-port.js";
+import type { ObservedIssue } from "../../src/github/vocabulary.js";
 
 describe("resolvePermissionLevel", () => {
   const cases: Array<[string | null, string, PermissionLevel]> = [

@@ -10,10 +10,8 @@ import type { Probot } from "probot";
 import { parseConfig } from "../../config/parse-config.js";
 import { DEFAULT_CONFIG } from "../../config/schema.js";
 import { GitHubError, toGitHubError } from "../../github/github-error.js";
-import {
-  createOctokitIngestPort,
-  createOctokitInstallationLookup,
-} from "../../github/octokit-ingest-port.js";
+import { createOctokitInstallationLookup } from "../../github/octokit-identity.js";
+import { createOctokitPort } from "../../github/octokit-port.js";
 import { createOctokitProjectPort } from "../../github/octokit-project-port.js";
 import type { GpuReport } from "@nova/protocol";
 import { publishReport } from "../../ingest/publish-report.js";
@@ -116,7 +114,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     const repoLog = log.child({ repository: `${repo.owner}/${repo.repo}`, report: report.id });
     try {
       const octokit = await app.auth(installationId);
-      const port = createOctokitIngestPort(octokit, repo, retry);
+      const port = createOctokitPort(octokit, repo, retry);
       const parsed = parseConfig(await port.readConfig());
       if (!parsed.ok) {
         repoLog.warn({ problems: parsed.problems.length }, "gpu report waits: nova.yml is invalid");

@@ -3,7 +3,7 @@ import { toGitHubError } from "../../github/github-error.js";
 import { createLocalLock, type SharedLock } from "../shared/shared-lock.js";
 import { createLocalSyncTickets, type SyncTickets } from "../shared/sync-tickets.js";
 import { createOctokitPort, type Octokit } from "../../github/octokit-port.js";
-import type { RepoRef } from "../../github/github-port.js";
+import type { RepoRef } from "../../github/vocabulary.js";
 import { createRepoQueue, type RepoQueue } from "./repo-queue.js";
 import {
   syncRepository,

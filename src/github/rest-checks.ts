@@ -1,0 +1,90 @@
+import type { GitHubApi } from "./github-api.js";
+import { orNotFound, type RestContext } from "./rest-context.js";
+import { NO_BLIND_RETRY } from "./retry-secondary-limit.js";
+import type { CheckRunWrite, ObservedCheckRun } from "./vocabulary.js";
+
+/** The REST check-run fields Nova reads. */
+interface RestCheckRun {
+  id: number;
+  external_id: string | null;
+  html_url: string | null;
+}
+
+type CheckMethods = Pick<GitHubApi, "createCheckRun" | "findLatestCheckRun" | "listCheckRuns">;
+
+/** GitHub takes at most 50 annotations per request. */
+const MAX_ANNOTATIONS = 50;
+
+/** Check runs over Octokit's REST checks API. */
+export function createCheckMethods({ octokit, repo, call }: RestContext): CheckMethods {
+  return {
+    async createCheckRun(run) {
+      const { data } = await call(() =>
+        octokit.rest.checks.create({
+          ...repo,
+          name: run.name,
+          head_sha: run.headSha,
+          status: run.status,
+          ...(run.conclusion ? { conclusion: run.conclusion } : {}),
+          ...(run.externalId ? { external_id: run.externalId } : {}),
+          ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
+          output: toOutput(run),
+          // Its caller finds a run with an external id again (a 502 may hide a created one).
+          ...(run.externalId ? NO_BLIND_RETRY : {}),
+        }),
+      );
+      return toObservedCheckRun(data);
+    },
+
+    async findLatestCheckRun(ref, name) {
+      const { data } = await call(() =>
+        octokit.rest.checks.listForRef({ ...repo, ref, check_name: name, per_page: 1 }),
+      );
+      const latest = data.check_runs[0];
+      return latest ? toObservedCheckRun(latest) : null;
+    },
+
+    async listCheckRuns(sha, name) {
+      try {
+        const runs = await orNotFound(call, () =>
+          octokit.paginate(octokit.rest.checks.listForRef, {
+            ...repo,
+            ref: sha,
+            check_name: name,
+            filter: "all",
+            per_page: 100,
+          }),
+        );
+        return runs === null ? null : (runs as RestCheckRun[]).map(toObservedCheckRun);
+      } catch (error) {
+        // GitHub answers 422 "No commit found for SHA" (or 404) for a commit it does not know.
+        if ((error as { status?: number }).status === 422) return null;
+        throw error;
+      }
+    },
+  };
+}
+
+function toOutput(run: CheckRunWrite) {
+  return {
+    title: run.title,
+    summary: run.summary,
+    ...(run.text ? { text: run.text } : {}),
+    ...(run.annotations?.length
+      ? {
+          annotations: run.annotations.slice(0, MAX_ANNOTATIONS).map((annotation) => ({
+            path: annotation.path,
+            start_line: annotation.startLine,
+            end_line: annotation.endLine,
+            annotation_level: annotation.level,
+            message: annotation.message,
+            ...(annotation.title ? { title: annotation.title } : {}),
+          })),
+        }
+      : {}),
+  };
+}
+
+function toObservedCheckRun(run: RestCheckRun): ObservedCheckRun {
+  return { id: run.id, externalId: run.external_id ?? null, htmlUrl: run.html_url ?? "" };
+}
