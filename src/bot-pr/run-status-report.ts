@@ -5,7 +5,7 @@ import { parseConfig, type ConfigProblem } from "../config/parse-config.js";
 import type { BotPrPort, GitHubPort } from "../github/github-api.js";
 import type { Language } from "../render/i18n.js";
 import { indexTaskIssues } from "../sync/observe-repository.js";
-import type { Logger } from "../sync/sync-repository.js";
+import type { Logger } from "../logger.js";
 import { applyBotPrOps } from "./apply-bot-pr.js";
 import { observeStatusPr } from "./observe-status-pr.js";
 import { planStatusPr, type StatusOutcome, type StatusTrigger } from "./plan-status-pr.js";
@@ -35,7 +35,7 @@ export interface StatusReportRun {
     issueNumber: number;
     lang: Language;
   }) => Promise<readonly LatestGpuReport[]>;
-  log: Logger;
+  log: Pick<Logger, "info" | "warn">;
 }
 
 export type StatusReportResult =

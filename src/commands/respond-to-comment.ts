@@ -1,3 +1,4 @@
+import type { Logger } from "../logger.js";
 import { parseConfig } from "../config/parse-config.js";
 import type { NovaConfig, PermissionLevel } from "../config/schema.js";
 import type { CommandReaction } from "../github/vocabulary.js";
@@ -31,12 +32,6 @@ import { formatDateInZone } from "../reports/working-days.js";
 
 export type { CommandOutcome } from "./answer-command.js";
 
-export interface CommandLogger {
-  info: (data: object, message?: string) => void;
-  warn: (data: object, message?: string) => void;
-  error: (data: object, message?: string) => void;
-}
-
 /** The comment as the `issue_comment.created` payload has it. */
 export interface CommandComment {
   id: number;
@@ -64,7 +59,7 @@ export interface RespondToCommentInput {
   describeBoard?: (lang: Language) => string | null;
   limiter: ReplyLimiter;
   now: () => number;
-  log: CommandLogger;
+  log: Logger;
   renderer?: Renderer;
 }
 

@@ -6,6 +6,7 @@
  * published instead of posting it again.
  */
 import type { NovaConfig } from "../config/schema.js";
+import type { Logger } from "../logger.js";
 import type { ObservedIssue, RepoRef } from "../github/vocabulary.js";
 import type { IngestPort } from "../github/github-api.js";
 import type { ProjectPort } from "../github/project-port.js";
@@ -26,11 +27,6 @@ import { plainName } from "./runner-text.js";
 import { resolveRunbookBase } from "./runbook-base.js";
 import type { PublishedUrls } from "./upload-answer.js";
 
-export interface PublishLogger {
-  info: (data: object, message?: string) => void;
-  warn: (data: object, message?: string) => void;
-}
-
 export interface PublishInput {
   port: IngestPort;
   /** The board's port; null when no board is to be written. */
@@ -42,7 +38,7 @@ export interface PublishInput {
   botLogin: string;
   /** Base of runbook links (`NOVA_RUNBOOK_BASE_URL`); default: Nova's published runbooks. */
   runbookBaseUrl: string | null;
-  log: PublishLogger;
+  log: Pick<Logger, "info" | "warn">;
   renderer?: Renderer;
 }
 

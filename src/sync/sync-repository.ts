@@ -5,6 +5,7 @@ import { parseConfig, renderConfigProblems, type ConfigProblem } from "../config
 import type { NovaConfig } from "../config/schema.js";
 import type { CheckRunWrite } from "../github/vocabulary.js";
 import { CONFIG_PATH, type GitHubPort } from "../github/github-api.js";
+import type { Logger } from "../logger.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { PendingWriteBack, WriteBackProposal } from "./plan-sync.js";
@@ -34,11 +35,6 @@ const MILESTONE_TEXT: Record<Language, { title: string; description: string }> =
   },
 };
 
-export interface Logger {
-  info: (data: object, message?: string) => void;
-  warn: (data: object, message?: string) => void;
-}
-
 export interface SyncRepositoryInput {
   port: GitHubPort;
   botLogin: string;
@@ -57,7 +53,7 @@ export interface SyncRepositoryInput {
   reportOnCommit?: boolean;
   /** What Nova's open write-back pull request proposes, read only when needed (see `runSync`). */
   readPendingWriteBack?: () => Promise<PendingWriteBack>;
-  log: Logger;
+  log: Pick<Logger, "info" | "warn">;
 }
 
 export type SyncRepositoryResult =

@@ -4,6 +4,7 @@
  * repository → idempotency → effects (configuration, rate limit, publish). Every outcome is an
  * `UploadAnswer`; nothing a client sends can make it throw.
  */
+import type { Logger } from "../../logger.js";
 import { createLocalLock, type SharedLock } from "../shared/shared-lock.js";
 import { createMemoryUploadRecords, type UploadRecords } from "../shared/upload-records.js";
 import type { Probot } from "probot";
@@ -254,10 +255,7 @@ function tooMany(waitSeconds: number): UploadAnswer {
  * between reading and writing → 503 soon (the retry observes again). Anything else GitHub
  * refused is not the client's mistake either: 502.
  */
-function githubFailed(
-  failure: GitHubError,
-  log: { warn: (data: object, message?: string) => void },
-): UploadAnswer {
+function githubFailed(failure: GitHubError, log: Pick<Logger, "warn">): UploadAnswer {
   log.warn(
     { err: failure, status: failure.status, kind: failure.kind },
     "gpu report: GitHub failed",

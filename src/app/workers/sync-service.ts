@@ -4,10 +4,10 @@ import { createLocalLock, type SharedLock } from "../shared/shared-lock.js";
 import { createLocalSyncTickets, type SyncTickets } from "../shared/sync-tickets.js";
 import { createOctokitPort, type Octokit } from "../../github/octokit-port.js";
 import type { RepoRef } from "../../github/vocabulary.js";
+import type { Logger } from "../../logger.js";
 import { createRepoQueue, type RepoQueue } from "./repo-queue.js";
 import {
   syncRepository,
-  type Logger,
   type SyncRepositoryInput,
   type SyncRepositoryResult,
 } from "../../sync/sync-repository.js";
