@@ -29,8 +29,8 @@ import type {
 /** Where a repository keeps Nova's configuration. */
 export const CONFIG_PATH = ".github/nova.yml";
 
-export interface GitHubApi {
-  // Issues and labels.
+/** Issues and labels. */
+export interface IssueApi {
   /** Every issue (all states, pull requests excluded) carrying `label`, 100 per page. */
   listIssuesWithLabel(label: string): Promise<ObservedIssue[]>;
   /** One issue (or pull request, `isPullRequest`), with `closedBy`; null when it does not exist. */
@@ -45,8 +45,10 @@ export interface GitHubApi {
   addLabels(number: number, labels: string[]): Promise<void>;
   /** Removes a label from an issue; a label that is not there is no error. */
   removeLabel(number: number, name: string): Promise<void>;
+}
 
-  // Sub-issues, dependencies, milestones, assignees.
+/** Sub-issues, dependencies, milestones, assignees: an issue's place in the plan's structure. */
+export interface StructureApi {
   /** An issue's sub-issues in their order (100 per page). */
   listSubIssues(parentNumber: number): Promise<ObservedIssue[]>;
   /**
@@ -72,8 +74,10 @@ export interface GitHubApi {
   updateMilestone(number: number, milestone: MilestoneWrite): Promise<ObservedMilestone>;
   /** Whether a login can be assigned issues in the repository. */
   canBeAssigned(login: string): Promise<boolean>;
+}
 
-  // Comments.
+/** Issue and pull-request comments. */
+export interface CommentApi {
   /** Every comment of an issue or pull request (updated at or after `since`, ISO 8601), oldest first. */
   listComments(number: number, since?: string): Promise<ObservedComment[]>;
   /** Posts a comment. Not retried blindly: a 502 may hide a posted comment (the caller re-reads). */
@@ -81,8 +85,10 @@ export interface GitHubApi {
   updateComment(commentId: number, body: string): Promise<ObservedComment>;
   /** Reacts to an issue or pull-request comment; reacting twice with the same content is a no-op. */
   addCommentReaction(commentId: number, content: CommandReaction): Promise<void>;
+}
 
-  // Check runs.
+/** Check runs on commits. */
+export interface CheckRunApi {
   /**
    * Creates a check run. One with an `externalId` is not retried blindly (its caller finds it
    * again by that id); the sync's keep Probot's retry.
@@ -92,8 +98,10 @@ export interface GitHubApi {
   findLatestCheckRun(ref: string, name: string): Promise<ObservedCheckRun | null>;
   /** Every check run of this name on a commit (not only the latest); null when the commit is unknown. */
   listCheckRuns(sha: string, name: string): Promise<ObservedCheckRun[] | null>;
+}
 
-  // Pull requests.
+/** Pull requests. */
+export interface PullRequestApi {
   /**
    * Pull requests whose head is `branch` of this repository, newest first, at most `limit`
    * (one page): `open`, or `all` to see the latest merged or closed ones too.
@@ -106,8 +114,10 @@ export interface GitHubApi {
   updatePull(number: number, changes: PullWrite): Promise<ObservedPull>;
   /** Paths a pull request changes (renames list both names). */
   listPullRequestFiles(number: number): Promise<string[]>;
+}
 
-  // The repository, its files and git data.
+/** The repository, its files and git data (blobs, trees, commits, refs). */
+export interface RepositoryApi {
   /** The repository's default branch and web address. */
   getRepository(): Promise<{ defaultBranch: string; htmlUrl: string }>;
   /**
@@ -140,8 +150,10 @@ export interface GitHubApi {
   createBranch(branch: string, sha: string): Promise<void>;
   /** Moves `refs/heads/<branch>` to `sha`, also when that is no fast-forward (a regenerated branch). */
   forceBranch(branch: string, sha: string): Promise<void>;
+}
 
-  // People.
+/** People's permissions. */
+export interface CollaboratorApi {
   /**
    * `GET /repos/{owner}/{repo}/collaborators/{username}/permission`; answers a person who waits,
    * so it is bounded in time (see `rest-collaborators.ts`); throws `GitHubError`.
@@ -149,39 +161,41 @@ export interface GitHubApi {
   getCollaboratorPermission(login: string): Promise<CollaboratorPermission>;
 }
 
+/** Everything Nova does over REST in a repository; each use-case takes a view of it. */
+export interface GitHubApi
+  extends
+    IssueApi,
+    StructureApi,
+    CommentApi,
+    CheckRunApi,
+    PullRequestApi,
+    RepositoryApi,
+    CollaboratorApi {}
+
 /**
  * The sync's and the reports' view: issues, labels, structure, files, the sync's check runs and
  * the repository (also what the board, the bot's pull requests and commands read).
  */
-export type GitHubPort = Pick<
-  GitHubApi,
-  | "listIssuesWithLabel"
-  | "getIssue"
-  | "createIssue"
-  | "updateIssue"
-  | "createLabel"
-  | "updateLabel"
-  | "createComment"
-  | "listSubIssues"
-  | "addSubIssue"
-  | "reprioritizeSubIssue"
-  | "listBlockedBy"
-  | "addBlockedBy"
-  | "removeBlockedBy"
-  | "listMilestones"
-  | "createMilestone"
-  | "updateMilestone"
-  | "canBeAssigned"
-  | "createCheckRun"
-  | "findLatestCheckRun"
-  | "getRepository"
-  | "readConfig"
-  | "getFileText"
-  | "listChangedFiles"
-  | "listTreePaths"
-  | "getBranchSha"
-  | "listPullRequestFiles"
->;
+export type GitHubPort = StructureApi &
+  Pick<
+    GitHubApi,
+    | "listIssuesWithLabel"
+    | "getIssue"
+    | "createIssue"
+    | "updateIssue"
+    | "createLabel"
+    | "updateLabel"
+    | "createComment"
+    | "createCheckRun"
+    | "findLatestCheckRun"
+    | "getRepository"
+    | "readConfig"
+    | "getFileText"
+    | "listChangedFiles"
+    | "listTreePaths"
+    | "getBranchSha"
+    | "listPullRequestFiles"
+  >;
 
 /**
  * Nova's own pull requests beyond `GitHubPort`: pull requests on a branch, and the git data API

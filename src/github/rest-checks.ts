@@ -1,7 +1,7 @@
-import type { GitHubApi } from "./github-api.js";
+import type { CheckRunApi } from "./github-api.js";
 import { orNotFound, type RestContext } from "./rest-context.js";
 import { NO_BLIND_RETRY } from "./retry-secondary-limit.js";
-import type { CheckRunWrite, ObservedCheckRun } from "./vocabulary.js";
+import type { CheckAnnotation, CheckRunWrite, ObservedCheckRun } from "./vocabulary.js";
 
 /** The REST check-run fields Nova reads. */
 interface RestCheckRun {
@@ -10,25 +10,17 @@ interface RestCheckRun {
   html_url: string | null;
 }
 
-type CheckMethods = Pick<GitHubApi, "createCheckRun" | "findLatestCheckRun" | "listCheckRuns">;
-
 /** GitHub takes at most 50 annotations per request. */
 const MAX_ANNOTATIONS = 50;
 
 /** Check runs over Octokit's REST checks API. */
-export function createCheckMethods({ octokit, repo, call }: RestContext): CheckMethods {
+export function createCheckMethods({ octokit, repo, call }: RestContext): CheckRunApi {
   return {
     async createCheckRun(run) {
       const { data } = await call(() =>
         octokit.rest.checks.create({
           ...repo,
-          name: run.name,
-          head_sha: run.headSha,
-          status: run.status,
-          ...(run.conclusion ? { conclusion: run.conclusion } : {}),
-          ...(run.externalId ? { external_id: run.externalId } : {}),
-          ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
-          output: toOutput(run),
+          ...toCheckRunParams(run),
           // Its caller finds a run with an external id again (a 502 may hide a created one).
           ...(run.externalId ? NO_BLIND_RETRY : {}),
         }),
@@ -65,23 +57,34 @@ export function createCheckMethods({ octokit, repo, call }: RestContext): CheckM
   };
 }
 
-function toOutput(run: CheckRunWrite) {
+/** A check run as `POST /repos/{owner}/{repo}/check-runs` takes it. */
+function toCheckRunParams(run: CheckRunWrite) {
   return {
-    title: run.title,
-    summary: run.summary,
-    ...(run.text ? { text: run.text } : {}),
-    ...(run.annotations?.length
-      ? {
-          annotations: run.annotations.slice(0, MAX_ANNOTATIONS).map((annotation) => ({
-            path: annotation.path,
-            start_line: annotation.startLine,
-            end_line: annotation.endLine,
-            annotation_level: annotation.level,
-            message: annotation.message,
-            ...(annotation.title ? { title: annotation.title } : {}),
-          })),
-        }
-      : {}),
+    name: run.name,
+    head_sha: run.headSha,
+    status: run.status,
+    ...(run.conclusion ? { conclusion: run.conclusion } : {}),
+    ...(run.externalId ? { external_id: run.externalId } : {}),
+    ...(run.detailsUrl ? { details_url: run.detailsUrl } : {}),
+    output: {
+      title: run.title,
+      summary: run.summary,
+      ...(run.text ? { text: run.text } : {}),
+      ...(run.annotations?.length
+        ? { annotations: run.annotations.slice(0, MAX_ANNOTATIONS).map(toAnnotationParams) }
+        : {}),
+    },
+  };
+}
+
+function toAnnotationParams(annotation: CheckAnnotation) {
+  return {
+    path: annotation.path,
+    start_line: annotation.startLine,
+    end_line: annotation.endLine,
+    annotation_level: annotation.level,
+    message: annotation.message,
+    ...(annotation.title ? { title: annotation.title } : {}),
   };
 }
 

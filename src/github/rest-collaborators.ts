@@ -1,4 +1,4 @@
-import type { GitHubApi } from "./github-api.js";
+import type { CollaboratorApi } from "./github-api.js";
 import { toGitHubError } from "./github-error.js";
 import type { RestContext } from "./rest-context.js";
 
@@ -11,10 +11,7 @@ export const PERMISSION_ATTEMPT_MS = 1_000;
 export const PERMISSION_RETRY_WAIT_MS = 300;
 
 /** The commenter's permission, for slash commands. */
-export function createCollaboratorMethods({
-  octokit,
-  repo,
-}: RestContext): Pick<GitHubApi, "getCollaboratorPermission"> {
+export function createCollaboratorMethods({ octokit, repo }: RestContext): CollaboratorApi {
   return {
     async getCollaboratorPermission(login) {
       const ask = () =>

@@ -1,4 +1,4 @@
-import type { GitHubApi } from "./github-api.js";
+import type { CommentApi } from "./github-api.js";
 import type { RestContext } from "./rest-context.js";
 import { NO_BLIND_RETRY } from "./retry-secondary-limit.js";
 import type { ObservedComment } from "./vocabulary.js";
@@ -11,13 +11,8 @@ interface RestComment {
   html_url: string;
 }
 
-type CommentMethods = Pick<
-  GitHubApi,
-  "listComments" | "createComment" | "updateComment" | "addCommentReaction"
->;
-
 /** Issue and pull-request comments over Octokit's REST issues API. */
-export function createCommentMethods({ octokit, repo, call }: RestContext): CommentMethods {
+export function createCommentMethods({ octokit, repo, call }: RestContext): CommentApi {
   return {
     async listComments(number, since) {
       const comments = await call(() =>

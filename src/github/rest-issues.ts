@@ -1,4 +1,4 @@
-import type { GitHubApi } from "./github-api.js";
+import type { IssueApi } from "./github-api.js";
 import { isAlreadyExists } from "./github-error.js";
 import { orNotFound, unlessAlready, type RestContext } from "./rest-context.js";
 import { NO_BLIND_RETRY } from "./retry-secondary-limit.js";
@@ -35,20 +35,8 @@ export interface RestMilestone {
   state: string;
 }
 
-type IssueMethods = Pick<
-  GitHubApi,
-  | "listIssuesWithLabel"
-  | "getIssue"
-  | "createIssue"
-  | "updateIssue"
-  | "createLabel"
-  | "updateLabel"
-  | "addLabels"
-  | "removeLabel"
->;
-
 /** Issues and labels over Octokit's REST issues API. */
-export function createIssueMethods({ octokit, repo, call }: RestContext): IssueMethods {
+export function createIssueMethods({ octokit, repo, call }: RestContext): IssueApi {
   /** A label's fields as the API takes them; GitHub keeps its description when none is sent. */
   const labelFields = (label: ObservedLabel) => ({
     color: label.color,

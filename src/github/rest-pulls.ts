@@ -1,4 +1,4 @@
-import type { GitHubApi } from "./github-api.js";
+import type { PullRequestApi } from "./github-api.js";
 import { orNotFound, type RestContext } from "./rest-context.js";
 import { NO_BLIND_RETRY } from "./retry-secondary-limit.js";
 import type { ObservedPull } from "./vocabulary.js";
@@ -18,13 +18,8 @@ interface RestPull {
   closed_at?: string | null;
 }
 
-type PullMethods = Pick<
-  GitHubApi,
-  "listPullsForBranch" | "getPullRequest" | "createPull" | "updatePull" | "listPullRequestFiles"
->;
-
 /** Pull requests over Octokit's REST pulls API. */
-export function createPullMethods({ octokit, repo, call }: RestContext): PullMethods {
+export function createPullMethods({ octokit, repo, call }: RestContext): PullRequestApi {
   return {
     async listPullsForBranch(branch, state, limit) {
       const { data } = await call(() =>

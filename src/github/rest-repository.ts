@@ -1,29 +1,11 @@
-import { CONFIG_PATH, type GitHubApi } from "./github-api.js";
+import { CONFIG_PATH, type RepositoryApi } from "./github-api.js";
 import { readConfigFiles } from "./read-config-files.js";
 import { orNotFound, type RestContext } from "./rest-context.js";
 import { listChangedPaths } from "./rest-pulls.js";
 import type { DirectoryEntry } from "./vocabulary.js";
 
-type RepositoryMethods = Pick<
-  GitHubApi,
-  | "getRepository"
-  | "readConfig"
-  | "getFileText"
-  | "listDirectory"
-  | "listChangedFiles"
-  | "listTreePaths"
-  | "getBranchSha"
-  | "findBranchHead"
-  | "getCommit"
-  | "createBlob"
-  | "createTree"
-  | "createCommit"
-  | "createBranch"
-  | "forceBranch"
->;
-
 /** The repository, its files (contents API) and git data (blobs, trees, commits, refs). */
-export function createRepositoryMethods({ octokit, repo, call }: RestContext): RepositoryMethods {
+export function createRepositoryMethods({ octokit, repo, call }: RestContext): RepositoryApi {
   /** A file's or directory's contents at a ref; null when there is nothing at that path. */
   const findContent = async (path: string, ref: string) =>
     (await orNotFound(call, () => octokit.rest.repos.getContent({ ...repo, path, ref })))?.data ??

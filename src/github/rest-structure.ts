@@ -1,4 +1,4 @@
-import type { GitHubApi } from "./github-api.js";
+import type { StructureApi } from "./github-api.js";
 import { isAlreadyExists } from "./github-error.js";
 import { orNotFound, unlessAlready, type RestContext } from "./rest-context.js";
 import {
@@ -8,27 +8,13 @@ import {
   type RestMilestone,
 } from "./rest-issues.js";
 
-type StructureMethods = Pick<
-  GitHubApi,
-  | "listSubIssues"
-  | "addSubIssue"
-  | "reprioritizeSubIssue"
-  | "listBlockedBy"
-  | "addBlockedBy"
-  | "removeBlockedBy"
-  | "listMilestones"
-  | "createMilestone"
-  | "updateMilestone"
-  | "canBeAssigned"
->;
-
 /**
  * Sub-issues, "blocked by" dependencies, milestones and the assignee check over Octokit. The
  * bodies take issue **ids**. A 422 that says the relation exists already is a result (a
  * concurrent run was first), not an error; a 404 on the route (a server without the feature)
  * is left to the caller, which knows the issue exists.
  */
-export function createStructureMethods({ octokit, repo, call }: RestContext): StructureMethods {
+export function createStructureMethods({ octokit, repo, call }: RestContext): StructureApi {
   /** Every issue a paginated listing of one issue's relations names, 100 per page. */
   const listRelated = async (
     route:
