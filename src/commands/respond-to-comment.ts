@@ -21,7 +21,7 @@ import { findOpenWriteBack } from "../bot-pr/find-write-back-pull.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import { renderConfigInvalid, renderFailure, renderRateLimited } from "./render-command-replies.js";
 import type { ReplyLimiter, ReplyTake } from "./reply-limiter.js";
-import { parseReplyMarkers } from "./reply-marker.js";
+import { parseReplyMarkers } from "../github/hidden-markers.js";
 import {
   loadPlanState,
   type CommandIssue,

@@ -25,7 +25,7 @@ import {
   renderSyncCheck,
   type SyncRepositoryResult,
 } from "../sync/sync-repository.js";
-import { parseTaskMarker } from "../sync/task-marker.js";
+import { parseTaskMarker } from "../github/hidden-markers.js";
 import { buildLiveState } from "../reports/build-live-state.js";
 import {
   SUMMARY_LIMIT_DEFAULT,

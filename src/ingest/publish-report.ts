@@ -12,7 +12,7 @@ import type { IngestPort } from "../github/github-api.js";
 import type { ProjectPort } from "../github/project-port.js";
 import type { Renderer } from "../render/create-renderer.js";
 import type { GpuReport } from "@nova/protocol";
-import { parseTaskMarker } from "../sync/task-marker.js";
+import { parseTaskMarker } from "../github/hidden-markers.js";
 import { setGpuCheckValue } from "./gpu-board-field.js";
 import {
   planPublish,

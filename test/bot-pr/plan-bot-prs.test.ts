@@ -8,7 +8,7 @@ import { StatusPrBody } from "../../src/bot-pr/status-pr-body.js";
 import type { StatusReportDraft } from "../../src/bot-pr/status-report-content.js";
 import { WriteBackPrBody } from "../../src/bot-pr/write-back-pr-body.js";
 import type { ObservedIssue, ObservedPull } from "../../src/github/vocabulary.js";
-import { renderSyncedMarker, renderTaskMarker } from "../../src/sync/task-marker.js";
+import { renderSyncedMarker, renderTaskMarker } from "../../src/github/hidden-markers.js";
 
 const BASE = "b".repeat(40);
 const OLD_BASE = "a".repeat(40);

@@ -10,7 +10,7 @@ import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import { reconcileTick } from "../../src/app/reconcile.js";
 import { createLocalOnceClaims, createRedisOnceClaims } from "../../src/app/shared/once-claims.js";
-import { parseSectionMarker, parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseSectionMarker, parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { projectStoreOf } from "../fake-github/graphql/index.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
