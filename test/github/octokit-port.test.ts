@@ -3,7 +3,7 @@
  * so a comment, a check run, an issue or a pull request has one shape whichever method returns
  * it, and every request it makes is one GitHub's description accepts.
  */
-import { afterAll, beforeAll, beforeEach, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { GitHubApi } from "../../src/github/github-api.js";
 import { GitHubError } from "../../src/github/github-error.js";
 import { findAuthenticatedLogin } from "../../src/github/octokit-identity.js";
@@ -16,27 +16,15 @@ let fake: FakeGitHub;
 let repo: FakeRepo;
 let api: GitHubApi;
 
+// One repository for all tests: each works on its own issues, names and branches.
 beforeAll(async () => {
   fake = await FakeGitHub.start();
+  const files = { "README.md": "# DGX\n" };
+  repo = fake.seedRepo({ owner: "acme", name: "dgx", installationId: 42, files });
+  const octokit = await createTestProbot(fake).probot.auth(42);
+  api = createOctokitPort(octokit, { owner: "acme", repo: "dgx" }, { sleep: async () => {} });
 });
 afterAll(() => fake.close());
-
-beforeEach(async () => {
-  fake.reset();
-  repo = fake.seedRepo({
-    owner: "acme",
-    name: "dgx",
-    installationId: 42,
-    files: { "README.md": "# DGX\n" },
-  });
-  const { probot } = createTestProbot(fake);
-  const octokit = await probot.auth(42);
-  api = createOctokitPort(
-    octokit,
-    { owner: "acme", repo: "dgx" },
-    { sleep: () => Promise.resolve() },
-  );
-});
 
 it("answers comments in one shape: created, listed and updated alike", async () => {
   const issue = repo.addIssue({ title: "Treiber" });
