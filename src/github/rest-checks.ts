@@ -1,4 +1,5 @@
 import type { CheckRunApi } from "./github-api.js";
+import { toGitHubError } from "./github-error.js";
 import { orNotFound, type RestContext } from "./rest-context.js";
 import { NO_BLIND_RETRY } from "./retry-secondary-limit.js";
 import type { CheckAnnotation, CheckRunWrite, ObservedCheckRun } from "./vocabulary.js";
@@ -50,7 +51,7 @@ export function createCheckMethods({ octokit, repo, call }: RestContext): CheckR
         return runs === null ? null : (runs as RestCheckRun[]).map(toObservedCheckRun);
       } catch (error) {
         // GitHub answers 422 "No commit found for SHA" (or 404) for a commit it does not know.
-        if ((error as { status?: number }).status === 422) return null;
+        if (toGitHubError(error).status === 422) return null;
         throw error;
       }
     },
