@@ -11,7 +11,7 @@
  */
 import { createInterface } from "node:readline";
 import { performance } from "node:perf_hooks";
-import { parseReplyMarkers } from "../src/commands/reply-marker.js";
+import { parseReplyMarkers } from "../src/github/hidden-markers.js";
 import { FakeGitHub, signWebhookBody } from "../test/fake-github/index.js";
 import { loadChecklist } from "../test/fixtures/load-fixture.js";
 import { startNovaServer } from "../test/integration/start-nova-server.js";

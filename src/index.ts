@@ -9,7 +9,7 @@ import {
 } from "./app/handlers/board-handlers.js";
 import { createBoardService, type BoardService } from "./app/workers/board-service.js";
 import { createBotPrService, type BotPrService } from "./app/workers/bot-pr-service.js";
-import { createOctokitIngestPort } from "./github/octokit-ingest-port.js";
+import { createOctokitPort } from "./github/octokit-port.js";
 import { readLatestGpuReports } from "./ingest/read-latest-gpu-reports.js";
 import {
   createSyncService,
@@ -115,7 +115,7 @@ export function createNova(options: NovaOptions = {}) {
       // sticky comments the ingestion keeps on the `gpu.task` issue (docs/ingest.md).
       readGpuReports: (target, { issueNumber, lang, botLogin }) =>
         readLatestGpuReports(
-          createOctokitIngestPort(target.octokit, target.repo, {
+          createOctokitPort(target.octokit, target.repo, {
             sleep: options.sleep ?? sleepFor,
           }),
           issueNumber,

@@ -5,7 +5,7 @@ import type { BoardService } from "../../src/app/workers/board-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
 import { createNova } from "../../src/index.js";
-import { parseSectionMarker, parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseSectionMarker, parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { createManualClock, createTestProbot, FakeGitHub } from "../../test/fake-github/index.js";
 import { projectStoreOf } from "../../test/fake-github/graphql/index.js";
 

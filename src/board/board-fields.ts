@@ -1,5 +1,5 @@
 import type { StatusOptionNames } from "../config/schema.js";
-import type { BoardOptionColor } from "../github/project-port.js";
+import { BOARD_OPTION_COLORS, type BoardOptionColor } from "../github/project-port.js";
 
 /** The board fields Nova fills, by key. */
 export type FieldKey = "status" | "section" | "order" | "role" | "target";
@@ -64,20 +64,9 @@ export function sameName(a: string, b: string): boolean {
   return a.trim().toLocaleLowerCase("de") === b.trim().toLocaleLowerCase("de");
 }
 
-const PALETTE: readonly BoardOptionColor[] = [
-  "BLUE",
-  "GREEN",
-  "YELLOW",
-  "ORANGE",
-  "RED",
-  "PINK",
-  "PURPLE",
-  "GRAY",
-];
-
 /** A stable colour for a new option: picked by a hash of its name, so adding one recolours none. */
 export function pickOptionColor(name: string): BoardOptionColor {
   let hash = 0;
   for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return PALETTE[hash % PALETTE.length] ?? "GRAY";
+  return BOARD_OPTION_COLORS[hash % BOARD_OPTION_COLORS.length] ?? "GRAY";
 }

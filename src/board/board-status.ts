@@ -47,19 +47,18 @@ export type BoardStatus =
     };
 
 /** The statuses a person has to act on: the configuration names a board Nova cannot use. */
-export type BoardProblem = Extract<
-  BoardStatus,
-  { kind: "user-owned" | "owner-not-found" | "project-not-found" | "project-closed" | "forbidden" }
->;
+const PROBLEM_KINDS = [
+  "user-owned",
+  "owner-not-found",
+  "project-not-found",
+  "project-closed",
+  "forbidden",
+] as const;
+
+export type BoardProblem = Extract<BoardStatus, { kind: (typeof PROBLEM_KINDS)[number] }>;
 
 export function isBoardProblem(status: BoardStatus): status is BoardProblem {
-  return (
-    status.kind === "user-owned" ||
-    status.kind === "owner-not-found" ||
-    status.kind === "project-not-found" ||
-    status.kind === "project-closed" ||
-    status.kind === "forbidden"
-  );
+  return (PROBLEM_KINDS as readonly string[]).includes(status.kind);
 }
 
 /** The name of the check run a problem leaves on the pushed commit. */

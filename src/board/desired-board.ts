@@ -1,6 +1,6 @@
 import type { Plan, Task } from "../checklist/types.js";
 import type { NovaConfig } from "../config/schema.js";
-import type { ObservedIssue } from "../github/github-port.js";
+import type { ObservedIssue } from "../github/vocabulary.js";
 import { buildLiveState } from "../reports/build-live-state.js";
 import { computeStepPlan } from "../reports/step-plan.js";
 import { listIssueTasks, sectionKey } from "../sync/desired-state.js";

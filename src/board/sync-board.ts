@@ -3,7 +3,8 @@ import { parsePlan } from "../checklist/parse-plan.js";
 import type { NovaConfig, ProjectConfig } from "../config/schema.js";
 import { toGitHubError } from "../github/github-error.js";
 import type { Plan } from "../checklist/types.js";
-import type { GitHubPort, ObservedIssue, RepoRef } from "../github/github-port.js";
+import type { ObservedIssue, RepoRef } from "../github/vocabulary.js";
+import type { GitHubPort } from "../github/github-api.js";
 import type {
   BoardIssue,
   BoardProject,
@@ -11,7 +12,7 @@ import type {
   ProjectPort,
 } from "../github/project-port.js";
 import { indexPlanIssues, indexTaskIssues } from "../sync/observe-repository.js";
-import type { Logger } from "../sync/sync-repository.js";
+import type { Logger } from "../logger.js";
 import type { SyncObservation } from "../sync/sync-observation.js";
 import { applyBoard, type ApplyBoardResult } from "./apply-board.js";
 import { BOARD_FIELDS, resolveStatusNames } from "./board-fields.js";
@@ -37,7 +38,7 @@ export interface SyncBoardInput {
   dryRun?: boolean;
   /** Mutations one run may make (default: one minute of GitHub's secondary budget). */
   maxMutations?: number;
-  log: Logger;
+  log: Pick<Logger, "info" | "warn">;
 }
 
 export interface SyncBoardResult {
@@ -225,7 +226,11 @@ function skipped(reason: Extract<BoardStatus, { kind: "skipped" }>["reason"]): S
   return { status: { kind: "skipped", reason }, needsFollowUp: false };
 }
 
-function failed(error: unknown, owner: string, log: Logger): SyncBoardResult {
+function failed(
+  error: unknown,
+  owner: string,
+  log: Pick<Logger, "info" | "warn">,
+): SyncBoardResult {
   const failure = toGitHubError(error);
   if (failure.kind === "forbidden") {
     log.warn({ err: failure, owner }, "board: no access to the organisation's projects");

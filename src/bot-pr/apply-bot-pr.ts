@@ -1,6 +1,6 @@
-import type { BotPrPort, ObservedPull, PullWrite, TreeFile } from "../github/bot-pr-port.js";
+import type { ObservedLabel, ObservedPull, PullWrite, TreeFile } from "../github/vocabulary.js";
+import type { BotPrPort, GitHubPort } from "../github/github-api.js";
 import { toGitHubError } from "../github/github-error.js";
-import type { GitHubPort, ObservedLabel } from "../github/github-port.js";
 
 /** A file of a bot commit: new text, or a blob that already exists (a report carried over). */
 export type CommitFile = { path: string; content: string } | { path: string; blobSha: string };

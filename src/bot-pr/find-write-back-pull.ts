@@ -1,4 +1,5 @@
-import type { BotPrPort, ObservedPull } from "../github/bot-pr-port.js";
+import type { ObservedPull } from "../github/vocabulary.js";
+import type { BotPrPort } from "../github/github-api.js";
 import { WRITE_BACK_BRANCH } from "./bot-pr-names.js";
 import { WriteBackPrBody } from "./write-back-pr-body.js";
 

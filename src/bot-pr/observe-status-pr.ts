@@ -1,5 +1,5 @@
-import type { BotPrPort, ObservedPull } from "../github/bot-pr-port.js";
-import type { GitHubPort } from "../github/github-port.js";
+import type { ObservedPull } from "../github/vocabulary.js";
+import type { BotPrPort, GitHubPort } from "../github/github-api.js";
 import { parseReportDate, STATUS_BRANCH, STATUS_DIR, statusReportPath } from "./bot-pr-names.js";
 import { StatusPrBody } from "./status-pr-body.js";
 import { parseReportDigest } from "./status-report-content.js";

@@ -1,5 +1,5 @@
-import type { BotPrPort } from "../github/bot-pr-port.js";
-import type { GitHubPort, ObservedIssue } from "../github/github-port.js";
+import type { BotPrPort, GitHubPort } from "../github/github-api.js";
+import type { ObservedIssue } from "../github/vocabulary.js";
 import type { WriteBackProposal } from "../sync/plan-sync.js";
 import type { OpenWriteBack } from "./find-write-back-pull.js";
 

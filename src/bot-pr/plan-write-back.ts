@@ -7,7 +7,7 @@ import {
 import { flattenTasks } from "../checklist/lint.js";
 import { parsePlan } from "../checklist/parse-plan.js";
 import type { Language } from "../render/i18n.js";
-import { parseSyncedMarker, writeSyncedMarker } from "../sync/task-marker.js";
+import { parseSyncedMarker, writeSyncedMarker } from "../github/hidden-markers.js";
 import type { BotPrOp } from "./apply-bot-pr.js";
 import { renderWriteBackTitle, WRITE_BACK_BRANCH } from "./bot-pr-names.js";
 import type { ObservedWriteBack } from "./observe-write-back.js";

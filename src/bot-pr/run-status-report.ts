@@ -2,11 +2,10 @@ import { parsePlan } from "../checklist/parse-plan.js";
 import { buildLiveState } from "../reports/build-live-state.js";
 import { formatDateInZone } from "../reports/working-days.js";
 import { parseConfig, type ConfigProblem } from "../config/parse-config.js";
-import type { BotPrPort } from "../github/bot-pr-port.js";
-import type { GitHubPort } from "../github/github-port.js";
+import type { BotPrPort, GitHubPort } from "../github/github-api.js";
 import type { Language } from "../render/i18n.js";
 import { indexTaskIssues } from "../sync/observe-repository.js";
-import type { Logger } from "../sync/sync-repository.js";
+import type { Logger } from "../logger.js";
 import { applyBotPrOps } from "./apply-bot-pr.js";
 import { observeStatusPr } from "./observe-status-pr.js";
 import { planStatusPr, type StatusOutcome, type StatusTrigger } from "./plan-status-pr.js";
@@ -36,7 +35,7 @@ export interface StatusReportRun {
     issueNumber: number;
     lang: Language;
   }) => Promise<readonly LatestGpuReport[]>;
-  log: Logger;
+  log: Pick<Logger, "info" | "warn">;
 }
 
 export type StatusReportResult =

@@ -1,9 +1,8 @@
 import type { NovaConfig } from "../config/schema.js";
-import type { BotPrPort } from "../github/bot-pr-port.js";
-import type { GitHubPort } from "../github/github-port.js";
+import type { BotPrPort, GitHubPort } from "../github/github-api.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { WriteBackProposal } from "../sync/plan-sync.js";
-import type { Logger } from "../sync/sync-repository.js";
+import type { Logger } from "../logger.js";
 import { applyBotPrOps } from "./apply-bot-pr.js";
 import { findOpenWriteBack } from "./find-write-back-pull.js";
 import { observeWriteBack } from "./observe-write-back.js";
@@ -17,7 +16,7 @@ export interface WriteBackRun {
   defaultBranch: string;
   /** The applied sync's proposals (a human closed or reopened a task issue). */
   proposals: readonly WriteBackProposal[];
-  log: Logger;
+  log: Pick<Logger, "info" | "warn">;
 }
 
 export interface WriteBackResult {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Renderer } from "../render/create-renderer.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
-import { parseBotPrMarker, renderBotPrMarker } from "./bot-pr-marker.js";
+import { parseBotPrMarker, renderBotPrMarker } from "../github/hidden-markers.js";
 import { STATUS_BRANCH, statusReportPath } from "./bot-pr-names.js";
 
 export interface StatusPrBodyData {

@@ -3,7 +3,7 @@ import type { Renderer } from "../render/create-renderer.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { PendingWriteBack } from "../sync/plan-sync.js";
-import { parseBotPrMarker, renderBotPrMarker } from "./bot-pr-marker.js";
+import { parseBotPrMarker, renderBotPrMarker } from "../github/hidden-markers.js";
 
 /** One box the write-back pull request ticks or unticks, and why. */
 export interface WriteBackChange {

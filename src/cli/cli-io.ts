@@ -1,5 +1,5 @@
-import type { BotPrPort } from "../github/bot-pr-port.js";
-import type { GitHubPort, RepoRef } from "../github/github-port.js";
+import type { BotPrPort, GitHubPort } from "../github/github-api.js";
+import type { RepoRef } from "../github/vocabulary.js";
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIo {

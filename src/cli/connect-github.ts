@@ -1,8 +1,7 @@
 import { ProbotOctokit } from "probot";
-import type { RepoRef } from "../github/github-port.js";
-import { createOctokitBotPrPort } from "../github/octokit-bot-pr-port.js";
+import type { RepoRef } from "../github/vocabulary.js";
+import { findAuthenticatedLogin } from "../github/octokit-identity.js";
 import { createOctokitPort } from "../github/octokit-port.js";
-import { toGitHubError } from "../github/github-error.js";
 import { withGitHubRequestPolicy } from "../github/github-request-policy.js";
 import { CliSetupError, type CliIo } from "./cli-io.js";
 
@@ -33,15 +32,8 @@ export function createConnectGitHub(env: NodeJS.ProcessEnv): CliIo["connectGitHu
       sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
     };
     const port = createOctokitPort(octokit, repo, retry);
-    const pulls = createOctokitBotPrPort(octokit, repo, retry);
-    if (botLogin) return { port, botLogin, pulls };
-    try {
-      const { data } = await octokit.rest.users.getAuthenticated();
-      return { port, botLogin: data.login, pulls };
-    } catch (error) {
-      // An installation token (Actions) has no user; its issues are authored by the Actions bot.
-      if (toGitHubError(error).status === 403) return { port, botLogin: ACTIONS_BOT, pulls };
-      throw toGitHubError(error);
-    }
+    if (botLogin) return { port, botLogin, pulls: port };
+    // An installation token (Actions) has no user; its issues are authored by the Actions bot.
+    return { port, botLogin: (await findAuthenticatedLogin(octokit)) ?? ACTIONS_BOT, pulls: port };
   };
 }

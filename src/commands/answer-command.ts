@@ -1,3 +1,4 @@
+import type { Logger } from "../logger.js";
 import type { NovaConfig, PermissionLevel } from "../config/schema.js";
 import { GitHubError } from "../github/github-error.js";
 import type { Language } from "../render/i18n.js";
@@ -24,10 +25,6 @@ export type CommandOutcome =
   | "config-invalid"
   | "rate-limited"
   | "reply-failed";
-
-export interface ErrorLogger {
-  error: (data: object, message?: string) => void;
-}
 
 type InvocationOf<K extends ParsedInvocation["kind"]> = Extract<ParsedInvocation, { kind: K }>;
 
@@ -78,7 +75,7 @@ export async function answerCommand(
   decision: Decision,
   lang: Language,
   context: CommandContext,
-  log: ErrorLogger,
+  log: Pick<Logger, "error">,
 ): Promise<{ body: string; outcome: CommandOutcome; replyLang: Language }> {
   const renderer = context.renderer ?? readSharedRenderer();
   switch (decision.kind) {

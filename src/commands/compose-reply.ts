@@ -2,7 +2,7 @@ import type { Renderer } from "../render/create-renderer.js";
 import type { Language } from "../render/i18n.js";
 import { fitReply, MAX_REPLY_LENGTH } from "./fit-reply.js";
 import { renderNote } from "./render-command-replies.js";
-import { renderReplyMarker } from "./reply-marker.js";
+import { renderReplyMarker } from "../github/hidden-markers.js";
 
 /**
  * A reply as posted: the body and the note about skipped commands, cut to GitHub's limit with a

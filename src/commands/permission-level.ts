@@ -1,5 +1,5 @@
 import { PERMISSION_LEVELS, type PermissionLevel } from "../config/schema.js";
-import type { CollaboratorPermission } from "../github/command-port.js";
+import type { CollaboratorPermission } from "../github/vocabulary.js";
 
 const isPermissionLevel = (value: unknown): value is PermissionLevel =>
   typeof value === "string" && (PERMISSION_LEVELS as readonly string[]).includes(value);

@@ -1,8 +1,9 @@
+import type { Logger } from "../logger.js";
 import { parseConfig } from "../config/parse-config.js";
 import type { NovaConfig, PermissionLevel } from "../config/schema.js";
-import type { CommandPort, CommandReaction } from "../github/command-port.js";
+import type { CommandReaction } from "../github/vocabulary.js";
+import type { CommandPort, GitHubPort } from "../github/github-api.js";
 import { isTransientGitHubFailure } from "../github/transient-failure.js";
-import type { GitHubPort } from "../github/github-port.js";
 import type { Renderer } from "../render/create-renderer.js";
 import { DEFAULT_LANGUAGE, type Language } from "../render/i18n.js";
 import type { StatusReportResult } from "../bot-pr/run-status-report.js";
@@ -20,7 +21,7 @@ import { findOpenWriteBack } from "../bot-pr/find-write-back-pull.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
 import { renderConfigInvalid, renderFailure, renderRateLimited } from "./render-command-replies.js";
 import type { ReplyLimiter, ReplyTake } from "./reply-limiter.js";
-import { parseReplyMarkers } from "./reply-marker.js";
+import { parseReplyMarkers } from "../github/hidden-markers.js";
 import {
   loadPlanState,
   type CommandIssue,
@@ -30,12 +31,6 @@ import {
 import { formatDateInZone } from "../reports/working-days.js";
 
 export type { CommandOutcome } from "./answer-command.js";
-
-export interface CommandLogger {
-  info: (data: object, message?: string) => void;
-  warn: (data: object, message?: string) => void;
-  error: (data: object, message?: string) => void;
-}
 
 /** The comment as the `issue_comment.created` payload has it. */
 export interface CommandComment {
@@ -64,7 +59,7 @@ export interface RespondToCommentInput {
   describeBoard?: (lang: Language) => string | null;
   limiter: ReplyLimiter;
   now: () => number;
-  log: CommandLogger;
+  log: Logger;
   renderer?: Renderer;
 }
 
@@ -147,7 +142,7 @@ export async function respondToComment(
     const overLimit = numbers.includes(lastNumber) ? parsed.overLimit : 0;
     const text = composeReply(comment.id, numbers, body, overLimit, lang, input.renderer);
     try {
-      await port.createReply(input.issue.number, text);
+      await port.createComment(input.issue.number, text);
       return true;
     } catch (error) {
       log.error({ err: error, comment: comment.id }, "could not post the reply");
@@ -295,10 +290,7 @@ export function isBotAuthor(comment: Pick<CommandComment, "author" | "authorType
 
 /** The command numbers Nova already answered for this comment, from markers in its own comments. */
 async function findAnswered(input: RespondToCommentInput, botLogin: string): Promise<Set<number>> {
-  const comments = await input.commands.listCommentsSince(
-    input.issue.number,
-    input.comment.createdAt,
-  );
+  const comments = await input.commands.listComments(input.issue.number, input.comment.createdAt);
   const answered = new Set<number>();
   for (const reply of comments) {
     if (reply.author.toLowerCase() !== botLogin.toLowerCase()) continue;

@@ -4,7 +4,7 @@ import { lintPlan, type LintProblem } from "../checklist/lint.js";
 import { parsePlan } from "../checklist/parse-plan.js";
 import type { Plan, Task } from "../checklist/types.js";
 import type { NovaConfig } from "../config/schema.js";
-import type { GitHubPort } from "../github/github-port.js";
+import type { GitHubPort } from "../github/github-api.js";
 import { resolveTaskStatus, type LiveState } from "../reports/live-state.js";
 import { computeProgress } from "../reports/progress.js";
 import {
@@ -25,7 +25,7 @@ import {
   renderSyncCheck,
   type SyncRepositoryResult,
 } from "../sync/sync-repository.js";
-import { parseTaskMarker } from "../sync/task-marker.js";
+import { parseTaskMarker } from "../github/hidden-markers.js";
 import { buildLiveState } from "../reports/build-live-state.js";
 import {
   SUMMARY_LIMIT_DEFAULT,
@@ -199,7 +199,8 @@ function toListedProblem(problem: LintProblem): { line: number; message: string 
  */
 async function findSyncCheckRunUrl(context: CommandContext): Promise<string | null> {
   try {
-    return await context.github.findCheckRunUrl(context.defaultBranch, CHECK_NAMES.sync);
+    const run = await context.github.findLatestCheckRun(context.defaultBranch, CHECK_NAMES.sync);
+    return run?.htmlUrl ?? null;
   } catch {
     return null;
   }

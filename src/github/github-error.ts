@@ -31,15 +31,17 @@ export class GitHubError extends Error {
    * a refused token are: both are GitHub's (or the installation's) state, not a user's mistake.
    */
   get transient(): boolean {
-    return (
-      this.kind === "secondary-rate-limit" ||
-      this.kind === "rate-limit" ||
-      this.kind === "unavailable" ||
-      this.kind === "timeout" ||
-      this.kind === "credentials"
-    );
+    return TRANSIENT_KINDS.has(this.kind);
   }
 }
+
+const TRANSIENT_KINDS: ReadonlySet<GitHubError["kind"]> = new Set<GitHubError["kind"]>([
+  "secondary-rate-limit",
+  "rate-limit",
+  "unavailable",
+  "timeout",
+  "credentials",
+]);
 
 interface RequestErrorLike {
   status?: number;

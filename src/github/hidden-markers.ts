@@ -121,6 +121,7 @@ function decodeData(value: string | undefined): unknown {
 }
 
 // --- task: which task an issue belongs to -----------------------------------------------------
+// Identity lives here, never in titles: the sync finds a task's issue by this marker alone.
 
 const TASK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -160,6 +161,8 @@ export function parseSectionMarker(body: string | null | undefined): string | nu
 }
 
 // --- synced: the checkbox state Nova last synced into an issue ---------------------------------
+// It lets a later run tell "the checklist changed" (follow it) from "a person closed or reopened
+// the issue" (keep it and propose a write-back).
 
 export interface SyncedState {
   checked: boolean;
@@ -188,6 +191,8 @@ export function writeSyncedMarker(body: string, state: SyncedState): string {
 }
 
 // --- reply: which commands of a comment a reply answers ----------------------------------------
+// Before posting, Nova looks for a reply of its own with this marker, so a redelivered webhook
+// does not answer twice; a marker quoted in a reply's text is not one (it is not trailing).
 
 /** `<!-- nova:reply comment=<id> command=<n> -->` for command `command` (1-based). */
 export function renderReplyMarker(commentId: number, command: number): string {
@@ -209,6 +214,9 @@ export function parseReplyMarkers(body: string, commentId: number): number[] {
 }
 
 // --- bot-pr: what a bot pull request proposes --------------------------------------------------
+// The body's footer: its kind and the value it shows, as percent-encoded JSON. A body value's
+// `parse()` reads only this, so edits to the visible text cannot change what Nova believes the
+// pull request proposes (and Nova rewrites such edits).
 
 export type BotPrKind = "status" | "write-back";
 

@@ -1,18 +1,19 @@
 import { GitHubError } from "./github-error.js";
-import type { Octokit } from "./octokit-port.js";
-import type {
-  BoardField,
-  BoardFieldType,
-  BoardIssue,
-  BoardItem,
-  BoardMutation,
-  BoardMutationResult,
-  BoardOption,
-  BoardOptionColor,
-  BoardProject,
-  BoardValue,
-  ProjectLookup,
-  ProjectPort,
+import type { Octokit } from "./rest-context.js";
+import {
+  BOARD_OPTION_COLORS,
+  type BoardField,
+  type BoardFieldType,
+  type BoardIssue,
+  type BoardItem,
+  type BoardMutation,
+  type BoardMutationResult,
+  type BoardOption,
+  type BoardOptionColor,
+  type BoardProject,
+  type BoardValue,
+  type ProjectLookup,
+  type ProjectPort,
 } from "./project-port.js";
 import {
   buildIssuesQuery,
@@ -112,16 +113,7 @@ const FIELD_TYPES: ReadonlySet<string> = new Set([
   "TEXT",
   "ITERATION",
 ]);
-const OPTION_COLORS: ReadonlySet<string> = new Set([
-  "GRAY",
-  "BLUE",
-  "GREEN",
-  "YELLOW",
-  "ORANGE",
-  "RED",
-  "PINK",
-  "PURPLE",
-]);
+const OPTION_COLORS: ReadonlySet<string> = new Set(BOARD_OPTION_COLORS);
 
 /**
  * The project port over `octokit.graphql` (a Probot context's client or one from `app.auth()`,
@@ -351,14 +343,11 @@ export function toGraphqlError(errors: readonly GraphqlErrorEntry[]): GitHubErro
   }
 }
 
-function toProject(raw: RawProject): BoardProject {
+/** `NovaProject` selects exactly a project's own fields and its fields' nodes. */
+function toProject({ fields, ...project }: RawProject): BoardProject {
   return {
-    id: raw.id,
-    number: raw.number,
-    title: raw.title,
-    url: raw.url,
-    closed: raw.closed,
-    fields: (raw.fields.nodes ?? []).flatMap((node) => {
+    ...project,
+    fields: (fields.nodes ?? []).flatMap((node) => {
       const field = toField(node);
       return field ? [field] : [];
     }),

@@ -7,9 +7,22 @@
 /** The field types Nova reads; any other type (`TITLE`, `ASSIGNEES`, …) is kept as `other`. */
 export type BoardFieldType = "SINGLE_SELECT" | "NUMBER" | "DATE" | "TEXT" | "ITERATION" | "other";
 
-/** The colours GitHub offers for single-select options. */
-export type BoardOptionColor =
-  "GRAY" | "BLUE" | "GREEN" | "YELLOW" | "ORANGE" | "RED" | "PINK" | "PURPLE";
+/**
+ * The colours GitHub offers for single-select options, in the order new options pick them by a
+ * hash of their name (`pickOptionColor`): changing the order recolours new options.
+ */
+export const BOARD_OPTION_COLORS = [
+  "BLUE",
+  "GREEN",
+  "YELLOW",
+  "ORANGE",
+  "RED",
+  "PINK",
+  "PURPLE",
+  "GRAY",
+] as const;
+
+export type BoardOptionColor = (typeof BOARD_OPTION_COLORS)[number];
 
 export interface BoardOption {
   id: string;

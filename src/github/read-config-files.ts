@@ -1,9 +1,9 @@
 import type { LocalizedText } from "../config/accepted-text.js";
 import { createFileProblem, UnreadableConfig } from "../config/parse-config.js";
 import { MAX_CONFIG_BYTES, parseConfigBytes } from "../config/parse-config-yaml.js";
-import type { RepoRef } from "./github-port.js";
+import type { RepoRef } from "./vocabulary.js";
 import { toGitHubError } from "./github-error.js";
-import type { Octokit } from "./octokit-port.js";
+import type { Octokit } from "./rest-context.js";
 
 /** `_extends` hops after the repository's own file; Probot's loader has no limit. */
 export const MAX_EXTENDS = 3;

@@ -1,16 +1,9 @@
-import type { RepoRef } from "./github-port.js";
-import type { Octokit } from "./octokit-port.js";
+import type { CommentApi } from "./github-api.js";
+import type { RestContext } from "./rest-context.js";
 import { NO_BLIND_RETRY } from "./retry-secondary-limit.js";
+import type { ObservedComment } from "./vocabulary.js";
 
-/** A comment as Nova's ports return it. */
-export interface RestCommentView {
-  id: number;
-  /** Login of the author; the app's bot user is `<slug>[bot]`. */
-  author: string;
-  body: string;
-  htmlUrl: string;
-}
-
+/** The REST comment fields Nova reads. */
 interface RestComment {
   id: number;
   body?: string | null;
@@ -18,48 +11,49 @@ interface RestComment {
   html_url: string;
 }
 
-type Call = <T>(request: () => Promise<T>) => Promise<T>;
+/** Issue and pull-request comments over Octokit's REST issues API. */
+export function createCommentMethods({ octokit, repo, call }: RestContext): CommentApi {
+  return {
+    async listComments(number, since) {
+      const comments = await call(() =>
+        octokit.paginate(octokit.rest.issues.listComments, {
+          ...repo,
+          issue_number: number,
+          ...(since ? { since } : {}),
+          per_page: 100,
+        }),
+      );
+      return (comments as RestComment[]).map(toObservedComment);
+    },
 
-/** Every comment of an issue or pull request (since an instant, when given), oldest first. */
-export async function listIssueComments(
-  octokit: Octokit,
-  repo: RepoRef,
-  call: Call,
-  issueNumber: number,
-  since?: string,
-): Promise<RestCommentView[]> {
-  const comments = await call(() =>
-    octokit.paginate(octokit.rest.issues.listComments, {
-      ...repo,
-      issue_number: issueNumber,
-      ...(since ? { since } : {}),
-      per_page: 100,
-    }),
-  );
-  return (comments as RestComment[]).map(toCommentView);
+    async createComment(number, body) {
+      const { data } = await call(() =>
+        octokit.rest.issues.createComment({
+          ...repo,
+          issue_number: number,
+          body,
+          ...NO_BLIND_RETRY,
+        }),
+      );
+      return toObservedComment(data);
+    },
+
+    async updateComment(commentId, body) {
+      const { data } = await call(() =>
+        octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body }),
+      );
+      return toObservedComment(data);
+    },
+
+    async addCommentReaction(commentId, content) {
+      await call(() =>
+        octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content }),
+      );
+    },
+  };
 }
 
-/** Posts a comment. Not retried blindly: a 502 may hide a posted comment (callers re-read). */
-export async function postIssueComment(
-  octokit: Octokit,
-  repo: RepoRef,
-  call: Call,
-  issueNumber: number,
-  body: string,
-): Promise<RestCommentView> {
-  const { data } = await call(() =>
-    octokit.rest.issues.createComment({
-      ...repo,
-      issue_number: issueNumber,
-      body,
-      ...NO_BLIND_RETRY,
-    }),
-  );
-  return toCommentView(data);
-}
-
-/** Maps GitHub's comment JSON to what the ports return. */
-export function toCommentView(comment: RestComment): RestCommentView {
+function toObservedComment(comment: RestComment): ObservedComment {
   return {
     id: comment.id,
     author: comment.user?.login ?? "",

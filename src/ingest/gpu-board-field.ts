@@ -6,7 +6,7 @@
  */
 import { sameName } from "../board/board-fields.js";
 import type { ProjectConfig } from "../config/schema.js";
-import type { RepoRef } from "../github/github-port.js";
+import type { RepoRef } from "../github/vocabulary.js";
 import type {
   BoardField,
   BoardOptionInput,

@@ -4,7 +4,7 @@
  * with this report id as `external_id` exists), the `<prefix>/gpu-fail` label, the board's
  * `GPU-Check` value. A report id recorded with another body is a conflict.
  */
-import type { IngestCheckRun, IngestCheckRunWrite } from "../github/ingest-port.js";
+import type { CheckRunWrite, ObservedCheckRun } from "../github/vocabulary.js";
 import type { Renderer } from "../render/create-renderer.js";
 import type { Language } from "../render/i18n.js";
 import type { CheckStatus, GpuReport } from "@nova/protocol";
@@ -41,7 +41,7 @@ export interface ObservedTarget {
   /** The commit for the check run: the `sha` target or a pull request's head. */
   headSha: string | null;
   /** Check runs of this host's name on `headSha` (null without a commit). */
-  checkRuns: IngestCheckRun[] | null;
+  checkRuns: ObservedCheckRun[] | null;
   line: TargetLine;
 }
 
@@ -65,7 +65,7 @@ export type CommentOp =
 export type CheckRunOp =
   | { kind: "none" }
   | { kind: "keep"; htmlUrl: string }
-  | { kind: "create"; run: Omit<IngestCheckRunWrite, "detailsUrl"> };
+  | { kind: "create"; run: Omit<CheckRunWrite, "detailsUrl"> };
 
 export interface PublishPlan {
   comment: CommentOp;
@@ -135,6 +135,7 @@ export function planPublish(
         run: {
           name: options.checkRunName,
           headSha: observed.headSha,
+          status: "completed",
           conclusion: conclusionFor(report.status),
           externalId: report.id,
           title: output.title,

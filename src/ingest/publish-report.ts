@@ -6,12 +6,13 @@
  * published instead of posting it again.
  */
 import type { NovaConfig } from "../config/schema.js";
-import type { RepoRef } from "../github/github-port.js";
-import type { IngestIssue, IngestPort } from "../github/ingest-port.js";
+import type { Logger } from "../logger.js";
+import type { ObservedIssue, RepoRef } from "../github/vocabulary.js";
+import type { IngestPort } from "../github/github-api.js";
 import type { ProjectPort } from "../github/project-port.js";
 import type { Renderer } from "../render/create-renderer.js";
 import type { GpuReport } from "@nova/protocol";
-import { parseTaskMarker } from "../sync/task-marker.js";
+import { parseTaskMarker } from "../github/hidden-markers.js";
 import { setGpuCheckValue } from "./gpu-board-field.js";
 import {
   planPublish,
@@ -26,11 +27,6 @@ import { plainName } from "./runner-text.js";
 import { resolveRunbookBase } from "./runbook-base.js";
 import type { PublishedUrls } from "./upload-answer.js";
 
-export interface PublishLogger {
-  info: (data: object, message?: string) => void;
-  warn: (data: object, message?: string) => void;
-}
-
 export interface PublishInput {
   port: IngestPort;
   /** The board's port; null when no board is to be written. */
@@ -42,7 +38,7 @@ export interface PublishInput {
   botLogin: string;
   /** Base of runbook links (`NOVA_RUNBOOK_BASE_URL`); default: Nova's published runbooks. */
   runbookBaseUrl: string | null;
-  log: PublishLogger;
+  log: Pick<Logger, "info" | "warn">;
   renderer?: Renderer;
 }
 
@@ -110,7 +106,13 @@ async function observeTarget(
   } else if ("pullRequest" in target) {
     const pull = await port.getPullRequest(target.pullRequest);
     if (!pull) return { missing: `pull request #${target.pullRequest} does not exist` };
-    thread = toThread(pull, input.botLogin);
+    // A pull request's conversation is never a task's issue.
+    thread = {
+      number: pull.number,
+      labels: pull.labels,
+      htmlUrl: pull.htmlUrl,
+      isTaskIssue: false,
+    };
     headSha = pull.headSha;
     line = { kind: "pull", number: pull.number, sha: pull.headSha };
   } else if ("sha" in target) {
@@ -146,7 +148,7 @@ async function observeTarget(
 }
 
 /** The task's issue: written by the bot with the task's marker, the lowest number (as the sync keeps). */
-async function findTaskIssue(input: PublishInput, taskId: string): Promise<IngestIssue | null> {
+async function findTaskIssue(input: PublishInput, taskId: string): Promise<ObservedIssue | null> {
   const issues = await input.port.listIssuesWithLabel(input.config.labels.prefix);
   const bot = input.botLogin.toLowerCase();
   const matching = issues
@@ -155,7 +157,7 @@ async function findTaskIssue(input: PublishInput, taskId: string): Promise<Inges
   return matching[0] ?? null;
 }
 
-function toThread(issue: IngestIssue, botLogin: string): Thread {
+function toThread(issue: ObservedIssue, botLogin: string): Thread {
   return {
     number: issue.number,
     labels: issue.labels,
@@ -201,7 +203,7 @@ async function applyPublish(plan: PublishPlan, input: PublishInput): Promise<Pub
       color: FAIL_LABEL.color,
       description: FAIL_LABEL.description[input.config.language],
     });
-    await port.addLabel(label.issueNumber, label.name);
+    await port.addLabels(label.issueNumber, [label.name]);
   }
   if (label?.kind === "remove") await port.removeLabel(label.issueNumber, label.name);
 

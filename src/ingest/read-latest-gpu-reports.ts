@@ -1,5 +1,5 @@
 import type { LatestGpuReport } from "../bot-pr/status-report-content.js";
-import type { IngestPort } from "../github/ingest-port.js";
+import type { IngestPort } from "../github/github-api.js";
 import type { Language } from "../render/i18n.js";
 import { parseCommentState } from "./report-comment-state.js";
 

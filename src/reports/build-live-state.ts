@@ -1,4 +1,4 @@
-import type { ObservedIssue } from "../github/github-port.js";
+import type { ObservedIssue } from "../github/vocabulary.js";
 import type { LiveState, LiveTaskState } from "./live-state.js";
 
 /**

@@ -1,5 +1,6 @@
 import { toGitHubError, type GitHubError } from "../github/github-error.js";
-import type { GitHubPort, ObservedIssue } from "../github/github-port.js";
+import type { ObservedIssue } from "../github/vocabulary.js";
+import type { GitHubPort } from "../github/github-api.js";
 import type { Language } from "../render/i18n.js";
 import { countOpWrites, type ObservedState, type SyncOp } from "./plan-sync.js";
 

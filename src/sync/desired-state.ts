@@ -3,7 +3,11 @@ import type { Plan, Reference, Section, Task } from "../checklist/types.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import { renderIssueBody } from "./render-issue-body.js";
-import { renderSectionMarker, renderSyncedMarker, renderTaskMarker } from "./task-marker.js";
+import {
+  renderSectionMarker,
+  renderSyncedMarker,
+  renderTaskMarker,
+} from "../github/hidden-markers.js";
 
 /** GitHub rejects label names over 50 characters. */
 const MAX_LABEL_LENGTH = 50;

@@ -1,5 +1,5 @@
 import type { Plan } from "../checklist/types.js";
-import type { GitHubPort } from "../github/github-port.js";
+import type { GitHubPort } from "../github/github-api.js";
 
 /**
  * Which of the paths a checklist mentions exist in the repository at a commit, so issue bodies

@@ -1,5 +1,5 @@
 import { slugify } from "../checklist/slugify.js";
-import type { ObservedIssue } from "../github/github-port.js";
+import type { ObservedIssue } from "../github/vocabulary.js";
 import type { DesiredIssue } from "./desired-state.js";
 
 /** How alike title and description must be for a new task id to take over an orphaned issue. */

@@ -1,7 +1,8 @@
-import type { GitHubPort, ObservedIssue } from "../github/github-port.js";
+import type { ObservedIssue } from "../github/vocabulary.js";
+import type { GitHubPort } from "../github/github-api.js";
 import type { ObservedState } from "./plan-sync.js";
 import { sectionKey } from "./desired-state.js";
-import { parseSectionMarker, parseTaskMarker } from "./task-marker.js";
+import { parseSectionMarker, parseTaskMarker } from "../github/hidden-markers.js";
 
 export interface ObserveOptions {
   prefix: string;

@@ -1,4 +1,4 @@
-import type { ObservedIssue } from "../github/github-port.js";
+import type { ObservedIssue } from "../github/vocabulary.js";
 import type { DesiredState } from "./desired-state.js";
 
 /** Writes that link issues the way GitHub shows plans: sub-issues and "blocked by". */

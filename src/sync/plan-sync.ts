@@ -1,7 +1,11 @@
-import type { IssueWrite, ObservedIssue } from "../github/github-port.js";
+import type { IssueWrite, ObservedIssue } from "../github/vocabulary.js";
 import type { DesiredIssue, DesiredLabel, DesiredState } from "./desired-state.js";
 import { findRenamedIssue } from "./find-renamed-issue.js";
-import { parseSyncedMarker, writeSyncedMarker, type SyncedState } from "./task-marker.js";
+import {
+  parseSyncedMarker,
+  writeSyncedMarker,
+  type SyncedState,
+} from "../github/hidden-markers.js";
 
 /** What Nova saw on GitHub: label names known to exist, and the bot's task issues by marker. */
 export interface ObservedState {

@@ -2,7 +2,8 @@ import { lintPlan, type LintProblem } from "../checklist/lint.js";
 import { parsePlan } from "../checklist/parse-plan.js";
 import type { Plan } from "../checklist/types.js";
 import type { GitHubError } from "../github/github-error.js";
-import type { GitHubPort, ObservedIssue } from "../github/github-port.js";
+import type { ObservedIssue, StructureFeature } from "../github/vocabulary.js";
+import type { GitHubPort } from "../github/github-api.js";
 import { applySync } from "./apply-sync.js";
 import {
   buildDesiredState,
@@ -21,7 +22,6 @@ import {
   takeObservationTick,
   type SyncObservation,
 } from "./sync-observation.js";
-import type { StructureFeature } from "../github/github-port.js";
 import {
   planSync,
   type ObservedState,

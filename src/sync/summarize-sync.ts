@@ -1,4 +1,4 @@
-import type { ObservedIssue } from "../github/github-port.js";
+import type { ObservedIssue } from "../github/vocabulary.js";
 import type { SyncOp } from "./plan-sync.js";
 import type { SyncSummary } from "./run-sync.js";
 

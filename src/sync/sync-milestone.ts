@@ -1,10 +1,6 @@
 import { toGitHubError, type GitHubError } from "../github/github-error.js";
-import type {
-  GitHubPort,
-  MilestoneWrite,
-  ObservedIssue,
-  ObservedMilestone,
-} from "../github/github-port.js";
+import type { MilestoneWrite, ObservedIssue, ObservedMilestone } from "../github/vocabulary.js";
+import type { GitHubPort } from "../github/github-api.js";
 
 export interface MilestoneResult {
   /** The milestone's number, null when there is none (no `delivery:`, a dry run, or an error). */

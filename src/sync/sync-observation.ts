@@ -1,5 +1,5 @@
 import type { Plan } from "../checklist/types.js";
-import type { ObservedIssue } from "../github/github-port.js";
+import type { ObservedIssue } from "../github/vocabulary.js";
 
 /**
  * What a sync read and left behind: the plan it parsed and Nova's issues as they are after its

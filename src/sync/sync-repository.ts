@@ -3,8 +3,9 @@ import { formatCount } from "../render/format-values.js";
 import type { LintProblem } from "../checklist/lint.js";
 import { parseConfig, renderConfigProblems, type ConfigProblem } from "../config/parse-config.js";
 import type { NovaConfig } from "../config/schema.js";
-import type { CheckRunWrite, GitHubPort } from "../github/github-port.js";
-import { CONFIG_PATH } from "../github/octokit-port.js";
+import type { CheckRunWrite } from "../github/vocabulary.js";
+import { CONFIG_PATH, type GitHubPort } from "../github/github-api.js";
+import type { Logger } from "../logger.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { PendingWriteBack, WriteBackProposal } from "./plan-sync.js";
@@ -34,11 +35,6 @@ const MILESTONE_TEXT: Record<Language, { title: string; description: string }> =
   },
 };
 
-export interface Logger {
-  info: (data: object, message?: string) => void;
-  warn: (data: object, message?: string) => void;
-}
-
 export interface SyncRepositoryInput {
   port: GitHubPort;
   botLogin: string;
@@ -57,7 +53,7 @@ export interface SyncRepositoryInput {
   reportOnCommit?: boolean;
   /** What Nova's open write-back pull request proposes, read only when needed (see `runSync`). */
   readPendingWriteBack?: () => Promise<PendingWriteBack>;
-  log: Logger;
+  log: Pick<Logger, "info" | "warn">;
 }
 
 export type SyncRepositoryResult =
@@ -414,6 +410,6 @@ function toAnnotations(
 }
 
 async function maybeCreateCheckRun(port: GitHubPort, run: CheckRunWrite): Promise<void> {
-  if (await port.hasCheckRun(run.headSha, run.name)) return;
+  if ((await port.findLatestCheckRun(run.headSha, run.name)) !== null) return;
   await port.createCheckRun(run);
 }

@@ -1,5 +1,6 @@
 import { toGitHubError, type GitHubError } from "../github/github-error.js";
-import type { GitHubPort, ObservedIssue, StructureFeature } from "../github/github-port.js";
+import type { ObservedIssue, StructureFeature } from "../github/vocabulary.js";
+import type { GitHubPort } from "../github/github-api.js";
 import {
   planStructure,
   planStructureReads,

@@ -9,7 +9,7 @@ import type { SyncService } from "../../src/app/workers/sync-service.js";
 import type { BoardService } from "../../src/app/workers/board-service.js";
 import type { SyncRepositoryResult } from "../../src/sync/sync-repository.js";
 import { createNova } from "../../src/index.js";
-import { parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import {
   createTestProbot,
   createWebhookPayload,

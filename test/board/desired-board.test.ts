@@ -2,7 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { parsePlan } from "../../src/checklist/parse-plan.js";
 import { buildDesiredBoard } from "../../src/board/desired-board.js";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
-import type { ObservedIssue } from "../../src/github/github-port.js";
+import type { ObservedIssue } from "../../src/github/vocabulary.js";
 
 const PLAN = parsePlan(
   [

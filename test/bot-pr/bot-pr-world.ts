@@ -1,6 +1,6 @@
 import type { Probot } from "probot";
 import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
-import { parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import {
   createWebhookPayload,
   type FakeGitHub,

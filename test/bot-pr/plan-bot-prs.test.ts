@@ -7,9 +7,8 @@ import { planWriteBack, type PlanWriteBackOptions } from "../../src/bot-pr/plan-
 import { StatusPrBody } from "../../src/bot-pr/status-pr-body.js";
 import type { StatusReportDraft } from "../../src/bot-pr/status-report-content.js";
 import { WriteBackPrBody } from "../../src/bot-pr/write-back-pr-body.js";
-import type { ObservedPull } from "../../src/github/bot-pr-port.js";
-import type { ObservedIssue } from "../../src/github/github-port.js";
-import { renderSyncedMarker, renderTaskMarker } from "../../src/sync/task-marker.js";
+import type { ObservedIssue, ObservedPull } from "../../src/github/vocabulary.js";
+import { renderSyncedMarker, renderTaskMarker } from "../../src/github/hidden-markers.js";
 
 const BASE = "b".repeat(40);
 const OLD_BASE = "a".repeat(40);

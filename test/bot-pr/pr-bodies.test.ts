@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { parseBotPrMarker, renderBotPrMarker } from "../../src/bot-pr/bot-pr-marker.js";
+import { parseBotPrMarker, renderBotPrMarker } from "../../src/github/hidden-markers.js";
 import { StatusPrBody } from "../../src/bot-pr/status-pr-body.js";
 import { WriteBackPrBody } from "../../src/bot-pr/write-back-pr-body.js";
 

@@ -3,7 +3,6 @@ import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import { StatusPrBody } from "../../src/bot-pr/status-pr-body.js";
 import { runCli, type CliIo } from "../../src/cli/run-cli.js";
 import { readChecklistFile } from "../../src/cli/read-checklist.js";
-import { createOctokitBotPrPort } from "../../src/github/octokit-bot-pr-port.js";
 import { createOctokitPort } from "../../src/github/octokit-port.js";
 import {
   createManualClock,
@@ -241,10 +240,10 @@ describe("/nova report and nova report", () => {
       readFile: readChecklistFile,
       writeFile: () => Promise.resolve(),
       connectGitHub: (target, botLogin) => {
-        const retry = { sleep: () => Promise.resolve() };
+        const port = createOctokitPort(octokit, target, { sleep: () => Promise.resolve() });
         return Promise.resolve({
-          port: createOctokitPort(octokit, target, retry),
-          pulls: createOctokitBotPrPort(octokit, target, retry),
+          port,
+          pulls: port,
           botLogin: botLogin ?? "nova-test[bot]",
         });
       },

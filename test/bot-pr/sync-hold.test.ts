@@ -5,7 +5,7 @@ import {
   parseSyncedMarker,
   parseTaskMarker,
   writeSyncedMarker,
-} from "../../src/sync/task-marker.js";
+} from "../../src/github/hidden-markers.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { MemoryPort } from "../sync/memory-port.js";
 

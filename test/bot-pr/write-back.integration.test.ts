@@ -3,7 +3,7 @@ import { WRITE_BACK_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import { WriteBackPrBody } from "../../src/bot-pr/write-back-pr-body.js";
 import { applyTextEdits, planSetTaskId } from "../../src/checklist/edit-plan.js";
 import { parsePlan } from "../../src/checklist/parse-plan.js";
-import { parseSyncedMarker } from "../../src/sync/task-marker.js";
+import { parseSyncedMarker } from "../../src/github/hidden-markers.js";
 import {
   createManualClock,
   createWebhookPayload,

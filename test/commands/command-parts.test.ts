@@ -4,10 +4,10 @@ import { COMMANDS, renderUsage } from "../../src/commands/command-registry.js";
 import { fitReply } from "../../src/commands/fit-reply.js";
 import { meetsPermission, resolvePermissionLevel } from "../../src/commands/permission-level.js";
 import { createMemoryReplyLimiter, type ReplyTake } from "../../src/commands/reply-limiter.js";
-import { parseReplyMarkers, renderReplyMarker } from "../../src/commands/reply-marker.js";
+import { parseReplyMarkers, renderReplyMarker } from "../../src/github/hidden-markers.js";
 import { measureEditDistance, suggestCommands } from "../../src/commands/suggest-command.js";
 import { COMMAND_NAMES, PERMISSION_LEVELS, type PermissionLevel } from "../../src/config/schema.js";
-import type { ObservedIssue } from "../../src/github/github-port.js";
+import type { ObservedIssue } from "../../src/github/vocabulary.js";
 
 describe("resolvePermissionLevel", () => {
   const cases: Array<[string | null, string, PermissionLevel]> = [

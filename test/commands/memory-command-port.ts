@@ -1,10 +1,10 @@
 import type {
   CollaboratorPermission,
-  CommandPort,
   CommandReaction,
   ObservedComment,
-} from "../../src/github/command-port.js";
-import type { ObservedPull } from "../../src/github/bot-pr-port.js";
+  ObservedPull,
+} from "../../src/github/vocabulary.js";
+import type { CommandPort } from "../../src/github/github-api.js";
 
 /**
  * An in-memory command port for unit tests of `respondToComment`: permissions per login,
@@ -60,22 +60,29 @@ export class MemoryCommandPort implements CommandPort {
     return Promise.resolve();
   }
 
-  listCommentsSince(issueNumber: number): Promise<ObservedComment[]> {
+  listComments(issueNumber: number): Promise<ObservedComment[]> {
     this.calls.push(`list-comments #${issueNumber}`);
-    this.maybeFail("listCommentsSince");
+    this.maybeFail("listComments");
     return Promise.resolve(
       this.comments
         .filter((comment) => comment.issue === issueNumber)
-        .map(({ id, author, body }) => ({ id, author, body })),
+        .map(({ id, author, body, htmlUrl }) => ({ id, author, body, htmlUrl })),
     );
   }
 
-  createReply(issueNumber: number, body: string): Promise<ObservedComment> {
+  createComment(issueNumber: number, body: string): Promise<ObservedComment> {
     this.calls.push(`reply #${issueNumber}`);
-    this.maybeFail("createReply");
-    const comment = { id: this.nextId++, author: this.botLogin, body, issue: issueNumber };
+    this.maybeFail("createComment");
+    const id = this.nextId++;
+    const comment = {
+      id,
+      author: this.botLogin,
+      body,
+      htmlUrl: `https://github.com/acme/dgx/issues/${issueNumber}#issuecomment-${id}`,
+      issue: issueNumber,
+    };
     this.comments.push(comment);
-    return Promise.resolve({ id: comment.id, author: comment.author, body });
+    return Promise.resolve({ id, author: comment.author, body, htmlUrl: comment.htmlUrl });
   }
 
   /** Reaction contents on a comment, in the order they were added. */

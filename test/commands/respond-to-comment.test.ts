@@ -372,7 +372,7 @@ describe("redelivery", () => {
 
   it("answers only what is missing after a partial first delivery", async () => {
     world.commands.failures.set(
-      "createReply",
+      "createComment",
       new GitHubError("Bad gateway", 502, null, "unavailable"),
     );
     const { id, result } = await world.comment("/nova progress\n/nova help");
@@ -394,6 +394,7 @@ describe("redelivery", () => {
       author: "mallory",
       issue: 500,
       body: "<!-- nova:reply comment=777 command=1 -->",
+      htmlUrl: "https://github.com/acme/dgx/issues/500#issuecomment-1",
     });
     await world.comment("/nova help", { id: 777 });
     expect(world.commands.replies()).toHaveLength(1);
@@ -401,7 +402,7 @@ describe("redelivery", () => {
 
   it("posts nothing when earlier replies cannot be listed (😕 only)", async () => {
     world.commands.failures.set(
-      "listCommentsSince",
+      "listComments",
       new GitHubError("Resource not accessible by integration", 403, null, "forbidden"),
     );
     const { id } = await world.comment("/nova help");
@@ -410,10 +411,7 @@ describe("redelivery", () => {
   });
 
   it("GitHub unavailable before the replies are known: unfinished, answered on the next run", async () => {
-    world.commands.failures.set(
-      "listCommentsSince",
-      new GitHubError("down", 503, null, "unavailable"),
-    );
+    world.commands.failures.set("listComments", new GitHubError("down", 503, null, "unavailable"));
     const { id, result } = await world.comment("/nova help");
     expect(result).toEqual({ status: "unfinished", outcomes: [] });
     expect(world.commands.replies()).toHaveLength(0);

@@ -4,7 +4,7 @@
  * the task's item set to pass / warn / fail.
  */
 import { afterAll, beforeAll, beforeEach, afterEach, expect, it } from "@jest/globals";
-import { parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { projectStoreOf, type ProjectStore } from "../fake-github/graphql/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";

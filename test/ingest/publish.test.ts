@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import { parseCommentState } from "../../src/ingest/report-comment-state.js";
-import { parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import type { GpuReport } from "@nova/protocol";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseCommentState } from "../../src/ingest/report-comment-state.js";
 import { deriveRunnerKey } from "@nova/protocol";
-import { parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { dgxSpark, sparkAfterXid79 } from "../../packages/runner/test/machines.js";

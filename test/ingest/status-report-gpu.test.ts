@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
 import { formatDateInZone } from "../../src/reports/working-days.js";
-import { parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { FakeGitHub } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer } from "../integration/start-nova-server.js";

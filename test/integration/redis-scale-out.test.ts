@@ -13,7 +13,7 @@ import {
   createLocalOnceClaims,
   createRedisOnceClaims,
 } from "../../src/app/replicas/once-claims.js";
-import { parseSectionMarker, parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseSectionMarker, parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { projectStoreOf } from "../fake-github/graphql/index.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
 import type { SyncService } from "../../src/app/workers/sync-service.js";
-import { parseSectionMarker, parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseSectionMarker, parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNova } from "./start-nova.js";

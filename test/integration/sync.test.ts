@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
 import type { SyncService } from "../../src/app/workers/sync-service.js";
-import { parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import {
   createWebhookPayload,
   FakeGitHub,

@@ -4,7 +4,7 @@
  * 503, hanging), and every command is still answered exactly once afterwards.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { parseReplyMarkers } from "../../src/commands/reply-marker.js";
+import { parseReplyMarkers } from "../../src/github/hidden-markers.js";
 import { deliverWebhook, FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { PLAN, PLAN_PATH } from "../commands/world.js";
 import { startNovaServer, type NovaServer } from "./start-nova-server.js";

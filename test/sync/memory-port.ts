@@ -1,12 +1,14 @@
 import { clearExistingPathsCache } from "../../src/sync/find-existing-paths.js";
 import type {
   CheckRunWrite,
-  GitHubPort,
   IssueWrite,
+  ObservedCheckRun,
+  ObservedComment,
   ObservedIssue,
   ObservedLabel,
   ObservedMilestone,
-} from "../../src/github/github-port.js";
+} from "../../src/github/vocabulary.js";
+import type { GitHubPort } from "../../src/github/github-api.js";
 import { GitHubError } from "../../src/github/github-error.js";
 
 /**
@@ -121,10 +123,16 @@ export class MemoryPort implements GitHubPort {
     return Promise.resolve(issue ? { ...issue, labels: [...issue.labels] } : null);
   }
 
-  createComment(issueNumber: number, body: string): Promise<void> {
+  createComment(issueNumber: number, body: string): Promise<ObservedComment> {
     this.record(`comment #${issueNumber}`);
     this.comments.push({ issue: issueNumber, body });
-    return Promise.resolve();
+    const id = this.comments.length;
+    return Promise.resolve({
+      id,
+      author: this.botLogin,
+      body,
+      htmlUrl: `https://github.com/acme/dgx/issues/${issueNumber}#issuecomment-${id}`,
+    });
   }
 
   getFileText(path: string): Promise<string | null> {
@@ -137,10 +145,10 @@ export class MemoryPort implements GitHubPort {
     return Promise.resolve([]);
   }
 
-  createCheckRun(run: CheckRunWrite): Promise<{ htmlUrl: string }> {
+  createCheckRun(run: CheckRunWrite): Promise<ObservedCheckRun> {
     this.record(`check-run ${run.name}`);
     this.checkRuns.push(run);
-    return Promise.resolve({ htmlUrl: "https://github.com/acme/dgx/runs/1" });
+    return Promise.resolve(this.toCheckRun(this.checkRuns.length - 1));
   }
 
   config: unknown = null;
@@ -155,16 +163,11 @@ export class MemoryPort implements GitHubPort {
     return Promise.resolve({ paths: [...paths], truncated: false });
   }
 
-  findCheckRunUrl(ref: string, name: string): Promise<string | null> {
+  findLatestCheckRun(ref: string, name: string): Promise<ObservedCheckRun | null> {
     this.calls.push(`find-check-run ${name}`);
     const sha = ref === "main" ? this.branchSha : ref;
     const index = this.checkRuns.findLastIndex((run) => run.name === name && run.headSha === sha);
-    return Promise.resolve(index < 0 ? null : `https://github.com/acme/dgx/runs/${index + 1}`);
-  }
-
-  hasCheckRun(_sha: string, name: string): Promise<boolean> {
-    this.calls.push(`has-check-run ${name}`);
-    return Promise.resolve(this.checkRuns.some((run) => run.name === name && run.headSha === _sha));
+    return Promise.resolve(index < 0 ? null : this.toCheckRun(index));
   }
 
   branchSha = "1".repeat(40);
@@ -237,6 +240,14 @@ export class MemoryPort implements GitHubPort {
   private missing(call: string): Promise<never> {
     this.record(call);
     return Promise.reject(new GitHubError("Not Found", 404, null, "not-found"));
+  }
+
+  private toCheckRun(index: number): ObservedCheckRun {
+    return {
+      id: index + 1,
+      externalId: this.checkRuns[index]!.externalId ?? null,
+      htmlUrl: `https://github.com/acme/dgx/runs/${index + 1}`,
+    };
   }
 
   private resolveLabels(names: readonly string[]): string[] {

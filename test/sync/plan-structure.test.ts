@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import type { ObservedIssue } from "../../src/github/github-port.js";
+import type { ObservedIssue } from "../../src/github/vocabulary.js";
 import {
   planReorder,
   planStructure,

@@ -5,7 +5,7 @@ import {
   type SyncOutcome,
   type SyncSummary,
 } from "../../src/sync/run-sync.js";
-import { parseSyncedMarker, parseTaskMarker } from "../../src/sync/task-marker.js";
+import { parseSyncedMarker, parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { MemoryPort } from "./memory-port.js";
 

@@ -1,6 +1,6 @@
 import type { Context } from "probot";
 import type { WebhookWorker } from "../workers/webhook-worker.js";
-import { parseTaskMarker } from "../../sync/task-marker.js";
+import { parseTaskMarker } from "../../github/hidden-markers.js";
 import type { BoardService } from "../workers/board-service.js";
 import { parseClosingReferences } from "../../board/closing-references.js";
 

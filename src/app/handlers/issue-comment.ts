@@ -5,7 +5,6 @@ import type { BoardService } from "../workers/board-service.js";
 import type { BotPrService } from "../workers/bot-pr-service.js";
 import { createMemoryReplyLimiter, type ReplyLimiter } from "../../commands/reply-limiter.js";
 import { respondToComment } from "../../commands/respond-to-comment.js";
-import { createOctokitCommandPort } from "../../github/octokit-command-port.js";
 import { createOctokitPort } from "../../github/octokit-port.js";
 import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
 import type { Language } from "../../render/i18n.js";
@@ -57,7 +56,7 @@ export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
     function respond() {
       return respondToComment({
         github: createOctokitPort(context.octokit, repo, retry),
-        commands: createOctokitCommandPort(context.octokit, repo, retry),
+        commands: createOctokitPort(context.octokit, repo, retry),
         comment: {
           id: comment.id,
           body: comment.body ?? "",

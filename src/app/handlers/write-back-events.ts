@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import type { SyncService } from "../workers/sync-service.js";
 import type { WebhookWorker } from "../workers/webhook-worker.js";
 import { WRITE_BACK_BRANCH } from "../../bot-pr/bot-pr-names.js";
-import { parseTaskMarker } from "../../sync/task-marker.js";
+import { parseTaskMarker } from "../../github/hidden-markers.js";
 
 /** A person closing or reopening a task issue: what the write-back pull request is about. */
 export const WRITE_BACK_ISSUE_EVENTS = ["issues.closed", "issues.reopened"] as const;

@@ -5,6 +5,7 @@
  * deadline) and hands the raw bytes to the ingest service, which verifies the signature before
  * anything parses them. No request can make it throw or answer 500 for a client's mistake.
  */
+import type { Logger } from "../../logger.js";
 import type { SharedLock } from "../replicas/shared-lock.js";
 import type { UploadRecords } from "../replicas/upload-records.js";
 import type { UploadRateLimiter } from "../../ingest/upload-rate-limit.js";
@@ -28,14 +29,8 @@ export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 /** What a Probot 14 route handler is: true when it answered the request. */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 
-interface RouteLogger {
-  info: (data: object, message?: string) => void;
-  warn: (data: object, message?: string) => void;
-  error: (data: object, message?: string) => void;
-}
-
 export interface ReportsRouteOptions {
-  log: RouteLogger;
+  log: Logger;
   bodyTimeoutMs?: number;
   maxBodyBytes?: number;
   /** Hears every answer's HTTP status (the `/metrics` counter). */

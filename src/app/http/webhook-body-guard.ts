@@ -1,3 +1,4 @@
+import type { Logger } from "../../logger.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
 import { readBoundedBody } from "./read-bounded-body.js";
@@ -17,7 +18,7 @@ export interface WebhookGuardOptions {
   /** How long a body may take to arrive (default 30 s). */
   bodyTimeoutMs?: number;
   /** Receives one line per refused delivery: event, delivery id, reason; never body or signature. */
-  log: { warn: (data: object, message: string) => void };
+  log: Pick<Logger, "warn">;
   /** Told when a delivery starts arriving; the returned function when it has been answered. */
   onDelivery?: () => () => void;
 }

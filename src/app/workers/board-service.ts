@@ -2,7 +2,8 @@ import type { Probot } from "probot";
 import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
 import { parseConfig } from "../../config/parse-config.js";
 import type { NovaConfig, ProjectConfig } from "../../config/schema.js";
-import type { GitHubPort, RepoRef } from "../../github/github-port.js";
+import type { RepoRef } from "../../github/vocabulary.js";
+import type { GitHubPort } from "../../github/github-api.js";
 import { createOctokitPort, type Octokit } from "../../github/octokit-port.js";
 import { createOctokitProjectPort } from "../../github/octokit-project-port.js";
 import type { Language } from "../../render/i18n.js";
@@ -224,7 +225,7 @@ async function reportProblem(
   status: BoardStatus,
   lang: Language,
 ): Promise<void> {
-  if (await github.hasCheckRun(sha, BOARD_CHECK_NAME)) return;
+  if ((await github.findLatestCheckRun(sha, BOARD_CHECK_NAME)) !== null) return;
   await github.createCheckRun({
     name: BOARD_CHECK_NAME,
     headSha: sha,

@@ -1,9 +1,8 @@
 import type { Probot } from "probot";
 import { createLocalOnceClaims, type OnceClaims } from "../replicas/once-claims.js";
 import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
-import type { BotPrPort } from "../../github/bot-pr-port.js";
-import type { GitHubPort, RepoRef } from "../../github/github-port.js";
-import { createOctokitBotPrPort } from "../../github/octokit-bot-pr-port.js";
+import type { BotPrPort, GitHubPort } from "../../github/github-api.js";
+import type { RepoRef } from "../../github/vocabulary.js";
 import { createOctokitPort, type Octokit } from "../../github/octokit-port.js";
 import type { PendingWriteBack } from "../../sync/plan-sync.js";
 import type { Language } from "../../render/i18n.js";
@@ -113,7 +112,7 @@ export function createBotPrService(options: BotPrServiceOptions): BotPrService {
     };
     return {
       github: createOctokitPort(target.octokit, target.repo, retry),
-      pulls: createOctokitBotPrPort(target.octokit, target.repo, retry),
+      pulls: createOctokitPort(target.octokit, target.repo, retry),
     };
   };
 

@@ -4,16 +4,15 @@
  * repository → idempotency → effects (configuration, rate limit, publish). Every outcome is an
  * `UploadAnswer`; nothing a client sends can make it throw.
  */
+import type { Logger } from "../../logger.js";
 import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
 import { createMemoryUploadRecords, type UploadRecords } from "../replicas/upload-records.js";
 import type { Probot } from "probot";
 import { parseConfig } from "../../config/parse-config.js";
 import { DEFAULT_CONFIG } from "../../config/schema.js";
 import { GitHubError, toGitHubError } from "../../github/github-error.js";
-import {
-  createOctokitIngestPort,
-  createOctokitInstallationLookup,
-} from "../../github/octokit-ingest-port.js";
+import { createOctokitInstallationLookup } from "../../github/octokit-identity.js";
+import { createOctokitPort } from "../../github/octokit-port.js";
 import { createOctokitProjectPort } from "../../github/octokit-project-port.js";
 import type { GpuReport } from "@nova/protocol";
 import { publishReport } from "../../ingest/publish-report.js";
@@ -116,7 +115,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     const repoLog = log.child({ repository: `${repo.owner}/${repo.repo}`, report: report.id });
     try {
       const octokit = await app.auth(installationId);
-      const port = createOctokitIngestPort(octokit, repo, retry);
+      const port = createOctokitPort(octokit, repo, retry);
       const parsed = parseConfig(await port.readConfig());
       if (!parsed.ok) {
         repoLog.warn({ problems: parsed.problems.length }, "gpu report waits: nova.yml is invalid");
@@ -256,10 +255,7 @@ function tooMany(waitSeconds: number): UploadAnswer {
  * between reading and writing → 503 soon (the retry observes again). Anything else GitHub
  * refused is not the client's mistake either: 502.
  */
-function githubFailed(
-  failure: GitHubError,
-  log: { warn: (data: object, message?: string) => void },
-): UploadAnswer {
+function githubFailed(failure: GitHubError, log: Pick<Logger, "warn">): UploadAnswer {
   log.warn(
     { err: failure, status: failure.status, kind: failure.kind },
     "gpu report: GitHub failed",

@@ -3,11 +3,11 @@ import { toGitHubError } from "../../github/github-error.js";
 import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
 import { createLocalSyncTickets, type SyncTickets } from "../replicas/sync-tickets.js";
 import { createOctokitPort, type Octokit } from "../../github/octokit-port.js";
-import type { RepoRef } from "../../github/github-port.js";
+import type { RepoRef } from "../../github/vocabulary.js";
+import type { Logger } from "../../logger.js";
 import { createRepoQueue, type RepoQueue } from "./repo-queue.js";
 import {
   syncRepository,
-  type Logger,
   type SyncRepositoryInput,
   type SyncRepositoryResult,
 } from "../../sync/sync-repository.js";

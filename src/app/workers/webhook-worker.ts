@@ -1,3 +1,4 @@
+import type { Logger } from "../../logger.js";
 import { isTransientGitHubFailure } from "../../github/transient-failure.js";
 
 /** What a job asks of the worker when it could not finish: run it again later. */
@@ -37,10 +38,7 @@ export interface WebhookWorker {
 }
 
 export interface WebhookWorkerOptions {
-  log: {
-    warn: (data: object, message?: string) => void;
-    error: (data: object, message?: string) => void;
-  };
+  log: Pick<Logger, "warn" | "error">;
   /** Waits before a retry; injected so tests need not sleep. */
   sleep?: (ms: number) => Promise<void>;
   /** The waits before each retry (default: 5 s, 15 s, 1 min, 3 min, 5 min, about 10 min in all). */

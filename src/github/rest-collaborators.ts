@@ -1,10 +1,6 @@
-import type { CommandPort } from "./command-port.js";
-import { createOctokitBotPrPort } from "./octokit-bot-pr-port.js";
-import { listIssueComments, postIssueComment } from "./rest-comments.js";
-import type { RepoRef } from "./github-port.js";
-import type { Octokit } from "./octokit-port.js";
+import type { CollaboratorApi } from "./github-api.js";
 import { toGitHubError } from "./github-error.js";
-import { retrySecondaryLimit, type SecondaryRetryOptions } from "./retry-secondary-limit.js";
+import type { RestContext } from "./rest-context.js";
 
 /**
  * The permission check answers a person who waits for a reply: each attempt may take 1 s and
@@ -14,22 +10,9 @@ import { retrySecondaryLimit, type SecondaryRetryOptions } from "./retry-seconda
 export const PERMISSION_ATTEMPT_MS = 1_000;
 export const PERMISSION_RETRY_WAIT_MS = 300;
 
-/**
- * The command port over an Octokit client (a Probot context's), so Probot's throttling and retry
- * apply; secondary rate limits are waited out as in the sync's port, and every failure becomes a
- * `GitHubError`.
- */
-export function createOctokitCommandPort(
-  octokit: Octokit,
-  repo: RepoRef,
-  retry: SecondaryRetryOptions,
-): CommandPort {
-  const call = <T>(request: () => Promise<T>): Promise<T> => retrySecondaryLimit(request, retry);
-
-  const pulls = createOctokitBotPrPort(octokit, repo, retry);
+/** The commenter's permission, for slash commands. */
+export function createCollaboratorMethods({ octokit, repo }: RestContext): CollaboratorApi {
   return {
-    listPullsForBranch: (branch, state, limit) => pulls.listPullsForBranch(branch, state, limit),
-
     async getCollaboratorPermission(login) {
       const ask = () =>
         octokit.rest.repos.getCollaboratorPermissionLevel({
@@ -52,16 +35,5 @@ export function createOctokitCommandPort(
       const { data } = answer;
       return { roleName: data.role_name ?? null, permission: data.permission ?? "none" };
     },
-
-    async addCommentReaction(commentId, content) {
-      await call(() =>
-        octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content }),
-      );
-    },
-
-    listCommentsSince: (issueNumber, since) =>
-      listIssueComments(octokit, repo, call, issueNumber, since),
-
-    createReply: (issueNumber, body) => postIssueComment(octokit, repo, call, issueNumber, body),
   };
 }
