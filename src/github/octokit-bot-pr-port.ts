@@ -1,7 +1,7 @@
 import type { BotPrPort, DirectoryEntry, ObservedPull } from "./bot-pr-port.js";
 import { toGitHubError } from "./github-error.js";
 import type { RepoRef } from "./github-port.js";
-import type { Octokit } from "./octokit-port.js";
+import type { Octokit } from "./octokit-client.js";
 import {
   NO_BLIND_RETRY,
   retrySecondaryLimit,

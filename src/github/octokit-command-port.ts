@@ -2,7 +2,7 @@ import type { CommandPort } from "./command-port.js";
 import { createOctokitBotPrPort } from "./octokit-bot-pr-port.js";
 import { listIssueComments, postIssueComment } from "./rest-comments.js";
 import type { RepoRef } from "./github-port.js";
-import type { Octokit } from "./octokit-port.js";
+import type { Octokit } from "./octokit-client.js";
 import { toGitHubError } from "./github-error.js";
 import { retrySecondaryLimit, type SecondaryRetryOptions } from "./retry-secondary-limit.js";
 

@@ -4,7 +4,8 @@ import { listIssueComments, postIssueComment, toCommentView } from "./rest-comme
 import { listLabeledIssues, parseLabelNames, type RestIssue } from "./rest-issues.js";
 import type { RepoRef } from "./github-port.js";
 import type { IngestCheckRun, IngestIssue, IngestPort, InstallationLookup } from "./ingest-port.js";
-import { CONFIG_PATH, type Octokit } from "./octokit-port.js";
+import type { Octokit } from "./octokit-client.js";
+import { CONFIG_PATH } from "./octokit-port.js";
 import {
   NO_BLIND_RETRY,
   retrySecondaryLimit,

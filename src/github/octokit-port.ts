@@ -1,4 +1,3 @@
-import type { ProbotOctokit } from "probot";
 import type {
   CheckRunWrite,
   GitHubPort,
@@ -6,6 +5,7 @@ import type {
   ObservedLabel,
   RepoRef,
 } from "./github-port.js";
+import type { Octokit } from "./octokit-client.js";
 import { listLabeledIssues } from "./rest-issues.js";
 import { readConfigFiles } from "./read-config-files.js";
 import { createStructurePort, toObservedIssue } from "./rest-structure.js";
@@ -16,7 +16,9 @@ import {
   type SecondaryRetryOptions,
 } from "./retry-secondary-limit.js";
 
-export type Octokit = InstanceType<typeof ProbotOctokit>;
+// The client type lives in octokit-client.ts (the adapters import it from there, no cycle);
+// re-exported for the callers in src/app that build ports from it.
+export type { Octokit };
 
 /** Where a repository keeps Nova's configuration. */
 export const CONFIG_PATH = ".github/nova.yml";

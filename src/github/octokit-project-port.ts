@@ -1,5 +1,5 @@
 import { GitHubError } from "./github-error.js";
-import type { Octokit } from "./octokit-port.js";
+import type { Octokit } from "./octokit-client.js";
 import type {
   BoardField,
   BoardFieldType,

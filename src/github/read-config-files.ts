@@ -3,7 +3,7 @@ import { createFileProblem, UnreadableConfig } from "../config/parse-config.js";
 import { MAX_CONFIG_BYTES, parseConfigBytes } from "../config/parse-config-yaml.js";
 import type { RepoRef } from "./github-port.js";
 import { toGitHubError } from "./github-error.js";
-import type { Octokit } from "./octokit-port.js";
+import type { Octokit } from "./octokit-client.js";
 
 /** `_extends` hops after the repository's own file; Probot's loader has no limit. */
 export const MAX_EXTENDS = 3;

@@ -1,5 +1,5 @@
 import type { RepoRef } from "./github-port.js";
-import type { Octokit } from "./octokit-port.js";
+import type { Octokit } from "./octokit-client.js";
 import { NO_BLIND_RETRY } from "./retry-secondary-limit.js";
 
 /** A comment as Nova's ports return it. */

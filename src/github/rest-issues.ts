@@ -1,5 +1,5 @@
 import type { RepoRef } from "./github-port.js";
-import type { Octokit } from "./octokit-port.js";
+import type { Octokit } from "./octokit-client.js";
 
 /** The REST issue fields Nova's ports read. */
 export interface RestIssue {

@@ -6,7 +6,7 @@ import type {
   RepoRef,
 } from "./github-port.js";
 import { isAlreadyExists, toGitHubError } from "./github-error.js";
-import type { Octokit } from "./octokit-port.js";
+import type { Octokit } from "./octokit-client.js";
 import { parseLabelNames, type RestIssue, type RestMilestone } from "./rest-issues.js";
 
 type Call = <T>(request: () => Promise<T>) => Promise<T>;
