@@ -38,6 +38,12 @@ const OCTOKIT = {
   regex: "^(@octokit/[^/]+|octokit)(/.*)?$",
   message: "Domain code reaches GitHub through the ports in src/github, not through Octokit.",
 };
+const GITHUB_ADAPTERS = {
+  regex:
+    "^(\\.\\./)+github/(octokit-[^/]*|rest-[^/]*|github-request-policy|read-config-files|project-queries|retry-secondary-limit)(\\.[jt]s)?$",
+  message:
+    "Domain code uses the ports of src/github (*-port.ts, github-error, hidden-markers), not its Octokit adapters; src/app builds the adapters and passes them in.",
+};
 const APP_LAYER = {
   regex: "^(\\.\\./)+app(/.*)?$",
   message: "src/app (Probot, Redis, workers) sits above this folder; pass what it needs in.",
@@ -134,6 +140,7 @@ export default defineConfig(
       PROTOCOL_BY_PATH,
       SERVER_PACKAGES,
       OCTOKIT,
+      GITHUB_ADAPTERS,
       APP_LAYER,
       ENTRIES,
     ]),

@@ -5,6 +5,7 @@ import type {
   ObservedLabel,
   RepoRef,
 } from "./github-port.js";
+import { CONFIG_PATH } from "../config/config-path.js";
 import type { Octokit } from "./octokit-client.js";
 import { listLabeledIssues } from "./rest-issues.js";
 import { readConfigFiles } from "./read-config-files.js";
@@ -20,8 +21,8 @@ import {
 // re-exported for the callers in src/app that build ports from it.
 export type { Octokit };
 
-/** Where a repository keeps Nova's configuration. */
-export const CONFIG_PATH = ".github/nova.yml";
+// Re-exported for the adapters and src/app, which named it here first.
+export { CONFIG_PATH };
 
 /**
  * The GitHub port over an Octokit client (a Probot context's, or one from `app.auth()`), so

@@ -4,7 +4,7 @@ import type { LintProblem } from "../checklist/lint.js";
 import { parseConfig, renderConfigProblems, type ConfigProblem } from "../config/parse-config.js";
 import type { NovaConfig } from "../config/schema.js";
 import type { CheckRunWrite, GitHubPort } from "../github/github-port.js";
-import { CONFIG_PATH } from "../github/octokit-port.js";
+import { CONFIG_PATH } from "../config/config-path.js";
 import type { Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { PendingWriteBack, WriteBackProposal } from "./plan-sync.js";

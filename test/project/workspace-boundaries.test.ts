@@ -53,9 +53,11 @@ describe("domain folders: use-cases and pure code", () => {
     ).toBe(true);
   });
 
-  it("nor the app layer, the entries or the runner, lazily or in a type either", async () => {
+  it("nor the Octokit adapters, the app layer, the entries or the runner, lazily or in a type either", async () => {
     const file = "src/sync/sample.ts";
     for (const source of [
+      'import { createOctokitPort } from "../github/octokit-port.js";',
+      'import { listLabeledIssues } from "../github/rest-issues.js";',
       'import { createSyncService } from "../app/workers/sync-service.js";',
       'import type { Locks } from "../app/shared/locks.js";',
       'export { x } from "../app/x.js";',
@@ -78,6 +80,8 @@ describe("domain folders: use-cases and pure code", () => {
     const file = "src/board/sample.ts";
     for (const source of [
       'import type { GitHubPort } from "../github/github-port.js";',
+      'import { toGitHubError } from "../github/github-error.js";',
+      'import { CONFIG_PATH } from "../config/config-path.js";',
       'import { parsePlan } from "../checklist/parse-plan.js";',
       'import { planSync } from "./plan-sync.js";',
       'import { gpuReportSchema } from "@nova/protocol";',
