@@ -26,17 +26,17 @@ const SKIPPED_FOLDERS = new Set(["node_modules", "lib", "dist", "coverage", "fix
 /** The TypeScript files below `root` (folders of build output and fixtures left out). */
 export function listTypeScriptFiles(root: string): string[] {
   if (!existsSync(root)) return [];
-  if (statSync(root).isFile()) return /\.(c|m)?tsx?$/.test(root) ? [root] : [];
-  const files: string[] = [];
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    const path = join(root, entry.name);
-    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
-      files.push(...listTypeScriptFiles(path));
-    } else if (entry.isFile() && /\.(c|m)?ts$/.test(entry.name) && !entry.name.endsWith(".d.ts")) {
-      files.push(path);
-    }
-  }
-  return files;
+  if (statSync(root).isFile()) return isTypeScript(root) ? [root] : [];
+  return readdirSync(root, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory() && SKIPPED_FOLDERS.has(entry.name)) return [];
+    return entry.isDirectory() || isTypeScript(entry.name)
+      ? listTypeScriptFiles(join(root, entry.name))
+      : [];
+  });
+}
+
+function isTypeScript(name: string): boolean {
+  return /\.[cm]?ts$/.test(name) && !/\.d\.[cm]?ts$/.test(name);
 }
 
 /** The module a relative specifier names: `./a.js` is `./a.ts` in the sources, `./dir` its index. */
