@@ -5,6 +5,91 @@ import js from "@eslint/js";
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 
+/** Folders of use-cases and pure code (see docs/architecture.md): below the app and GitHub layers. */
+export const DOMAIN_FOLDERS = [
+  "checklist",
+  "markdown",
+  "config",
+  "reports",
+  "render",
+  "sync",
+  "board",
+  "bot-pr",
+  "ingest",
+  "commands",
+  "containers",
+];
+
+// Restrictions, each a `no-restricted-imports` pattern. A regex sees the import as written, so
+// `(\.\./)+app/` is src/app seen from any depth below src/.
+const RUNNER = {
+  group: ["@nova/runner", "@nova/runner/*", "**/packages/runner/**", "**/runner/src/**"],
+  message: "The app may not import the runner; share code through @nova/protocol.",
+};
+const PROTOCOL_BY_PATH = {
+  group: ["**/packages/protocol/**"],
+  message: "Import the protocol package as @nova/protocol, not by path.",
+};
+const SERVER_PACKAGES = {
+  regex: "^(probot|@probot/[^/]+|ioredis)(/.*)?$",
+  message: "Only src/app, src/index.ts and src/main.ts may import probot or ioredis.",
+};
+const OCTOKIT = {
+  regex: "^(@octokit/[^/]+|octokit)(/.*)?$",
+  message: "Domain code reaches GitHub through the ports in src/github, not through Octokit.",
+};
+const GITHUB_ADAPTERS = {
+  regex:
+    "^(\\.\\./)+github/(octokit-[^/]*|rest-[^/]*|github-request-policy|read-config-files|project-queries|retry-secondary-limit)(\\.[jt]s)?$",
+  message:
+    "Domain code uses the ports of src/github (*-port.ts, github-error, hidden-markers), not its Octokit adapters; src/app builds the adapters and passes them in.",
+};
+const APP_LAYER = {
+  regex: "^(\\.\\./)+app(/.*)?$",
+  message: "src/app (Probot, Redis, workers) sits above this folder; pass what it needs in.",
+};
+const ENTRIES = {
+  regex: "^(\\.\\./)+(index|main)(\\.[cm]?[jt]s)?$",
+  message: "Entries (src/index.ts, src/main.ts, src/cli/main.ts) are imported by nothing.",
+};
+
+/**
+ * `no-restricted-imports` with `patterns`, plus the same restrictions for a lazy `await import()`
+ * and a type's `import("…")`, which that rule does not see (except those in `lazyAllowed`).
+ * ESLint uses a rule's last setting for a file, so each block lists every restriction for its files.
+ */
+function restrictImports(patterns, { lazyAllowed = [] } = {}) {
+  const selectors = (node) =>
+    patterns
+      .filter((pattern) => !lazyAllowed.includes(pattern))
+      .map((pattern) => {
+        const source = pattern.regex ?? pattern.group.map(globToRegex).join("|");
+        // esquery's regex literals cannot hold a "/", hence \x2F.
+        return {
+          selector: `${node}[value=/${source.replaceAll("/", "\\x2F")}/]`,
+          message: pattern.message,
+        };
+      });
+  return {
+    "no-restricted-imports": ["error", { patterns }],
+    "no-restricted-syntax": [
+      "error",
+      ...selectors("ImportExpression > Literal.source"),
+      ...selectors("TSImportType Literal"),
+    ],
+  };
+}
+
+/** A gitignore-style group entry of this file as a regex over the import specifier. */
+function globToRegex(glob) {
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replaceAll("**/", "(.*/)?")
+    .replaceAll("/**", "(/.*)?")
+    .replaceAll("*", "[^/]*");
+  return `^${glob.startsWith("**/") ? "" : "(\\.\\./)*"}${body}$`;
+}
+
 export default defineConfig(
   globalIgnores(["**/lib/", "**/dist/", "coverage/", "**/node_modules/"]),
   js.configs.recommended,
@@ -28,31 +113,37 @@ export default defineConfig(
     },
   },
   {
-    // The app shares only the protocol package with the runner: no runner internals in its code
-    // (the app's image and lib/ contain no runner code).
+    // Everything in src/ (src/app, src/index.ts, src/main.ts included): no runner internals.
     files: ["src/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: [
-                "@nova/runner",
-                "@nova/runner/*",
-                "**/packages/runner/**",
-                "**/runner/src/**",
-              ],
-              message: "The app may not import the runner; share code through @nova/protocol.",
-            },
-            {
-              group: ["**/packages/protocol/**"],
-              message: "Import the protocol package as @nova/protocol, not by path.",
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrictImports([RUNNER, PROTOCOL_BY_PATH]),
+  },
+  {
+    // The GitHub adapters (the only code that calls Octokit): no Probot, no Redis, no app layer.
+    files: ["src/github/**/*.ts"],
+    rules: restrictImports([RUNNER, PROTOCOL_BY_PATH, SERVER_PACKAGES, APP_LAYER, ENTRIES]),
+  },
+  {
+    // The CLI as the GitHub adapters, and no Octokit of its own: it gets its client from
+    // src/app/create-cli-octokit.ts by a lazy `await import()` (the only way into src/app), so the
+    // offline commands never load Probot.
+    files: ["src/cli/**/*.ts"],
+    rules: restrictImports(
+      [RUNNER, PROTOCOL_BY_PATH, SERVER_PACKAGES, OCTOKIT, APP_LAYER, ENTRIES],
+      { lazyAllowed: [APP_LAYER] },
+    ),
+  },
+  {
+    // The domain folders: use-cases and pure code; GitHub only through the ports of src/github.
+    files: DOMAIN_FOLDERS.map((folder) => `src/${folder}/**/*.ts`),
+    rules: restrictImports([
+      RUNNER,
+      PROTOCOL_BY_PATH,
+      SERVER_PACKAGES,
+      OCTOKIT,
+      GITHUB_ADAPTERS,
+      APP_LAYER,
+      ENTRIES,
+    ]),
   },
   {
     // The runner and the protocol stand alone: nothing of the app (src/, templates) in them.

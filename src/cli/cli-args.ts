@@ -65,20 +65,20 @@ export class UsageError extends Error {
   }
 }
 
-const COMMON = {
-  checklist: { type: "string" },
+/** What every command but `runner-key` accepts: language, output format, help. */
+const OUTPUT = {
   lang: { type: "string" },
   format: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
+const COMMON = { checklist: { type: "string" }, ...OUTPUT } as const;
+
 const DATES = { delivery: { type: "string" }, today: { type: "string" } } as const;
 
 /** The commands that talk to GitHub: a repository instead of a checklist file. */
 const GITHUB = {
-  lang: { type: "string" },
-  format: { type: "string" },
-  help: { type: "boolean", short: "h" },
+  ...OUTPUT,
   repo: { type: "string" },
   "dry-run": { type: "boolean" },
   "bot-login": { type: "string" },
@@ -95,12 +95,7 @@ const OPTIONS = {
   sync: GITHUB,
   report: GITHUB,
   // `--checklist` names the mode here (the static checks), not a checklist file.
-  containers: {
-    checklist: { type: "boolean" },
-    lang: { type: "string" },
-    format: { type: "string" },
-    help: { type: "boolean", short: "h" },
-  },
+  containers: { checklist: { type: "boolean" }, ...OUTPUT },
   "runner-key": {
     lang: { type: "string" },
     help: { type: "boolean", short: "h" },
@@ -119,12 +114,7 @@ export function peekLanguage(argv: readonly string[]): Language {
 }
 
 /** The options that may also come before the command (`nova --lang en --help`). */
-const GLOBAL = {
-  checklist: { type: "string" },
-  lang: { type: "string" },
-  format: { type: "string" },
-  help: { type: "boolean", short: "h" },
-} as const;
+const GLOBAL = COMMON;
 
 /**
  * Parses `nova [global options] <command> [options]`. Throws `UsageError` for anything it does

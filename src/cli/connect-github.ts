@@ -1,8 +1,6 @@
-import { ProbotOctokit } from "probot";
 import type { RepoRef } from "../github/vocabulary.js";
 import { findAuthenticatedLogin } from "../github/octokit-identity.js";
 import { createOctokitPort } from "../github/octokit-port.js";
-import { withGitHubRequestPolicy } from "../github/github-request-policy.js";
 import { CliSetupError, type CliIo } from "./cli-io.js";
 
 /** The login GitHub gives Actions' GITHUB_TOKEN, which cannot read GET /user. */
@@ -10,10 +8,13 @@ const ACTIONS_BOT = "github-actions[bot]";
 
 /**
  * Connects `nova sync` and `nova report` to GitHub with the token in `GITHUB_TOKEN` (`GITHUB_API_URL` for GitHub
- * Enterprise, as GitHub Actions sets it). Probot's Octokit brings throttling and retry.
+ * Enterprise, as GitHub Actions sets it). The client is Probot's Octokit, with throttling and retry
+ * (src/app/create-cli-octokit.ts).
  */
 export function createConnectGitHub(env: NodeJS.ProcessEnv): CliIo["connectGitHub"] {
   return async (repo: RepoRef, botLogin: string | undefined) => {
+    // Probot (in src/app) is loaded only by the commands that reach GitHub.
+    const { createCliOctokit } = await import("../app/create-cli-octokit.js");
     const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
     if (!token) {
       throw new CliSetupError({
@@ -21,12 +22,9 @@ export function createConnectGitHub(env: NodeJS.ProcessEnv): CliIo["connectGitHu
         en: "GITHUB_TOKEN is not set: nova sync and nova report need a token that may write (issues; for report also contents and pull requests).",
       });
     }
-    // The same time limit per request as the server (src/github/github-request-policy.ts).
-    const NovaOctokit = withGitHubRequestPolicy(ProbotOctokit);
-    const octokit = new NovaOctokit({
-      auth: { token },
+    const octokit = createCliOctokit({
+      token,
       baseUrl: env.GITHUB_API_URL ?? "https://api.github.com",
-      log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     });
     const retry = {
       sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),

@@ -11,8 +11,6 @@ import { decideOutput } from "./output-mode.js";
 import { renderTasksMarkdown, renderTasksText } from "./render-tasks.js";
 import { runLint } from "./run-lint.js";
 
-/** Without --delivery the plan's own promise applies: about two weeks, i.e. 10 working days. */
-
 /**
  * The commands that work on a checklist file alone: read, parse, compute, print. The Markdown
  * renderers (handlebars, templates) and the terminal ones are loaded only for the format asked.
@@ -31,11 +29,12 @@ export async function runOfflineCommand(
     value: unknown,
     markdown: (md: typeof import("../reports/render-report-markdown.js")) => string,
     text: (terminal: typeof import("./terminal/render-reports-text.js")) => string,
-  ) => {
+  ): Promise<number> => {
     if (output.mode === "json") io.stdout(`${JSON.stringify(value, null, 2)}\n`);
     else if (output.mode === "md")
       io.stdout(ensureNewline(markdown(await import("../reports/render-report-markdown.js"))));
     else io.stdout(ensureNewline(text(await import("./terminal/render-reports-text.js"))));
+    return EXIT.ok;
   };
 
   switch (options.command) {
@@ -50,43 +49,39 @@ export async function runOfflineCommand(
     }
     case "progress": {
       const result = computeProgress(plan);
-      await print(
+      return print(
         result,
         (md) => md.renderProgress(result, lang),
         (t) => t.renderProgressText(result, lang, output.style, output.width),
       );
-      return EXIT.ok;
     }
     case "step-plan": {
       const result = computeStepPlan(plan, {
         ...datesFor(options, io),
         ...(options.role ? { role: options.role } : {}),
       });
-      await print(
+      return print(
         result,
         (md) => md.renderStepPlan(result, lang),
         (t) => t.renderStepPlanText(result, lang, output.style, output.width),
       );
-      return EXIT.ok;
     }
     case "summary": {
       const result = computeSummary(plan, { ...datesFor(options, io), limit: options.limit });
-      await print(
+      return print(
         result,
         (md) => md.renderSummary(result, lang),
         (t) => t.renderSummaryText(result, lang, output.style),
       );
-      return EXIT.ok;
     }
     case "plan": {
       const { planFirstSync } = await import("./plan-first-sync.js");
       const result = planFirstSync(plan, options);
-      await print(
+      return print(
         result,
         (md) => md.renderSyncPlan(result, lang),
         (t) => t.renderSyncPlanText(result, lang, output.style, output.width),
       );
-      return EXIT.ok;
     }
   }
 }

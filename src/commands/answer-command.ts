@@ -78,45 +78,38 @@ export async function answerCommand(
   log: Pick<Logger, "error">,
 ): Promise<{ body: string; outcome: CommandOutcome; replyLang: Language }> {
   const renderer = context.renderer ?? readSharedRenderer();
+  const reply = (body: string, outcome: CommandOutcome, replyLang: Language) => ({
+    body,
+    outcome,
+    replyLang,
+  });
   switch (decision.kind) {
     case "unknown": {
       const { typed, suggestions } = decision.invocation;
-      return {
-        body: renderUnknownCommand(typed, suggestions, lang, renderer),
-        outcome: "unknown",
-        replyLang: lang,
-      };
+      return reply(renderUnknownCommand(typed, suggestions, lang, renderer), "unknown", lang);
     }
     case "denied": {
       const replyLang = decision.lang ?? lang;
       const { command, required, actual } = decision;
-      return {
-        body: renderDenied(command, required, actual, replyLang, renderer),
-        outcome: "denied",
+      return reply(
+        renderDenied(command, required, actual, replyLang, renderer),
+        "denied",
         replyLang,
-      };
+      );
     }
     case "bad-arguments": {
       const { command, problem } = decision.invocation;
-      return {
-        body: renderBadArguments(command, problem, lang, renderer),
-        outcome: "bad-arguments",
-        replyLang: lang,
-      };
+      return reply(renderBadArguments(command, problem, lang, renderer), "bad-arguments", lang);
     }
     case "run": {
       const { command, flags } = decision.invocation;
       const replyLang = flags.lang ?? lang;
       try {
-        const body = await runCommand(command, flags, context);
-        return { body, outcome: "replied", replyLang };
+        return reply(await runCommand(command, flags, context), "replied", replyLang);
       } catch (error) {
         log.error({ err: error, command: command.name }, "command failed");
-        return {
-          body: renderFailure(command, toCommandFailure(error), replyLang, renderer),
-          outcome: "failed",
-          replyLang,
-        };
+        const failure = toCommandFailure(error);
+        return reply(renderFailure(command, failure, replyLang, renderer), "failed", replyLang);
       }
     }
   }

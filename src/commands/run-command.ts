@@ -34,8 +34,6 @@ import {
 } from "./command-registry.js";
 import { renderHelp } from "./render-command-replies.js";
 
-/** Without `delivery:` in nova.yml the plan's own promise applies: about two weeks. */
-
 /** Lint problems a `/nova sync` reply lists before counting the rest. */
 const LISTED_PROBLEMS = 10;
 
@@ -149,8 +147,7 @@ export async function runCommand(
             ? null
             : {
                 count: errors.length,
-                listed: errors.slice(0, LISTED_PROGRESS_PROBLEMS).map(toListedProblem),
-                more: Math.max(0, errors.length - LISTED_PROGRESS_PROBLEMS),
+                ...listProblems(errors, LISTED_PROGRESS_PROBLEMS),
                 checkRunUrl: await findSyncCheckRunUrl(context),
               },
         report,
@@ -162,9 +159,7 @@ export async function runCommand(
     case "step-plan": {
       const { plan, live } = await context.loadPlan();
       const result = computeStepPlan(plan, {
-        ...readDates(context),
-        live,
-        holidays: context.config.holidays,
+        ...readSchedule(context, live),
         ...(flags.role ? { role: flags.role } : {}),
       });
       return renderStepPlan(result, lang, renderer);
@@ -172,9 +167,7 @@ export async function runCommand(
     case "summary": {
       const { plan, live } = await context.loadPlan();
       const result = computeSummary(plan, {
-        ...readDates(context),
-        live,
-        holidays: context.config.holidays,
+        ...readSchedule(context, live),
         limit: flags.limit ?? SUMMARY_LIMIT_DEFAULT,
       });
       const shown = [...result.next, ...result.recentlyDone];
@@ -188,8 +181,15 @@ export async function runCommand(
   }
 }
 
-function toListedProblem(problem: LintProblem): { line: number; message: string } {
-  return { line: problem.line, message: problem.message };
+/** The first `limit` problems as replies list them, and how many more there are. */
+function listProblems(
+  problems: readonly LintProblem[],
+  limit: number,
+): { listed: Array<{ line: number; message: string }>; more: number } {
+  return {
+    listed: problems.slice(0, limit).map(({ line, message }) => ({ line, message })),
+    more: Math.max(0, problems.length - limit),
+  };
 }
 
 /**
@@ -210,11 +210,14 @@ function readWriteBackPull(context: CommandContext): Promise<WriteBackLink | nul
   return context.findWriteBackPull?.() ?? Promise.resolve(null);
 }
 
-function readDates(context: CommandContext): { today: string; delivery: string } {
+/** What the step plan and the summary count working days with: today, delivery, holidays. */
+function readSchedule(context: CommandContext, live: LiveState) {
   const { today, config } = context;
   return {
     today,
     delivery: resolveDelivery(today, config.delivery, config.holidays),
+    live,
+    holidays: config.holidays,
   };
 }
 
@@ -314,14 +317,13 @@ export function renderSyncReply(
       });
     case "checklist-invalid": {
       const errors = result.problems.filter((problem) => problem.severity === "error");
+      const { listed, more } = listProblems(errors, LISTED_PROBLEMS);
       return renderer.render("command-sync", lang, {
         ...base,
         checklistInvalid: true,
         errors: errors.length,
-        problems: errors
-          .slice(0, LISTED_PROBLEMS)
-          .map((problem) => ({ line: problem.line, message: problem.message })),
-        moreProblems: Math.max(0, errors.length - LISTED_PROBLEMS),
+        problems: listed,
+        moreProblems: more,
       });
     }
     case "invalid-config":

@@ -26,9 +26,6 @@ import type {
   TreeFile,
 } from "./vocabulary.js";
 
-/** Where a repository keeps Nova's configuration. */
-export const CONFIG_PATH = ".github/nova.yml";
-
 /** Issues and labels. */
 export interface IssueApi {
   /** Every issue (all states, pull requests excluded) carrying `label`, 100 per page. */

@@ -1,6 +1,5 @@
-import type { ProbotOctokit } from "probot";
+import type { Octokit, OctokitClass } from "./octokit-client.js";
 
-type Octokit = InstanceType<typeof ProbotOctokit>;
 type Fetch = typeof globalThis.fetch;
 
 /** How long one attempt of a GitHub request may take before Nova gives up on it. */
@@ -72,7 +71,7 @@ interface RequestFunction {
  *   the request once (`refreshTokenOnUnauthorized`). A second 401 stays a 401, which
  *   `toGitHubError` calls a credentials problem.
  */
-export function withGitHubRequestPolicy<T extends typeof ProbotOctokit>(
+export function withGitHubRequestPolicy<T extends OctokitClass>(
   Base: T,
   policy: GitHubRequestPolicy = {},
 ): T {

@@ -2,7 +2,7 @@ import type { BoardMutation } from "./project-port.js";
 
 /**
  * The GraphQL documents of the Projects (v2) board. Every one is checked against GitHub's
- * published schema in the tests (`test/board/project-queries.test.ts`, and the fake GitHub
+ * published schema in the tests (`test/github/project-queries.test.ts`, and the fake GitHub
  * validates each request it receives), so a field GitHub would reject fails a test, not a run.
  */
 

@@ -1,8 +1,8 @@
-import type { ProbotOctokit } from "probot";
+import type { Octokit } from "./octokit-client.js";
 import { toGitHubError } from "./github-error.js";
 import type { RepoRef } from "./vocabulary.js";
 
-export type Octokit = InstanceType<typeof ProbotOctokit>;
+export type { Octokit };
 
 /** Runs one request with the secondary-limit retry around it; failures leave as `GitHubError`. */
 export type Call = <T>(request: () => Promise<T>) => Promise<T>;

@@ -1,4 +1,5 @@
-import { CONFIG_PATH, type RepositoryApi } from "./github-api.js";
+import { CONFIG_PATH } from "../config/config-path.js";
+import type { RepositoryApi } from "./github-api.js";
 import { readConfigFiles } from "./read-config-files.js";
 import { orNotFound, type RestContext } from "./rest-context.js";
 import { listChangedPaths } from "./rest-pulls.js";

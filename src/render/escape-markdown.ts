@@ -45,13 +45,7 @@ const ENTITY_START = /&(?=[A-Za-z][A-Za-z0-9]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)/g;
  * Bare URLs are left alone: GitHub turns them into links, which show their target and ping no one.
  */
 export function escapeMarkdown(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const raw =
-    typeof value === "string" || typeof value === "number" || typeof value === "boolean"
-      ? String(value)
-      : (JSON.stringify(value) ?? "");
-  let text = raw.replace(/\s+/g, " ").replace(INVISIBLE_CONTROLS, "").trim();
-  text = text
+  let text = toOneLine(value)
     .replace(INLINE_PUNCTUATION, "\\$&")
     .replace(ENTITY_START, "\\&")
     .replace(/</g, "&lt;");
@@ -60,10 +54,7 @@ export function escapeMarkdown(value: unknown): string {
     const marker = blockStart[0];
     text = `${marker.slice(0, -1)}\\${marker.slice(-1)}${text.slice(marker.length)}`;
   }
-  return text
-    .replace(/@(?=[\p{L}\p{N}._-])/gu, `@${ZERO_WIDTH_JOINER}`)
-    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
-    .replace(/\b(GH)(?=-\d)/gi, `$1${ZERO_WIDTH_JOINER}`);
+  return breakMentionsAndReferences(text);
 }
 
 /**
@@ -73,19 +64,35 @@ export function escapeMarkdown(value: unknown): string {
  * `@alice` does not notify and `#12` does not link (GitHub finds those in the HTML's text too).
  */
 export function escapeHtmlText(value: unknown): string {
+  return breakMentionsAndReferences(
+    toOneLine(value)
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;"),
+  );
+}
+
+/**
+ * Rules 1 and 2 of {@link escapeMarkdown}: the value as text on one line, without invisible
+ * controls (`""` for `null`/`undefined`; `JSON.stringify` for what is not a string, number or
+ * boolean).
+ */
+function toOneLine(value: unknown): string {
   if (value === null || value === undefined) return "";
   const raw =
     typeof value === "string" || typeof value === "number" || typeof value === "boolean"
       ? String(value)
       : (JSON.stringify(value) ?? "");
-  return raw
-    .replace(/\s+/g, " ")
-    .replace(INVISIBLE_CONTROLS, "")
-    .trim()
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
+  return raw.replace(/\s+/g, " ").replace(INVISIBLE_CONTROLS, "").trim();
+}
+
+/**
+ * Rule 6 of {@link escapeMarkdown}: a zero-width joiner after `@` before a name, after `#` before
+ * a digit and in `GH-<digit>`, so no one is mentioned and no issue is linked.
+ */
+function breakMentionsAndReferences(text: string): string {
+  return text
     .replace(/@(?=[\p{L}\p{N}._-])/gu, `@${ZERO_WIDTH_JOINER}`)
     .replace(/#(?=\d)/g, `#${ZERO_WIDTH_JOINER}`)
     .replace(/\b(GH)(?=-\d)/gi, `$1${ZERO_WIDTH_JOINER}`);

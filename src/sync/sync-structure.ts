@@ -40,27 +40,29 @@ export async function syncStructure(
   const missing = new Set<StructureFeature>();
   const isMissing = (error: unknown) => toGitHubError(error).kind === "not-found";
   const reads = planStructureReads(input);
-  const subIssues = new Map<string, ObservedIssue[]>();
-  const blockedBy = new Map<string, ObservedIssue[]>();
+  /** One list per issue key, until the server turns out to lack `feature`. */
+  const readEach = async (
+    keys: Iterable<string>,
+    feature: StructureFeature,
+    read: (issueNumber: number) => Promise<ObservedIssue[]>,
+  ) => {
+    const lists = new Map<string, ObservedIssue[]>();
+    for (const key of keys) {
+      try {
+        lists.set(key, await read(input.issues.get(key)!.number));
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+        missing.add(feature);
+        break;
+      }
+    }
+    return lists;
+  };
+  let subIssues: Map<string, ObservedIssue[]>;
+  let blockedBy: Map<string, ObservedIssue[]>;
   try {
-    for (const key of reads.subIssuesOf) {
-      if (missing.has("sub-issues")) break;
-      try {
-        subIssues.set(key, await port.listSubIssues(input.issues.get(key)!.number));
-      } catch (error) {
-        if (!isMissing(error)) throw error;
-        missing.add("sub-issues");
-      }
-    }
-    for (const key of reads.blockedByOf) {
-      if (missing.has("dependencies")) break;
-      try {
-        blockedBy.set(key, await port.listBlockedBy(input.issues.get(key)!.number));
-      } catch (error) {
-        if (!isMissing(error)) throw error;
-        missing.add("dependencies");
-      }
-    }
+    subIssues = await readEach(reads.subIssuesOf, "sub-issues", (n) => port.listSubIssues(n));
+    blockedBy = await readEach(reads.blockedByOf, "dependencies", (n) => port.listBlockedBy(n));
   } catch (error) {
     result.error = toGitHubError(error);
     return result;

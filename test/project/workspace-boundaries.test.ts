@@ -1,56 +1,155 @@
 /**
- * The app and the runner share only @nova/protocol (issue 15): the `no-restricted-imports`
- * rules of eslint.config.js, run on sample imports, and the workspace layout they rely on.
+ * The layers' import boundaries (issue 15), as `npm run lint` enforces them: ESLint's Node API
+ * lints sample imports as if they stood in a file of each folder, with eslint.config.js and only
+ * its `no-restricted-*` rules (no type information needed, so no TypeScript program is built).
  */
 import { describe, expect, it } from "@jest/globals";
-import { Linter } from "eslint";
-import { readFileSync } from "node:fs";
-type Block = { files?: string[]; rules?: Linter.RulesRecord };
+import { ESLint } from "eslint";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 // A plain JavaScript module without types: loaded by a path TypeScript does not resolve.
 const CONFIG_PATH = "../../eslint.config.js";
-const { default: config } = (await import(CONFIG_PATH)) as { default: Block[] };
+const { DOMAIN_FOLDERS } = (await import(CONFIG_PATH)) as { DOMAIN_FOLDERS: string[] };
 
-/** The `no-restricted-imports` setting eslint.config.js gives files matching `glob`. */
-function restrictionFor(glob: string): Linter.RuleEntry {
-  const block = config.find(
-    (entry) => entry.files?.includes(glob) && entry.rules?.["no-restricted-imports"],
-  );
-  expect(block).toBeDefined();
-  return block!.rules!["no-restricted-imports"]!;
+const eslint = new ESLint({
+  cwd: ROOT,
+  overrideConfig: { languageOptions: { parserOptions: { projectService: false } } },
+  ruleFilter: ({ ruleId }) => ruleId.startsWith("no-restricted-"),
+});
+
+/** The boundary messages ESLint gives `source` standing at `filePath`. */
+async function violations(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath });
+  const messages = result!.messages;
+  // A parse error would hide every rule: it is a broken sample, not a permitted import.
+  expect(messages.filter((message) => message.fatal)).toEqual([]);
+  return messages.map((message) => message.message);
 }
 
-function restricted(glob: string, source: string): boolean {
-  const linter = new Linter({ configType: "flat" });
-  const messages = linter.verify(source, {
-    languageOptions: { ecmaVersion: 2023, sourceType: "module" },
-    rules: { "no-restricted-imports": restrictionFor(glob) },
-  });
-  return messages.some((message) => message.ruleId === "no-restricted-imports");
+async function restricted(filePath: string, source: string): Promise<boolean> {
+  return (await violations(filePath, source)).length > 0;
 }
 
-describe("import boundaries", () => {
-  it("app code may import @nova/protocol, not the runner's internals", () => {
-    const app = "src/**/*.ts";
-    expect(restricted(app, 'import { gpuReportSchema } from "@nova/protocol";')).toBe(false);
-    expect(restricted(app, 'import { x } from "../sync/plan.js";')).toBe(false);
+describe("domain folders: use-cases and pure code", () => {
+  it("every folder of src/ is classified: a domain folder, or app, github, cli", () => {
+    const folders = readdirSync(new URL("../../src/", import.meta.url), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect([...folders].sort()).toEqual([...DOMAIN_FOLDERS, "app", "cli", "github"].sort());
+  });
+
+  it.each(DOMAIN_FOLDERS)("src/%s may not import probot, ioredis or Octokit", async (folder) => {
+    const file = `src/${folder}/sample.ts`;
+    expect(await violations(file, 'import { Probot } from "probot";')).toEqual([
+      expect.stringContaining("Only src/app, src/index.ts and src/main.ts may import probot"),
+    ]);
+    expect(await restricted(file, 'import type { Redis } from "ioredis";')).toBe(true);
+    expect(await restricted(file, 'import { Octokit } from "@octokit/core";')).toBe(true);
     expect(
-      restricted(app, 'import { remedy } from "../../packages/runner/src/checks/remediation.js";'),
-    ).toBe(true);
-    expect(restricted(app, 'import { x } from "@nova/runner";')).toBe(true);
-    expect(
-      restricted(app, 'import { x } from "../../packages/protocol/src/report-schema.js";'),
+      await restricted(file, 'import type { Api } from "@octokit/plugin-rest-endpoint-methods";'),
     ).toBe(true);
   });
 
-  it("the runner and the protocol package may not import the app", () => {
-    const packages = "packages/runner/src/**/*.ts";
-    expect(restricted(packages, 'import { x } from "@nova/protocol";')).toBe(false);
-    expect(restricted(packages, 'import { x } from "../parse/parse-df.js";')).toBe(false);
-    expect(restricted(packages, 'import { x } from "../../../src/checklist/slugify.js";')).toBe(
-      true,
+  it("nor the Octokit adapters, the app layer, the entries or the runner, lazily or in a type either", async () => {
+    const file = "src/sync/sample.ts";
+    for (const source of [
+      'import { createOctokitPort } from "../github/octokit-port.js";',
+      'import { listLabeledIssues } from "../github/rest-issues.js";',
+      'import { createSyncService } from "../app/workers/sync-service.js";',
+      'import type { Locks } from "../app/shared/locks.js";',
+      'export { x } from "../app/x.js";',
+      'import nova from "../index.js";',
+      'import "../main.js";',
+      'const { run } = await import("probot");',
+      'const worker = await import("../app/workers/webhook-worker.js");',
+      'type Client = import("ioredis").Redis;',
+      'import { remedy } from "../../packages/runner/src/checks/remediation.js";',
+      'import { x } from "@nova/runner";',
+    ]) {
+      expect([source, await restricted(file, source)]).toEqual([source, true]);
+    }
+    expect(
+      await restricted("src/cli/terminal/sample.ts", 'import { x } from "../../app/x.js";'),
+    ).toBe(true);
+  });
+
+  it("but other domain folders, the GitHub ports and the protocol", async () => {
+    const file = "src/board/sample.ts";
+    for (const source of [
+      'import type { GitHubPort } from "../github/github-port.js";',
+      'import { toGitHubError } from "../github/github-error.js";',
+      'import { CONFIG_PATH } from "../config/config-path.js";',
+      'import { parsePlan } from "../checklist/parse-plan.js";',
+      'import { planSync } from "./plan-sync.js";',
+      'import { gpuReportSchema } from "@nova/protocol";',
+      'import { z } from "zod";',
+      'const { x } = await import("../render/x.js");',
+    ]) {
+      expect([source, await restricted(file, source)]).toEqual([source, false]);
+    }
+  });
+});
+
+describe("src/github and src/cli: no Probot, no Redis", () => {
+  it("the GitHub adapters use Octokit's own packages, not Probot's or the app's", async () => {
+    const file = "src/github/sample.ts";
+    expect(await restricted(file, 'import type { ProbotOctokit } from "probot";')).toBe(true);
+    expect(await restricted(file, 'import { Redis } from "ioredis";')).toBe(true);
+    expect(await restricted(file, 'import { x } from "../app/ops/metrics.js";')).toBe(true);
+    expect(await restricted(file, 'import type { Octokit } from "@octokit/core";')).toBe(false);
+    expect(await restricted(file, 'import { parseConfig } from "../config/parse-config.js";')).toBe(
+      false,
     );
-    expect(restricted(packages, 'import { x } from "../../../../src/ingest/a.js";')).toBe(true);
+  });
+
+  it("the CLI reaches src/app only lazily (its offline commands never load Probot)", async () => {
+    const file = "src/cli/sample.ts";
+    expect(await restricted(file, 'import { ProbotOctokit } from "probot";')).toBe(true);
+    expect(await restricted(file, 'import { Octokit } from "@octokit/core";')).toBe(true);
+    expect(
+      await restricted(file, 'import { createCliOctokit } from "../app/create-cli-octokit.js";'),
+    ).toBe(true);
+    expect(await restricted(file, 'const m = await import("../app/create-cli-octokit.js");')).toBe(
+      false,
+    );
+    expect(await restricted(file, 'const m = await import("probot");')).toBe(true);
+  });
+});
+
+describe("the Probot layer and the entries", () => {
+  it("src/app, src/index.ts and src/main.ts may import probot and ioredis", async () => {
+    for (const file of ["src/app/workers/sample.ts", "src/index.ts", "src/main.ts"]) {
+      expect(await restricted(file, 'import { Probot } from "probot";')).toBe(false);
+      expect(await restricted(file, 'import { Redis } from "ioredis";')).toBe(false);
+    }
+  });
+
+  it("app code may import @nova/protocol, not the runner's internals", async () => {
+    const app = "src/app/http/sample.ts";
+    expect(await restricted(app, 'import { gpuReportSchema } from "@nova/protocol";')).toBe(false);
+    expect(await restricted(app, 'import { x } from "../../sync/plan.js";')).toBe(false);
+    expect(
+      await restricted(app, 'import { x } from "../../../packages/runner/src/checks/a.js";'),
+    ).toBe(true);
+    expect(await restricted(app, 'import { x } from "@nova/runner";')).toBe(true);
+    expect(
+      await restricted(app, 'import { x } from "../../../packages/protocol/src/report-schema.js";'),
+    ).toBe(true);
+  });
+});
+
+describe("the workspace packages", () => {
+  it("the runner and the protocol package may not import the app", async () => {
+    const file = "packages/runner/src/checks/sample.ts";
+    expect(await restricted(file, 'import { x } from "@nova/protocol";')).toBe(false);
+    expect(await restricted(file, 'import { x } from "../parse/parse-df.js";')).toBe(false);
+    expect(
+      await restricted(file, 'import { x } from "../../../../src/checklist/slugify.js";'),
+    ).toBe(true);
+    expect(await restricted(file, 'import { x } from "../../../../src/ingest/a.js";')).toBe(true);
   });
 
   it("the root is an npm workspace of packages/*, and the app depends on the protocol only", () => {
@@ -71,4 +170,15 @@ describe("import boundaries", () => {
     expect(runner.bin).toEqual({ "nova-runner": "bin/nova-runner.js" });
     expect(Object.keys(runner.dependencies ?? {})).toEqual(["@nova/protocol"]);
   });
+});
+
+describe("the sources as they are", () => {
+  it("keep every boundary (what `npm run lint` checks, here without type information)", async () => {
+    const results = await eslint.lintFiles(["src"]);
+    const problems = results.flatMap((result) =>
+      result.messages.map((message) => `${result.filePath}:${message.line} ${message.message}`),
+    );
+    expect(problems).toEqual([]);
+    expect(results.length).toBeGreaterThan(150);
+  }, 60_000);
 });

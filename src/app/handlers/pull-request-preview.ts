@@ -2,7 +2,7 @@ import type { Context } from "probot";
 import type { SyncService } from "../workers/sync-service.js";
 import type { WebhookWorker } from "../workers/webhook-worker.js";
 import { DEFAULT_CONFIG } from "../../config/schema.js";
-import { CONFIG_PATH } from "../../github/github-api.js";
+import { CONFIG_PATH } from "../../config/config-path.js";
 import { createOctokitPort } from "../../github/octokit-port.js";
 
 /**

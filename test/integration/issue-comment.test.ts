@@ -18,7 +18,7 @@ import {
   type RepositoryRole,
   type WebhookPayload,
 } from "../fake-github/index.js";
-import { PLAN, PLAN_PATH } from "./world.js";
+import { PLAN, PLAN_PATH } from "../commands/world.js";
 
 /** The fake's clock starts at Monday 2025-01-06 09:00 UTC; Nova's "today" is that day. */
 const NOW = Date.parse("2025-01-06T09:00:00Z");

@@ -16,7 +16,7 @@ import {
   startNovaServer,
   type NovaServer,
 } from "../integration/start-nova-server.js";
-import { buildReport, postReport, REPOSITORY } from "./uploads.js";
+import { buildReport, postReport, REPOSITORY } from "../ingest/uploads.js";
 
 const CONFIG = "gpu:\n  rateLimit:\n    uploads: 1000\n";
 

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer, type NovaServer } from "../integration/start-nova-server.js";
-import { buildReport, check, postReport } from "./uploads.js";
+import { buildReport, check, postReport } from "../ingest/uploads.js";
 
 const CONFIG = "gpu:\n  rateLimit:\n    uploads: 1000\n";
 

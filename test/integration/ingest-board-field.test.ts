@@ -9,7 +9,7 @@ import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { projectStoreOf, type ProjectStore } from "../fake-github/graphql/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer, type NovaServer } from "../integration/start-nova-server.js";
-import { buildReport, check, postReport } from "./uploads.js";
+import { buildReport, check, postReport } from "../ingest/uploads.js";
 
 const TASK = "nvidia-treiber-cuda-installationsskript-vorbereiten";
 const CONFIG = "project:\n  owner: acme\n  title: DGX Spark Vorbereitung\n  create: true\n";

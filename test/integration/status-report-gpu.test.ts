@@ -10,7 +10,7 @@ import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { FakeGitHub } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer } from "../integration/start-nova-server.js";
-import { buildReport, check, postReport } from "./uploads.js";
+import { buildReport, check, postReport } from "../ingest/uploads.js";
 
 const TASK = "nvidia-treiber-cuda-installationsskript-vorbereiten";
 

@@ -11,7 +11,7 @@ import type { GpuReport } from "@nova/protocol";
 import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNovaServer, type NovaServer } from "../integration/start-nova-server.js";
-import { buildReport, check, postReport } from "./uploads.js";
+import { buildReport, check, postReport } from "../ingest/uploads.js";
 
 const TASK = "nvidia-treiber-cuda-installationsskript-vorbereiten";
 const CONFIG = "gpu:\n  rateLimit:\n    uploads: 1000\n";
