@@ -1,3 +1,4 @@
+import { sleep } from "../util/sleep.js";
 import type { CommandPort } from "./command-port.js";
 import { createOctokitBotPrPort } from "./octokit-bot-pr-port.js";
 import { listIssueComments, postIssueComment } from "./rest-comments.js";
@@ -44,7 +45,7 @@ export function createOctokitCommandPort(
         const failure = toGitHubError(error);
         if (!(failure.kind === "unavailable" || failure.kind === "timeout")) throw failure;
         // A real pause (the port's `sleep` is for rate limits, which commands do not wait out).
-        await new Promise((resolve) => setTimeout(resolve, PERMISSION_RETRY_WAIT_MS));
+        await sleep(PERMISSION_RETRY_WAIT_MS);
         answer = await ask().catch((again: unknown) => {
           throw toGitHubError(again);
         });

@@ -27,8 +27,8 @@ it("lists the latest report of each host, read back from the sticky comments", a
     installationId: 42,
     files: { "README.md": "x\n" },
   });
-  let botPrs!: BotPrService;
-  const nova = await startNovaServer(fake, { onBotPrsReady: (ready) => (botPrs = ready) });
+  const nova = await startNovaServer(fake);
+  const { botPrs } = nova;
   try {
     await nova.deliver(
       "push",

@@ -7,6 +7,7 @@
  */
 import type { SharedLock } from "../shared/shared-lock.js";
 import type { UploadRecords } from "../shared/upload-records.js";
+import type { PendingWork } from "../workers/pending-work.js";
 import type { UploadRateLimiter } from "../../ingest/upload-rate-limit.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
@@ -122,8 +123,6 @@ export interface RunnerEndpointOptions {
   runbookBaseUrl?: string | null;
   bodyTimeoutMs?: number;
   duplicateWaitMs?: number;
-  /** Receives the service (tests await uploads in flight). */
-  onReady?: (service: IngestService) => void;
 }
 
 /**
@@ -147,6 +146,8 @@ export function startReportsEndpoint(input: {
   uploads?: UploadRecords | undefined;
   /** The upload rate limit's window (Redis); see `IngestServiceOptions.rateLimiter`. */
   rateLimiter?: UploadRateLimiter | undefined;
+  /** Where `settled()` looks for uploads in flight (see `IngestServiceOptions.pending`). */
+  pending?: PendingWork | undefined;
 }): IngestService | null {
   const { app, env } = input;
   const options = input.options ?? {};
@@ -173,6 +174,7 @@ export function startReportsEndpoint(input: {
       lock: input.lock,
       uploads: input.uploads,
       rateLimiter: input.rateLimiter,
+      pending: input.pending,
     }),
   });
   const route = createReportsRoute(service, {
@@ -191,7 +193,6 @@ export function startReportsEndpoint(input: {
   app.log.info(
     `runner report endpoint on: POST ${REPORTS_PATH}${secrets.previous ? " (keys of the previous secret accepted too)" : ""}`,
   );
-  options.onReady?.(service);
   return service;
 }
 
