@@ -22,7 +22,6 @@
  * section whose issues the first run had not reached yet show up in that row.
  */
 import type { Probot } from "probot";
-import type { BoardService } from "../src/app/workers/board-service.js";
 import { listGraphqlCalls } from "../test/fake-github/graphql/index.js";
 import { FakeGitHub } from "../test/fake-github/index.js";
 import { startNova } from "../test/integration/start-nova.js";

@@ -97,7 +97,6 @@ export async function runNova(root: URL): Promise<NovaOutput> {
       statusSchedule: false,
       now: () => clock.now().getTime(),
     });
-    const { probot } = services;
     let deliveries = 0;
     const receive = async (name: string, payload: unknown) => {
       await services.receive({ id: `d-${++deliveries}`, name, payload } as Parameters<

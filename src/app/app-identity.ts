@@ -15,29 +15,29 @@ import type { Octokit } from "../github/octokit-port.js";
  */
 export interface AppIdentity {
   /** The app's bot login, `<slug>[bot]`: asked once (`GET /app`), again only after a failure. */
-  botLogin(): Promise<string>;
+  botLogin: () => Promise<string>;
   /**
    * Every repository of every installation that is not suspended, each with a client of its
    * installation (Probot's throttling and retry apply).
    */
-  listInstalledRepositories(): Promise<
+  listInstalledRepositories: () => Promise<
     Array<{ octokit: Octokit; repository: InstallationRepository }>
   >;
   /** `GET /app` with the app's JWT, for `/readyz`: one attempt, ended by `signal`. */
-  probe(signal: AbortSignal): Promise<void>;
+  probe: (signal: AbortSignal) => Promise<void>;
 }
 
 export function createAppIdentity(app: Pick<Probot, "auth">): AppIdentity {
   let botLogin: Promise<string> | undefined;
   return {
-    botLogin() {
+    botLogin: () => {
       botLogin ??= (async () => findBotLogin(await app.auth()))().catch((error: unknown) => {
         botLogin = undefined; // try again next time
         throw error;
       });
       return botLogin;
     },
-    async listInstalledRepositories() {
+    listInstalledRepositories: async () => {
       const found: Array<{ octokit: Octokit; repository: InstallationRepository }> = [];
       for (const installation of await listAppInstallations(await app.auth())) {
         if (installation.suspended) continue;
@@ -48,7 +48,7 @@ export function createAppIdentity(app: Pick<Probot, "auth">): AppIdentity {
       }
       return found;
     },
-    async probe(signal) {
+    probe: async (signal) => {
       await probeApp(await app.auth(), signal);
     },
   };

@@ -4,7 +4,6 @@
  * report per host back from those comments into `reports/status/<date>.md`.
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
-import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
 import { formatDateInZone } from "../../src/reports/working-days.js";
 import { parseTaskMarker } from "../../src/sync/task-marker.js";
 import { FakeGitHub } from "../fake-github/index.js";

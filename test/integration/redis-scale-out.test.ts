@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createRedisReplyLimiter } from "../../src/app/shared/redis-reply-limiter.js";
-import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import { reconcileTick } from "../../src/app/reconcile.js";
 import { createLocalOnceClaims, createRedisOnceClaims } from "../../src/app/shared/once-claims.js";
