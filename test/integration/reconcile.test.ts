@@ -91,9 +91,7 @@ it("the start-up pass syncs every installed repository, spread out, on one repli
       spreadOverMs: 45_000,
     }),
   ).toBe(3);
-  expect(
-    await reconcileAtStartup({ ...second, log: second.probot.log, once, sleep }),
-  ).toBeNull();
+  expect(await reconcileAtStartup({ ...second, log: second.probot.log, once, sleep })).toBeNull();
   await first.settled();
   // 20 tasks and 6 section issues each.
   expect(repos.map((repo) => repo.issues().length)).toEqual([26, 26, 26]);

@@ -1,11 +1,7 @@
 import type { Probot } from "probot";
 import type { SyncService } from "../../src/app/workers/sync-service.js";
 import { createNova, type NovaOptions, type NovaServices } from "../../src/index.js";
-import {
-  createTestProbot,
-  type FakeGitHub,
-  type TestProbotOptions,
-} from "../fake-github/index.js";
+import { createTestProbot, type FakeGitHub, type TestProbotOptions } from "../fake-github/index.js";
 
 export interface TestNova extends NovaServices {
   probot: Probot;
@@ -25,7 +21,10 @@ export type TestNovaOptions = NovaOptions & Pick<TestProbotOptions, "logLevel" |
  * benchmarks and scripts: no reconcile timer, and no real waiting (secondary-limit retries and
  * follow-up runs happen at once). The one set-up every such test uses; options override it.
  */
-export async function startNova(fake: FakeGitHub, options: TestNovaOptions = {}): Promise<TestNova> {
+export async function startNova(
+  fake: FakeGitHub,
+  options: TestNovaOptions = {},
+): Promise<TestNova> {
   const { logLevel, retry, ...novaOptions } = options;
   const { probot, secret, logs } = createTestProbot(fake, {
     logLevel: logLevel ?? "fatal",
