@@ -1,7 +1,13 @@
-import type { Probot } from "probot";
+import { pino } from "pino";
+import { Probot } from "probot";
 import type { SyncService } from "../../src/app/workers/sync-service.js";
 import { createNova, type NovaOptions, type NovaServices } from "../../src/index.js";
-import { createTestProbot, type FakeGitHub, type TestProbotOptions } from "../fake-github/index.js";
+import {
+  createTestProbot,
+  getTestPrivateKey,
+  type FakeGitHub,
+  type TestProbotOptions,
+} from "../fake-github/index.js";
 
 export interface TestNova extends NovaServices {
   probot: Probot;
@@ -49,4 +55,25 @@ export async function startNova(
       await services.settled();
     },
   };
+}
+
+/**
+ * Loads the real app into a Probot whose `on` records every event name it is given (no GitHub
+ * needed: nothing is delivered), in the order of registration.
+ */
+export async function listRegisteredEvents(): Promise<string[]> {
+  const probot = new Probot({
+    appId: 1,
+    privateKey: getTestPrivateKey(),
+    secret: "test-secret",
+    log: pino({ level: "silent" }),
+  });
+  const names: string[] = [];
+  const on = probot.on.bind(probot) as (events: string | string[], handler: unknown) => void;
+  (probot as { on: unknown }).on = (events: string | string[], handler: unknown) => {
+    names.push(...[events].flat());
+    on(events, handler);
+  };
+  await probot.load(createNova({ reconcile: false, statusSchedule: false }));
+  return names;
 }
