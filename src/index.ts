@@ -31,7 +31,7 @@ import { sleepInBackground } from "./util/sleep.js";
 
 export interface NovaOptions extends Omit<
   SyncServiceOptions,
-  "app" | "botLogin" | "afterSync" | "readPendingWriteBack"
+  "app" | "botLogin" | "afterSync" | "readPendingWriteBack" | "pending"
 > {
   /** Start the periodic reconcile (off in tests, which call `reconcileOnce` themselves). */
   reconcile?: boolean;

@@ -62,7 +62,10 @@ export interface SyncService {
   ): { checklist: string; reconcileMs: number | null; lastSync: number } | undefined;
   /** Repositories with a sync going or waiting (`nova_sync_queue_depth`). */
   size(): number;
-  /** Resolves when no sync is running or waiting, follow-ups included (tests, shutdown). */
+  /**
+   * Resolves when no sync is running or waiting, follow-ups included (tests, shutdown); in the
+   * app, whose workers share one `pending`, when none of its work is left.
+   */
   settled(): Promise<void>;
 }
 
