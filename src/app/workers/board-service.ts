@@ -163,7 +163,8 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
     }
   };
 
-  // No repository lock across replicas: what must not overlap is one project's runs (above).
+  // The repository's runs need no lock across replicas: one project's runs must not overlap
+  // (above), and that lock is taken inside the run.
   const worker = createRepoWorker<BoardJob>({
     name: "board",
     failedMessage: "board sync failed",

@@ -1,17 +1,17 @@
 import type { RepoRef } from "../../github/github-port.js";
 import { sleepInBackground } from "../../util/sleep.js";
-import type { SharedLock } from "../shared/shared-lock.js";
+import { createLocalLock, type SharedLock } from "../shared/shared-lock.js";
 import type { SyncTickets } from "../shared/sync-tickets.js";
 import { createRepoQueue } from "./repo-queue.js";
 import { createPendingWork, type PendingWork } from "./pending-work.js";
 
 /**
  * The one per-repository worker every use-case runs on (sync, board, bot pull requests, runner
- * uploads). Per key (a repository, lower case):
+ * uploads), and under the webhook worker's jobs. Per key (a repository, lower case):
  * - `enqueue`: one run at a time; requests that arrive meanwhile coalesce into one next run
  *   (`merge`), and the request resolves when a run covering it has finished;
  * - `exclusive`: work that must not coalesce (it returns its own result) runs alone;
- * - with a `lock`, both hold `<name>:<key>` across replicas (Redis) while they run; with
+ * - both hold the lock `<name>:<key>` while they run (across replicas with a Redis lock); with
  *   `tickets`, a queued run that a later run on another replica already covered is dropped;
  * - `followUp`: GitHub does not redeliver, so a run that could not finish queues itself again
  *   after a delay that doubles with each run in a row that ended on a GitHub fault;
@@ -20,7 +20,7 @@ import { createPendingWork, type PendingWork } from "./pending-work.js";
 export interface RepoWorker<J> {
   /** Queues a run; resolves when a run covering it has finished. Never rejects. */
   enqueue(key: string, job: J, options?: { ticket?: boolean }): Promise<void>;
-  /** Runs `work` alone for the key (under the lock when there is one); its result is the caller's. */
+  /** Runs `work` alone for the key (under the lock), after the key's earlier exclusive work. */
   exclusive<T>(key: string, work: () => Promise<T>): Promise<T>;
   /**
    * Queues `job` again after the follow-up delay (not awaited: the run that calls it first
@@ -41,10 +41,12 @@ export interface RepoWorkerOptions<J> {
   failedMessage?: string;
   /** One queued run (`enqueue`); a throw is logged and does not stop later runs. */
   run?: (key: string, job: J) => Promise<void>;
-  log: Record<"error" | "warn" | "debug", (data: object, message?: string) => void>;
+  log: Record<"error" | "warn", (data: object, message?: string) => void> & {
+    debug?: (data: object, message?: string) => void;
+  };
   /** Combines a waiting job with a newer one; by default the newer replaces it. */
   merge?: (waiting: J, newer: J) => J;
-  /** Holds `<name>:<key>` while a run goes (across replicas with Redis); none: this process only. */
+  /** Holds `<name>:<key>` while a run goes, across replicas with Redis; default: this process. */
   lock?: SharedLock;
   /** The queue's tickets shared by replicas, so a burst spread over them runs once. */
   tickets?: SyncTickets;
@@ -95,8 +97,9 @@ export function createRepoWorker<J>(options: RepoWorkerOptions<J>): RepoWorker<J
   /** Keys whose current run asked for a follow-up after a fault (so its end keeps the count). */
   const faulted = new Set<string>();
 
+  const lock = options.lock ?? createLocalLock();
   const locked = <T>(key: string, work: () => Promise<T>): Promise<T> =>
-    options.lock ? options.lock.run(`${name}:${key}`, work) : work();
+    lock.run(`${name}:${key}`, work);
 
   const runOne = (key: string, entry: Ticketed<J>): Promise<void> =>
     locked(key, async () => {
@@ -105,7 +108,7 @@ export function createRepoWorker<J>(options: RepoWorkerOptions<J>): RepoWorker<J
         !options.tickets ||
         (await options.tickets.claim(key, entry.ticket));
       if (!fresh && !(options.runsWhenCovered?.(entry.job) ?? false)) {
-        log.debug({ repository: key }, `${name} request covered by a run that started later`);
+        log.debug?.({ repository: key }, `${name} request covered by a run that started later`);
         return;
       }
       faulted.delete(key);

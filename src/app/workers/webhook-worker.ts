@@ -1,6 +1,7 @@
 import { isTransientGitHubFailure } from "../../github/transient-failure.js";
 import { sleepInBackground } from "../../util/sleep.js";
 import { createPendingWork, type PendingWork } from "./pending-work.js";
+import { createRepoWorker } from "./repo-worker.js";
 
 /** What a job asks of the worker when it could not finish: run it again later. */
 export const RETRY_LATER = "retry-later";
@@ -66,10 +67,11 @@ const MAX_DEFER_MS = 100;
 export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
   const sleep = options.sleep ?? sleepInBackground;
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  const tails = new Map<string, Promise<void>>();
   /** Names of jobs queued, running or waiting for a retry, and how to say each one is done. */
   const active = new Map<string, () => void>();
   const pending = options.pending ?? createPendingWork();
+  // The per-repository worker's exclusive lane: one key's jobs run one at a time, in order.
+  const lanes = createRepoWorker<never>({ name: "webhook", log: options.log, pending });
   /** Deliveries arriving or being answered, and the jobs waiting for them to be done. */
   let arriving = 0;
   let quietWaiters: Array<() => void> = [];
@@ -89,12 +91,9 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     });
 
   const schedule = (job: WebhookJob, attempt: number): void => {
-    const previous = tails.get(job.key) ?? Promise.resolve();
-    const started = previous.then(whenQuiet);
-    const tail = started.then(() => attemptJob(job, attempt));
-    tails.set(job.key, tail);
-    void tail.then(() => {
-      if (tails.get(job.key) === tail) tails.delete(job.key);
+    void lanes.exclusive(job.key, async () => {
+      await whenQuiet();
+      await attemptJob(job, attempt);
     });
   };
 
@@ -140,7 +139,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
         for (const wake of waiters) wake();
       };
     },
-    size: () => pending.size(),
+    size: () => active.size,
     settled: () => pending.settled(),
   };
 }

@@ -137,7 +137,7 @@ describe("the per-repository worker", () => {
   it("runs exclusive work one at a time per key, hands back its result, and settles on it", async () => {
     const events: string[] = [];
     const first = gate();
-    const { worker } = setUp<never>({ lock: createLocalLock() });
+    const { worker } = setUp<never>({});
     const one = worker.exclusive("r", async () => {
       events.push("start 1");
       await first.opened;
