@@ -7,6 +7,7 @@ import { createNova, type NovaOptions, type NovaServices } from "../../src/index
 import { withGitHubRequestMetrics } from "../../src/app/ops/github-request-metrics.js";
 import { createNovaMetrics, type NovaMetrics } from "../../src/app/ops/metrics.js";
 import { findFreePort } from "../fake-github/find-free-port.js";
+import { TEST_NOVA_OPTIONS } from "./start-nova.js";
 import {
   createTestOctokit,
   deliverWebhook,
@@ -41,8 +42,8 @@ let deliveries = 0;
 /**
  * Nova as production runs it: Probot's own `Server` (webhook route, /ping, Nova's routes, the
  * runner upload endpoint with the test secret) on a free loopback port, the Octokit class with
- * request metrics, talking to the fake GitHub. No reconcile timer and no real waiting, as in
- * `startNova`.
+ * request metrics, talking to the fake GitHub. No reconcile timer and no real waiting
+ * (`TEST_NOVA_OPTIONS`, as in `startNova`).
  */
 export async function startNovaServer(
   fake: FakeGitHub,
@@ -86,10 +87,7 @@ export async function startNovaServer(
     }),
   });
   const nova = createNova({
-    reconcile: false,
-    statusSchedule: false,
-    sleep: () => Promise.resolve(),
-    followUpDelayMs: 0,
+    ...TEST_NOVA_OPTIONS,
     ...novaOptions,
     metrics,
     runnerEndpoint: {

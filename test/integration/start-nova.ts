@@ -20,6 +20,17 @@ export interface TestNova extends NovaServices {
   receive: (event: Parameters<Probot["receive"]>[0]) => Promise<void>;
 }
 
+/**
+ * What every test's Nova starts with: no reconcile or schedule timers (tests call them), and no
+ * real waiting (secondary-limit retries and follow-up runs happen at once).
+ */
+export const TEST_NOVA_OPTIONS = {
+  reconcile: false,
+  statusSchedule: false,
+  sleep: () => Promise.resolve(),
+  followUpDelayMs: 0,
+} satisfies NovaOptions;
+
 export type TestNovaOptions = NovaOptions & Pick<TestProbotOptions, "logLevel" | "retry">;
 
 /**
@@ -36,12 +47,7 @@ export async function startNova(
     logLevel: logLevel ?? "fatal",
     ...(retry !== undefined ? { retry } : {}),
   });
-  const nova = createNova({
-    reconcile: false,
-    sleep: () => Promise.resolve(),
-    followUpDelayMs: 0,
-    ...novaOptions,
-  });
+  const nova = createNova({ ...TEST_NOVA_OPTIONS, ...novaOptions });
   await probot.load(nova);
   const services = nova.services;
   return {
@@ -74,6 +80,6 @@ export async function listRegisteredEvents(): Promise<string[]> {
     names.push(...[events].flat());
     on(events, handler);
   };
-  await probot.load(createNova({ reconcile: false, statusSchedule: false }));
+  await probot.load(createNova(TEST_NOVA_OPTIONS));
   return names;
 }
