@@ -52,7 +52,12 @@ describe("a fresh clone", () => {
       } catch {
         return false; // a folder named like a file
       }
-      return OUTSIDE.test(text);
+      if (!/\.[cm]?[jt]s$/.test(path)) return OUTSIDE.test(text);
+      // In code a path is relative to its file: `src/app/*/` importing `../shared/…` stays inside.
+      const file = new URL(path, ROOT);
+      return [...text.matchAll(new RegExp(OUTSIDE, "g"))].some(
+        ([climb]) => !new URL(climb, file).href.startsWith(ROOT.href),
+      );
     });
     expect(offending).toEqual([]);
   });
