@@ -22,7 +22,6 @@
  * section whose issues the first run had not reached yet show up in that row.
  */
 import type { Probot } from "probot";
-import type { BoardService } from "../src/app/workers/board-service.js";
 import { listGraphqlCalls } from "../test/fake-github/graphql/index.js";
 import { FakeGitHub } from "../test/fake-github/index.js";
 import { startNova } from "../test/integration/start-nova.js";
@@ -123,15 +122,14 @@ try {
           "sync:\n  maxWritesPerRun: 1000\nproject:\n  owner: acme\n  title: Board\n  create: true\n",
       },
     });
-    let board: BoardService | undefined;
-    const { probot, service } = await startNova(fake, { onBoardReady: (ready) => (board = ready) });
+    const { probot, service, board } = await startNova(fake);
     const sections = Math.ceil(tasks / 10);
     const issuePages = Math.ceil((tasks + sections) / 100);
     const measure = async (scenario: string, lowerBound: string, act: () => Promise<void>) => {
       const mark = fake.requests.length;
       await act();
       await service.settled();
-      await board?.settled();
+      await board.settled();
       const requests = fake.requests.slice(mark);
       const calls = listGraphqlCalls(requests);
       const mutations = calls.filter((call) => call.kind === "mutation");

@@ -88,7 +88,7 @@ let ackCpuMs = 0;
 for await (const line of lines) {
   if (line.trim() === "settle") {
     // The warm-ups' work is done before the burst starts.
-    await nova.sync.settled();
+    await nova.settled();
     process.stdout.write(`${JSON.stringify({ settled: true })}\n`);
   }
   if (line.trim() === "start") cpuAtStart = process.cpuUsage();
@@ -98,7 +98,7 @@ for await (const line of lines) {
   }
   if (line.trim() !== "count") continue;
   const start = performance.now();
-  await nova.sync.settled();
+  await nova.settled();
   const answers = comments.map(
     ({ issue, payload }) =>
       (repo.comments(issue) as unknown as Array<{ body: string; user: { login: string } }>)

@@ -1,54 +1,42 @@
 import type { Redis } from "ioredis";
 import type { ApplicationFunctionOptions, Probot } from "probot";
-import { startReconcile } from "./app/reconcile.js";
-import {
-  BOARD_ISSUE_EVENTS,
-  BOARD_PULL_REQUEST_EVENTS,
-  createBoardIssuesHandler,
-  createBoardPullRequestHandler,
-} from "./app/handlers/board-handlers.js";
-import { createBoardService, type BoardService } from "./app/workers/board-service.js";
-import { createBotPrService, type BotPrService } from "./app/workers/bot-pr-service.js";
-import { createOctokitPort } from "./github/octokit-port.js";
-import { readLatestGpuReports } from "./ingest/read-latest-gpu-reports.js";
-import {
-  createSyncService,
-  type SyncService,
-  type SyncServiceOptions,
-} from "./app/workers/sync-service.js";
-import { handleInstallation } from "./app/handlers/installation.js";
-import { createWebhookWorker } from "./app/workers/webhook-worker.js";
-import { createIssueCommentHandler } from "./app/handlers/issue-comment.js";
-import { handlePullRequestPreview } from "./app/handlers/pull-request-preview.js";
-import { handlePush } from "./app/handlers/push.js";
-import { createRedisReplyLimiter } from "./app/replicas/redis-reply-limiter.js";
-import { createSharedState } from "./app/replicas/shared-state.js";
-import {
-  createWriteBackClosedHandler,
-  createWriteBackIssuesHandler,
-  WRITE_BACK_ISSUE_EVENTS,
-} from "./app/handlers/write-back-events.js";
+import { createAppIdentity, type AppIdentity } from "./app/app-identity.js";
+import { registerHandlers } from "./app/handlers/register-handlers.js";
 import { addNovaRoutes } from "./app/http/nova-routes.js";
-import { guardWebhookBodies } from "./app/http/webhook-body-guard.js";
 import {
   reportOutcomeOf,
   startReportsEndpoint,
   type RunnerEndpointOptions,
 } from "./app/http/reports-route.js";
-import { createNovaMetrics, recordSync, type NovaMetrics } from "./app/ops/metrics.js";
+import { guardWebhookBodies } from "./app/http/webhook-body-guard.js";
+import { createNovaMetrics, type NovaMetrics } from "./app/ops/metrics.js";
 import { instrumentWebhooks } from "./app/ops/webhook-metrics.js";
+import { startReconcile } from "./app/reconcile.js";
+import { createRedisReplyLimiter } from "./app/replicas/redis-reply-limiter.js";
+import { createSharedState } from "./app/replicas/shared-state.js";
+import { createAfterSync } from "./app/workers/after-sync.js";
+import { createBoardService, type BoardService } from "./app/workers/board-service.js";
+import { createBotPrService, type BotPrService } from "./app/workers/bot-pr-service.js";
+import type { IngestService } from "./app/workers/ingest-service.js";
+import {
+  createSyncService,
+  type SyncService,
+  type SyncServiceOptions,
+} from "./app/workers/sync-service.js";
+import { createPendingWork } from "./app/workers/pending-work.js";
+import { createWebhookWorker, type WebhookWorker } from "./app/workers/webhook-worker.js";
+import { createOctokitPort } from "./github/octokit-port.js";
+import { readLatestGpuReports } from "./ingest/read-latest-gpu-reports.js";
+import { sleepInBackground } from "./util/sleep.js";
 
-export interface NovaOptions extends Omit<SyncServiceOptions, "app" | "worker"> {
+export interface NovaOptions extends Omit<
+  SyncServiceOptions,
+  "app" | "botLogin" | "afterSync" | "readPendingWriteBack" | "pending"
+> {
   /** Start the periodic reconcile (off in tests, which call `reconcileOnce` themselves). */
   reconcile?: boolean;
-  /** Receives the sync service (tests await its queue). */
-  onReady?: (service: SyncService) => void;
-  /** Receives the board service (tests await board runs that issue events start). */
-  onBoardReady?: (board: BoardService) => void;
   /** Start the status-report schedule's minute timer (default: as `reconcile`; tests tick it). */
   statusSchedule?: boolean;
-  /** Receives the bot-PR service (tests tick the schedule and await status reports). */
-  onBotPrsReady?: (botPrs: BotPrService) => void;
   /** The metrics `/metrics` serves (default: a new registry; src/main.ts passes its own). */
   metrics?: NovaMetrics;
   /** Require this bearer token on `/metrics` (NOVA_METRICS_TOKEN). */
@@ -68,8 +56,29 @@ export interface NovaOptions extends Omit<SyncServiceOptions, "app" | "worker"> 
   redis?: Redis;
 }
 
-/** Waits, for secondary rate limits outside tests. */
-const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Nova's Probot app: load it (`probot.load`, `run`), then `services` holds what it built. */
+export interface NovaApp {
+  (app: Probot, options?: Partial<ApplicationFunctionOptions>): void;
+  /** The services of the last load (throws before the app was loaded). */
+  readonly services: NovaServices;
+}
+
+/** What `createNova`'s app gives back: its services, so a caller (tests, shutdown) can await them. */
+export interface NovaServices {
+  sync: SyncService;
+  board: BoardService;
+  botPrs: BotPrService;
+  /** The runner upload endpoint's service; null when the endpoint is off. */
+  ingest: IngestService | null;
+  /** The webhook handlers' worker (ack first, then work). */
+  worker: WebhookWorker;
+  identity: AppIdentity;
+  /**
+   * Resolves when nothing is left to do: no webhook job, sync, board run, status report or
+   * upload running, waiting or due as a follow-up (tests, shutdown).
+   */
+  settled(): Promise<void>;
+}
 
 /**
  * Builds Nova's Probot app: it wires webhook handlers to use-cases and holds no logic.
@@ -81,116 +90,122 @@ const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resol
  * `/metrics` (docs/operations.md) and, when NOVA_RUNNER_SECRET is set, the runner upload route
  * `POST /nova/v1/reports` (docs/ingest.md).
  */
-export function createNova(options: NovaOptions = {}) {
-  return (app: Probot, { addHandler }: Partial<ApplicationFunctionOptions> = {}): void => {
-    const metrics = options.metrics ?? createNovaMetrics();
-    // Ack first, then work: handlers hand their work to this worker and return.
-    const worker = createWebhookWorker({
-      log: app.log,
-      ...(options.sleep ? { sleep: options.sleep } : {}),
-    });
-    // Before Probot's own reader: a bounded body, refusals logged in one line (docs/operations.md);
-    // the worker holds its jobs back while deliveries are arriving.
-    guardWebhookBodies(app, { log: app.log, onDelivery: () => worker.receiving() });
-    instrumentWebhooks(app, metrics);
-    const shared = createSharedState(options.redis, options.now);
-    const board = createBoardService({
-      app,
-      botLogin: () => sync.botLogin(),
-      lock: shared.lock,
-      ...(options.sleep ? { sleep: options.sleep } : {}),
-      ...(options.now ? { now: options.now } : {}),
-      ...(options.followUpDelayMs !== undefined
-        ? { followUpDelayMs: options.followUpDelayMs }
-        : {}),
-    });
-    const botPrs = createBotPrService({
-      app,
-      botLogin: () => sync.botLogin(),
-      lock: shared.lock,
-      once: shared.once,
-      ...(options.sleep ? { sleep: options.sleep } : {}),
-      ...(options.now ? { now: options.now } : {}),
-      // The status report's GPU section: the latest runner report per host, read back from the
-      // sticky comments the ingestion keeps on the `gpu.task` issue (docs/ingest.md).
-      readGpuReports: (target, { issueNumber, lang, botLogin }) =>
-        readLatestGpuReports(
-          createOctokitPort(target.octokit, target.repo, {
-            sleep: options.sleep ?? sleepFor,
-          }),
-          issueNumber,
-          botLogin,
-          lang,
-        ),
-    });
-    // The board and the write-back pull request follow every applied sync (docs/board.md,
-    // docs/bot-prs.md); the sync asks the write-back pull request which issues it holds.
-    const sync = createSyncService({
-      app,
-      ...options,
-      worker,
-      lock: shared.lock,
-      tickets: shared.syncTickets,
-      afterSync: async (job, result) => {
-        recordSync(metrics, result);
-        await board.afterSync(job, result);
-        await botPrs.afterSync(job, result);
-      },
-      readPendingWriteBack: (job, botLogin) => botPrs.readPendingWriteBack(job, botLogin),
-    });
-    metrics.watchQueueDepth(() => sync.queue.size());
-    // Every handler only reads its payload and hands a job to the worker: GitHub gets its answer
-    // before Nova makes any request for the delivery (docs/architecture.md, "Ack first").
-    app.on("push", (context) => handlePush(context, sync, worker));
-    app.on(["installation.created", "installation_repositories.added"], (context) => {
-      handleInstallation(context, sync, worker);
-    });
-    app.on(
-      ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
-      (context) => handlePullRequestPreview(context, sync, worker),
-    );
-    app.on([...BOARD_ISSUE_EVENTS], createBoardIssuesHandler(board, worker));
-    app.on([...BOARD_PULL_REQUEST_EVENTS], createBoardPullRequestHandler(board, worker));
-    app.on([...WRITE_BACK_ISSUE_EVENTS], createWriteBackIssuesHandler(sync, worker));
-    app.on("pull_request.closed", createWriteBackClosedHandler(sync, worker));
-    // Only new comments: an edited comment is never re-run (docs/commands.md).
-    app.on(
-      "issue_comment.created",
-      createIssueCommentHandler({
-        sync,
-        worker,
-        botPrs,
-        board,
-        now: options.now,
-        lock: shared.lock,
-        ...(options.redis ? { limiter: createRedisReplyLimiter(options.redis) } : {}),
-      }),
-    );
-    if (options.reconcile ?? true) startReconcile({ app, sync, once: shared.once });
-    if (options.statusSchedule ?? options.reconcile ?? true) botPrs.startSchedule();
-    addNovaRoutes(addHandler, {
-      app,
-      metrics,
-      metricsToken: options.metricsToken,
-      ...(options.redis ? { redis: options.redis } : {}),
-    });
-    startReportsEndpoint({
-      app,
-      addHandler,
-      botLogin: () => sync.botLogin(),
-      now: options.now,
-      sleep: options.sleep,
-      options: options.runnerEndpoint,
-      env: process.env,
-      onAnswer: (status) => metrics.reportsReceived.inc({ outcome: reportOutcomeOf(status) }),
-      lock: shared.lock,
-      uploads: shared.uploads,
-      rateLimiter: shared.uploadRates,
-    });
-    options.onReady?.(sync);
-    options.onBoardReady?.(board);
-    options.onBotPrsReady?.(botPrs);
-    app.log.info("Nova loaded");
+export function createNova(options: NovaOptions = {}): NovaApp {
+  let services: NovaServices | undefined;
+  const load = (app: Probot, { addHandler }: Partial<ApplicationFunctionOptions> = {}): void => {
+    services = wireNova(app, options, addHandler);
+  };
+  return Object.defineProperty(load, "services", {
+    get(): NovaServices {
+      if (!services) throw new Error("Nova has not been loaded into a Probot app yet");
+      return services;
+    },
+  }) as NovaApp;
+}
+
+/** Builds the services and connects them to Probot's webhooks and server; returns them. */
+function wireNova(
+  app: Probot,
+  options: NovaOptions,
+  addHandler: ApplicationFunctionOptions["addHandler"] | undefined,
+): NovaServices {
+  const metrics = options.metrics ?? createNovaMetrics();
+  const sleep = options.sleep ?? sleepInBackground;
+  // Every worker's work in flight, in one place: `settled()` awaits all of it, including
+  // what one worker hands another meanwhile (a webhook job queues a sync, a sync a board run).
+  const pending = createPendingWork();
+  // Ack first, then work: handlers hand their work to this worker and return.
+  const worker = createWebhookWorker({ log: app.log, sleep, pending });
+  // Before Probot's own reader: a bounded body, refusals logged in one line (docs/operations.md);
+  // the worker holds its jobs back while deliveries are arriving.
+  guardWebhookBodies(app, { log: app.log, onDelivery: () => worker.receiving() });
+  instrumentWebhooks(app, metrics);
+  const shared = createSharedState(options.redis, options.now);
+  const identity = createAppIdentity(app);
+  const board = createBoardService({
+    app,
+    botLogin: identity.botLogin,
+    lock: shared.lock,
+    sleep,
+    pending,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.followUpDelayMs !== undefined ? { followUpDelayMs: options.followUpDelayMs } : {}),
+  });
+  const botPrs = createBotPrService({
+    app,
+    botLogin: identity.botLogin,
+    lock: shared.lock,
+    once: shared.once,
+    sleep,
+    pending,
+    ...(options.now ? { now: options.now } : {}),
+    // The status report's GPU section: the latest runner report per host, read back from the
+    // sticky comments the ingestion keeps on the `gpu.task` issue (docs/ingest.md).
+    readGpuReports: (target, { issueNumber, lang, botLogin }) =>
+      readLatestGpuReports(
+        createOctokitPort(target.octokit, target.repo, { sleep }),
+        issueNumber,
+        botLogin,
+        lang,
+      ),
+  });
+  // The sync asks the write-back pull request which issues it holds.
+  const sync = createSyncService({
+    app,
+    ...options,
+    sleep,
+    botLogin: identity.botLogin,
+    lock: shared.lock,
+    tickets: shared.syncTickets,
+    pending,
+    afterSync: createAfterSync({ metrics, board, botPrs }),
+    readPendingWriteBack: (job, botLogin) => botPrs.readPendingWriteBack(job, botLogin),
+  });
+  metrics.watchQueueDepth(() => sync.size());
+  registerHandlers(app, {
+    sync,
+    board,
+    botPrs,
+    identity,
+    worker,
+    lock: shared.lock,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.redis ? { limiter: createRedisReplyLimiter(options.redis) } : {}),
+  });
+  if (options.reconcile ?? true) {
+    startReconcile({ identity, sync, log: app.log, once: shared.once });
+  }
+  if (options.statusSchedule ?? options.reconcile ?? true) botPrs.startSchedule();
+  addNovaRoutes(addHandler, {
+    app,
+    identity,
+    metrics,
+    metricsToken: options.metricsToken,
+    ...(options.redis ? { redis: options.redis } : {}),
+  });
+  const ingest = startReportsEndpoint({
+    app,
+    addHandler,
+    botLogin: identity.botLogin,
+    now: options.now,
+    sleep: options.sleep,
+    options: options.runnerEndpoint,
+    env: process.env,
+    onAnswer: (status) => metrics.reportsReceived.inc({ outcome: reportOutcomeOf(status) }),
+    lock: shared.lock,
+    uploads: shared.uploads,
+    rateLimiter: shared.uploadRates,
+    pending,
+  });
+  app.log.info("Nova loaded");
+  return {
+    sync,
+    board,
+    botPrs,
+    ingest,
+    worker,
+    identity,
+    settled: () => pending.settled(),
   };
 }
 

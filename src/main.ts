@@ -18,9 +18,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { ProbotOctokit, run, type Server } from "probot";
-import type { SyncService } from "./app/workers/sync-service.js";
 import { Redis } from "ioredis";
 import { createNova } from "./index.js";
+import { sleepInBackground } from "./util/sleep.js";
 import { createNovaLog } from "./app/ops/create-log.js";
 import { withGitHubRequestMetrics } from "./app/ops/github-request-metrics.js";
 import { withGitHubRequestPolicy } from "./github/github-request-policy.js";
@@ -62,27 +62,21 @@ const metrics = createNovaMetrics({ processMetrics: true });
 const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
 // ioredis reconnects on its own; without a listener it would print each failure to stderr.
 redis?.on("error", (error: Error) => log.warn({ err: error }, "Redis: connection problem"));
-let sync: SyncService | undefined;
+const nova = createNova({
+  metrics,
+  ...(redis ? { redis } : {}),
+  ...(env.NOVA_METRICS_TOKEN ? { metricsToken: env.NOVA_METRICS_TOKEN } : {}),
+});
 let server: Server;
 try {
-  server = await run(
-    createNova({
+  server = await run(nova, {
+    log,
+    // Time limits and the 401 token refresh apply to every client Probot builds (docs/operations.md).
+    Octokit: withGitHubRequestMetrics(
+      withGitHubRequestPolicy(ProbotOctokit, readRequestPolicy(env)),
       metrics,
-      ...(redis ? { redis } : {}),
-      ...(env.NOVA_METRICS_TOKEN ? { metricsToken: env.NOVA_METRICS_TOKEN } : {}),
-      onReady: (service) => {
-        sync = service;
-      },
-    }),
-    {
-      log,
-      // Time limits and the 401 token refresh apply to every client Probot builds (docs/operations.md).
-      Octokit: withGitHubRequestMetrics(
-        withGitHubRequestPolicy(ProbotOctokit, readRequestPolicy(env)),
-        metrics,
-      ),
-    },
-  );
+    ),
+  });
 } catch (error) {
   log.fatal({ err: error }, "Nova could not start");
   process.exit(1);
@@ -90,11 +84,11 @@ try {
 
 process.once("SIGTERM", () => {
   log.info("SIGTERM: no new webhooks; waiting for running syncs");
-  const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+  const grace = sleepInBackground(SHUTDOWN_GRACE_MS);
   void (async () => {
     try {
       await server.stop();
-      await Promise.race([sync?.settled() ?? Promise.resolve(), grace]);
+      await Promise.race([nova.services.settled(), grace]);
       // Running syncs released their locks by now (or their time to live frees them).
       await redis?.quit().catch(() => undefined);
       log.info("stopped");

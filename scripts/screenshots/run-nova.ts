@@ -1,12 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Probot } from "probot";
-import type { SyncService } from "../../src/app/workers/sync-service.js";
-import type { BoardService } from "../../src/app/workers/board-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
-import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
-import { createNova } from "../../src/index.js";
 import { parseSectionMarker, parseTaskMarker } from "../../src/github/hidden-markers.js";
-import { createManualClock, createTestProbot, FakeGitHub } from "../../test/fake-github/index.js";
+import { createManualClock, FakeGitHub } from "../../test/fake-github/index.js";
+import { startNova } from "../../test/integration/start-nova.js";
 import { projectStoreOf } from "../../test/fake-github/graphql/index.js";
 
 /**
@@ -96,32 +93,15 @@ export async function runNova(root: URL): Promise<NovaOutput> {
       ownerType: "Organization",
       files: { "README.md": "# dgx\n" },
     });
-    const { probot } = createTestProbot(fake, { logLevel: "fatal" });
-    let sync: SyncService | undefined;
-    let board: BoardService | undefined;
-    let botPrs: BotPrService | undefined;
-    await probot.load(
-      createNova({
-        reconcile: false,
-        statusSchedule: false,
-        sleep: () => Promise.resolve(),
-        followUpDelayMs: 0,
-        now: () => clock.now().getTime(),
-        onReady: (ready) => (sync = ready),
-        onBoardReady: (ready) => (board = ready),
-        onBotPrsReady: (ready) => (botPrs = ready),
-      }),
-    );
-    if (!sync || !board || !botPrs) throw new Error("Nova did not start its services");
-    const services = { sync, board, botPrs };
+    const services = await startNova(fake, {
+      statusSchedule: false,
+      now: () => clock.now().getTime(),
+    });
     let deliveries = 0;
     const receive = async (name: string, payload: unknown) => {
-      await probot.receive({ id: `d-${++deliveries}`, name, payload } as Parameters<
+      await services.receive({ id: `d-${++deliveries}`, name, payload } as Parameters<
         Probot["receive"]
       >[0]);
-      await services.sync.settled();
-      await services.board.settled();
-      await services.botPrs.settled();
     };
 
     // The team pushes the plan and the settings: Nova creates labels, issues and the board.
@@ -164,7 +144,7 @@ export async function runNova(root: URL): Promise<NovaOutput> {
     // The next morning at 06:00 in Berlin: the status report's pull request.
     clock.set("2026-11-24T05:00:00Z");
     await services.botPrs.tick();
-    await services.botPrs.settled();
+    await services.settled();
     const pull = (
       repo.pulls() as unknown as Array<{
         number: number;

@@ -1,11 +1,14 @@
-import type { Probot } from "probot";
 import { DEFAULT_CONFIG } from "../config/schema.js";
+import { sleepInBackground } from "../util/sleep.js";
+import type { AppIdentity } from "./app-identity.js";
 import { createLocalOnceClaims, type OnceClaims } from "./replicas/once-claims.js";
 import type { SyncService } from "./workers/sync-service.js";
 
 export interface ReconcileOptions {
-  app: Probot;
-  sync: SyncService;
+  /** Where the app is installed. */
+  identity: Pick<AppIdentity, "listInstalledRepositories">;
+  sync: Pick<SyncService, "knownRepository" | "requestSync">;
+  log: { info: (message: string) => void; warn: (data: object, message?: string) => void };
   now?: () => number;
   /**
    * Queue the syncs over this long instead of all at once (the start-up pass: hundreds of
@@ -23,39 +26,27 @@ export interface ReconcileOptions {
  * `reconcileOnce` checks all installations; `startReconcile` calls it every 15 minutes.
  */
 export async function reconcileOnce(options: ReconcileOptions): Promise<number> {
-  const { app, sync } = options;
+  const { sync } = options;
   const now = (options.now ?? Date.now)();
-  const appOctokit = await app.auth();
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, {
-    per_page: 100,
-  });
   const due: Array<() => void> = [];
-  for (const installation of installations) {
-    if (installation.suspended_at) continue;
-    const octokit = await app.auth(installation.id);
-    const repositories = await octokit.paginate(
-      octokit.rest.apps.listReposAccessibleToInstallation,
-      { per_page: 100 },
-    );
-    for (const repository of repositories) {
-      const known = sync.knownRepository(repository.full_name);
-      const interval = known ? known.reconcileMs : DEFAULT_CONFIG.sync.reconcile;
-      if (interval === null || (known && now - known.lastSync < interval)) continue;
-      due.push(() => {
-        void sync.requestSync({
-          octokit,
-          repo: { owner: repository.owner.login, repo: repository.name },
-          reason: "reconcile",
-          repository: { defaultBranch: repository.default_branch, htmlUrl: repository.html_url },
-        });
+  for (const { octokit, repository } of await options.identity.listInstalledRepositories()) {
+    const known = sync.knownRepository(repository.fullName);
+    const interval = known ? known.reconcileMs : DEFAULT_CONFIG.sync.reconcile;
+    if (interval === null || (known && now - known.lastSync < interval)) continue;
+    due.push(() => {
+      void sync.requestSync({
+        octokit,
+        repo: { owner: repository.owner, repo: repository.name },
+        reason: "reconcile",
+        repository: { defaultBranch: repository.defaultBranch, htmlUrl: repository.htmlUrl },
       });
-    }
+    });
   }
   const gap =
     options.spreadOverMs && due.length > 1
       ? Math.min(MAX_SPREAD_GAP_MS, Math.floor(options.spreadOverMs / due.length))
       : 0;
-  const sleep = options.sleep ?? delay;
+  const sleep = options.sleep ?? sleepInBackground;
   for (const [index, queue] of due.entries()) {
     if (index > 0 && gap > 0) await sleep(gap);
     queue();
@@ -64,8 +55,6 @@ export async function reconcileOnce(options: ReconcileOptions): Promise<number> 
 }
 
 const MAX_SPREAD_GAP_MS = 1_000;
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export interface ReconcileTickOptions extends ReconcileOptions {
   /** How often a pass runs (default 15 minutes). */
@@ -106,7 +95,7 @@ export async function reconcileAtStartup(
 ): Promise<number | null> {
   const once = options.once ?? createLocalOnceClaims();
   if (!(await once.claim("reconcile:startup", STARTUP_CLAIM_MS))) return null;
-  options.app.log.info("start-up reconcile: syncing every installed repository");
+  options.log.info("start-up reconcile: syncing every installed repository");
   return reconcileOnce({ ...options, spreadOverMs: options.spreadOverMs ?? STARTUP_SPREAD_MS });
 }
 
@@ -117,7 +106,7 @@ export async function reconcileAtStartup(
 export function startReconcile(
   options: ReconcileTickOptions & { startupDelayMs?: number },
 ): () => void {
-  const warn = (error: unknown) => options.app.log.warn({ err: error }, "reconcile failed");
+  const warn = (error: unknown) => options.log.warn({ err: error }, "reconcile failed");
   const tick = () => reconcileTick(options).catch(warn);
   const startup = setTimeout(
     () => void reconcileAtStartup(options).catch(warn),

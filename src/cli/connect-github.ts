@@ -1,6 +1,7 @@
 import type { RepoRef } from "../github/vocabulary.js";
 import { findAuthenticatedLogin } from "../github/octokit-identity.js";
 import { createOctokitPort } from "../github/octokit-port.js";
+import { sleep } from "../util/sleep.js";
 import { CliSetupError, type CliIo } from "./cli-io.js";
 
 /** The login GitHub gives Actions' GITHUB_TOKEN, which cannot read GET /user. */
@@ -26,9 +27,7 @@ export function createConnectGitHub(env: NodeJS.ProcessEnv): CliIo["connectGitHu
       token,
       baseUrl: env.GITHUB_API_URL ?? "https://api.github.com",
     });
-    const retry = {
-      sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
-    };
+    const retry = { sleep };
     const port = createOctokitPort(octokit, repo, retry);
     if (botLogin) return { port, botLogin, pulls: port };
     // An installation token (Actions) has no user; its issues are authored by the Actions bot.

@@ -1,4 +1,5 @@
 import type { CollaboratorApi } from "./github-api.js";
+import { sleep } from "../util/sleep.js";
 import { toGitHubError } from "./github-error.js";
 import type { RestContext } from "./rest-context.js";
 
@@ -27,7 +28,7 @@ export function createCollaboratorMethods({ octokit, repo }: RestContext): Colla
         const failure = toGitHubError(error);
         if (!(failure.kind === "unavailable" || failure.kind === "timeout")) throw failure;
         // A real pause (the port's `sleep` is for rate limits, which commands do not wait out).
-        await new Promise((resolve) => setTimeout(resolve, PERMISSION_RETRY_WAIT_MS));
+        await sleep(PERMISSION_RETRY_WAIT_MS);
         answer = await ask().catch((again: unknown) => {
           throw toGitHubError(again);
         });

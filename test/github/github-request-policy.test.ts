@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { planFollowUpDelay } from "../../src/app/workers/sync-service.js";
+import { planFollowUpDelay } from "../../src/app/workers/repo-worker.js";
 import { toGitHubError } from "../../src/github/github-error.js";
 import { createTimedFetch, GitHubTimeoutError } from "../../src/github/github-request-policy.js";
 

@@ -8,10 +8,8 @@ import type { Probot } from "probot";
 import type { SyncService } from "../../src/app/workers/sync-service.js";
 import type { BoardService } from "../../src/app/workers/board-service.js";
 import type { SyncRepositoryResult } from "../../src/sync/sync-repository.js";
-import { createNova } from "../../src/index.js";
 import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import {
-  createTestProbot,
   createWebhookPayload,
   FakeGitHub,
   secondaryRateLimit,
@@ -26,6 +24,7 @@ import {
 } from "../fake-github/graphql/index.js";
 import { renderRepository } from "../fake-github/render.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
+import { startNova, type TestNova } from "../integration/start-nova.js";
 
 const PLAN = "docs/dgx-spark-plan.md";
 const CONFIG = ".github/nova.yml";
@@ -52,6 +51,7 @@ let store: ProjectStore;
 let probot: Probot;
 let service: SyncService;
 let board: BoardService;
+let nova: TestNova;
 let deliveries = 0;
 
 beforeAll(async () => {
@@ -69,25 +69,15 @@ beforeEach(async () => {
     files: { "README.md": "# dgx\n" },
   });
   store = projectStoreOf(fake.state);
-  ({ probot } = createTestProbot(fake, { logLevel: "fatal" }));
-  await probot.load(
-    createNova({
-      reconcile: false,
-      sleep: () => Promise.resolve(),
-      followUpDelayMs: 0,
-      now: () => NOW,
-      onReady: (ready) => (service = ready),
-      onBoardReady: (ready) => (board = ready),
-    }),
-  );
+  nova = await startNova(fake, { now: () => NOW });
+  ({ probot, sync: service, board } = nova);
 });
 
 async function receive(name: string, payload: unknown): Promise<void> {
   await probot.receive({ id: `d-${++deliveries}`, name, payload } as Parameters<
     Probot["receive"]
   >[0]);
-  await service.settled();
-  await board.settled();
+  await nova.settled();
 }
 
 /** Pushes the plan and a config; waits for the sync and the board run after it. */

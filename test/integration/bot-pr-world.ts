@@ -64,14 +64,8 @@ export async function startBotPrWorld(
   repo: FakeRepo,
   clock: ManualClock,
 ): Promise<BotPrWorld> {
-  let botPrs: BotPrService | undefined;
-  const nova = await startNova(fake, {
-    now: () => clock.now().getTime(),
-    onBotPrsReady: (service) => {
-      botPrs = service;
-    },
-  });
-  if (!botPrs) throw new Error("Nova did not start its bot-PR service");
+  const nova = await startNova(fake, { now: () => clock.now().getTime() });
+  const { botPrs } = nova;
   let deliveries = 0;
   const deliver = async (name: string, payload: unknown, id = `d-${++deliveries}`) => {
     await nova.receive({ id, name, payload } as Parameters<Probot["receive"]>[0]);

@@ -7,17 +7,15 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
-import type { SyncService } from "../../src/app/workers/sync-service.js";
-import { createNova } from "../../src/index.js";
 import { ZERO_WIDTH_JOINER } from "../../src/render/escape-markdown.js";
 import {
-  createTestProbot,
   deliverWebhook,
   FakeGitHub,
   type FakeRepo,
   type RepositoryRole,
   type WebhookPayload,
 } from "../fake-github/index.js";
+import { startNova, type TestNova } from "./start-nova.js";
 import { PLAN, PLAN_PATH } from "../commands/world.js";
 
 /** The fake's clock starts at Monday 2025-01-06 09:00 UTC; Nova's "today" is that day. */
@@ -27,7 +25,7 @@ let fake: FakeGitHub;
 let repo: FakeRepo;
 let probot: Probot;
 let secret: string;
-let service: SyncService;
+let nova: TestNova;
 let deliveries = 0;
 /** The issue people comment on (a human's question). */
 let question: number;
@@ -46,16 +44,8 @@ beforeEach(async () => {
     private: true,
     files: { [PLAN_PATH]: PLAN },
   });
-  ({ probot, secret } = createTestProbot(fake, { logLevel: "fatal" }));
-  await probot.load(
-    createNova({
-      reconcile: false,
-      sleep: () => Promise.resolve(),
-      followUpDelayMs: 0,
-      now: () => NOW,
-      onReady: (ready) => (service = ready),
-    }),
-  );
+  nova = await startNova(fake, { now: () => NOW });
+  ({ probot, secret } = nova);
   question = Number(repo.addIssue({ title: "Wo stehen wir?" }).number);
   repo.setPermission("reader", "read");
   repo.setPermission("writer", "write");
@@ -76,7 +66,7 @@ type CommentPayload = WebhookPayload<"issue_comment.created">;
 
 async function receive(payload: CommentPayload, id = `d-${++deliveries}`): Promise<void> {
   await probot.receive({ id, name: "issue_comment", payload });
-  await service.settled();
+  await nova.settled();
 }
 
 interface CommentJson {
@@ -273,16 +263,8 @@ describe("permissions through the collaborator-permission API", () => {
 
   it("a permission API that keeps answering 5xx: denied at once, retry plugin on as in production", async () => {
     // Probot's retry plugin would ask four times with 1 + 4 + 9 s between (about 17 s).
-    ({ probot } = createTestProbot(fake, { logLevel: "fatal", retry: true }));
-    await probot.load(
-      createNova({
-        reconcile: false,
-        sleep: () => Promise.resolve(),
-        followUpDelayMs: 0,
-        now: () => NOW,
-        onReady: (ready) => (service = ready),
-      }),
-    );
+    nova = await startNova(fake, { now: () => NOW, retry: true });
+    ({ probot } = nova);
     fake.failNext({
       method: "GET",
       path: /\/collaborators\/[^/]+\/permission$/,
@@ -482,7 +464,7 @@ describe("redelivery", () => {
         await deliverWebhook(url, secret, "issue_comment.created", payload, { id: "h-1" }),
       ).toBe(200);
       // Acked first: the replies come from the worker.
-      await service.settled();
+      await nova.settled();
       expect(replies()).toHaveLength(1);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

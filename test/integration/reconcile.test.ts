@@ -21,10 +21,10 @@ it("reconcile syncs repositories no webhook reached, then again only after sync.
     },
   });
   let now = Date.parse("2026-11-24T08:00:00Z");
-  const { probot, service } = await startNova(fake, { now: () => now });
+  const nova = await startNova(fake, { now: () => now });
   const reconcile = async () => {
-    const queued = await reconcileOnce({ app: probot, sync: service, now: () => now });
-    await service.settled();
+    const queued = await reconcileOnce({ ...nova, log: nova.probot.log, now: () => now });
+    await nova.settled();
     return queued;
   };
 
@@ -84,17 +84,15 @@ it("the start-up pass syncs every installed repository, spread out, on one repli
 
   expect(
     await reconcileAtStartup({
-      app: first.probot,
-      sync: first.service,
+      ...first,
+      log: first.probot.log,
       once,
       sleep,
       spreadOverMs: 45_000,
     }),
   ).toBe(3);
-  expect(
-    await reconcileAtStartup({ app: second.probot, sync: second.service, once, sleep }),
-  ).toBeNull();
-  await first.service.settled();
+  expect(await reconcileAtStartup({ ...second, log: second.probot.log, once, sleep })).toBeNull();
+  await first.settled();
   // 20 tasks and 6 section issues each.
   expect(repos.map((repo) => repo.issues().length)).toEqual([26, 26, 26]);
   // One repository a second at most (45 s over three would be 15 s apart).

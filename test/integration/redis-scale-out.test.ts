@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { createRedisReplyLimiter } from "../../src/app/replicas/redis-reply-limiter.js";
-import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import { reconcileTick } from "../../src/app/reconcile.js";
 import {
@@ -320,13 +319,11 @@ describeWithRedis("two instances sharing Redis", () => {
     const repo = seed(repoName);
     // Monday 06:00 in Berlin: the default schedule (`0 6 * * 1-5`) is due.
     const now = () => Date.parse("2025-01-06T05:00:00Z");
-    const services: BotPrService[] = [];
     const start = () =>
       startNova(fake, {
         now,
         statusSchedule: false,
         ...(shared ? { redis: redis.connect() } : {}),
-        onBotPrsReady: (ready) => services.push(ready),
       });
     const one = await start();
     const two = await start();
@@ -335,7 +332,7 @@ describeWithRedis("two instances sharing Redis", () => {
     await one.receive({ id: "p1", name: "push", payload: push });
     await two.receive({ id: "p2", name: "push", payload: push });
     const mark = fake.requests.length;
-    await Promise.all(services.map((service) => service.tick()));
+    await Promise.all([one, two].map((nova) => nova.botPrs.tick()));
     // Each status report run reads the configuration once, and nothing else here does.
     return fake.requests
       .slice(mark)
@@ -368,10 +365,10 @@ describeWithRedis("two instances sharing Redis", () => {
     const now = () => Date.parse(`2025-01-06T0${shared ? 1 : 2}:00:00Z`); // a window per case
     const queued = await Promise.all(
       [one, two].map((nova) =>
-        reconcileTick({ app: nova.probot, sync: nova.service, once: claims(), now }),
+        reconcileTick({ ...nova, log: nova.probot.log, once: claims(), now }),
       ),
     );
-    await Promise.all([one.service.settled(), two.service.settled()]);
+    await Promise.all([one.settled(), two.settled()]);
     expect(queued.filter((count) => count !== null).length).toBe(
       fake.requests.filter((request) => request.path === "/app/installations").length,
     );

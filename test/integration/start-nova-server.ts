@@ -1,14 +1,13 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { Probot, Server } from "probot";
-import type { SyncService } from "../../src/app/workers/sync-service.js";
-import type { BoardService } from "../../src/app/workers/board-service.js";
 import type { RunnerEndpointOptions } from "../../src/app/http/reports-route.js";
 import type { IngestService } from "../../src/app/workers/ingest-service.js";
-import { createNova, type NovaOptions } from "../../src/index.js";
+import { createNova, type NovaOptions, type NovaServices } from "../../src/index.js";
 import { withGitHubRequestMetrics } from "../../src/app/ops/github-request-metrics.js";
 import { createNovaMetrics, type NovaMetrics } from "../../src/app/ops/metrics.js";
 import { findFreePort } from "../fake-github/find-free-port.js";
+import { TEST_NOVA_OPTIONS } from "./start-nova.js";
 import {
   createTestOctokit,
   deliverWebhook,
@@ -23,7 +22,7 @@ export const RUNNER_SECRET = "nova-ingest-test-secret-0123456789abcdef";
 export const PREVIOUS_SECRET = "nova-ingest-previous-secret-0123456789abc";
 const WEBHOOK_SECRET = "test-secret";
 
-export interface NovaServer {
+export interface NovaServer extends Omit<NovaServices, "ingest"> {
   /** `http://127.0.0.1:<port>`: NOVA_URL for the runner. */
   url: string;
   /** The webhook secret, for tests that sign deliveries themselves. */
@@ -31,11 +30,9 @@ export interface NovaServer {
   /** Log records as parsed JSON. */
   logs: Record<string, unknown>[];
   metrics: NovaMetrics;
-  sync: SyncService;
-  board: BoardService;
   /** The runner upload endpoint's service. */
   ingest: IngestService;
-  /** Delivers a signed webhook over HTTP and waits for the syncs and board runs it caused. */
+  /** Delivers a signed webhook over HTTP and waits until everything it caused has finished. */
   deliver<N extends WebhookName>(name: N, payload: WebhookPayload<N>): Promise<void>;
   close(): Promise<void>;
 }
@@ -45,8 +42,8 @@ let deliveries = 0;
 /**
  * Nova as production runs it: Probot's own `Server` (webhook route, /ping, Nova's routes, the
  * runner upload endpoint with the test secret) on a free loopback port, the Octokit class with
- * request metrics, talking to the fake GitHub. No reconcile timer and no real waiting, as in
- * `startNova`.
+ * request metrics, talking to the fake GitHub. No reconcile timer and no real waiting
+ * (`TEST_NOVA_OPTIONS`, as in `startNova`).
  */
 export async function startNovaServer(
   fake: FakeGitHub,
@@ -89,44 +86,30 @@ export async function startNovaServer(
       ),
     }),
   });
-  let sync: SyncService | undefined;
-  let board: BoardService | undefined;
-  let ingest: IngestService | undefined;
-  await server.load(
-    createNova({
-      reconcile: false,
-      statusSchedule: false,
-      sleep: () => Promise.resolve(),
-      followUpDelayMs: 0,
-      ...novaOptions,
-      metrics,
-      runnerEndpoint: {
-        secret: RUNNER_SECRET,
-        previousSecret: null,
-        duplicateWaitMs: 5_000,
-        ...novaOptions.runnerEndpoint,
-        onReady: (ready) => {
-          ingest = ready;
-        },
-      },
-      onReady: (ready) => {
-        sync = ready;
-      },
-      onBoardReady: (ready) => {
-        board = ready;
-      },
-    }),
-  );
-  if (!sync || !board || !ingest) throw new Error("Nova did not start its services");
+  const nova = createNova({
+    ...TEST_NOVA_OPTIONS,
+    ...novaOptions,
+    metrics,
+    runnerEndpoint: {
+      secret: RUNNER_SECRET,
+      previousSecret: null,
+      duplicateWaitMs: 5_000,
+      ...novaOptions.runnerEndpoint,
+    },
+  });
+  await server.load(nova);
+  const services = nova.services;
+  const ingest = services.ingest;
+  if (!ingest) throw new Error("Nova did not start its runner endpoint");
   await server.start();
   const url = `http://127.0.0.1:${port}`;
-  const services = { sync, board, ingest };
   return {
+    ...services,
+    ingest,
     url,
     secret: WEBHOOK_SECRET,
     logs,
     metrics,
-    ...services,
     async deliver(name, payload) {
       const status = await deliverWebhook(
         `${url}/api/github/webhooks`,
@@ -136,8 +119,7 @@ export async function startNovaServer(
         { id: `delivery-${++deliveries}` },
       );
       if (status >= 300) throw new Error(`webhook ${name} answered ${status}`);
-      await services.sync.settled();
-      await services.board.settled();
+      await services.settled();
     },
     close: () => server.stop(),
   };

@@ -4,7 +4,6 @@
  * report per host back from those comments into `reports/status/<date>.md`.
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
-import type { BotPrService } from "../../src/app/workers/bot-pr-service.js";
 import { formatDateInZone } from "../../src/reports/working-days.js";
 import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { FakeGitHub } from "../fake-github/index.js";
@@ -27,8 +26,8 @@ it("lists the latest report of each host, read back from the sticky comments", a
     installationId: 42,
     files: { "README.md": "x\n" },
   });
-  let botPrs!: BotPrService;
-  const nova = await startNovaServer(fake, { onBotPrsReady: (ready) => (botPrs = ready) });
+  const nova = await startNovaServer(fake);
+  const { botPrs } = nova;
   try {
     await nova.deliver(
       "push",

@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "@jest/globals";
 import { parse } from "yaml";
 import { NOVA_OPERATION_IDS } from "../../scripts/extract-openapi.js";
-import { createNova } from "../../src/index.js";
-import { createTestProbot, FakeGitHub } from "../fake-github/index.js";
+import { listRegisteredEvents } from "../integration/start-nova.js";
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), "utf8");
 const manifest = parse(read("app.yml")) as {
@@ -87,23 +86,11 @@ describe("app.yml", () => {
   });
 
   it("receives every event a Nova handler listens to, and subscribes to none it ignores", async () => {
-    const fake = await FakeGitHub.start();
-    try {
-      const { probot } = createTestProbot(fake, { logLevel: "fatal" });
-      const listened: string[] = [];
-      const on = probot.on.bind(probot) as (names: string | string[], listener: unknown) => void;
-      (probot as { on: unknown }).on = (names: string | string[], listener: unknown) => {
-        listened.push(...(Array.isArray(names) ? names : [names]));
-        on(names, listener);
-      };
-      await probot.load(createNova({ reconcile: false, statusSchedule: false }));
-      const events = new Set(listened.map((name) => name.split(".")[0]!));
-      const received = new Set([...manifest.default_events, ...ALWAYS_DELIVERED]);
-      expect([...events].filter((event) => !received.has(event))).toEqual([]);
-      expect(manifest.default_events.filter((event) => !events.has(event))).toEqual([]);
-      expect([...events].sort()).toEqual([...received].sort());
-    } finally {
-      await fake.close();
-    }
+    const listened = await listRegisteredEvents();
+    const events = new Set(listened.map((name) => name.split(".")[0]!));
+    const received = new Set([...manifest.default_events, ...ALWAYS_DELIVERED]);
+    expect([...events].filter((event) => !received.has(event))).toEqual([]);
+    expect(manifest.default_events.filter((event) => !events.has(event))).toEqual([]);
+    expect([...events].sort()).toEqual([...received].sort());
   });
 });

@@ -59,7 +59,7 @@ describe("domain folders: use-cases and pure code", () => {
       'import { createOctokitPort } from "../github/octokit-port.js";',
       'import { listLabeledIssues } from "../github/rest-issues.js";',
       'import { createSyncService } from "../app/workers/sync-service.js";',
-      'import type { Locks } from "../app/shared/locks.js";',
+      'import type { Locks } from "../app/replicas/locks.js";',
       'export { x } from "../app/x.js";',
       'import nova from "../index.js";',
       'import "../main.js";',

@@ -1,4 +1,4 @@
-import type { Probot } from "probot";
+import type { AppIdentity } from "../app-identity.js";
 import { getRoute, send, type RouteHandler } from "./route.js";
 
 const JSON_TYPE = "application/json; charset=utf-8";
@@ -62,13 +62,9 @@ export function createReadyzRoute(
  * Nova's readiness: an app JWT can be made from the private key and GitHub accepts it
  * (`GET /app`). Everything Nova does starts with that JWT: installation tokens, the bot login.
  */
-export function checkGitHubApp(app: Pick<Probot, "auth">): ReadinessCheck {
-  return async (signal) => {
-    const octokit = await app.auth();
-    // No retries: the probe's own 5 s are the whole budget (Probot's retry plugin would wait
-    // 1 + 4 + 9 s more after an aborted attempt).
-    await octokit.request("GET /app", { request: { signal, retries: 0 } });
-  };
+export function checkGitHubApp(identity: Pick<AppIdentity, "probe">): ReadinessCheck {
+  // One attempt, no retries: the probe's own 5 s are the whole budget.
+  return (signal) => identity.probe(signal);
 }
 
 /** A failed check that already says, in words for an operator, what is wrong. */

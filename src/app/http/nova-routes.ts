@@ -1,4 +1,5 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import type { AppIdentity } from "../app-identity.js";
 import type { NovaMetrics } from "../ops/metrics.js";
 import {
   checkAll,
@@ -11,7 +12,9 @@ import { createMetricsRoute } from "./metrics-route.js";
 import type { RouteHandler } from "./route.js";
 
 export interface NovaRoutesOptions {
-  app: Pick<Probot, "auth" | "log">;
+  app: Pick<Probot, "log">;
+  /** `/readyz` asks GitHub who the app is. */
+  identity: Pick<AppIdentity, "probe">;
   metrics: NovaMetrics;
   /** NOVA_METRICS_TOKEN: require it as a bearer token on `/metrics`. */
   metricsToken?: string;
@@ -25,7 +28,7 @@ export function createNovaRoutes(options: NovaRoutesOptions): RouteHandler[] {
     createHealthzRoute(),
     createReadyzRoute(
       checkAll([
-        checkGitHubApp(options.app),
+        checkGitHubApp(options.identity),
         ...(options.redis ? [checkRedis(options.redis)] : []),
       ]),
     ),

@@ -8,6 +8,7 @@
 import type { Logger } from "../../logger.js";
 import type { SharedLock } from "../replicas/shared-lock.js";
 import type { UploadRecords } from "../replicas/upload-records.js";
+import type { PendingWork } from "../workers/pending-work.js";
 import type { UploadRateLimiter } from "../../ingest/upload-rate-limit.js";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Probot } from "probot";
@@ -117,8 +118,6 @@ export interface RunnerEndpointOptions {
   runbookBaseUrl?: string | null;
   bodyTimeoutMs?: number;
   duplicateWaitMs?: number;
-  /** Receives the service (tests await uploads in flight). */
-  onReady?: (service: IngestService) => void;
 }
 
 /**
@@ -142,6 +141,8 @@ export function startReportsEndpoint(input: {
   uploads?: UploadRecords | undefined;
   /** The upload rate limit's window (Redis); see `IngestServiceOptions.rateLimiter`. */
   rateLimiter?: UploadRateLimiter | undefined;
+  /** Where `settled()` looks for uploads in flight (see `IngestServiceOptions.pending`). */
+  pending?: PendingWork | undefined;
 }): IngestService | null {
   const { app, env } = input;
   const options = input.options ?? {};
@@ -168,6 +169,7 @@ export function startReportsEndpoint(input: {
       lock: input.lock,
       uploads: input.uploads,
       rateLimiter: input.rateLimiter,
+      pending: input.pending,
     }),
   });
   const route = createReportsRoute(service, {
@@ -186,7 +188,6 @@ export function startReportsEndpoint(input: {
   app.log.info(
     `runner report endpoint on: POST ${REPORTS_PATH}${secrets.previous ? " (keys of the previous secret accepted too)" : ""}`,
   );
-  options.onReady?.(service);
   return service;
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
+import { sleep } from "../../util/sleep.js";
 
 /**
  * Mutual exclusion per key: work under one key runs one at a time, other keys in parallel.
@@ -64,7 +65,7 @@ export function createRedisLock(redis: Redis, options: RedisLockOptions = {}): S
     const deadline = Date.now() + maxWaitMs;
     while ((await redis.set(name, token, "PX", ttlMs, "NX")) !== "OK") {
       if (Date.now() > deadline) throw new Error(`timed out waiting for the lock ${key}`);
-      await new Promise((resolve) => setTimeout(resolve, pollMs));
+      await sleep(pollMs);
     }
     // A renewal that fails (Redis briefly away) is retried at the next tick; a lock lost for
     // good cannot stop work already running, so it only shortens the exclusion.

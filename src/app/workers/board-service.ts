@@ -7,7 +7,9 @@ import type { GitHubPort } from "../../github/github-api.js";
 import { createOctokitPort, type Octokit } from "../../github/octokit-port.js";
 import { createOctokitProjectPort } from "../../github/octokit-project-port.js";
 import type { Language } from "../../render/i18n.js";
-import { createRepoQueue } from "./repo-queue.js";
+import { sleepInBackground } from "../../util/sleep.js";
+import type { PendingWork } from "./pending-work.js";
+import { createRepoWorker, keyOf } from "./repo-worker.js";
 import { takeObservationTick, type SyncObservation } from "../../sync/sync-observation.js";
 import type { SyncRepositoryResult } from "../../sync/sync-repository.js";
 import {
@@ -51,6 +53,8 @@ export interface BoardServiceOptions {
   followUpDelayMs?: number;
   /** The per-project lock (across replicas with Redis); in this process by default. */
   lock?: SharedLock;
+  /** Where `settled()` looks for work in flight; shared by the app's workers (see `createNova`). */
+  pending?: PendingWork;
 }
 
 export interface BoardService {
@@ -67,14 +71,9 @@ export interface BoardService {
   describeBoard(fullName: string, lang: Language): string | null;
   /** The task issue numbers the last run saw (to skip pull requests that close none of them). */
   knownTaskIssues(fullName: string): ReadonlySet<number> | undefined;
-  botLogin(): Promise<string>;
   /** Resolves when no board run is running or waiting, follow-ups included. */
   settled(): Promise<void>;
 }
-
-const MAX_PENDING_FOLLOW_UPS = 100;
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Runs board syncs one at a time per repository (bursts of issue events coalesce into one run),
@@ -83,16 +82,14 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createBoardService(options: BoardServiceOptions): BoardService {
   const { app } = options;
-  const sleep = options.sleep ?? delay;
+  const sleep = options.sleep ?? sleepInBackground;
   const now = options.now ?? Date.now;
-  const followUpDelay = options.followUpDelayMs ?? 60_000;
   const known = new Map<string, { status: BoardStatus; taskIssues?: ReadonlySet<number> }>();
   const budgets = new Map<string, PointBudget>();
   /** Per repository, the tick of the last issue or pull request event (observations before it are stale). */
   const lastEvent = new Map<string, number>();
   // One run per project at a time: two repositories (or replicas) must not both create its fields.
   const projectLock = options.lock ?? createLocalLock();
-  let followUps = 0;
 
   const budgetFor = (owner: string): PointBudget => {
     const key = owner.toLowerCase();
@@ -152,29 +149,32 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
     if (job.reportOnCommit && job.sha && isBoardProblem(result.status)) {
       await reportProblem(github, job.sha, result.status, boardConfig.language);
     }
-    if (result.needsFollowUp) scheduleFollowUp(key, job);
-  };
-
-  const queue = createRepoQueue<BoardJob>(run, (key, error) =>
-    app.log.error({ repository: key, err: error }, "board sync failed"),
-  );
-
-  const scheduleFollowUp = (key: string, job: BoardJob) => {
-    if (followUps >= MAX_PENDING_FOLLOW_UPS) return;
-    followUps++;
-    void sleep(followUpDelay).then(() => {
-      followUps--;
+    if (result.needsFollowUp) {
       // A follow-up reads the config again (it may have changed) and reports on no commit.
-      return queue.enqueue(key, {
-        octokit: job.octokit,
-        repo: job.repo,
-        reason: "follow-up",
-        ...(job.defaultBranch ? { defaultBranch: job.defaultBranch } : {}),
-      });
-    });
+      worker.followUp(
+        key,
+        {
+          octokit: job.octokit,
+          repo: job.repo,
+          reason: "follow-up",
+          ...(job.defaultBranch ? { defaultBranch: job.defaultBranch } : {}),
+        },
+        { failed: false },
+      );
+    }
   };
 
-  const keyOf = (repo: RepoRef) => `${repo.owner}/${repo.repo}`.toLowerCase();
+  // The repository's runs need no lock across replicas: one project's runs must not overlap
+  // (above), and that lock is taken inside the run.
+  const worker = createRepoWorker<BoardJob>({
+    name: "board",
+    failedMessage: "board sync failed",
+    run,
+    log: app.log,
+    sleep,
+    ...(options.pending ? { pending: options.pending } : {}),
+    ...(options.followUpDelayMs !== undefined ? { followUpDelayMs: options.followUpDelayMs } : {}),
+  });
 
   return {
     requestBoardSync: (job) => {
@@ -182,7 +182,7 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
       if (job.reason === "issues" || job.reason === "pull_request") {
         lastEvent.set(key, takeObservationTick());
       }
-      return queue.enqueue(key, job);
+      return worker.enqueue(key, job);
     },
     async afterSync(job, result) {
       if (result.status !== "synced") return;
@@ -190,7 +190,7 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
         known.set(keyOf(job.repo), { status: { kind: "off" } });
         return;
       }
-      await queue.enqueue(keyOf(job.repo), {
+      await worker.enqueue(keyOf(job.repo), {
         octokit: job.octokit,
         repo: job.repo,
         reason: "sync",
@@ -207,14 +207,7 @@ export function createBoardService(options: BoardServiceOptions): BoardService {
       return status ? renderBoardStatus(status, lang) : null;
     },
     knownTaskIssues: (fullName) => known.get(fullName.toLowerCase())?.taskIssues,
-    botLogin: options.botLogin,
-    async settled() {
-      for (;;) {
-        await queue.idle();
-        if (followUps === 0 && queue.size() === 0) return;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    },
+    settled: () => worker.settled(),
   };
 }
 

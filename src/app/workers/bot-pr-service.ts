@@ -13,6 +13,9 @@ import type { StatusTrigger } from "../../bot-pr/plan-status-pr.js";
 import { runStatusReport, type StatusReportResult } from "../../bot-pr/run-status-report.js";
 import { runWriteBack } from "../../bot-pr/run-write-back.js";
 import type { LatestGpuReport } from "../../bot-pr/status-report-content.js";
+import { sleepInBackground } from "../../util/sleep.js";
+import type { PendingWork } from "./pending-work.js";
+import { createRepoWorker, keyOf } from "./repo-worker.js";
 
 /** A repository and the client that reaches it (a webhook's, or one from `app.auth(id)`). */
 export interface BotPrTarget {
@@ -42,6 +45,8 @@ export interface BotPrServiceOptions {
   lock?: SharedLock;
   /** Which replica runs a scheduled report (Redis); every one of them without. */
   once?: OnceClaims;
+  /** Where `settled()` looks for work in flight; shared by the app's workers (see `createNova`). */
+  pending?: PendingWork;
 }
 
 export interface BotPrService {
@@ -83,8 +88,6 @@ const MAX_LOOK_BACK_MS = 60 * 60_000;
 /** How long a claim on one scheduled minute holds: longer than any replica looks back for it. */
 const ONCE_TTL_MS = 2 * MAX_LOOK_BACK_MS;
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
 /**
  * Nova's two pull requests per repository: the write-back after each sync, and the status
  * report on schedule, on `/nova report` and from the CLI. Known repositories (and their
@@ -94,16 +97,19 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export function createBotPrService(options: BotPrServiceOptions): BotPrService {
   const { app } = options;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? delay;
+  const sleep = options.sleep ?? sleepInBackground;
   const known = new Map<string, KnownRepository>();
   /** Whether the write-back pull request is open, as far as this process knows (absent: unknown). */
   const writeBackOpen = new Map<string, boolean>();
-  const lock = options.lock ?? createLocalLock();
+  // Status reports of one repository run one at a time (across replicas with Redis).
+  const worker = createRepoWorker<never>({
+    name: "status-report",
+    log: app.log,
+    lock: options.lock ?? createLocalLock(),
+    ...(options.pending ? { pending: options.pending } : {}),
+  });
   const once = options.once ?? createLocalOnceClaims();
-  const running = new Set<Promise<unknown>>();
   let lastTick: number | undefined;
-
-  const keyOf = (repo: RepoRef) => `${repo.owner}/${repo.repo}`.toLowerCase();
   const portsFor = (target: BotPrTarget): { github: GitHubPort; pulls: BotPrPort } => {
     const log = app.log.child({ repository: keyOf(target.repo) });
     const retry = {
@@ -132,7 +138,7 @@ export function createBotPrService(options: BotPrServiceOptions): BotPrService {
 
   const requestStatusReport: BotPrService["requestStatusReport"] = (target) => {
     const key = keyOf(target.repo);
-    const run = lock.run(`status-report:${key}`, async () => {
+    return worker.exclusive(key, async () => {
       const ports = portsFor(target);
       return runStatusReport({
         ...ports,
@@ -149,12 +155,6 @@ export function createBotPrService(options: BotPrServiceOptions): BotPrService {
         log: app.log.child({ repository: key, trigger: target.trigger }),
       });
     });
-    running.add(run);
-    void run.then(
-      () => running.delete(run),
-      () => running.delete(run),
-    );
-    return run;
   };
 
   const tick = async (): Promise<number> => {
@@ -224,8 +224,6 @@ export function createBotPrService(options: BotPrServiceOptions): BotPrService {
       return () => clearInterval(timer);
     },
 
-    async settled() {
-      while (running.size > 0) await Promise.allSettled([...running]);
-    },
+    settled: () => worker.settled(),
   };
 }

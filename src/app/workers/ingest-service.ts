@@ -19,6 +19,9 @@ import { publishReport } from "../../ingest/publish-report.js";
 import { createUploadRateLimiter, type UploadRateLimiter } from "../../ingest/upload-rate-limit.js";
 import { errorAnswer, publishedAnswer, type UploadAnswer } from "../../ingest/upload-answer.js";
 import { parseUpload, verifyUpload } from "../../ingest/verify-upload.js";
+import { sleepInBackground } from "../../util/sleep.js";
+import type { PendingWork } from "./pending-work.js";
+import { createRepoWorker } from "./repo-worker.js";
 
 /** An upload as the HTTP route read it: three headers and the raw body. */
 export interface RawUpload {
@@ -53,6 +56,8 @@ export interface IngestServiceOptions {
   uploads?: UploadRecords;
   /** The `gpu.rateLimit` window (Redis with `REDIS_URL`); in this process by default. */
   rateLimiter?: UploadRateLimiter;
+  /** Where `settled()` looks for work in flight; shared by the app's workers (see `createNova`). */
+  pending?: PendingWork;
 }
 
 export interface IngestService {
@@ -66,16 +71,20 @@ const DEFAULT_RETRY_AFTER = 30;
 /** `Retry-After` while `.github/nova.yml` is invalid: over the runner's 300 s, so it keeps the report. */
 const INVALID_CONFIG_RETRY_AFTER = 600;
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
 export function createIngestService(options: IngestServiceOptions): IngestService {
   const { app } = options;
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? delay;
+  const sleep = options.sleep ?? sleepInBackground;
   const duplicateWaitMs = options.duplicateWaitMs ?? 10_000;
   const log = app.log.child({ name: "nova-ingest" });
   const limiter = options.rateLimiter ?? createUploadRateLimiter(now, DEFAULT_CONFIG.gpu.rateLimit);
-  const lock = options.lock ?? createLocalLock();
+  // Publishing for one repository runs one at a time (across replicas with Redis).
+  const worker = createRepoWorker<never>({
+    name: "ingest",
+    log,
+    lock: options.lock ?? createLocalLock(),
+    ...(options.pending ? { pending: options.pending } : {}),
+  });
   const uploads = options.uploads ?? createMemoryUploadRecords();
   const running = new Map<string, { hash: string; answer: Promise<UploadAnswer> }>();
   const retry = {
@@ -179,7 +188,10 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     if (inFlight) {
       if (inFlight.hash !== hash) return conflict();
       // A real timer, not the injected `sleep` (that one is for GitHub's waits).
-      const answer = await Promise.race([inFlight.answer, delay(duplicateWaitMs).then(() => null)]);
+      const answer = await Promise.race([
+        inFlight.answer,
+        sleepInBackground(duplicateWaitMs).then(() => null),
+      ]);
       if (answer === null) return errorAnswer(409, "this report is being processed");
       return asDuplicate(answer);
     }
@@ -187,7 +199,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
     const early = await limiter.check(repoKey);
     if (early > 0) return tooMany(early);
     const id = installationId;
-    const answer = lock.run(`ingest:${repoKey}`, async () => {
+    const answer = worker.exclusive(repoKey, async () => {
       // Another replica may have published it while this one waited for the lock.
       const meanwhile = await answerAgain(key, hash);
       if (meanwhile) return meanwhile;
@@ -212,11 +224,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
         return errorAnswer(500, "internal error");
       }
     },
-    async settled() {
-      while (running.size > 0) {
-        await Promise.allSettled([...running.values()].map((entry) => entry.answer));
-      }
-    },
+    settled: () => worker.settled(),
   };
 }
 

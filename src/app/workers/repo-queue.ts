@@ -1,8 +1,8 @@
 /**
- * One sync at a time per repository, with bursts coalesced: while a run is going, any number
- * of new requests for that repository collapse into ONE follow-up run that uses the newest
- * request (the latest commit wins). Webhook handlers enqueue and return at once, so GitHub gets
- * its answer well within 10 s while the sync runs after the response.
+ * The queue inside the per-repository worker (`repo-worker.ts`): one run at a time per key,
+ * with bursts coalesced: while a run is going, any number of new requests for that key collapse
+ * into ONE next run that uses the newest request (the latest commit wins), or what `merge` makes
+ * of them.
  */
 export interface RepoQueue<T> {
   /** Queues a run; resolves when a run that covers this request has finished. */

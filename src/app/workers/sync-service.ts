@@ -5,7 +5,9 @@ import { createLocalSyncTickets, type SyncTickets } from "../replicas/sync-ticke
 import { createOctokitPort, type Octokit } from "../../github/octokit-port.js";
 import type { RepoRef } from "../../github/vocabulary.js";
 import type { Logger } from "../../logger.js";
-import { createRepoQueue, type RepoQueue } from "./repo-queue.js";
+import { sleepInBackground } from "../../util/sleep.js";
+import type { PendingWork } from "./pending-work.js";
+import { createRepoWorker, keyOf } from "./repo-worker.js";
 import {
   syncRepository,
   type SyncRepositoryInput,
@@ -13,7 +15,6 @@ import {
 } from "../../sync/sync-repository.js";
 import { DEFAULT_CONFIG } from "../../config/schema.js";
 import type { PendingWriteBack } from "../../sync/plan-sync.js";
-import type { WebhookWorker } from "./webhook-worker.js";
 
 /** A request for a sync of one repository. */
 export interface SyncJob {
@@ -26,8 +27,6 @@ export interface SyncJob {
   dryRun?: boolean;
   /** Receives the result (a `/nova sync` reply, tests). */
   onResult?: (result: SyncRepositoryResult) => void | Promise<void>;
-  /** The request's place in the queue shared by replicas (`SyncTickets`); set by the service. */
-  ticket?: number;
 }
 
 export interface SyncServiceOptions {
@@ -48,8 +47,10 @@ export interface SyncServiceOptions {
   lock?: SharedLock;
   /** The queue's tickets shared by replicas (Redis), so a burst spread over them syncs once. */
   tickets?: SyncTickets;
-  /** The webhook handlers' worker: `settled()` waits for its jobs too (they queue syncs). */
-  worker?: Pick<WebhookWorker, "settled" | "size">;
+  /** The app's bot login, `<slug>[bot]` (see `app-identity.ts`). */
+  botLogin: () => Promise<string>;
+  /** Where `settled()` looks for work in flight; shared by the app's workers (see `createNova`). */
+  pending?: PendingWork;
 }
 
 export interface SyncService {
@@ -59,14 +60,13 @@ export interface SyncService {
   knownRepository(
     fullName: string,
   ): { checklist: string; reconcileMs: number | null; lastSync: number } | undefined;
-  /** The app's bot login, `<slug>[bot]`. */
-  botLogin(): Promise<string>;
+  /** Repositories with a sync going or waiting (`nova_sync_queue_depth`). */
+  size(): number;
   /**
-   * Resolves when no sync is running or waiting, follow-ups included, and the webhook worker
-   * has no job left (commands, push comparisons): tests, shutdown.
+   * Resolves when no sync is running or waiting, follow-ups included (tests, shutdown); in the
+   * app, whose workers share one `pending`, when none of its work is left.
    */
   settled(): Promise<void>;
-  queue: RepoQueue<SyncJob>;
 }
 
 /**
@@ -75,15 +75,8 @@ export interface SyncService {
  */
 function mergeJobs(waiting: SyncJob, newer: SyncJob): SyncJob {
   const listeners = [waiting.onResult, newer.onResult].filter((listener) => listener !== undefined);
-  const ticket =
-    waiting.ticket !== undefined && newer.ticket !== undefined
-      ? Math.max(waiting.ticket, newer.ticket)
-      : undefined; // one without a ticket must run: so must the merged one
-  const merged: SyncJob = { ...newer };
-  delete merged.ticket;
   return {
-    ...merged,
-    ...(ticket !== undefined ? { ticket } : {}),
+    ...newer,
     reportOnCommit: (waiting.reportOnCommit ?? false) || (newer.reportOnCommit ?? false),
     ...(listeners.length > 0
       ? {
@@ -95,23 +88,6 @@ function mergeJobs(waiting: SyncJob, newer: SyncJob): SyncJob {
   };
 }
 
-/** Follow-ups waiting at once, across repositories; more would only pile up behind GitHub's limits. */
-const MAX_PENDING_FOLLOW_UPS = 100;
-
-/** The longest wait before a follow-up, however often the repository's runs failed in a row. */
-const MAX_FOLLOW_UP_DELAY_MS = 30 * 60_000;
-
-/**
- * The wait before the next follow-up: the base delay, doubled for each run in a row that ended
- * on a GitHub fault (a hang, an outage, refused credentials), up to half an hour.
- */
-export function planFollowUpDelay(baseMs: number, failuresInARow: number): number {
-  const exponent = Math.min(Math.max(failuresInARow - 1, 0), 10);
-  return Math.min(baseMs * 2 ** exponent, Math.max(baseMs, MAX_FOLLOW_UP_DELAY_MS));
-}
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
 /**
  * Runs syncs one at a time per repository, remembers each repository's checklist path and
  * reconcile interval, and schedules a follow-up run when a sync could not finish (write budget
@@ -120,64 +96,26 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { app } = options;
-  const sleep = options.sleep ?? delay;
+  const sleep = options.sleep ?? sleepInBackground;
   const now = options.now ?? Date.now;
-  const followUpDelay = options.followUpDelayMs ?? 60_000;
   const known = new Map<
     string,
     { checklist: string; reconcileMs: number | null; lastSync: number }
   >();
-  let botLogin: Promise<string> | undefined;
-  let followUps = 0;
-  /** Runs in a row per repository that ended on a transient GitHub fault (for the back-off). */
-  const failuresInARow = new Map<string, number>();
-  /** Requests between arriving and being queued (taking a ticket). */
-  let taking = 0;
 
-  const resolveBotLogin = () => {
-    botLogin ??= (async () => {
-      const octokit = await app.auth();
-      const { data } = await octokit.rest.apps.getAuthenticated();
-      if (!data?.slug) throw new Error("GitHub did not name the app (GET /app)");
-      return `${data.slug}[bot]`;
-    })().catch((error: unknown) => {
-      botLogin = undefined; // try again next time
-      throw error;
-    });
-    return botLogin;
-  };
-
-  const lock = options.lock ?? createLocalLock();
-  const tickets = options.tickets ?? createLocalSyncTickets();
-  const queue: RepoQueue<SyncJob> = createRepoQueue<SyncJob>(
-    (key, job) =>
-      lock.run(`sync:${key}`, async () => {
-        const fresh = job.ticket === undefined || (await tickets.claim(key, job.ticket));
-        // Someone waits for this run's own result (a command's reply): it runs even if covered.
-        if (!fresh && !job.onResult) {
-          app.log.debug({ repository: key }, "sync request covered by a run that started later");
-          return;
-        }
-        await runJob(key, job);
-      }),
-    (key, error) => app.log.error({ repository: key, err: error }, "sync failed"),
-    mergeJobs,
-  );
-
-  /** Queues a real (not dry-run) sync with a ticket of the shared queue. */
-  const enqueue = async (key: string, job: SyncJob): Promise<void> => {
-    let ticket: number | null = null;
-    taking++;
-    try {
-      ticket = await tickets.take(key);
-    } catch (error) {
-      // Without a ticket the request simply runs: a redundant sync writes nothing.
-      app.log.warn({ repository: key, err: error }, "sync queue: no ticket, running anyway");
-    } finally {
-      taking--;
-    }
-    return queue.enqueue(key, ticket === null ? job : { ...job, ticket });
-  };
+  const worker = createRepoWorker<SyncJob>({
+    name: "sync",
+    run: (key, job) => runJob(key, job),
+    log: app.log,
+    merge: mergeJobs,
+    lock: options.lock ?? createLocalLock(),
+    tickets: options.tickets ?? createLocalSyncTickets(),
+    // Someone waits for this run's own result (a command's reply): it runs even if covered.
+    runsWhenCovered: (job) => job.onResult !== undefined,
+    sleep,
+    ...(options.pending ? { pending: options.pending } : {}),
+    ...(options.followUpDelayMs !== undefined ? { followUpDelayMs: options.followUpDelayMs } : {}),
+  });
 
   async function runJob(key: string, job: SyncJob): Promise<void> {
     const log: Logger = app.log.child({ repository: key, reason: job.reason });
@@ -185,26 +123,21 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       sleep,
       onRetry: (wait) => log.warn({ wait }, "secondary rate limit: waiting before retrying"),
     });
-    const scheduleFollowUp = (failed: boolean) => {
-      if (followUps >= MAX_PENDING_FOLLOW_UPS) return;
-      const failures = failed ? (failuresInARow.get(key) ?? 0) + 1 : 0;
-      if (failed) failuresInARow.set(key, failures);
-      // Not awaited: the follow-up runs after this run released the repository's slot.
-      followUps++;
-      void sleep(planFollowUpDelay(followUpDelay, failures)).then(() => {
-        followUps--;
-        return enqueue(key, {
+    const followUp = (failed: boolean) =>
+      worker.followUp(
+        key,
+        {
           octokit: job.octokit,
           repo: job.repo,
           reason: job.reason,
           reportOnCommit: job.reportOnCommit ?? false,
           ...(job.repository ? { repository: job.repository } : {}),
-        });
-      });
-    };
+        },
+        { failed },
+      );
     let result: SyncRepositoryResult;
     try {
-      const botLogin = await resolveBotLogin();
+      const botLogin = await options.botLogin();
       const readPending = options.readPendingWriteBack;
       result = await syncRepository({
         port,
@@ -224,7 +157,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           { kind: failure.kind, status: failure.status },
           "sync stopped by a GitHub fault; a follow-up run is scheduled",
         );
-        scheduleFollowUp(true);
+        followUp(true);
       }
       throw error;
     }
@@ -232,7 +165,6 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       await job.onResult?.(result);
       return;
     }
-    if (result.status !== "synced" || result.stoppedByFault !== true) failuresInARow.delete(key);
     if (result.status === "synced") {
       known.set(key, {
         checklist: result.config.checklist,
@@ -250,29 +182,19 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     await job.onResult?.(result);
     if (result.status === "synced") await options.afterSync?.(job, result);
     if (result.status === "synced" && result.needsFollowUp) {
-      scheduleFollowUp(result.stoppedByFault === true);
+      followUp(result.stoppedByFault === true);
     }
   }
 
   return {
-    // Dry runs (previews) queue apart: coalescing must never swap a real sync for a preview.
-    requestSync: (job) => {
-      const key = `${job.repo.owner}/${job.repo.repo}`.toLowerCase();
-      return job.dryRun ? queue.enqueue(`${key}#dry-run`, job) : enqueue(key, job);
-    },
+    // Dry runs (previews) queue apart and without a ticket: coalescing must never swap a real
+    // sync for a preview.
+    requestSync: (job) =>
+      job.dryRun
+        ? worker.enqueue(`${keyOf(job.repo)}#dry-run`, job, { ticket: false })
+        : worker.enqueue(keyOf(job.repo), job),
     knownRepository: (fullName) => known.get(fullName.toLowerCase()),
-    botLogin: resolveBotLogin,
-    async settled() {
-      // A follow-up is enqueued only after its delay, so idle() alone can resolve too early.
-      const worker = options.worker;
-      for (;;) {
-        await worker?.settled();
-        await queue.idle();
-        const working = worker?.size() ?? 0;
-        if (followUps === 0 && taking === 0 && queue.size() === 0 && working === 0) return;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    },
-    queue,
+    size: () => worker.size(),
+    settled: () => worker.settled(),
   };
 }

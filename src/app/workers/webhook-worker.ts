@@ -1,5 +1,8 @@
 import type { Logger } from "../../logger.js";
 import { isTransientGitHubFailure } from "../../github/transient-failure.js";
+import { sleepInBackground } from "../../util/sleep.js";
+import { createPendingWork, type PendingWork } from "./pending-work.js";
+import { createRepoWorker } from "./repo-worker.js";
 
 /** What a job asks of the worker when it could not finish: run it again later. */
 export const RETRY_LATER = "retry-later";
@@ -43,14 +46,14 @@ export interface WebhookWorkerOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The waits before each retry (default: 5 s, 15 s, 1 min, 3 min, 5 min, about 10 min in all). */
   retryDelaysMs?: readonly number[];
+  /** Where `settled()` looks for work in flight; shared by the app's workers (see `createNova`). */
+  pending?: PendingWork;
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [5_000, 15_000, 60_000, 180_000, 300_000];
 
 /** The longest a job waits for a stream of arriving deliveries to pause. */
 const MAX_DEFER_MS = 100;
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * "Ack first, then work": webhook handlers only read their payload and hand a job to this
@@ -60,13 +63,13 @@ const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * back-off instead of being lost.
  */
 export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorker {
-  const sleep = options.sleep ?? delay;
+  const sleep = options.sleep ?? sleepInBackground;
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
-  const tails = new Map<string, Promise<void>>();
-  /** Names of jobs queued, running or waiting for a retry. */
-  const active = new Set<string>();
-  let pending = 0;
-  let settledWaiters: Array<() => void> = [];
+  /** Names of jobs queued, running or waiting for a retry, and how to say each one is done. */
+  const active = new Map<string, () => void>();
+  const pending = options.pending ?? createPendingWork();
+  // The per-repository worker's exclusive lane: one key's jobs run one at a time, in order.
+  const lanes = createRepoWorker<never>({ name: "webhook", log: options.log, pending });
   /** Deliveries arriving or being answered, and the jobs waiting for them to be done. */
   let arriving = 0;
   let quietWaiters: Array<() => void> = [];
@@ -85,21 +88,10 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       });
     });
 
-  const finishOne = () => {
-    pending--;
-    if (pending > 0) return;
-    const waiters = settledWaiters;
-    settledWaiters = [];
-    for (const resolve of waiters) resolve();
-  };
-
   const schedule = (job: WebhookJob, attempt: number): void => {
-    const previous = tails.get(job.key) ?? Promise.resolve();
-    const started = previous.then(whenQuiet);
-    const tail = started.then(() => attemptJob(job, attempt));
-    tails.set(job.key, tail);
-    void tail.then(() => {
-      if (tails.get(job.key) === tail) tails.delete(job.key);
+    void lanes.exclusive(job.key, async () => {
+      await whenQuiet();
+      await attemptJob(job, attempt);
     });
   };
 
@@ -122,15 +114,14 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
       return;
     }
     if (retry) options.log.error({ job: job.name }, "webhook work gave up after its retries");
+    active.get(job.name)?.();
     active.delete(job.name);
-    finishOne();
   };
 
   return {
     run(job) {
       if (active.has(job.name)) return; // the same delivery, still being handled
-      active.add(job.name);
-      pending++;
+      void pending.track(new Promise<void>((done) => active.set(job.name, done)));
       schedule(job, 0);
     },
     receiving() {
@@ -146,10 +137,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
         for (const wake of waiters) wake();
       };
     },
-    size: () => pending,
-    settled() {
-      if (pending === 0) return Promise.resolve();
-      return new Promise<void>((resolve) => settledWaiters.push(resolve));
-    },
+    size: () => active.size,
+    settled: () => pending.settled(),
   };
 }

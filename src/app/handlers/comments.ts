@@ -9,9 +9,12 @@ import { createOctokitPort } from "../../github/octokit-port.js";
 import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
 import type { Language } from "../../render/i18n.js";
 import type { SyncRepositoryResult } from "../../sync/sync-repository.js";
+import type { AppIdentity } from "../app-identity.js";
 
 export interface IssueCommentHandlerOptions {
-  sync: SyncService;
+  sync: Pick<SyncService, "requestSync">;
+  /** The bot login: Nova's own replies and pull requests. */
+  identity: Pick<AppIdentity, "botLogin">;
   /** Runs the commands after the webhook is answered (one repository's commands in order). */
   worker: WebhookWorker;
   /** Runs `/nova report` (the status pull request). */
@@ -66,7 +69,7 @@ export function createIssueCommentHandler(options: IssueCommentHandlerOptions) {
         },
         issue: { number: issue.number, body: issue.body ?? "", author: issue.user?.login ?? "" },
         repository: { fullName: repository.full_name, defaultBranch: repository.default_branch },
-        botLogin: () => options.sync.botLogin(),
+        botLogin: () => options.identity.botLogin(),
         ...(options.board
           ? {
               describeBoard: (lang: Language) =>
