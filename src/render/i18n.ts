@@ -30,7 +30,11 @@ export function isLanguage(value: unknown): value is Language {
  * (`tasks_one`/`tasks_other`) pass the base key and a `count`. Keys and parameters are checked
  * by the compiler against the German catalog.
  */
-export function say<K extends SayKey>(lang: Language, key: K, ...params: ParamsArgument<K>): string {
+export function say<K extends SayKey>(
+  lang: Language,
+  key: K,
+  ...params: ParamsArgument<K>
+): string {
   return translate(lang, key, (params[0] ?? {}) as Readonly<Record<string, unknown>>);
 }
 
