@@ -5,6 +5,7 @@ import { createOctokitPort } from "../github/octokit-port.js";
 import { toGitHubError } from "../github/github-error.js";
 import { withGitHubRequestPolicy } from "../github/github-request-policy.js";
 import { CliSetupError, type CliIo } from "./cli-io.js";
+import { sayEach } from "../render/i18n.js";
 
 /** The login GitHub gives Actions' GITHUB_TOKEN, which cannot read GET /user. */
 const ACTIONS_BOT = "github-actions[bot]";
@@ -17,10 +18,7 @@ export function createConnectGitHub(env: NodeJS.ProcessEnv): CliIo["connectGitHu
   return async (repo: RepoRef, botLogin: string | undefined) => {
     const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
     if (!token) {
-      throw new CliSetupError({
-        de: "GITHUB_TOKEN ist nicht gesetzt: nova sync und nova report brauchen ein Token mit Schreibrecht (Issues; für report auch Inhalte und Pull Requests).",
-        en: "GITHUB_TOKEN is not set: nova sync and nova report need a token that may write (issues; for report also contents and pull requests).",
-      });
+      throw new CliSetupError(sayEach("cli.setup.noToken"));
     }
     // The same time limit per request as the server (src/github/github-request-policy.ts).
     const NovaOctokit = withGitHubRequestPolicy(ProbotOctokit);

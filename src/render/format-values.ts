@@ -18,6 +18,15 @@ export function formatDate(value: unknown, lang: Language): string {
   return say(lang, "format.date", { day: day!, month: month!, year: year! });
 }
 
+/** A day without its year, for a timeline's axis: German `24.11.`, English `11-24`. */
+export function formatShortDate(value: unknown, lang: Language): string {
+  if (typeof value !== "string") return MISSING_VALUE;
+  const match = DATE_PREFIX.exec(value);
+  if (!match) return MISSING_VALUE;
+  const [, , month, day] = match;
+  return say(lang, "format.shortDate", { day: day!, month: month! });
+}
+
 /**
  * A number with at most two decimals and the language's decimal mark (`1,5` / `1.5`). Done by
  * hand rather than with `Intl` so output does not depend on the ICU data Node was built with.

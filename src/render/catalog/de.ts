@@ -145,4 +145,160 @@ export const de = {
   "lint.rule.owner": "ein GitHub-Login, z. B. @alice",
   "lint.rule.empty": "der Wert fehlt",
   "lint.rule.syntax": "jeder Eintrag hat die Form schlüssel=wert, getrennt durch ;",
+
+  // CLI: nova --help and each command's help (options and dates are shared blocks).
+  "cli.options": `Optionen für alle Befehle:
+  --checklist PFAD      Checkliste (Standard: docs/dgx-spark-plan.md)
+  --lang de|en          Sprache der Ausgabe (Standard: de)
+  --format FORMAT       md (Markdown), json oder text (fürs Terminal);
+                        Standard: text im Terminal, sonst md
+  -h, --help            diese Hilfe`,
+  "cli.dates": `  --delivery JJJJ-MM-TT Liefertermin (Standard: heute + 10 Arbeitstage)
+  --today JJJJ-MM-TT    Stichtag statt heute (Europe/Berlin)`,
+  "cli.help.help": `nova – der DGX-Spark-Plan als Werkzeug, offline auf einer Checkliste
+
+Befehle:
+  nova plan        was ein erster Abgleich in einem leeren Repository anlegen würde
+  nova progress    Fortschritt je Abschnitt und gesamt
+  nova tasks       alle Aufgaben mit Zeile, Haken, ID, Titel, Abschnitt und übergeordneter Aufgabe
+  nova step-plan   offene Aufgaben in Reihenfolge, eingeplant bis zur Lieferung
+  nova summary     nächste Schritte, zuletzt erledigt, blockiert, verbleibende Tage
+  nova lint        Probleme der Checkliste mit Datei:Zeile:Spalte
+  nova sync        gleicht ein Repository auf GitHub ab (Token in GITHUB_TOKEN)
+  nova report      schreibt den Statusbericht als Pull Request (Token in GITHUB_TOKEN)
+  nova containers  prüft Compose-Dateien und Dockerfiles für GPU-Workloads auf dem DGX Spark
+  nova runner-key  gibt den Runner-Schlüssel eines Repositorys aus (aus NOVA_RUNNER_SECRET)
+
+Hilfe zu einem Befehl: nova <befehl> --help
+Farben: im Terminal, außer NO_COLOR ist gesetzt; FORCE_COLOR=1 erzwingt sie.
+
+{options}
+
+Exit-Codes: 0 in Ordnung · 1 lint fand Fehler · 2 falsche Eingabe · 3 interner Fehler`,
+  "cli.help.lint": `nova lint – prüft die Checkliste: Zeichensalat (mit Korrektur), doppelte IDs, unbekannte
+after=-IDs, zyklische Abhängigkeiten, Aufgaben ohne Titel, fehlerhafte Metadaten.
+Exit-Code 1, wenn Fehler gefunden wurden (Warnungen allein: 0).
+
+  --fix                 Zeichensalat in der Datei reparieren (sonst wird nichts geändert)
+
+{options}`,
+  "cli.help.progress": `nova progress – Fortschritt je Abschnitt (erledigt/gesamt, Prozent, Balken) und gesamt.
+
+{options}`,
+  "cli.help.stepPlan": `nova step-plan – offene Aufgaben in einer Reihenfolge, die die Abhängigkeiten aus after=
+beachtet, je Rolle eingeplant über Arbeitstage bis zur Lieferung, mit kritischem Pfad und
+Gantt-Diagramm (im Terminal als Zeitleiste).
+
+  --role ROLLE          nur die Aufgaben einer Rolle zeigen
+{dates}
+
+{options}`,
+  "cli.help.summary": `nova summary – die nächsten N Aufgaben, die letzten N erledigten, blockierte Aufgaben,
+Gesamtfortschritt und verbleibende Arbeitstage bis zur Lieferung.
+
+  --limit N             wie viele Aufgaben je Liste (1–50, Standard: 5)
+{dates}
+
+{options}`,
+  "cli.help.plan": `nova plan – zeigt, was ein erster Abgleich in einem leeren Repository anlegen würde:
+Labels und je Aufgabe ein Issue mit Titel und Labels. Schreibt nichts.
+
+  --prefix NAME         Label-Präfix (Standard: dgx)
+
+{options}`,
+  "cli.help.sync": `nova sync – gleicht ein Repository auf GitHub ab, wie es die App nach einem Push tut:
+Konfiguration (.github/nova.yml) und Checkliste vom Standard-Branch lesen, Issues und Labels anlegen,
+aktualisieren, schließen. Token in GITHUB_TOKEN (in GitHub Actions: secrets.GITHUB_TOKEN mit
+issues: write), API-Adresse in GITHUB_API_URL (Standard: https://api.github.com).
+
+  --repo OWNER/NAME     das Repository (Pflicht)
+  --dry-run             nur planen, nichts schreiben
+  --bot-login LOGIN     Autor der Nova-Issues (Standard: der Besitzer des Tokens)
+  --lang de|en          Sprache der Ausgabe (Standard: de)
+  --format md|json      Markdown oder JSON (Standard: md)
+
+Exit-Codes: 0 abgeglichen · 1 Konfiguration oder Checkliste verhindern den Abgleich · 2 falsche Eingabe · 3 GitHub-Fehler`,
+  "cli.help.report": `nova report – schreibt den Statusbericht von heute (Zeitzone status.timezone) nach
+reports/status/ in den Statusbericht-Pull-Request auf nova/status, wie es die App nach Zeitplan tut:
+öffnet ihn oder ergänzt den offenen; ohne Änderung seit dem letzten Bericht wird nichts geschrieben.
+Token in GITHUB_TOKEN (contents: write, pull-requests: write, issues: write), API-Adresse in GITHUB_API_URL.
+
+  --repo OWNER/NAME     das Repository (Pflicht)
+  --dry-run             nur planen, nichts schreiben
+  --bot-login LOGIN     Autor der Nova-Issues und -Pull-Requests (Standard: der Besitzer des Tokens)
+  --lang de|en          Sprache der Ausgabe (Standard: de)
+  --format md|json      Markdown oder JSON (Standard: md)
+
+Exit-Codes: 0 geschrieben oder aktuell · 1 Konfiguration oder Checkliste fehlen · 2 falsche Eingabe · 3 GitHub-Fehler`,
+  "cli.help.containers": `nova containers --checklist [PFADE] – prüft Compose-Dateien und Dockerfiles statisch für
+GPU-Workloads auf dem DGX Spark: GPU-Reservierung (driver: nvidia, capabilities: [gpu]), festgelegte
+Images (kein latest, besser Digest), Healthcheck, Restart-Policy, Benutzer ohne root, Speicherlimit,
+kein privileged, keine Secrets im Klartext, Hinweis auf arm64-Images. PFADE sind Dateien oder Ordner
+(Standard: das aktuelle Verzeichnis; gefunden werden compose*.yaml, docker-compose*.yml, Dockerfile*).
+
+  --checklist           die statischen Prüfungen (derzeit die einzige Betriebsart)
+  --lang de|en          Sprache der Ausgabe (Standard: de)
+  --format md|json      Markdown oder JSON (Standard: md)
+
+Exit-Codes: 0 keine Fehler (Warnungen erlaubt) · 1 Fehler gefunden · 2 falsche Eingabe oder Pfad fehlt`,
+  "cli.help.runnerKey": `nova runner-key OWNER/REPO – gibt den Runner-Schlüssel eines Repositorys aus, abgeleitet
+aus NOVA_RUNNER_SECRET, wie ihn die App beim Empfang von Berichten prüft. Auf dem Server der App
+ausführen; der Schlüssel kommt auf den DGX als NOVA_RUNNER_KEY (siehe docs/runner.md).
+
+  --lang de|en          Sprache der Meldungen (Standard: de)
+
+Exit-Codes: 0 ausgegeben · 2 falsche Eingabe oder NOVA_RUNNER_SECRET fehlt`,
+  "cli.help.tasks": `nova tasks – alle Aufgaben der Checkliste, auch verschachtelte: Zeile, Haken, ID, Titel,
+Abschnitt und ID der übergeordneten Aufgabe. Zum Vergleich mit dem, was GitHub anzeigt, und für
+Skripte (--format json).
+
+{options}`,
+
+  // CLI: mistakes on the command line, unreadable checklists, failures.
+  "cli.usage.unknownCommand":
+    "unbekannter Befehl „{command}“. Befehle: {commands} (siehe nova --help).",
+  "cli.usage.unknownCommandSuggest":
+    "unbekannter Befehl „{command}“. Meintest du {suggestions}? (siehe nova --help)",
+  "cli.usage.suggestedCommand": "„nova {command}“",
+  "cli.usage.or": " oder ",
+  "cli.usage.unknownOption": "unbekannte Option {option} (siehe {see}).",
+  "cli.usage.unknownCommandOption":
+    "unbekannte Option {option} für „nova {command}“ (siehe {see}).",
+  "cli.usage.didYouMean": " Meintest du {suggestions}?",
+  "cli.usage.badValue": "{option} akzeptiert „{value}“ nicht: erwartet {accepted} (siehe {see}).",
+  "cli.usage.missingValue": "{option} braucht einen Wert (siehe {see}).",
+  "cli.usage.anOption": "eine Option",
+  "cli.usage.extraArgument": "unerwartetes Argument „{value}“ für „nova {command}“ (siehe {see}).",
+  "cli.read.notFound": "Checkliste nicht gefunden: {path} (Pfad mit --checklist angeben).",
+  "cli.read.directory": "{path} ist ein Verzeichnis, keine Checkliste (eine .md-Datei angeben).",
+  "cli.read.tooLarge": "{path} ist zu groß ({mb} MB; höchstens 4 MB).",
+  "cli.read.binary": "{path} ist keine Textdatei (erwartet wird Markdown in UTF-8).",
+  "cli.read.unreadable": "{path} kann nicht gelesen werden (Rechte prüfen).",
+  "cli.githubError": "nova: GitHub antwortete {status}: {message}",
+  "cli.githubNoStatus": "nicht",
+  "cli.internalError": "nova: interner Fehler: {detail}. Bitte mit dem aufgerufenen Befehl melden.",
+
+  // CLI: nova sync, nova report, nova runner-key, nova lint.
+  "cli.setup.noToken":
+    "GITHUB_TOKEN ist nicht gesetzt: nova sync und nova report brauchen ein Token mit Schreibrecht (Issues; für report auch Inhalte und Pull Requests).",
+  "cli.setup.noRunnerSecret":
+    "NOVA_RUNNER_SECRET fehlt oder ist kürzer als 32 Bytes; den Schlüssel auf dem Server der App ausgeben, wo das Geheimnis gesetzt ist.",
+  "cli.setup.noPulls": "Diese Verbindung zu GitHub kann keine Pull Requests schreiben.",
+  "cli.sync.checklistMissing": "Checkliste nicht gefunden: {path}",
+  "cli.sync.dryRun":
+    "Probelauf: nichts wurde geschrieben. Ein Abgleich jetzt würde die Issues so ändern:",
+  "cli.lint.error": "Fehler",
+  "cli.lint.warning": "Warnung",
+  "cli.lint.clean": "{checklist}: keine Probleme.",
+  "cli.lint.errors_one": "{number} Fehler",
+  "cli.lint.errors_other": "{number} Fehler",
+  "cli.lint.warnings_one": "{number} Warnung",
+  "cli.lint.warnings_other": "{number} Warnungen",
+  "cli.lint.counts": "{errors}, {warnings}.",
+  "cli.lint.fixed": "Zeichensalat in der Datei repariert.",
+
+  // Terminal: the step plan's timeline.
+  "format.shortDate": "{day}.{month}.",
+  "timeline.legend":
+    "Arbeitstage; rot: kritischer Pfad, gelb: gefährdet, ┃ Liefertermin ({delivery}).",
 } as const;

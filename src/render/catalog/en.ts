@@ -136,4 +136,157 @@ export const en: Messages = {
   "lint.rule.owner": "a GitHub login, e.g. @alice",
   "lint.rule.empty": "the value is missing",
   "lint.rule.syntax": "each entry is key=value, separated by ;",
+
+  // CLI: nova --help and each command's help (options and dates are shared blocks).
+  "cli.options": `Options for every command:
+  --checklist PATH      checklist file (default: docs/dgx-spark-plan.md)
+  --lang de|en          output language (default: de)
+  --format FORMAT       md (Markdown), json, or text (for a terminal);
+                        default: text in a terminal, else md
+  -h, --help            this help`,
+  "cli.dates": `  --delivery YYYY-MM-DD delivery date (default: today + 10 working days)
+  --today YYYY-MM-DD    reference date instead of today (Europe/Berlin)`,
+  "cli.help.help": `nova – the DGX Spark plan as a tool, offline on a checklist file
+
+Commands:
+  nova plan        what a first sync into an empty repository would create
+  nova progress    progress per section and overall
+  nova tasks       every task with line, checkbox, id, title, section and parent task
+  nova step-plan   open tasks in order, scheduled until delivery
+  nova summary     next steps, recently done, blocked, days left
+  nova lint        checklist problems with file:line:column
+  nova sync        syncs a repository on GitHub (token in GITHUB_TOKEN)
+  nova report      writes the status report as a pull request (token in GITHUB_TOKEN)
+  nova containers  checks Compose files and Dockerfiles for GPU workloads on the DGX Spark
+  nova runner-key  prints a repository's runner key (from NOVA_RUNNER_SECRET)
+
+Help for one command: nova <command> --help
+Colours: in a terminal, unless NO_COLOR is set; FORCE_COLOR=1 forces them.
+
+{options}
+
+Exit codes: 0 fine · 1 lint found errors · 2 bad input · 3 internal error`,
+  "cli.help.lint": `nova lint – checks the checklist: mojibake (with the fix), duplicate ids, unknown after= ids,
+dependency cycles, tasks without a title, malformed metadata.
+Exit code 1 when errors were found (warnings alone: 0).
+
+  --fix                 repair mojibake in the file (nothing else is ever changed)
+
+{options}`,
+  "cli.help.progress": `nova progress – progress per section (done/total, percent, bar) and overall.
+
+{options}`,
+  "cli.help.stepPlan": `nova step-plan – open tasks in an order that respects after= dependencies, scheduled per
+role over working days until delivery, with the critical path and a Gantt chart (a timeline in a
+terminal).
+
+  --role ROLE           show only one role's tasks
+{dates}
+
+{options}`,
+  "cli.help.summary": `nova summary – the next N tasks, the last N completed, blocked tasks, overall progress
+and working days left until delivery.
+
+  --limit N             how many tasks per list (1–50, default: 5)
+{dates}
+
+{options}`,
+  "cli.help.plan": `nova plan – shows what a first sync into an empty repository would create: labels and
+one issue per task with its title and labels. Writes nothing.
+
+  --prefix NAME         label prefix (default: dgx)
+
+{options}`,
+  "cli.help.sync": `nova sync – syncs a repository on GitHub the way the app does after a push: reads the
+configuration (.github/nova.yml) and the checklist from the default branch, creates, updates and
+closes issues and labels. Token in GITHUB_TOKEN (in GitHub Actions: secrets.GITHUB_TOKEN with
+issues: write), API address in GITHUB_API_URL (default: https://api.github.com).
+
+  --repo OWNER/NAME     the repository (required)
+  --dry-run             plan only, write nothing
+  --bot-login LOGIN     author of Nova's issues (default: the token's owner)
+  --lang de|en          output language (default: de)
+  --format md|json      Markdown or JSON (default: md)
+
+Exit codes: 0 synced · 1 the configuration or checklist stops the sync · 2 bad input · 3 GitHub error`,
+  "cli.help.report": `nova report – writes today's status report (time zone status.timezone) to reports/status/
+in the status pull request on nova/status, the way the app does on schedule: opens it or adds to the
+open one; nothing is written when nothing changed since the last report. Token in GITHUB_TOKEN
+(contents: write, pull-requests: write, issues: write), API address in GITHUB_API_URL.
+
+  --repo OWNER/NAME     the repository (required)
+  --dry-run             plan only, write nothing
+  --bot-login LOGIN     author of Nova's issues and pull requests (default: the token's owner)
+  --lang de|en          output language (default: de)
+  --format md|json      Markdown or JSON (default: md)
+
+Exit codes: 0 written or up to date · 1 configuration or checklist missing · 2 bad input · 3 GitHub error`,
+  "cli.help.containers": `nova containers --checklist [PATHS] – static checks of Compose files and Dockerfiles for
+GPU workloads on the DGX Spark: GPU reservation (driver: nvidia, capabilities: [gpu]), pinned images
+(no latest, digest preferred), healthcheck, restart policy, non-root user, memory limit, no
+privileged, no secrets in clear text, a reminder about arm64 images. PATHS are files or folders
+(default: the working directory; it finds compose*.yaml, docker-compose*.yml, Dockerfile*).
+
+  --checklist           the static checks (the only mode so far)
+  --lang de|en          output language (default: de)
+  --format md|json      Markdown or JSON (default: md)
+
+Exit codes: 0 no errors (warnings allowed) · 1 errors found · 2 bad input or missing path`,
+  "cli.help.runnerKey": `nova runner-key OWNER/REPO – prints a repository's runner key, derived from
+NOVA_RUNNER_SECRET the way the app checks uploaded reports. Run it on the app's server; the key goes
+to the DGX as NOVA_RUNNER_KEY (see docs/runner.md).
+
+  --lang de|en          language of messages (default: de)
+
+Exit codes: 0 printed · 2 bad input or NOVA_RUNNER_SECRET missing`,
+  "cli.help.tasks": `nova tasks – every task of the checklist, nested ones included: line, checkbox, id,
+title, section and the parent task's id. For comparing with what GitHub shows, and for scripts
+(--format json).
+
+{options}`,
+
+  // CLI: mistakes on the command line, unreadable checklists, failures.
+  "cli.usage.unknownCommand":
+    'unknown command "{command}". Commands: {commands} (see nova --help).',
+  "cli.usage.unknownCommandSuggest":
+    'unknown command "{command}". Did you mean {suggestions}? (see nova --help)',
+  "cli.usage.suggestedCommand": '"nova {command}"',
+  "cli.usage.or": " or ",
+  "cli.usage.unknownOption": "unknown option {option} (see {see}).",
+  "cli.usage.unknownCommandOption": 'unknown option {option} for "nova {command}" (see {see}).',
+  "cli.usage.didYouMean": " Did you mean {suggestions}?",
+  "cli.usage.badValue": '{option} does not accept "{value}": expected {accepted} (see {see}).',
+  "cli.usage.missingValue": "{option} needs a value (see {see}).",
+  "cli.usage.anOption": "an option",
+  "cli.usage.extraArgument": 'unexpected argument "{value}" for "nova {command}" (see {see}).',
+  "cli.read.notFound": "checklist not found: {path} (give the path with --checklist).",
+  "cli.read.directory": "{path} is a directory, not a checklist (give a .md file).",
+  "cli.read.tooLarge": "{path} is too large ({mb} MB; at most 4 MB).",
+  "cli.read.binary": "{path} is not a text file (expected Markdown in UTF-8).",
+  "cli.read.unreadable": "{path} cannot be read (check permissions).",
+  "cli.githubError": "nova: GitHub answered {status}: {message}",
+  "cli.githubNoStatus": "nothing",
+  "cli.internalError": "nova: internal error: {detail}. Please report it with the command you ran.",
+
+  // CLI: nova sync, nova report, nova runner-key, nova lint.
+  "cli.setup.noToken":
+    "GITHUB_TOKEN is not set: nova sync and nova report need a token that may write (issues; for report also contents and pull requests).",
+  "cli.setup.noRunnerSecret":
+    "NOVA_RUNNER_SECRET is missing or shorter than 32 bytes; print the key on the app's server, where the secret is set.",
+  "cli.setup.noPulls": "This connection to GitHub cannot write pull requests.",
+  "cli.sync.checklistMissing": "Checklist not found: {path}",
+  "cli.sync.dryRun": "Dry run: nothing was written. A sync now would change the issues like this:",
+  "cli.lint.error": "error",
+  "cli.lint.warning": "warning",
+  "cli.lint.clean": "{checklist}: no problems.",
+  "cli.lint.errors_one": "{number} error",
+  "cli.lint.errors_other": "{number} errors",
+  "cli.lint.warnings_one": "{number} warning",
+  "cli.lint.warnings_other": "{number} warnings",
+  "cli.lint.counts": "{errors}, {warnings}.",
+  "cli.lint.fixed": "Mojibake repaired in the file.",
+
+  // Terminal: the step plan's timeline.
+  "format.shortDate": "{month}-{day}",
+  "timeline.legend": "Working days; red: critical path, yellow: at risk, ┃ delivery ({delivery}).",
 };
