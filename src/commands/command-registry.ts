@@ -6,7 +6,7 @@
  */
 import type { CommandName } from "../config/schema.js";
 import { SUMMARY_LIMIT_MAX } from "../reports/summary.js";
-import type { Language } from "../render/i18n.js";
+import { isLanguage, type Language } from "../render/i18n.js";
 
 /** The same text in every language Nova writes. */
 export type LocalizedText = Readonly<Record<Language, string>>;
@@ -91,7 +91,7 @@ export const FLAGS: Readonly<Record<FlagName, FlagDefinition>> = {
     accepts: { de: "de oder en", en: "de or en" },
     parse: (raw) => {
       const lang = raw.toLowerCase();
-      return lang === "de" || lang === "en" ? lang : undefined;
+      return isLanguage(lang) ? lang : undefined;
     },
   },
 };

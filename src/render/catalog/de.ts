@@ -301,4 +301,55 @@ Skripte (--format json).
   "format.shortDate": "{day}.{month}.",
   "timeline.legend":
     "Arbeitstage; rot: kritischer Pfad, gelb: gefährdet, ┃ Liefertermin ({delivery}).",
+
+  // Sync: the sync's check run, the milestone, /nova sync.
+  "sync.milestone.title": "DGX Spark Lieferung",
+  "sync.milestone.description":
+    "Liefertermin der DGX Spark (`delivery:` in .github/nova.yml). Nova hält hier alle Aufgaben und Bereiche des Plans.",
+  "sync.checklistMissing.title": "Checkliste nicht gefunden",
+  "sync.checklistMissing.summary":
+    "`{path}` gibt es in diesem Commit nicht. Der Pfad steht unter `checklist:` in `{config}`.",
+  "sync.lintTitle_one": "Checkliste hat {count} Fehler: nichts abgeglichen",
+  "sync.lintTitle_other": "Checkliste hat {count} Fehler: nichts abgeglichen",
+  "sync.title.created": "{count} angelegt",
+  "sync.title.updated": "{count} aktualisiert",
+  "sync.title.closed": "{count} geschlossen",
+  "sync.title.reopened": "{count} wiedereröffnet",
+  "sync.title.unchanged": "{count} unverändert",
+  "sync.title.upToDate": "aktuell: {count} unverändert",
+  "sync.heading.created": "Angelegt",
+  "sync.heading.updated": "Aktualisiert",
+  "sync.heading.closed": "Geschlossen (erledigt)",
+  "sync.heading.reopened": "Wiedereröffnet",
+  "sync.heading.removed": "Geschlossen (aus der Checkliste entfernt)",
+  "sync.structure.subIssuesAdded": "{count} Sub-Issues verknüpft",
+  "sync.structure.subIssuesMoved": "{count} Sub-Issues in einen anderen Bereich verschoben",
+  "sync.structure.reordered": "{count} Sub-Issues umsortiert",
+  "sync.structure.blockedByAdded": "{count} „Blockiert durch“ angelegt",
+  "sync.structure.blockedByRemoved": "{count} „Blockiert durch“ entfernt",
+  "sync.structure.restored":
+    "Von Hand entfernt, wiederhergestellt (die Checkliste bestimmt die Struktur): {issues}",
+  "sync.structure.milestoneCreated": "Meilenstein „{title}“ angelegt",
+  "sync.structure.milestoneUpdated": "Meilenstein „{title}“ aktualisiert",
+  "sync.structure.unassignable":
+    "⚠️ `@{login}` kann in diesem Repository keine Issues zugewiesen bekommen (owner= bei „{title}“); das Issue bleibt ohne diese Zuweisung.",
+  "sync.missing.subIssues":
+    "ℹ️ Dieser Server kennt keine Sub-Issues (z. B. GitHub Enterprise Server 3.19): die Bereichs-Labels ordnen die Aufgaben zu.",
+  "sync.missing.dependencies":
+    "ℹ️ Dieser Server kennt keine Abhängigkeiten zwischen Issues: das Label `/blocked` markiert wartende Aufgaben.",
+  "sync.missing.milestones":
+    "ℹ️ Dieser Server kennt keine Meilensteine: der Liefertermin steht nur in der Konfiguration.",
+
+  // GPU reports: the latest report per host in the status report; containers: unreadable paths.
+  "gpu.latest.noHostname": "(ohne Hostnamen)",
+  "gpu.latest.pass": "{count} bestanden",
+  "gpu.latest.warn": "{count} Warnungen",
+  "gpu.latest.fail": "{count} fehlgeschlagen",
+  "gpu.latest.skip": "{count} übersprungen",
+  "gpu.latest.unknown": "{count} unklar",
+  "containers.path.notFound": "nova: {path}: nicht gefunden",
+  "containers.path.tooLarge": "nova: {path}: zu groß (höchstens 1 MB)",
+  "containers.path.unreadable": "nova: {path}: nicht lesbar",
+  "botPr.statusTitle": "Nova-Statusbericht {date}",
+  "botPr.writeBackTitle": "Nova: Checkliste abgleichen",
 } as const;

@@ -289,4 +289,55 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   // Terminal: the step plan's timeline.
   "format.shortDate": "{month}-{day}",
   "timeline.legend": "Working days; red: critical path, yellow: at risk, ┃ delivery ({delivery}).",
+
+  // Sync: the sync's check run, the milestone, /nova sync.
+  "sync.milestone.title": "DGX Spark delivery",
+  "sync.milestone.description":
+    "Delivery date of the DGX Spark (`delivery:` in .github/nova.yml). Nova keeps every task and section of the plan here.",
+  "sync.checklistMissing.title": "Checklist not found",
+  "sync.checklistMissing.summary":
+    "`{path}` does not exist at this commit. Set `checklist:` in `{config}`.",
+  "sync.lintTitle_one": "Checklist has {count} error: nothing synced",
+  "sync.lintTitle_other": "Checklist has {count} errors: nothing synced",
+  "sync.title.created": "{count} created",
+  "sync.title.updated": "{count} updated",
+  "sync.title.closed": "{count} closed",
+  "sync.title.reopened": "{count} reopened",
+  "sync.title.unchanged": "{count} unchanged",
+  "sync.title.upToDate": "up to date: {count} unchanged",
+  "sync.heading.created": "Created",
+  "sync.heading.updated": "Updated",
+  "sync.heading.closed": "Closed (done)",
+  "sync.heading.reopened": "Reopened",
+  "sync.heading.removed": "Closed (removed from the checklist)",
+  "sync.structure.subIssuesAdded": "{count} sub-issues linked",
+  "sync.structure.subIssuesMoved": "{count} sub-issues moved to another section",
+  "sync.structure.reordered": "{count} sub-issues reordered",
+  "sync.structure.blockedByAdded": '{count} "blocked by" relations added',
+  "sync.structure.blockedByRemoved": '{count} "blocked by" relations removed',
+  "sync.structure.restored":
+    "Removed by hand, restored (the checklist owns the structure): {issues}",
+  "sync.structure.milestoneCreated": 'Milestone "{title}" created',
+  "sync.structure.milestoneUpdated": 'Milestone "{title}" updated',
+  "sync.structure.unassignable":
+    '⚠️ `@{login}` cannot be assigned issues in this repository (owner= of "{title}"); the issue stays without that assignee.',
+  "sync.missing.subIssues":
+    "ℹ️ This server has no sub-issues (e.g. GitHub Enterprise Server 3.19): the section labels group the tasks.",
+  "sync.missing.dependencies":
+    "ℹ️ This server has no issue dependencies: the `/blocked` label marks waiting tasks.",
+  "sync.missing.milestones":
+    "ℹ️ This server has no milestones: the delivery date is only in the configuration.",
+
+  // GPU reports: the latest report per host in the status report; containers: unreadable paths.
+  "gpu.latest.noHostname": "(no hostname)",
+  "gpu.latest.pass": "{count} passed",
+  "gpu.latest.warn": "{count} warnings",
+  "gpu.latest.fail": "{count} failed",
+  "gpu.latest.skip": "{count} skipped",
+  "gpu.latest.unknown": "{count} unknown",
+  "containers.path.notFound": "nova: {path}: not found",
+  "containers.path.tooLarge": "nova: {path}: too large (at most 1 MB)",
+  "containers.path.unreadable": "nova: {path}: cannot be read",
+  "botPr.statusTitle": "Nova status report {date}",
+  "botPr.writeBackTitle": "Nova: update the checklist",
 };
