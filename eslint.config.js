@@ -55,6 +55,26 @@ export default defineConfig(
     },
   },
   {
+    // One way to say things: a text in code comes from the catalog (src/render/catalog/), never
+    // from a test of the language, so `en` cannot lack a sentence `de` has (docs/development.md).
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...["left", "right"].map((side) => ({
+          selector: `BinaryExpression[operator=/^[!=]==?$/][${side}.value=/^(de|en)$/]`,
+          message:
+            "Do not choose text by comparing with a language code: add a key to src/render/catalog/ and use say(lang, key).",
+        })),
+        {
+          selector: "SwitchCase[test.value=/^(de|en)$/]",
+          message:
+            "Do not switch on a language code: add a key to src/render/catalog/ and use say(lang, key).",
+        },
+      ],
+    },
+  },
+  {
     // The runner and the protocol stand alone: nothing of the app (src/, templates) in them.
     files: ["packages/runner/src/**/*.ts", "packages/protocol/src/**/*.ts"],
     rules: {
