@@ -35,7 +35,7 @@ export function say<K extends SayKey>(
   key: K,
   ...params: ParamsArgument<K>
 ): string {
-  return translate(lang, key, (params[0] ?? {}) as Readonly<Record<string, unknown>>);
+  return translate(lang, key, params[0] ?? {});
 }
 
 /** The message `key` in every language, for values that carry both (config problems). */
