@@ -403,4 +403,109 @@ Skripte (--format json).
   "sync.comment.duplicate":
     "Doppelt angelegt (gleichzeitige Abgleiche): die Aufgabe wird in #{number} verfolgt.",
   "gpu.failLabel": "Nova GPU-Check: der letzte Bericht ist fehlgeschlagen",
+
+  // Terminal: nova sync.
+  "terminal.sync.upToDate":
+    "Alles ist auf dem neuesten Stand: {count} Issues entsprechen der Checkliste.",
+  "terminal.sync.count": "Anzahl",
+  "terminal.sync.row.created": "angelegt",
+  "terminal.sync.row.updated": "aktualisiert",
+  "terminal.sync.row.closed": "geschlossen (erledigt)",
+  "terminal.sync.row.reopened": "wiedereröffnet",
+  "terminal.sync.row.removed": "geschlossen (entfernt)",
+  "terminal.sync.row.unchanged": "unverändert",
+  "terminal.sync.labels": "Neue Labels:",
+  "terminal.sync.proposals":
+    "Vorschläge für die Checkliste (jemand hat ein Issue auf GitHub geschlossen oder wieder geöffnet; Nova lässt es so und schlägt die Änderung der Checkliste vor):",
+  "terminal.sync.tick": "abhaken",
+  "terminal.sync.untick": "Haken entfernen",
+  "terminal.sync.remaining":
+    "{count} weitere Änderungen folgen im nächsten Lauf (höchstens {max} Schreibzugriffe je Lauf).",
+  "terminal.sync.skipped":
+    "{count} Änderungen übersprungen, weil jemand das Issue währenddessen geändert hat; der nächste Lauf prüft erneut.",
+  "terminal.sync.error": "GitHub hat den Lauf unterbrochen ({error}); Nova versucht es erneut.",
+
+  // Terminal and Markdown views of the CLI: terminal.progress
+  "terminal.progress.title": "Fortschritt",
+  "terminal.progress.done": "{done} von {total} Aufgaben erledigt",
+  "terminal.progress.empty": "Der Plan enthält noch keine Aufgaben.",
+  "terminal.progress.columns.0": "Abschnitt",
+  "terminal.progress.columns.1": "Erledigt",
+  "terminal.progress.columns.2": "Fortschritt",
+  "terminal.progress.columns.3": "Anteil",
+
+  // Terminal and Markdown views of the CLI: terminal.summary
+  "terminal.summary.title": "Zusammenfassung",
+  "terminal.summary.asOf": "Stand: {today}",
+  "terminal.summary.done": "{done} von {total} Aufgaben erledigt",
+  "terminal.summary.passed": "Der Liefertermin am {delivery} ist verstrichen.",
+  "terminal.summary.left": "Noch {days} bis zum Liefertermin am {delivery}.",
+  "terminal.summary.met": "Voraussichtlich fertig am {finish}.",
+  "terminal.summary.late": "Voraussichtlich erst am {finish} fertig, nach dem Liefertermin.",
+  "terminal.summary.next": "Als Nächstes",
+  "terminal.summary.from": "ab",
+  "terminal.summary.noneOpen": "Keine offenen Aufgaben.",
+  "terminal.summary.recent": "Zuletzt erledigt",
+  "terminal.summary.noneDone": "Noch nichts erledigt.",
+  "terminal.summary.blocked": "Blockiert",
+  "terminal.summary.waitsFor": "wartet auf",
+  "terminal.summary.noneBlocked": "Keine Aufgabe ist blockiert.",
+
+  // Terminal and Markdown views of the CLI: terminal.stepPlan
+  "terminal.stepPlan.title": "Schrittplan",
+  "terminal.stepPlan.asOf": "Stand: {today} · Liefertermin: {delivery}",
+  "terminal.stepPlan.met": "Der Liefertermin ist zu halten.",
+  "terminal.stepPlan.metDetail":
+    "Voraussichtlich fertig am {finish}: {needed} nötig, {available} verfügbar.",
+  "terminal.stepPlan.missed": "Der Liefertermin ist gefährdet.",
+  "terminal.stepPlan.missedDetail":
+    "Voraussichtlich erst am {finish} fertig: {needed} nötig, nur {available} verfügbar.",
+  "terminal.stepPlan.critical": "Kritischer Pfad:",
+  "terminal.stepPlan.criticalNote": "jede Verzögerung dort verschiebt den Fertigstellungstermin.",
+  "terminal.stepPlan.effort": "Aufwand {days}, vom {start} bis zum {finish}",
+  "terminal.stepPlan.columns.0": "Schritt",
+  "terminal.stepPlan.columns.1": "Aufgabe",
+  "terminal.stepPlan.columns.2": "Beginn",
+  "terminal.stepPlan.columns.3": "Ende",
+  "terminal.stepPlan.columns.4": "Dauer",
+  "terminal.stepPlan.columns.5": "Hinweise",
+  "terminal.stepPlan.noRoleTasks": "Für die Rolle „{role}“ gibt es keine offenen Aufgaben.",
+  "terminal.stepPlan.allDone": "Alle Aufgaben sind erledigt.",
+
+  // Terminal and Markdown views of the CLI: terminal.tasks
+  "terminal.tasks.title": "Aufgaben",
+  "terminal.tasks.columns.0": "Zeile",
+  "terminal.tasks.columns.1": "Erledigt",
+  "terminal.tasks.columns.2": "ID",
+  "terminal.tasks.columns.3": "Titel",
+  "terminal.tasks.columns.4": "Abschnitt",
+  "terminal.tasks.columns.5": "Übergeordnet",
+  "terminal.tasks.count_one": "{count} Aufgabe, davon {done} erledigt.",
+  "terminal.tasks.count_other": "{count} Aufgaben, davon {done} erledigt.",
+  "terminal.tasks.none": "Die Checkliste enthält keine Aufgaben.",
+  "terminal.tasks.noSection": "Vor dem ersten Abschnitt",
+
+  // Terminal: nova plan.
+  "terminal.plan.title": "Abgleich-Vorschau",
+  "terminal.plan.lead":
+    "Ein erster Abgleich in ein leeres Repository würde {labels} und {issues} anlegen (eins je Bereich, eins je Aufgabe), {subIssues} als Sub-Issues ihres Bereichs verknüpfen und {blockedBy} anlegen ({writes}). Jetzt wird nichts geschrieben.",
+  "terminal.plan.labels_one": "{count} Label",
+  "terminal.plan.labels_other": "{count} Labels",
+  "terminal.plan.issues_one": "{count} Issue",
+  "terminal.plan.issues_other": "{count} Issues",
+  "terminal.plan.subIssues_one": "{count} Aufgabe",
+  "terminal.plan.subIssues_other": "{count} Aufgaben",
+  "terminal.plan.blockedBy_one": "{count} „Blockiert durch“-Beziehung",
+  "terminal.plan.blockedBy_other": "{count} „Blockiert durch“-Beziehungen",
+  "terminal.plan.writes_one": "{count} Schreibzugriff",
+  "terminal.plan.writes_other": "{count} Schreibzugriffe",
+  "terminal.plan.labelColumns.0": "Label",
+  "terminal.plan.labelColumns.1": "Farbe",
+  "terminal.plan.labelColumns.2": "Beschreibung",
+  "terminal.plan.issueColumns.0": "Zeile",
+  "terminal.plan.issueColumns.1": "Titel",
+  "terminal.plan.issueColumns.2": "Labels",
+  "terminal.plan.issueColumns.3": "Status",
+  "terminal.plan.open": "offen",
+  "terminal.plan.closed": "geschlossen (erledigt)",
 } as const;
