@@ -548,4 +548,41 @@ Skripte (--format json).
   "containers.label.error": "Fehler",
   "containers.label.warning": "Warnung",
   "containers.label.info": "Hinweis",
+
+  // Config: what each setting accepts (a noun phrase after "must be"), and problems across keys.
+  "config.accepted.labelPrefix": "1 bis {max} Buchstaben, Ziffern, `.`, `_` oder `-`, z. B. `dgx`",
+  "config.accepted.sectionColors": 'eine Zuordnung von bis zu {max} Abschnitts-Slugs zu Farben, z. B. `operative-vorbereitung: "D93F0B"`',
+  "config.accepted.roleName": "ein Rollenname mit 1 bis {max} Zeichen ohne Leerzeichen am Anfang oder Ende",
+  "config.accepted.sectionReference": "ein Abschnitts-Slug wie `operative-vorbereitung` oder eine Abschnittsnummer wie `6`",
+  "config.accepted.roleMembers": "eine Liste von bis zu {max} GitHub-Logins",
+  "config.accepted.roleSections": "eine Liste von bis zu {max} Abschnitts-Slugs oder -Nummern",
+  "config.tooManyRoles": "hat {count} Rollen; erlaubt sind höchstens {max}",
+  "config.sameRole": "bezeichnet dieselbe Rolle wie `{first}`: Groß- und Kleinschreibung zählt bei Rollennamen nicht",
+  "config.accepted.roles": "eine Zuordnung von Rollennamen zu `{ members, sections }`",
+  "config.accepted.interval": "ein Intervall von `15m` bis `7d`, geschrieben als Zahl mit `m`, `h` oder `d` (z. B. `30m`, `6h`, `1d`), oder `off`",
+  "config.accepted.milestone": "ein Meilenstein-Titel mit 1 bis {max} Zeichen, z. B. `DGX Spark Lieferung`",
+  "config.accepted.statusOption": "ein Optionsname mit 1 bis {max} Zeichen, z. B. `In Arbeit`",
+  "config.accepted.projectTitle": "ein Projekttitel mit 1 bis {max} Zeichen",
+  "config.projectNumberAndTitle": "nimmt entweder `number` (ein bestehendes Projekt) oder `title`, nicht beides",
+  "config.projectNumberOrTitle": "braucht `number` (ein bestehendes Projekt) oder `title` (per Titel gesucht oder angelegt)",
+  "config.projectCreateWithNumber": "geht nur mit `title`: ein Projekt mit `number` muss schon existieren",
+  "config.accepted.cron": "ein Cron-Ausdruck mit 5 Feldern (Minute Stunde Tag Monat Wochentag), z. B. `0 6 * * 1-5`",
+  "config.accepted.timezone": "eine IANA-Zeitzone wie `Europe/Berlin` oder `UTC`",
+  "config.accepted.taskId": "eine Aufgaben-ID aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
+  "config.accepted.path": "ein relativer Pfad im Repository, z. B. `docs/dgx-spark-plan.md` (ohne führendes `/`, ohne `..`, ohne Backslashes, höchstens {max} Zeichen)",
+  "config.accepted.language": "`de` (Deutsch) oder `en` (Englisch)",
+  "config.accepted.holidays": "eine Liste von bis zu {max} Daten der Form `JJJJ-MM-TT`",
+
+  // Config: the shared value types.
+  "config.accepted.sectionSlug": "ein Abschnitts-Slug aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `operative-vorbereitung`",
+  "config.accepted.colour": 'eine Farbe aus 6 Hex-Ziffern mit optionalem `#`, z. B. `76B900` (in YAML `"#76B900"` in Anführungszeichen: ein `#` ohne sie beginnt einen Kommentar)',
+  "config.accepted.date": "ein gültiges Kalenderdatum der Form `JJJJ-MM-TT`, z. B. `2026-12-04`",
+  "config.accepted.login": "ein GitHub-Login wie `alice` oder `@alice`",
+  "config.accepted.boolean": "`true` oder `false`",
+  "config.accepted.wholeNumber": "eine ganze Zahl zwischen {min} und {max}",
+  "config.accepted.labelDescription": "ein Text mit 1 bis {max} Zeichen ohne `{…}`-Platzhalter",
+  "config.accepted.labelDescriptionWithPlaceholder": "ein Text mit 1 bis {max} Zeichen; einziger Platzhalter ist {placeholderText}",
+
+  // Config: permission levels.
+  "config.accepted.permission": "eine der Stufen {levels}",
 } as const;

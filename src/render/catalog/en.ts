@@ -534,4 +534,41 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "containers.label.error": "error",
   "containers.label.warning": "warning",
   "containers.label.info": "note",
+
+  // Config: what each setting accepts (a noun phrase after "must be"), and problems across keys.
+  "config.accepted.labelPrefix": "1 to {max} letters, digits, `.`, `_` or `-`, e.g. `dgx`",
+  "config.accepted.sectionColors": 'a mapping of up to {max} section slugs to colours, e.g. `operative-vorbereitung: "D93F0B"`',
+  "config.accepted.roleName": "a role name of 1 to {max} characters without leading or trailing spaces",
+  "config.accepted.sectionReference": "a section slug such as `operative-vorbereitung` or a section number such as `6`",
+  "config.accepted.roleMembers": "a list of up to {max} GitHub logins",
+  "config.accepted.roleSections": "a list of up to {max} section slugs or numbers",
+  "config.tooManyRoles": "has {count} roles; at most {max} are accepted",
+  "config.sameRole": "names the same role as `{first}`: role names are compared without regard to case",
+  "config.accepted.roles": "a mapping of role names to `{ members, sections }`",
+  "config.accepted.interval": "an interval from `15m` to `7d` written as a number and `m`, `h` or `d` (e.g. `30m`, `6h`, `1d`), or `off`",
+  "config.accepted.milestone": "a milestone title of 1 to {max} characters, e.g. `DGX Spark delivery`",
+  "config.accepted.statusOption": "an option name of 1 to {max} characters, e.g. `In Arbeit`",
+  "config.accepted.projectTitle": "a project title of 1 to {max} characters",
+  "config.projectNumberAndTitle": "takes either `number` (an existing project) or `title`, not both",
+  "config.projectNumberOrTitle": "needs `number` (an existing project) or `title` (found or created by title)",
+  "config.projectCreateWithNumber": "only works with `title`: a project given by `number` must already exist",
+  "config.accepted.cron": "a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. `0 6 * * 1-5`",
+  "config.accepted.timezone": "an IANA time zone such as `Europe/Berlin` or `UTC`",
+  "config.accepted.taskId": "a task id: lowercase letters, digits and single hyphens, e.g. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
+  "config.accepted.path": "a relative path inside the repository, e.g. `docs/dgx-spark-plan.md` (no leading `/`, no `..`, no backslashes, at most {max} characters)",
+  "config.accepted.language": "`de` (German) or `en` (English)",
+  "config.accepted.holidays": "a list of up to {max} dates written `YYYY-MM-DD`",
+
+  // Config: the shared value types.
+  "config.accepted.sectionSlug": "a section slug: lowercase letters, digits and single hyphens, e.g. `operative-vorbereitung`",
+  "config.accepted.colour": 'a colour of 6 hex digits with an optional `#`, e.g. `76B900` (in YAML write `"#76B900"` in quotes: an unquoted `#` starts a comment)',
+  "config.accepted.date": "a real calendar date written `YYYY-MM-DD`, e.g. `2026-12-04`",
+  "config.accepted.login": "a GitHub login such as `alice` or `@alice`",
+  "config.accepted.boolean": "`true` or `false`",
+  "config.accepted.wholeNumber": "a whole number between {min} and {max}",
+  "config.accepted.labelDescription": "a text of 1 to {max} characters without `{…}` placeholders",
+  "config.accepted.labelDescriptionWithPlaceholder": "a text of 1 to {max} characters; the only placeholder is {placeholderText}",
+
+  // Config: permission levels.
+  "config.accepted.permission": "one of {levels}",
 };
