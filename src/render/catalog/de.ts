@@ -511,26 +511,42 @@ Skripte (--format json).
 
   // Containers: nova containers findings ({names} are code spans) and the report around them.
   "containers.finding.unreadable": "Datei nicht lesbar: {reason}.",
-  "containers.finding.gpuReservationMissing": "GPU-Workload ohne GPU-Reservierung: {devices} mit {driver} und {gpu} angeben.",
-  "containers.finding.gpuReservationCapabilities": "Die Geräte-Reservierung nennt keine {gpu}; ohne sie bekommt der Container keine GPU.",
+  "containers.finding.gpuReservationMissing":
+    "GPU-Workload ohne GPU-Reservierung: {devices} mit {driver} und {gpu} angeben.",
+  "containers.finding.gpuReservationCapabilities":
+    "Die Geräte-Reservierung nennt keine {gpu}; ohne sie bekommt der Container keine GPU.",
   "containers.finding.gpuReservationDriver": "Die GPU-Reservierung nennt nicht {driver}.",
-  "containers.finding.gpuLegacyRuntime": "{runtime} ist die alte Schreibweise; besser {devices} mit {driver} und {gpu}.",
-  "containers.finding.imageUnpinned": "Image {image} ohne Tag (also {latest}): auf einen Digest ({digest}) oder mindestens ein festes Tag festlegen.",
-  "containers.finding.imageLatest": "Image {image} nutzt {latest}: auf einen Digest ({digest}) oder ein festes Tag festlegen.",
-  "containers.finding.imageNoDigest": "Image {image} hat ein Tag, aber keinen Digest; ein Digest macht den Stand reproduzierbar.",
-  "containers.finding.imageVariable": "Image {image} hängt von einer Variablen ab; ob es festgelegt ist, lässt sich nicht prüfen.",
-  "containers.finding.healthcheckMissing": "Kein Healthcheck (außer das Image bringt einen mit); ohne ihn meldet Docker einen hängenden Dienst als gesund.",
+  "containers.finding.gpuLegacyRuntime":
+    "{runtime} ist die alte Schreibweise; besser {devices} mit {driver} und {gpu}.",
+  "containers.finding.imageUnpinned":
+    "Image {image} ohne Tag (also {latest}): auf einen Digest ({digest}) oder mindestens ein festes Tag festlegen.",
+  "containers.finding.imageLatest":
+    "Image {image} nutzt {latest}: auf einen Digest ({digest}) oder ein festes Tag festlegen.",
+  "containers.finding.imageNoDigest":
+    "Image {image} hat ein Tag, aber keinen Digest; ein Digest macht den Stand reproduzierbar.",
+  "containers.finding.imageVariable":
+    "Image {image} hängt von einer Variablen ab; ob es festgelegt ist, lässt sich nicht prüfen.",
+  "containers.finding.healthcheckMissing":
+    "Kein Healthcheck (außer das Image bringt einen mit); ohne ihn meldet Docker einen hängenden Dienst als gesund.",
   "containers.finding.healthcheckDisabled": "Der Healthcheck ist abgeschaltet.",
-  "containers.finding.restartMissing": "Keine Restart-Policy: {restart} (oder {onFailure}) setzen, damit der Dienst einen Absturz oder Neustart des DGX übersteht.",
+  "containers.finding.restartMissing":
+    "Keine Restart-Policy: {restart} (oder {onFailure}) setzen, damit der Dienst einen Absturz oder Neustart des DGX übersteht.",
   "containers.finding.userRoot": "Läuft als {user}: einen unprivilegierten Benutzer setzen.",
-  "containers.finding.userUnset": "Kein Benutzer gesetzt: ohne {userInstruction}/{userKey} läuft der Container meist als root.",
-  "containers.finding.memoryLimitGpu": "Kein Speicherlimit ({memory}): auf dem GB10 teilen sich CPU und GPU denselben Speicher, ein Workload ohne Limit kann das ganze System aushungern.",
+  "containers.finding.userUnset":
+    "Kein Benutzer gesetzt: ohne {userInstruction}/{userKey} läuft der Container meist als root.",
+  "containers.finding.memoryLimitGpu":
+    "Kein Speicherlimit ({memory}): auf dem GB10 teilen sich CPU und GPU denselben Speicher, ein Workload ohne Limit kann das ganze System aushungern.",
   "containers.finding.memoryLimit": "Kein Speicherlimit ({memory} oder {memLimit}).",
-  "containers.finding.privileged": "{privileged} gibt dem Container das ganze Host-System; für die GPU genügt die Geräte-Reservierung.",
-  "containers.finding.capabilities": "{capAdd} gibt weitreichende Rechte; nur die nötigen Capabilities hinzufügen.",
-  "containers.finding.literalSecret": "{variable} steht als Klartext in der Datei: als Secret oder aus der Umgebung ({substitution}) übergeben.",
-  "containers.finding.platformAmd64": "Plattform {platform}: der DGX Spark ist arm64 (Grace); unter Emulation gibt es keine GPU.",
-  "containers.finding.arm64Image": "Sicherstellen, dass {image} für {arm64} existiert (DGX Spark); ein Digest muss der des Multi-Arch-Index oder des arm64-Manifests sein.",
+  "containers.finding.privileged":
+    "{privileged} gibt dem Container das ganze Host-System; für die GPU genügt die Geräte-Reservierung.",
+  "containers.finding.capabilities":
+    "{capAdd} gibt weitreichende Rechte; nur die nötigen Capabilities hinzufügen.",
+  "containers.finding.literalSecret":
+    "{variable} steht als Klartext in der Datei: als Secret oder aus der Umgebung ({substitution}) übergeben.",
+  "containers.finding.platformAmd64":
+    "Plattform {platform}: der DGX Spark ist arm64 (Grace); unter Emulation gibt es keine GPU.",
+  "containers.finding.arm64Image":
+    "Sicherstellen, dass {image} für {arm64} existiert (DGX Spark); ein Digest muss der des Multi-Arch-Index oder des arm64-Manifests sein.",
   "containers.title": "Container-Checkliste (DGX Spark)",
   "containers.errors_one": "{number} Fehler",
   "containers.errors_other": "{number} Fehler",
@@ -551,38 +567,88 @@ Skripte (--format json).
 
   // Config: what each setting accepts (a noun phrase after "must be"), and problems across keys.
   "config.accepted.labelPrefix": "1 bis {max} Buchstaben, Ziffern, `.`, `_` oder `-`, z. B. `dgx`",
-  "config.accepted.sectionColors": 'eine Zuordnung von bis zu {max} Abschnitts-Slugs zu Farben, z. B. `operative-vorbereitung: "D93F0B"`',
-  "config.accepted.roleName": "ein Rollenname mit 1 bis {max} Zeichen ohne Leerzeichen am Anfang oder Ende",
-  "config.accepted.sectionReference": "ein Abschnitts-Slug wie `operative-vorbereitung` oder eine Abschnittsnummer wie `6`",
+  "config.accepted.sectionColors":
+    'eine Zuordnung von bis zu {max} Abschnitts-Slugs zu Farben, z. B. `operative-vorbereitung: "D93F0B"`',
+  "config.accepted.roleName":
+    "ein Rollenname mit 1 bis {max} Zeichen ohne Leerzeichen am Anfang oder Ende",
+  "config.accepted.sectionReference":
+    "ein Abschnitts-Slug wie `operative-vorbereitung` oder eine Abschnittsnummer wie `6`",
   "config.accepted.roleMembers": "eine Liste von bis zu {max} GitHub-Logins",
   "config.accepted.roleSections": "eine Liste von bis zu {max} Abschnitts-Slugs oder -Nummern",
   "config.tooManyRoles": "hat {count} Rollen; erlaubt sind höchstens {max}",
-  "config.sameRole": "bezeichnet dieselbe Rolle wie `{first}`: Groß- und Kleinschreibung zählt bei Rollennamen nicht",
+  "config.sameRole":
+    "bezeichnet dieselbe Rolle wie `{first}`: Groß- und Kleinschreibung zählt bei Rollennamen nicht",
   "config.accepted.roles": "eine Zuordnung von Rollennamen zu `{ members, sections }`",
-  "config.accepted.interval": "ein Intervall von `15m` bis `7d`, geschrieben als Zahl mit `m`, `h` oder `d` (z. B. `30m`, `6h`, `1d`), oder `off`",
-  "config.accepted.milestone": "ein Meilenstein-Titel mit 1 bis {max} Zeichen, z. B. `DGX Spark Lieferung`",
+  "config.accepted.interval":
+    "ein Intervall von `15m` bis `7d`, geschrieben als Zahl mit `m`, `h` oder `d` (z. B. `30m`, `6h`, `1d`), oder `off`",
+  "config.accepted.milestone":
+    "ein Meilenstein-Titel mit 1 bis {max} Zeichen, z. B. `DGX Spark Lieferung`",
   "config.accepted.statusOption": "ein Optionsname mit 1 bis {max} Zeichen, z. B. `In Arbeit`",
   "config.accepted.projectTitle": "ein Projekttitel mit 1 bis {max} Zeichen",
-  "config.projectNumberAndTitle": "nimmt entweder `number` (ein bestehendes Projekt) oder `title`, nicht beides",
-  "config.projectNumberOrTitle": "braucht `number` (ein bestehendes Projekt) oder `title` (per Titel gesucht oder angelegt)",
-  "config.projectCreateWithNumber": "geht nur mit `title`: ein Projekt mit `number` muss schon existieren",
-  "config.accepted.cron": "ein Cron-Ausdruck mit 5 Feldern (Minute Stunde Tag Monat Wochentag), z. B. `0 6 * * 1-5`",
+  "config.projectNumberAndTitle":
+    "nimmt entweder `number` (ein bestehendes Projekt) oder `title`, nicht beides",
+  "config.projectNumberOrTitle":
+    "braucht `number` (ein bestehendes Projekt) oder `title` (per Titel gesucht oder angelegt)",
+  "config.projectCreateWithNumber":
+    "geht nur mit `title`: ein Projekt mit `number` muss schon existieren",
+  "config.accepted.cron":
+    "ein Cron-Ausdruck mit 5 Feldern (Minute Stunde Tag Monat Wochentag), z. B. `0 6 * * 1-5`",
   "config.accepted.timezone": "eine IANA-Zeitzone wie `Europe/Berlin` oder `UTC`",
-  "config.accepted.taskId": "eine Aufgaben-ID aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
-  "config.accepted.path": "ein relativer Pfad im Repository, z. B. `docs/dgx-spark-plan.md` (ohne führendes `/`, ohne `..`, ohne Backslashes, höchstens {max} Zeichen)",
+  "config.accepted.taskId":
+    "eine Aufgaben-ID aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
+  "config.accepted.path":
+    "ein relativer Pfad im Repository, z. B. `docs/dgx-spark-plan.md` (ohne führendes `/`, ohne `..`, ohne Backslashes, höchstens {max} Zeichen)",
   "config.accepted.language": "`de` (Deutsch) oder `en` (Englisch)",
   "config.accepted.holidays": "eine Liste von bis zu {max} Daten der Form `JJJJ-MM-TT`",
 
   // Config: the shared value types.
-  "config.accepted.sectionSlug": "ein Abschnitts-Slug aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `operative-vorbereitung`",
-  "config.accepted.colour": 'eine Farbe aus 6 Hex-Ziffern mit optionalem `#`, z. B. `76B900` (in YAML `"#76B900"` in Anführungszeichen: ein `#` ohne sie beginnt einen Kommentar)',
+  "config.accepted.sectionSlug":
+    "ein Abschnitts-Slug aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `operative-vorbereitung`",
+  "config.accepted.colour":
+    'eine Farbe aus 6 Hex-Ziffern mit optionalem `#`, z. B. `76B900` (in YAML `"#76B900"` in Anführungszeichen: ein `#` ohne sie beginnt einen Kommentar)',
   "config.accepted.date": "ein gültiges Kalenderdatum der Form `JJJJ-MM-TT`, z. B. `2026-12-04`",
   "config.accepted.login": "ein GitHub-Login wie `alice` oder `@alice`",
   "config.accepted.boolean": "`true` oder `false`",
   "config.accepted.wholeNumber": "eine ganze Zahl zwischen {min} und {max}",
   "config.accepted.labelDescription": "ein Text mit 1 bis {max} Zeichen ohne `{…}`-Platzhalter",
-  "config.accepted.labelDescriptionWithPlaceholder": "ein Text mit 1 bis {max} Zeichen; einziger Platzhalter ist {placeholderText}",
+  "config.accepted.labelDescriptionWithPlaceholder":
+    "ein Text mit 1 bis {max} Zeichen; einziger Platzhalter ist {placeholderText}",
 
   // Config: permission levels.
   "config.accepted.permission": "eine der Stufen {levels}",
+
+  // Slash commands: what /nova help says about each command and flag.
+  "commands.flag.limit.placeholder": "N",
+  "commands.flag.limit.accepts": "eine ganze Zahl von 1 bis {max} (Standard {default})",
+  "commands.flag.role.placeholder": '"Rolle"',
+  "commands.flag.role.accepts":
+    'einen Rollennamen mit 1 bis {max} Zeichen, mit Leerzeichen in Anführungszeichen, z. B. --role "Plattform"',
+  "commands.flag.lang.placeholder": "de|en",
+  "commands.flag.lang.accepts": "de oder en",
+  "commands.progress.description":
+    "Fortschritt je Abschnitt mit Balken; auf dem Issue einer Aufgabe auch ihre Abhängigkeiten und was sie blockiert.",
+  "commands.stepPlan.description":
+    "Der Schrittplan mit Terminen, kritischem Pfad und Gantt-Diagramm, wahlweise für eine Rolle.",
+  "commands.summary.description":
+    "Kurzer Stand: als Nächstes, zuletzt erledigt, blockiert, verbleibende Arbeitstage.",
+  "commands.sync.description":
+    "Gleicht die Issues jetzt mit der Checkliste ab und antwortet, was sich geändert hat.",
+  "commands.report.description":
+    "Schreibt den Statusbericht von heute jetzt in den Statusbericht-Pull-Request (öffnet oder aktualisiert ihn) und antwortet mit dem Link.",
+  "commands.help.description":
+    "Diese Hilfe: Befehle, Beispiele, wer sie ausführen darf, und die wirksame Konfiguration.",
+
+  // Slash commands: examples in /nova help, one per line.
+  "commands.progress.examples": `/nova progress
+/nova fortschritt --lang en`,
+  "commands.stepPlan.examples": `/nova step-plan
+/nova schrittplan --role "Plattform"`,
+  "commands.summary.examples": `/nova summary
+/nova zusammenfassung --limit=10`,
+  "commands.sync.examples": `/nova sync
+/nova abgleich`,
+  "commands.report.examples": `/nova report
+/nova bericht`,
+  "commands.help.examples": `/nova help
+/nova hilfe --lang en`,
 } as const;

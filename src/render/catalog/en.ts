@@ -497,26 +497,42 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
 
   // Containers: nova containers findings ({names} are code spans) and the report around them.
   "containers.finding.unreadable": "File cannot be read: {reason}.",
-  "containers.finding.gpuReservationMissing": "GPU workload without a GPU reservation: add {devices} with {driver} and {gpu}.",
-  "containers.finding.gpuReservationCapabilities": "The device reservation names no {gpu}; without it the container gets no GPU.",
+  "containers.finding.gpuReservationMissing":
+    "GPU workload without a GPU reservation: add {devices} with {driver} and {gpu}.",
+  "containers.finding.gpuReservationCapabilities":
+    "The device reservation names no {gpu}; without it the container gets no GPU.",
   "containers.finding.gpuReservationDriver": "The GPU reservation does not name {driver}.",
-  "containers.finding.gpuLegacyRuntime": "{runtime} is the legacy form; prefer {devices} with {driver} and {gpu}.",
-  "containers.finding.imageUnpinned": "Image {image} has no tag (so {latest}): pin a digest ({digest}) or at least a fixed tag.",
-  "containers.finding.imageLatest": "Image {image} uses {latest}: pin a digest ({digest}) or a fixed tag.",
-  "containers.finding.imageNoDigest": "Image {image} has a tag but no digest; a digest makes it reproducible.",
-  "containers.finding.imageVariable": "Image {image} depends on a variable; whether it is pinned cannot be checked.",
-  "containers.finding.healthcheckMissing": "No healthcheck (unless the image has one); without it Docker reports a hung service as healthy.",
+  "containers.finding.gpuLegacyRuntime":
+    "{runtime} is the legacy form; prefer {devices} with {driver} and {gpu}.",
+  "containers.finding.imageUnpinned":
+    "Image {image} has no tag (so {latest}): pin a digest ({digest}) or at least a fixed tag.",
+  "containers.finding.imageLatest":
+    "Image {image} uses {latest}: pin a digest ({digest}) or a fixed tag.",
+  "containers.finding.imageNoDigest":
+    "Image {image} has a tag but no digest; a digest makes it reproducible.",
+  "containers.finding.imageVariable":
+    "Image {image} depends on a variable; whether it is pinned cannot be checked.",
+  "containers.finding.healthcheckMissing":
+    "No healthcheck (unless the image has one); without it Docker reports a hung service as healthy.",
   "containers.finding.healthcheckDisabled": "The healthcheck is disabled.",
-  "containers.finding.restartMissing": "No restart policy: set {restart} (or {onFailure}) so the service survives a crash or a reboot of the DGX.",
+  "containers.finding.restartMissing":
+    "No restart policy: set {restart} (or {onFailure}) so the service survives a crash or a reboot of the DGX.",
   "containers.finding.userRoot": "Runs as {user}: set an unprivileged user.",
-  "containers.finding.userUnset": "No user set: without {userInstruction}/{userKey} the container usually runs as root.",
-  "containers.finding.memoryLimitGpu": "No memory limit ({memory}): on the GB10, CPU and GPU share one memory, so a workload without a limit can starve the whole system.",
+  "containers.finding.userUnset":
+    "No user set: without {userInstruction}/{userKey} the container usually runs as root.",
+  "containers.finding.memoryLimitGpu":
+    "No memory limit ({memory}): on the GB10, CPU and GPU share one memory, so a workload without a limit can starve the whole system.",
   "containers.finding.memoryLimit": "No memory limit ({memory} or {memLimit}).",
-  "containers.finding.privileged": "{privileged} hands the container the whole host; the device reservation is all a GPU needs.",
-  "containers.finding.capabilities": "{capAdd} grants sweeping rights; add only the capabilities needed.",
-  "containers.finding.literalSecret": "{variable} is written into the file in clear text: pass it as a secret or from the environment ({substitution}).",
-  "containers.finding.platformAmd64": "Platform {platform}: the DGX Spark is arm64 (Grace); emulated containers get no GPU.",
-  "containers.finding.arm64Image": "Make sure {image} exists for {arm64} (DGX Spark); a digest must be the multi-arch index's or the arm64 manifest's.",
+  "containers.finding.privileged":
+    "{privileged} hands the container the whole host; the device reservation is all a GPU needs.",
+  "containers.finding.capabilities":
+    "{capAdd} grants sweeping rights; add only the capabilities needed.",
+  "containers.finding.literalSecret":
+    "{variable} is written into the file in clear text: pass it as a secret or from the environment ({substitution}).",
+  "containers.finding.platformAmd64":
+    "Platform {platform}: the DGX Spark is arm64 (Grace); emulated containers get no GPU.",
+  "containers.finding.arm64Image":
+    "Make sure {image} exists for {arm64} (DGX Spark); a digest must be the multi-arch index's or the arm64 manifest's.",
   "containers.title": "Containers checklist (DGX Spark)",
   "containers.errors_one": "{number} error",
   "containers.errors_other": "{number} errors",
@@ -537,38 +553,86 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
 
   // Config: what each setting accepts (a noun phrase after "must be"), and problems across keys.
   "config.accepted.labelPrefix": "1 to {max} letters, digits, `.`, `_` or `-`, e.g. `dgx`",
-  "config.accepted.sectionColors": 'a mapping of up to {max} section slugs to colours, e.g. `operative-vorbereitung: "D93F0B"`',
-  "config.accepted.roleName": "a role name of 1 to {max} characters without leading or trailing spaces",
-  "config.accepted.sectionReference": "a section slug such as `operative-vorbereitung` or a section number such as `6`",
+  "config.accepted.sectionColors":
+    'a mapping of up to {max} section slugs to colours, e.g. `operative-vorbereitung: "D93F0B"`',
+  "config.accepted.roleName":
+    "a role name of 1 to {max} characters without leading or trailing spaces",
+  "config.accepted.sectionReference":
+    "a section slug such as `operative-vorbereitung` or a section number such as `6`",
   "config.accepted.roleMembers": "a list of up to {max} GitHub logins",
   "config.accepted.roleSections": "a list of up to {max} section slugs or numbers",
   "config.tooManyRoles": "has {count} roles; at most {max} are accepted",
-  "config.sameRole": "names the same role as `{first}`: role names are compared without regard to case",
+  "config.sameRole":
+    "names the same role as `{first}`: role names are compared without regard to case",
   "config.accepted.roles": "a mapping of role names to `{ members, sections }`",
-  "config.accepted.interval": "an interval from `15m` to `7d` written as a number and `m`, `h` or `d` (e.g. `30m`, `6h`, `1d`), or `off`",
-  "config.accepted.milestone": "a milestone title of 1 to {max} characters, e.g. `DGX Spark delivery`",
+  "config.accepted.interval":
+    "an interval from `15m` to `7d` written as a number and `m`, `h` or `d` (e.g. `30m`, `6h`, `1d`), or `off`",
+  "config.accepted.milestone":
+    "a milestone title of 1 to {max} characters, e.g. `DGX Spark delivery`",
   "config.accepted.statusOption": "an option name of 1 to {max} characters, e.g. `In Arbeit`",
   "config.accepted.projectTitle": "a project title of 1 to {max} characters",
-  "config.projectNumberAndTitle": "takes either `number` (an existing project) or `title`, not both",
-  "config.projectNumberOrTitle": "needs `number` (an existing project) or `title` (found or created by title)",
-  "config.projectCreateWithNumber": "only works with `title`: a project given by `number` must already exist",
-  "config.accepted.cron": "a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. `0 6 * * 1-5`",
+  "config.projectNumberAndTitle":
+    "takes either `number` (an existing project) or `title`, not both",
+  "config.projectNumberOrTitle":
+    "needs `number` (an existing project) or `title` (found or created by title)",
+  "config.projectCreateWithNumber":
+    "only works with `title`: a project given by `number` must already exist",
+  "config.accepted.cron":
+    "a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. `0 6 * * 1-5`",
   "config.accepted.timezone": "an IANA time zone such as `Europe/Berlin` or `UTC`",
-  "config.accepted.taskId": "a task id: lowercase letters, digits and single hyphens, e.g. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
-  "config.accepted.path": "a relative path inside the repository, e.g. `docs/dgx-spark-plan.md` (no leading `/`, no `..`, no backslashes, at most {max} characters)",
+  "config.accepted.taskId":
+    "a task id: lowercase letters, digits and single hyphens, e.g. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
+  "config.accepted.path":
+    "a relative path inside the repository, e.g. `docs/dgx-spark-plan.md` (no leading `/`, no `..`, no backslashes, at most {max} characters)",
   "config.accepted.language": "`de` (German) or `en` (English)",
   "config.accepted.holidays": "a list of up to {max} dates written `YYYY-MM-DD`",
 
   // Config: the shared value types.
-  "config.accepted.sectionSlug": "a section slug: lowercase letters, digits and single hyphens, e.g. `operative-vorbereitung`",
-  "config.accepted.colour": 'a colour of 6 hex digits with an optional `#`, e.g. `76B900` (in YAML write `"#76B900"` in quotes: an unquoted `#` starts a comment)',
+  "config.accepted.sectionSlug":
+    "a section slug: lowercase letters, digits and single hyphens, e.g. `operative-vorbereitung`",
+  "config.accepted.colour":
+    'a colour of 6 hex digits with an optional `#`, e.g. `76B900` (in YAML write `"#76B900"` in quotes: an unquoted `#` starts a comment)',
   "config.accepted.date": "a real calendar date written `YYYY-MM-DD`, e.g. `2026-12-04`",
   "config.accepted.login": "a GitHub login such as `alice` or `@alice`",
   "config.accepted.boolean": "`true` or `false`",
   "config.accepted.wholeNumber": "a whole number between {min} and {max}",
   "config.accepted.labelDescription": "a text of 1 to {max} characters without `{…}` placeholders",
-  "config.accepted.labelDescriptionWithPlaceholder": "a text of 1 to {max} characters; the only placeholder is {placeholderText}",
+  "config.accepted.labelDescriptionWithPlaceholder":
+    "a text of 1 to {max} characters; the only placeholder is {placeholderText}",
 
   // Config: permission levels.
   "config.accepted.permission": "one of {levels}",
+
+  // Slash commands: what /nova help says about each command and flag.
+  "commands.flag.limit.placeholder": "N",
+  "commands.flag.limit.accepts": "a whole number from 1 to {max} (default {default})",
+  "commands.flag.role.placeholder": '"role"',
+  "commands.flag.role.accepts":
+    'a role name of 1 to {max} characters, in quotes when it has spaces, e.g. --role "Platform"',
+  "commands.flag.lang.placeholder": "de|en",
+  "commands.flag.lang.accepts": "de or en",
+  "commands.progress.description":
+    "Progress per section with bars; on a task's own issue also its dependencies and what it blocks.",
+  "commands.stepPlan.description":
+    "The step plan with dates, critical path and Gantt chart, optionally for one role.",
+  "commands.summary.description":
+    "A short status: next up, recently done, blocked, working days left.",
+  "commands.sync.description":
+    "Syncs the issues with the checklist now and replies with what changed.",
+  "commands.report.description":
+    "Writes today's status report into the status pull request now (opening or updating it) and replies with the link.",
+  "commands.help.description":
+    "This help: commands, examples, who may run them, and the effective configuration.",
+
+  // Slash commands: examples in /nova help, one per line.
+  "commands.progress.examples": `/nova progress
+/nova progress --lang de`,
+  "commands.stepPlan.examples": `/nova step-plan
+/nova step-plan --role "Platform"`,
+  "commands.summary.examples": `/nova summary
+/nova summary --limit=10`,
+  "commands.sync.examples": "/nova sync",
+  "commands.report.examples": "/nova report",
+  "commands.help.examples": `/nova help
+/nova help --lang de`,
 };
