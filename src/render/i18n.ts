@@ -43,7 +43,15 @@ export function sayEach<K extends SayKey>(
   key: K,
   ...params: ParamsArgument<K>
 ): Readonly<Record<Language, string>> {
-  return { de: say("de", key, ...params), en: say("en", key, ...params) };
+  return sayByLanguage((lang) => say(lang, key, ...params));
+}
+
+/** `render(lang)` for every language: a value that carries both, built from catalog texts. */
+export function sayByLanguage(
+  render: (lang: Language) => string,
+): Readonly<Record<Language, string>> {
+  // English first, as config problems have always been written (JSON output keeps that order).
+  return { en: render("en"), de: render("de") };
 }
 
 /**

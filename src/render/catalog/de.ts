@@ -651,4 +651,20 @@ Skripte (--format json).
 /nova bericht`,
   "commands.help.examples": `/nova help
 /nova hilfe --lang en`,
+
+  // Config: reading .github/nova.yml and the files it extends.
+  "config.file.notAMapping": "ist keine Zuordnung von Schlüsseln",
+  "config.file.badExtends":
+    "hat ein `_extends`, das nicht `repo`, `owner/repo` oder `owner/repo:pfad.yml` ist",
+  "config.file.extendsLoop":
+    "erweitert {file}, die schon gelesen wurde: `_extends` darf keine Schleife bilden",
+  "config.file.extendsTooDeep": "erweitert mehr als {max} Dateien hintereinander (`_extends`)",
+
+  // Config: files that cannot be read.
+  "config.file.notAFile": "{file} ist keine Datei",
+  "config.file.tooLarge":
+    "hat {size} Bytes; Nova liest höchstens {max} Bytes (64 KiB) Konfiguration",
+  "config.file.fromExtends": "{file} (aus `_extends`) {problem}",
+  "config.file.missing": "gibt es nicht, oder Nova darf sie nicht lesen",
+  "config.file.position": " (Zeile {line}, Spalte {column})",
 } as const;

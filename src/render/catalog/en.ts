@@ -635,4 +635,20 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "commands.report.examples": "/nova report",
   "commands.help.examples": `/nova help
 /nova help --lang de`,
+
+  // Config: reading .github/nova.yml and the files it extends.
+  "config.file.notAMapping": "is not a mapping of keys",
+  "config.file.badExtends":
+    "has an `_extends` that is not `repo`, `owner/repo` or `owner/repo:path.yml`",
+  "config.file.extendsLoop":
+    "extends {file}, which was read already: `_extends` must not form a loop",
+  "config.file.extendsTooDeep": "extends more than {max} files in a row (`_extends`)",
+
+  // Config: files that cannot be read.
+  "config.file.notAFile": "{file} is not a file",
+  "config.file.tooLarge":
+    "is {size} bytes; Nova reads at most {max} bytes (64 KiB) of configuration",
+  "config.file.fromExtends": "{file} (from `_extends`) {problem}",
+  "config.file.missing": "does not exist or Nova may not read it",
+  "config.file.position": " (line {line}, column {column})",
 };
