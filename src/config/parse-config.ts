@@ -134,7 +134,7 @@ function collectProblems(issues: readonly z.core.$ZodIssue[], input: unknown): C
   return problems;
 }
 
-const FALLBACK_ACCEPTED: LocalizedText = { en: "a valid value", de: "ein gültiger Wert" };
+const FALLBACK_ACCEPTED: LocalizedText = sayEach("config.accepted.fallback");
 
 function explainIssue(
   issue: z.core.$ZodIssue,
