@@ -6,7 +6,7 @@
  */
 import { de } from "./catalog/de.js";
 import { en } from "./catalog/en.js";
-import type { MessageKey, Messages, ParamsArgument, SayKey } from "./catalog/messages.js";
+import type { Messages, ParamsArgument, SayKey } from "./catalog/messages.js";
 
 export type { MessageKey, Messages, SayKey } from "./catalog/messages.js";
 
@@ -75,9 +75,4 @@ export function translate(
   return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
-}
-
-/** Whether `key` names a message (or a plural pair) in the catalog. */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(MESSAGES.de, key);
 }

@@ -1,5 +1,5 @@
 import { formatPercent } from "../../render/format-values.js";
-import { say, translate, type Language } from "../../render/i18n.js";
+import { say, type Language } from "../../render/i18n.js";
 import type { ProgressResult } from "../../reports/progress.js";
 import type { Style } from "./ansi-style.js";
 import { drawBar } from "./draw-bar.js";
@@ -39,7 +39,7 @@ export function renderProgressText(
     result.sections.map((entry) => [
       entry.title
         ? `${entry.number !== null ? `${entry.number}. ` : ""}${entry.title}`
-        : translate(lang, "unsectioned"),
+        : say(lang, "unsectioned"),
       `${entry.done}/${entry.total}`,
       { text: "█".repeat(20), paint: () => drawBar(entry.percent, style) },
       formatPercent(entry.percent, lang),

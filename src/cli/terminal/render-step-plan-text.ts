@@ -1,5 +1,5 @@
 import { formatDate, formatWorkingDays } from "../../render/format-values.js";
-import { say, translate, type Language } from "../../render/i18n.js";
+import { say, type Language } from "../../render/i18n.js";
 import type { StepPlanResult, StepPlanTask } from "../../reports/step-plan.js";
 import type { Style } from "./ansi-style.js";
 import { renderTable, type Cell, type Row } from "./render-table.js";
@@ -62,7 +62,7 @@ export function renderStepPlanText(
       ? `${style.green(`✓ ${text.met}`)} ${text.metDetail(...facts)}`
       : `${style.yellow(`! ${text.missed}`)} ${text.missedDetail(...facts)}`,
     "",
-    `${style.bold(text.critical)} ${translate(lang, "steps", {
+    `${style.bold(text.critical)} ${say(lang, "steps", {
       count: result.criticalPath.length,
       steps: result.criticalPath.map((entry) => entry.step).join(", "),
     })} – ${text.criticalNote}`,
@@ -75,7 +75,7 @@ export function renderStepPlanText(
   const rows: Row[] = result.lanes.flatMap((lane, index) => [
     ...(index > 0 ? [{ span: "" }] : []),
     {
-      span: `${style.bold(lane.role ?? translate(lang, "noRole"))} · ${text.effort(days(lane.workingDays), date(lane.start), date(lane.finish))}`,
+      span: `${style.bold(lane.role ?? say(lang, "noRole"))} · ${text.effort(days(lane.workingDays), date(lane.start), date(lane.finish))}`,
     },
     ...lane.tasks.map((task) => [
       String(task.step),
@@ -105,14 +105,14 @@ export function renderStepPlanText(
 /** The notes column: critical path, risks, cycle, pending write-back, waiting for steps. */
 function renderNotes(task: StepPlanTask, lang: Language, style: Style): Cell {
   const notes: string[] = [];
-  if (task.critical) notes.push(translate(lang, "critical"));
+  if (task.critical) notes.push(say(lang, "critical"));
   for (const risk of task.risks)
-    notes.push(translate(lang, `risk.${risk}`, { due: formatDate(task.due, lang) }));
-  if (task.inCycle) notes.push(translate(lang, "cycle"));
-  if (task.writeBackPending) notes.push(translate(lang, "writeBackPending"));
+    notes.push(say(lang, `risk.${risk}`, { due: formatDate(task.due, lang) }));
+  if (task.inCycle) notes.push(say(lang, "cycle"));
+  if (task.writeBackPending) notes.push(say(lang, "writeBackPending"));
   if (task.waitsForSteps.length > 0)
     notes.push(
-      translate(lang, "waitsFor", {
+      say(lang, "waitsFor", {
         count: task.waitsForSteps.length,
         steps: task.waitsForSteps.join(", "),
       }),

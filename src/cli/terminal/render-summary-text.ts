@@ -1,5 +1,5 @@
 import { formatDate, formatPercent, formatWorkingDays } from "../../render/format-values.js";
-import { say, translate, type Language } from "../../render/i18n.js";
+import { say, type Language } from "../../render/i18n.js";
 import type { SummaryResult } from "../../reports/summary.js";
 import type { Style } from "./ansi-style.js";
 import { drawBar } from "./draw-bar.js";
@@ -52,9 +52,9 @@ export function renderSummaryText(result: SummaryResult, lang: Language, style: 
   result.next.forEach((task, index) => {
     const parts = [task.title, `${text.from} ${date(task.start)}`];
     if (task.role) parts.push(task.role);
-    if (task.critical) parts.push(style.red(translate(lang, "critical")));
-    if (task.atRisk) parts.push(style.yellow(translate(lang, "atRisk")));
-    if (task.writeBackPending) parts.push(translate(lang, "writeBackPending"));
+    if (task.critical) parts.push(style.red(say(lang, "critical")));
+    if (task.atRisk) parts.push(style.yellow(say(lang, "atRisk")));
+    if (task.writeBackPending) parts.push(say(lang, "writeBackPending"));
     lines.push(`${padText(`${index + 1}.`, numberWidth + 1, "right")} ${parts.join(" · ")}`);
   });
   lines.push("", style.bold(text.recent), "");
@@ -62,7 +62,7 @@ export function renderSummaryText(result: SummaryResult, lang: Language, style: 
   for (const task of result.recentlyDone) {
     const parts = [task.title];
     if (task.closedAt) parts.push(date(task.closedAt));
-    if (task.writeBackPending) parts.push(translate(lang, "writeBackPending"));
+    if (task.writeBackPending) parts.push(say(lang, "writeBackPending"));
     lines.push(`• ${parts.join(" · ")}`);
   }
   lines.push("", style.bold(text.blocked), "");

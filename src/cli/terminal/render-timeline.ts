@@ -1,5 +1,5 @@
 import { formatDate, formatShortDate } from "../../render/format-values.js";
-import { say, translate, type Language } from "../../render/i18n.js";
+import { say, type Language } from "../../render/i18n.js";
 import type { StepPlanResult } from "../../reports/step-plan.js";
 import { addCalendarDays, addWorkingDays, countWorkingDays } from "../../reports/working-days.js";
 import type { Style } from "./ansi-style.js";
@@ -55,7 +55,7 @@ export function renderTimeline(
 
   const lines: string[] = [axis(result, lang, days, scale, cells, marker, labelWidth, style)];
   for (const lane of result.lanes) {
-    lines.push(style.bold(lane.role ?? translate(lang, "noRole")));
+    lines.push(style.bold(lane.role ?? say(lang, "noRole")));
     for (const task of lane.tasks) {
       const from = Math.min(at(task.startDay), cells - 1);
       const to = Math.max(from + 1, at(task.finishDay));

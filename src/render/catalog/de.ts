@@ -669,16 +669,20 @@ Skripte (--format json).
   "config.file.position": " (Zeile {line}, Spalte {column})",
 
   // Config: the YAML file itself (size, encoding, syntax, bounds).
-  "config.yaml.tooLarge": "hat {size} Bytes; Nova liest höchstens {max} Bytes (64 KiB) Konfiguration",
+  "config.yaml.tooLarge":
+    "hat {size} Bytes; Nova liest höchstens {max} Bytes (64 KiB) Konfiguration",
   "config.yaml.notUtf8": "ist kein UTF-8-Text",
-  "config.yaml.tooLong": "ist länger als {max} Zeichen (64 KiB), mehr als eine Konfiguration braucht",
+  "config.yaml.tooLong":
+    "ist länger als {max} Zeichen (64 KiB), mehr als eine Konfiguration braucht",
   "config.yaml.controlCharacters": "enthält Steuerzeichen: es ist keine Textdatei",
   "config.yaml.invalidYaml": "ist kein gültiges YAML: {detail}",
   "config.yaml.unreadable": "ließ sich nicht lesen: {detail}",
-  "config.yaml.tooIndented": "ist {indent} Leerzeichen tief eingerückt; Nova liest höchstens {max} Ebenen Verschachtelung",
+  "config.yaml.tooIndented":
+    "ist {indent} Leerzeichen tief eingerückt; Nova liest höchstens {max} Ebenen Verschachtelung",
   "config.yaml.tooDeep": "ist tiefer als {max} Ebenen verschachtelt",
   "config.yaml.tooManyAliases": "verwendet {count} Aliase (*name); Nova erlaubt höchstens {max}",
-  "config.yaml.tooManyEntries": "hat mehr als {max} Schlüssel und Listeneinträge; so viele braucht keine Konfiguration",
+  "config.yaml.tooManyEntries":
+    "hat mehr als {max} Schlüssel und Listeneinträge; so viele braucht keine Konfiguration",
 
   // Config: the fallback when nothing describes a value.
   "config.accepted.fallback": "ein gültiger Wert",

@@ -653,16 +653,20 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "config.file.position": " (line {line}, column {column})",
 
   // Config: the YAML file itself (size, encoding, syntax, bounds).
-  "config.yaml.tooLarge": "is {size} bytes; Nova reads at most {max} bytes (64 KiB) of configuration",
+  "config.yaml.tooLarge":
+    "is {size} bytes; Nova reads at most {max} bytes (64 KiB) of configuration",
   "config.yaml.notUtf8": "is not UTF-8 text",
-  "config.yaml.tooLong": "is longer than {max} characters (64 KiB), more than any configuration needs",
+  "config.yaml.tooLong":
+    "is longer than {max} characters (64 KiB), more than any configuration needs",
   "config.yaml.controlCharacters": "contains control characters: it is not a text file",
   "config.yaml.invalidYaml": "is not valid YAML: {detail}",
   "config.yaml.unreadable": "could not be read: {detail}",
-  "config.yaml.tooIndented": "is indented {indent} spaces deep; Nova reads at most {max} levels of nesting",
+  "config.yaml.tooIndented":
+    "is indented {indent} spaces deep; Nova reads at most {max} levels of nesting",
   "config.yaml.tooDeep": "nests more than {max} levels deep",
   "config.yaml.tooManyAliases": "uses {count} aliases (*name); Nova allows at most {max}",
-  "config.yaml.tooManyEntries": "has more than {max} keys and list items; no configuration needs that many",
+  "config.yaml.tooManyEntries":
+    "has more than {max} keys and list items; no configuration needs that many",
 
   // Config: the fallback when nothing describes a value.
   "config.accepted.fallback": "a valid value",
