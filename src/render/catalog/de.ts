@@ -8,12 +8,13 @@
  * `count` parameter. Parameters are inserted as given: escape user text before passing it.
  */
 export const de = {
-  // Formats: how the language writes dates, numbers and quotes.
+  // Formats: how the language writes dates, numbers, percentages and quotes.
   "format.date": "{day}.{month}.{year}",
   "format.decimalMark": ",",
   "format.percent": "{number}\u00A0%",
   "format.quote": "„{text}“",
   "format.locale": "de-DE",
+  "format.shortDate": "{day}.{month}.",
 
   // Reports: words several templates, the Gantt chart and the terminal share.
   noRole: "Ohne Rolle",
@@ -36,6 +37,86 @@ export const de = {
   "gantt.axisFormatMonth": "%m.%Y",
   tasks_one: "{count} Aufgabe",
   tasks_other: "{count} Aufgaben",
+
+  // Slash commands: what /nova help says about each command and flag; examples one per line.
+  "commands.flag.limit.placeholder": "N",
+  "commands.flag.limit.accepts": "eine ganze Zahl von 1 bis {max} (Standard {default})",
+  "commands.flag.role.placeholder": '"Rolle"',
+  "commands.flag.role.accepts":
+    'einen Rollennamen mit 1 bis {max} Zeichen, mit Leerzeichen in Anführungszeichen, z. B. --role "Plattform"',
+  "commands.flag.lang.placeholder": "de|en",
+  "commands.flag.lang.accepts": "de oder en",
+  "commands.progress.description":
+    "Fortschritt je Abschnitt mit Balken; auf dem Issue einer Aufgabe auch ihre Abhängigkeiten und was sie blockiert.",
+  "commands.stepPlan.description":
+    "Der Schrittplan mit Terminen, kritischem Pfad und Gantt-Diagramm, wahlweise für eine Rolle.",
+  "commands.summary.description":
+    "Kurzer Stand: als Nächstes, zuletzt erledigt, blockiert, verbleibende Arbeitstage.",
+  "commands.sync.description":
+    "Gleicht die Issues jetzt mit der Checkliste ab und antwortet, was sich geändert hat.",
+  "commands.report.description":
+    "Schreibt den Statusbericht von heute jetzt in den Statusbericht-Pull-Request (öffnet oder aktualisiert ihn) und antwortet mit dem Link.",
+  "commands.help.description":
+    "Diese Hilfe: Befehle, Beispiele, wer sie ausführen darf, und die wirksame Konfiguration.",
+  "commands.progress.examples": `/nova progress
+/nova fortschritt --lang en`,
+  "commands.stepPlan.examples": `/nova step-plan
+/nova schrittplan --role "Plattform"`,
+  "commands.summary.examples": `/nova summary
+/nova zusammenfassung --limit=10`,
+  "commands.sync.examples": `/nova sync
+/nova abgleich`,
+  "commands.report.examples": `/nova report
+/nova bericht`,
+  "commands.help.examples": `/nova help
+/nova hilfe --lang en`,
+
+  // Sync: the sync's check run, the issues' labels and comments, the milestone.
+  "sync.milestone.title": "DGX Spark Lieferung",
+  "sync.milestone.description":
+    "Liefertermin der DGX Spark (`delivery:` in .github/nova.yml). Nova hält hier alle Aufgaben und Bereiche des Plans.",
+  "sync.checklistMissing.title": "Checkliste nicht gefunden",
+  "sync.checklistMissing.summary":
+    "`{path}` gibt es in diesem Commit nicht. Der Pfad steht unter `checklist:` in `{config}`.",
+  "sync.lintTitle_one": "Checkliste hat {count} Fehler: nichts abgeglichen",
+  "sync.lintTitle_other": "Checkliste hat {count} Fehler: nichts abgeglichen",
+  "sync.title.created": "{count} angelegt",
+  "sync.title.updated": "{count} aktualisiert",
+  "sync.title.closed": "{count} geschlossen",
+  "sync.title.reopened": "{count} wiedereröffnet",
+  "sync.title.unchanged": "{count} unverändert",
+  "sync.title.upToDate": "aktuell: {count} unverändert",
+  "sync.heading.created": "Angelegt",
+  "sync.heading.updated": "Aktualisiert",
+  "sync.heading.closed": "Geschlossen (erledigt)",
+  "sync.heading.reopened": "Wiedereröffnet",
+  "sync.heading.removed": "Geschlossen (aus der Checkliste entfernt)",
+  "sync.structure.subIssuesAdded": "{count} Sub-Issues verknüpft",
+  "sync.structure.subIssuesMoved": "{count} Sub-Issues in einen anderen Bereich verschoben",
+  "sync.structure.reordered": "{count} Sub-Issues umsortiert",
+  "sync.structure.blockedByAdded": "{count} „Blockiert durch“ angelegt",
+  "sync.structure.blockedByRemoved": "{count} „Blockiert durch“ entfernt",
+  "sync.structure.restored":
+    "Von Hand entfernt, wiederhergestellt (die Checkliste bestimmt die Struktur): {issues}",
+  "sync.structure.milestoneCreated": "Meilenstein „{title}“ angelegt",
+  "sync.structure.milestoneUpdated": "Meilenstein „{title}“ aktualisiert",
+  "sync.structure.unassignable":
+    "⚠️ `@{login}` kann in diesem Repository keine Issues zugewiesen bekommen (owner= bei „{title}“); das Issue bleibt ohne diese Zuweisung.",
+  "sync.missing.subIssues":
+    "ℹ️ Dieser Server kennt keine Sub-Issues (z. B. GitHub Enterprise Server 3.19): die Bereichs-Labels ordnen die Aufgaben zu.",
+  "sync.missing.dependencies":
+    "ℹ️ Dieser Server kennt keine Abhängigkeiten zwischen Issues: das Label `/blocked` markiert wartende Aufgaben.",
+  "sync.missing.milestones":
+    "ℹ️ Dieser Server kennt keine Meilensteine: der Liefertermin steht nur in der Konfiguration.",
+  "sync.label.plan": "Aufgabe aus dem DGX-Spark-Plan (von Nova verwaltet)",
+  "sync.label.section": "Bereich: {title}",
+  "sync.label.blocked": "Wartet auf eine offene Abhängigkeit (after=)",
+  "sync.comment.sectionRemoved":
+    "Diesen Bereich gibt es in der Checkliste nicht mehr (oder er heißt jetzt anders). Nova schließt das Issue als „nicht geplant“; kommt der Bereich zurück, wird es wieder geöffnet.",
+  "sync.comment.removed":
+    "Diese Aufgabe steht nicht mehr in der Checkliste. Nova schließt das Issue als „nicht geplant“; kommt die Aufgabe zurück, wird es wieder geöffnet.",
+  "sync.comment.duplicate":
+    "Doppelt angelegt (gleichzeitige Abgleiche): die Aufgabe wird in #{number} verfolgt.",
 
   // Board: the project board's check run, /nova help and the log.
   "board.title.userOwned": "Projekt eines Benutzerkontos: nicht erreichbar",
@@ -80,7 +161,59 @@ export const de = {
   "board.run.conflicts": "Nicht befüllt, weil der Name schon ein Feld anderen Typs hat: {fields}.",
   "board.run.failed": "Von GitHub abgelehnt: {failures}",
 
-  // Config: problems with .github/nova.yml, one sentence each.
+  // Bot pull requests: titles.
+  "botPr.statusTitle": "Nova-Statusbericht {date}",
+  "botPr.writeBackTitle": "Nova: Checkliste abgleichen",
+
+  // GPU reports: statuses, counts, remediation actions, the words around runner values, the
+  // latest report per host.
+  "gpu.latest.noHostname": "(ohne Hostnamen)",
+  "gpu.latest.pass": "{count} bestanden",
+  "gpu.latest.warn": "{count} Warnungen",
+  "gpu.latest.fail": "{count} fehlgeschlagen",
+  "gpu.latest.skip": "{count} übersprungen",
+  "gpu.latest.unknown": "{count} unklar",
+  "gpu.status.pass": "OK",
+  "gpu.status.warn": "Warnung",
+  "gpu.status.fail": "Fehler",
+  "gpu.status.skip": "übersprungen",
+  "gpu.status.unknown": "unbekannt",
+  "gpu.count.pass_one": "{count} OK",
+  "gpu.count.pass_other": "{count} OK",
+  "gpu.count.warn_one": "{count} Warnung",
+  "gpu.count.warn_other": "{count} Warnungen",
+  "gpu.count.fail_one": "{count} Fehler",
+  "gpu.count.fail_other": "{count} Fehler",
+  "gpu.count.skip_one": "{count} übersprungen",
+  "gpu.count.skip_other": "{count} übersprungen",
+  "gpu.count.unknown_one": "{count} unbekannt",
+  "gpu.count.unknown_other": "{count} unbekannt",
+  "gpu.unknownHost": "unbekannter Host",
+  "gpu.truncated": "_(gekürzt)_",
+  "gpu.yes": "ja",
+  "gpu.no": "nein",
+  "gpu.on": "an",
+  "gpu.off": "aus",
+  "gpu.instant": "{date}, {time} UTC",
+  "gpu.notAvailable": "n. v.",
+  "gpu.readError": "Lesefehler",
+  "gpu.action.RESTART_APP": "Anwendung neu starten",
+  "gpu.action.RESET_GPU": "GPU zurücksetzen",
+  "gpu.action.REBOOT_SYSTEM": "System neu starten",
+  "gpu.action.RMA": "Hardware austauschen (RMA)",
+  "gpu.action.CONTACT_SUPPORT": "NVIDIA-Support kontaktieren",
+  "gpu.action.FIX_CONFIG": "Konfiguration korrigieren",
+  "gpu.action.CHECK_COOLING": "Kühlung prüfen",
+  "gpu.action.CHECK_POWER": "Stromversorgung prüfen",
+  "gpu.action.INSTALL_DRIVER": "Treiber installieren oder aktualisieren",
+  "gpu.action.INSTALL_CONTAINER_TOOLKIT": "Docker bzw. NVIDIA Container Toolkit installieren",
+  "gpu.action.FIX_TIME_SYNC": "Zeitsynchronisation einrichten",
+  "gpu.action.FREE_DISK": "Speicherplatz freigeben",
+  "gpu.action.CHECK_NETWORK": "Netzwerk prüfen",
+  "gpu.failLabel": "Nova GPU-Check: der letzte Bericht ist fehlgeschlagen",
+
+  // Config: problems with .github/nova.yml, one sentence each ("{subject} {predicate}.");
+  // `config.accepted.*` are noun phrases that follow "must be".
   "config.problem": "{subject} {predicate}.",
   "config.theFile": "Die Datei",
   "config.more_one": "- … und {count} weitere Problem.",
@@ -110,8 +243,81 @@ export const de = {
   "config.found.mapping": "eine Zuordnung",
   "config.found.other": "ein anderer Wert",
   "config.accepted.mapping": "eine Zuordnung mit den Schlüsseln {keys}",
+  "config.accepted.labelPrefix": "1 bis {max} Buchstaben, Ziffern, `.`, `_` oder `-`, z. B. `dgx`",
+  "config.accepted.sectionColors":
+    'eine Zuordnung von bis zu {max} Abschnitts-Slugs zu Farben, z. B. `operative-vorbereitung: "D93F0B"`',
+  "config.accepted.roleName":
+    "ein Rollenname mit 1 bis {max} Zeichen ohne Leerzeichen am Anfang oder Ende",
+  "config.accepted.sectionReference":
+    "ein Abschnitts-Slug wie `operative-vorbereitung` oder eine Abschnittsnummer wie `6`",
+  "config.accepted.roleMembers": "eine Liste von bis zu {max} GitHub-Logins",
+  "config.accepted.roleSections": "eine Liste von bis zu {max} Abschnitts-Slugs oder -Nummern",
+  "config.tooManyRoles": "hat {count} Rollen; erlaubt sind höchstens {max}",
+  "config.sameRole":
+    "bezeichnet dieselbe Rolle wie `{first}`: Groß- und Kleinschreibung zählt bei Rollennamen nicht",
+  "config.accepted.roles": "eine Zuordnung von Rollennamen zu `{ members, sections }`",
+  "config.accepted.interval":
+    "ein Intervall von `15m` bis `7d`, geschrieben als Zahl mit `m`, `h` oder `d` (z. B. `30m`, `6h`, `1d`), oder `off`",
+  "config.accepted.milestone":
+    "ein Meilenstein-Titel mit 1 bis {max} Zeichen, z. B. `DGX Spark Lieferung`",
+  "config.accepted.statusOption": "ein Optionsname mit 1 bis {max} Zeichen, z. B. `In Arbeit`",
+  "config.accepted.projectTitle": "ein Projekttitel mit 1 bis {max} Zeichen",
+  "config.projectNumberAndTitle":
+    "nimmt entweder `number` (ein bestehendes Projekt) oder `title`, nicht beides",
+  "config.projectNumberOrTitle":
+    "braucht `number` (ein bestehendes Projekt) oder `title` (per Titel gesucht oder angelegt)",
+  "config.projectCreateWithNumber":
+    "geht nur mit `title`: ein Projekt mit `number` muss schon existieren",
+  "config.accepted.cron":
+    "ein Cron-Ausdruck mit 5 Feldern (Minute Stunde Tag Monat Wochentag), z. B. `0 6 * * 1-5`",
+  "config.accepted.timezone": "eine IANA-Zeitzone wie `Europe/Berlin` oder `UTC`",
+  "config.accepted.taskId":
+    "eine Aufgaben-ID aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
+  "config.accepted.path":
+    "ein relativer Pfad im Repository, z. B. `docs/dgx-spark-plan.md` (ohne führendes `/`, ohne `..`, ohne Backslashes, höchstens {max} Zeichen)",
+  "config.accepted.language": "`de` (Deutsch) oder `en` (Englisch)",
+  "config.accepted.holidays": "eine Liste von bis zu {max} Daten der Form `JJJJ-MM-TT`",
+  "config.accepted.sectionSlug":
+    "ein Abschnitts-Slug aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `operative-vorbereitung`",
+  "config.accepted.colour":
+    'eine Farbe aus 6 Hex-Ziffern mit optionalem `#`, z. B. `76B900` (in YAML `"#76B900"` in Anführungszeichen: ein `#` ohne sie beginnt einen Kommentar)',
+  "config.accepted.date": "ein gültiges Kalenderdatum der Form `JJJJ-MM-TT`, z. B. `2026-12-04`",
+  "config.accepted.login": "ein GitHub-Login wie `alice` oder `@alice`",
+  "config.accepted.boolean": "`true` oder `false`",
+  "config.accepted.wholeNumber": "eine ganze Zahl zwischen {min} und {max}",
+  "config.accepted.labelDescription": "ein Text mit 1 bis {max} Zeichen ohne `{…}`-Platzhalter",
+  "config.accepted.labelDescriptionWithPlaceholder":
+    "ein Text mit 1 bis {max} Zeichen; einziger Platzhalter ist {placeholderText}",
+  "config.accepted.permission": "eine der Stufen {levels}",
+  "config.file.notAMapping": "ist keine Zuordnung von Schlüsseln",
+  "config.file.badExtends":
+    "hat ein `_extends`, das nicht `repo`, `owner/repo` oder `owner/repo:pfad.yml` ist",
+  "config.file.extendsLoop":
+    "erweitert {file}, die schon gelesen wurde: `_extends` darf keine Schleife bilden",
+  "config.file.extendsTooDeep": "erweitert mehr als {max} Dateien hintereinander (`_extends`)",
+  "config.file.notAFile": "{file} ist keine Datei",
+  "config.file.tooLarge":
+    "hat {size} Bytes; Nova liest höchstens {max} Bytes (64 KiB) Konfiguration",
+  "config.file.fromExtends": "{file} (aus `_extends`) {problem}",
+  "config.file.missing": "gibt es nicht, oder Nova darf sie nicht lesen",
+  "config.file.position": " (Zeile {line}, Spalte {column})",
+  "config.yaml.tooLarge":
+    "hat {size} Bytes; Nova liest höchstens {max} Bytes (64 KiB) Konfiguration",
+  "config.yaml.notUtf8": "ist kein UTF-8-Text",
+  "config.yaml.tooLong":
+    "ist länger als {max} Zeichen (64 KiB), mehr als eine Konfiguration braucht",
+  "config.yaml.controlCharacters": "enthält Steuerzeichen: es ist keine Textdatei",
+  "config.yaml.invalidYaml": "ist kein gültiges YAML: {detail}",
+  "config.yaml.unreadable": "ließ sich nicht lesen: {detail}",
+  "config.yaml.tooIndented":
+    "ist {indent} Leerzeichen tief eingerückt; Nova liest höchstens {max} Ebenen Verschachtelung",
+  "config.yaml.tooDeep": "ist tiefer als {max} Ebenen verschachtelt",
+  "config.yaml.tooManyAliases": "verwendet {count} Aliase (*name); Nova erlaubt höchstens {max}",
+  "config.yaml.tooManyEntries":
+    "hat mehr als {max} Schlüssel und Listeneinträge; so viele braucht keine Konfiguration",
+  "config.accepted.fallback": "ein gültiger Wert",
 
-  // Lint: checklist problems, each says what is wrong and what to do.
+  // Lint: checklist problems; each says what is wrong and what to do.
   "lint.mojibake":
     "Zeichensalat (UTF-8 als {codePages} gelesen): {found} sollte {fixed} lauten. Nova liest den reparierten Text; nova lint --fix schreibt die Korrektur in die Datei.",
   "lint.codePageSeparator": " und dann ",
@@ -146,7 +352,8 @@ export const de = {
   "lint.rule.empty": "der Wert fehlt",
   "lint.rule.syntax": "jeder Eintrag hat die Form schlüssel=wert, getrennt durch ;",
 
-  // CLI: nova --help and each command's help (options and dates are shared blocks).
+  // CLI: help texts (`{options}` and `{dates}` are shared blocks), mistakes on the command line,
+  // failures.
   "cli.options": `Optionen für alle Befehle:
   --checklist PFAD      Checkliste (Standard: docs/dgx-spark-plan.md)
   --lang de|en          Sprache der Ausgabe (Standard: de)
@@ -253,8 +460,6 @@ Abschnitt und ID der übergeordneten Aufgabe. Zum Vergleich mit dem, was GitHub 
 Skripte (--format json).
 
 {options}`,
-
-  // CLI: mistakes on the command line, unreadable checklists, failures.
   "cli.usage.unknownCommand":
     "unbekannter Befehl „{command}“. Befehle: {commands} (siehe nova --help).",
   "cli.usage.unknownCommandSuggest":
@@ -277,8 +482,6 @@ Skripte (--format json).
   "cli.githubError": "nova: GitHub antwortete {status}: {message}",
   "cli.githubNoStatus": "nicht",
   "cli.internalError": "nova: interner Fehler: {detail}. Bitte mit dem aufgerufenen Befehl melden.",
-
-  // CLI: nova sync, nova report, nova runner-key, nova lint.
   "cli.setup.noToken":
     "GITHUB_TOKEN ist nicht gesetzt: nova sync und nova report brauchen ein Token mit Schreibrecht (Issues; für report auch Inhalte und Pull Requests).",
   "cli.setup.noRunnerSecret":
@@ -297,114 +500,9 @@ Skripte (--format json).
   "cli.lint.counts": "{errors}, {warnings}.",
   "cli.lint.fixed": "Zeichensalat in der Datei repariert.",
 
-  // Terminal: the step plan's timeline.
-  "format.shortDate": "{day}.{month}.",
+  // Terminal: the CLI's views for a terminal (and `nova tasks` in Markdown).
   "timeline.legend":
     "Arbeitstage; rot: kritischer Pfad, gelb: gefährdet, ┃ Liefertermin ({delivery}).",
-
-  // Sync: the sync's check run, the milestone, /nova sync.
-  "sync.milestone.title": "DGX Spark Lieferung",
-  "sync.milestone.description":
-    "Liefertermin der DGX Spark (`delivery:` in .github/nova.yml). Nova hält hier alle Aufgaben und Bereiche des Plans.",
-  "sync.checklistMissing.title": "Checkliste nicht gefunden",
-  "sync.checklistMissing.summary":
-    "`{path}` gibt es in diesem Commit nicht. Der Pfad steht unter `checklist:` in `{config}`.",
-  "sync.lintTitle_one": "Checkliste hat {count} Fehler: nichts abgeglichen",
-  "sync.lintTitle_other": "Checkliste hat {count} Fehler: nichts abgeglichen",
-  "sync.title.created": "{count} angelegt",
-  "sync.title.updated": "{count} aktualisiert",
-  "sync.title.closed": "{count} geschlossen",
-  "sync.title.reopened": "{count} wiedereröffnet",
-  "sync.title.unchanged": "{count} unverändert",
-  "sync.title.upToDate": "aktuell: {count} unverändert",
-  "sync.heading.created": "Angelegt",
-  "sync.heading.updated": "Aktualisiert",
-  "sync.heading.closed": "Geschlossen (erledigt)",
-  "sync.heading.reopened": "Wiedereröffnet",
-  "sync.heading.removed": "Geschlossen (aus der Checkliste entfernt)",
-  "sync.structure.subIssuesAdded": "{count} Sub-Issues verknüpft",
-  "sync.structure.subIssuesMoved": "{count} Sub-Issues in einen anderen Bereich verschoben",
-  "sync.structure.reordered": "{count} Sub-Issues umsortiert",
-  "sync.structure.blockedByAdded": "{count} „Blockiert durch“ angelegt",
-  "sync.structure.blockedByRemoved": "{count} „Blockiert durch“ entfernt",
-  "sync.structure.restored":
-    "Von Hand entfernt, wiederhergestellt (die Checkliste bestimmt die Struktur): {issues}",
-  "sync.structure.milestoneCreated": "Meilenstein „{title}“ angelegt",
-  "sync.structure.milestoneUpdated": "Meilenstein „{title}“ aktualisiert",
-  "sync.structure.unassignable":
-    "⚠️ `@{login}` kann in diesem Repository keine Issues zugewiesen bekommen (owner= bei „{title}“); das Issue bleibt ohne diese Zuweisung.",
-  "sync.missing.subIssues":
-    "ℹ️ Dieser Server kennt keine Sub-Issues (z. B. GitHub Enterprise Server 3.19): die Bereichs-Labels ordnen die Aufgaben zu.",
-  "sync.missing.dependencies":
-    "ℹ️ Dieser Server kennt keine Abhängigkeiten zwischen Issues: das Label `/blocked` markiert wartende Aufgaben.",
-  "sync.missing.milestones":
-    "ℹ️ Dieser Server kennt keine Meilensteine: der Liefertermin steht nur in der Konfiguration.",
-
-  // GPU reports: the latest report per host in the status report; containers: unreadable paths.
-  "gpu.latest.noHostname": "(ohne Hostnamen)",
-  "gpu.latest.pass": "{count} bestanden",
-  "gpu.latest.warn": "{count} Warnungen",
-  "gpu.latest.fail": "{count} fehlgeschlagen",
-  "gpu.latest.skip": "{count} übersprungen",
-  "gpu.latest.unknown": "{count} unklar",
-  "containers.path.notFound": "nova: {path}: nicht gefunden",
-  "containers.path.tooLarge": "nova: {path}: zu groß (höchstens 1 MB)",
-  "containers.path.unreadable": "nova: {path}: nicht lesbar",
-  "botPr.statusTitle": "Nova-Statusbericht {date}",
-  "botPr.writeBackTitle": "Nova: Checkliste abgleichen",
-
-  // GPU reports: statuses, counts, remediation actions, the words around runner values.
-  "gpu.status.pass": "OK",
-  "gpu.status.warn": "Warnung",
-  "gpu.status.fail": "Fehler",
-  "gpu.status.skip": "übersprungen",
-  "gpu.status.unknown": "unbekannt",
-  "gpu.count.pass_one": "{count} OK",
-  "gpu.count.pass_other": "{count} OK",
-  "gpu.count.warn_one": "{count} Warnung",
-  "gpu.count.warn_other": "{count} Warnungen",
-  "gpu.count.fail_one": "{count} Fehler",
-  "gpu.count.fail_other": "{count} Fehler",
-  "gpu.count.skip_one": "{count} übersprungen",
-  "gpu.count.skip_other": "{count} übersprungen",
-  "gpu.count.unknown_one": "{count} unbekannt",
-  "gpu.count.unknown_other": "{count} unbekannt",
-  "gpu.unknownHost": "unbekannter Host",
-  "gpu.truncated": "_(gekürzt)_",
-  "gpu.yes": "ja",
-  "gpu.no": "nein",
-  "gpu.on": "an",
-  "gpu.off": "aus",
-  "gpu.instant": "{date}, {time} UTC",
-  "gpu.notAvailable": "n. v.",
-  "gpu.readError": "Lesefehler",
-  "gpu.action.RESTART_APP": "Anwendung neu starten",
-  "gpu.action.RESET_GPU": "GPU zurücksetzen",
-  "gpu.action.REBOOT_SYSTEM": "System neu starten",
-  "gpu.action.RMA": "Hardware austauschen (RMA)",
-  "gpu.action.CONTACT_SUPPORT": "NVIDIA-Support kontaktieren",
-  "gpu.action.FIX_CONFIG": "Konfiguration korrigieren",
-  "gpu.action.CHECK_COOLING": "Kühlung prüfen",
-  "gpu.action.CHECK_POWER": "Stromversorgung prüfen",
-  "gpu.action.INSTALL_DRIVER": "Treiber installieren oder aktualisieren",
-  "gpu.action.INSTALL_CONTAINER_TOOLKIT": "Docker bzw. NVIDIA Container Toolkit installieren",
-  "gpu.action.FIX_TIME_SYNC": "Zeitsynchronisation einrichten",
-  "gpu.action.FREE_DISK": "Speicherplatz freigeben",
-  "gpu.action.CHECK_NETWORK": "Netzwerk prüfen",
-
-  // Sync: label descriptions and the comments Nova leaves when it closes an issue.
-  "sync.label.plan": "Aufgabe aus dem DGX-Spark-Plan (von Nova verwaltet)",
-  "sync.label.section": "Bereich: {title}",
-  "sync.label.blocked": "Wartet auf eine offene Abhängigkeit (after=)",
-  "sync.comment.sectionRemoved":
-    "Diesen Bereich gibt es in der Checkliste nicht mehr (oder er heißt jetzt anders). Nova schließt das Issue als „nicht geplant“; kommt der Bereich zurück, wird es wieder geöffnet.",
-  "sync.comment.removed":
-    "Diese Aufgabe steht nicht mehr in der Checkliste. Nova schließt das Issue als „nicht geplant“; kommt die Aufgabe zurück, wird es wieder geöffnet.",
-  "sync.comment.duplicate":
-    "Doppelt angelegt (gleichzeitige Abgleiche): die Aufgabe wird in #{number} verfolgt.",
-  "gpu.failLabel": "Nova GPU-Check: der letzte Bericht ist fehlgeschlagen",
-
-  // Terminal: nova sync.
   "terminal.sync.upToDate":
     "Alles ist auf dem neuesten Stand: {count} Issues entsprechen der Checkliste.",
   "terminal.sync.count": "Anzahl",
@@ -424,8 +522,6 @@ Skripte (--format json).
   "terminal.sync.skipped":
     "{count} Änderungen übersprungen, weil jemand das Issue währenddessen geändert hat; der nächste Lauf prüft erneut.",
   "terminal.sync.error": "GitHub hat den Lauf unterbrochen ({error}); Nova versucht es erneut.",
-
-  // Terminal and Markdown views of the CLI: terminal.progress
   "terminal.progress.title": "Fortschritt",
   "terminal.progress.done": "{done} von {total} Aufgaben erledigt",
   "terminal.progress.empty": "Der Plan enthält noch keine Aufgaben.",
@@ -433,8 +529,6 @@ Skripte (--format json).
   "terminal.progress.columns.1": "Erledigt",
   "terminal.progress.columns.2": "Fortschritt",
   "terminal.progress.columns.3": "Anteil",
-
-  // Terminal and Markdown views of the CLI: terminal.summary
   "terminal.summary.title": "Zusammenfassung",
   "terminal.summary.asOf": "Stand: {today}",
   "terminal.summary.done": "{done} von {total} Aufgaben erledigt",
@@ -450,8 +544,6 @@ Skripte (--format json).
   "terminal.summary.blocked": "Blockiert",
   "terminal.summary.waitsFor": "wartet auf",
   "terminal.summary.noneBlocked": "Keine Aufgabe ist blockiert.",
-
-  // Terminal and Markdown views of the CLI: terminal.stepPlan
   "terminal.stepPlan.title": "Schrittplan",
   "terminal.stepPlan.asOf": "Stand: {today} · Liefertermin: {delivery}",
   "terminal.stepPlan.met": "Der Liefertermin ist zu halten.",
@@ -471,8 +563,6 @@ Skripte (--format json).
   "terminal.stepPlan.columns.5": "Hinweise",
   "terminal.stepPlan.noRoleTasks": "Für die Rolle „{role}“ gibt es keine offenen Aufgaben.",
   "terminal.stepPlan.allDone": "Alle Aufgaben sind erledigt.",
-
-  // Terminal and Markdown views of the CLI: terminal.tasks
   "terminal.tasks.title": "Aufgaben",
   "terminal.tasks.columns.0": "Zeile",
   "terminal.tasks.columns.1": "Erledigt",
@@ -484,8 +574,6 @@ Skripte (--format json).
   "terminal.tasks.count_other": "{count} Aufgaben, davon {done} erledigt.",
   "terminal.tasks.none": "Die Checkliste enthält keine Aufgaben.",
   "terminal.tasks.noSection": "Vor dem ersten Abschnitt",
-
-  // Terminal: nova plan.
   "terminal.plan.title": "Abgleich-Vorschau",
   "terminal.plan.lead":
     "Ein erster Abgleich in ein leeres Repository würde {labels} und {issues} anlegen (eins je Bereich, eins je Aufgabe), {subIssues} als Sub-Issues ihres Bereichs verknüpfen und {blockedBy} anlegen ({writes}). Jetzt wird nichts geschrieben.",
@@ -509,7 +597,11 @@ Skripte (--format json).
   "terminal.plan.open": "offen",
   "terminal.plan.closed": "geschlossen (erledigt)",
 
-  // Containers: nova containers findings ({names} are code spans) and the report around them.
+  // Containers: `nova containers` findings (every placeholder but `{reason}` is a code span) and
+  // the report around them.
+  "containers.path.notFound": "nova: {path}: nicht gefunden",
+  "containers.path.tooLarge": "nova: {path}: zu groß (höchstens 1 MB)",
+  "containers.path.unreadable": "nova: {path}: nicht lesbar",
   "containers.finding.unreadable": "Datei nicht lesbar: {reason}.",
   "containers.finding.gpuReservationMissing":
     "GPU-Workload ohne GPU-Reservierung: {devices} mit {driver} und {gpu} angeben.",
@@ -564,126 +656,4 @@ Skripte (--format json).
   "containers.label.error": "Fehler",
   "containers.label.warning": "Warnung",
   "containers.label.info": "Hinweis",
-
-  // Config: what each setting accepts (a noun phrase after "must be"), and problems across keys.
-  "config.accepted.labelPrefix": "1 bis {max} Buchstaben, Ziffern, `.`, `_` oder `-`, z. B. `dgx`",
-  "config.accepted.sectionColors":
-    'eine Zuordnung von bis zu {max} Abschnitts-Slugs zu Farben, z. B. `operative-vorbereitung: "D93F0B"`',
-  "config.accepted.roleName":
-    "ein Rollenname mit 1 bis {max} Zeichen ohne Leerzeichen am Anfang oder Ende",
-  "config.accepted.sectionReference":
-    "ein Abschnitts-Slug wie `operative-vorbereitung` oder eine Abschnittsnummer wie `6`",
-  "config.accepted.roleMembers": "eine Liste von bis zu {max} GitHub-Logins",
-  "config.accepted.roleSections": "eine Liste von bis zu {max} Abschnitts-Slugs oder -Nummern",
-  "config.tooManyRoles": "hat {count} Rollen; erlaubt sind höchstens {max}",
-  "config.sameRole":
-    "bezeichnet dieselbe Rolle wie `{first}`: Groß- und Kleinschreibung zählt bei Rollennamen nicht",
-  "config.accepted.roles": "eine Zuordnung von Rollennamen zu `{ members, sections }`",
-  "config.accepted.interval":
-    "ein Intervall von `15m` bis `7d`, geschrieben als Zahl mit `m`, `h` oder `d` (z. B. `30m`, `6h`, `1d`), oder `off`",
-  "config.accepted.milestone":
-    "ein Meilenstein-Titel mit 1 bis {max} Zeichen, z. B. `DGX Spark Lieferung`",
-  "config.accepted.statusOption": "ein Optionsname mit 1 bis {max} Zeichen, z. B. `In Arbeit`",
-  "config.accepted.projectTitle": "ein Projekttitel mit 1 bis {max} Zeichen",
-  "config.projectNumberAndTitle":
-    "nimmt entweder `number` (ein bestehendes Projekt) oder `title`, nicht beides",
-  "config.projectNumberOrTitle":
-    "braucht `number` (ein bestehendes Projekt) oder `title` (per Titel gesucht oder angelegt)",
-  "config.projectCreateWithNumber":
-    "geht nur mit `title`: ein Projekt mit `number` muss schon existieren",
-  "config.accepted.cron":
-    "ein Cron-Ausdruck mit 5 Feldern (Minute Stunde Tag Monat Wochentag), z. B. `0 6 * * 1-5`",
-  "config.accepted.timezone": "eine IANA-Zeitzone wie `Europe/Berlin` oder `UTC`",
-  "config.accepted.taskId":
-    "eine Aufgaben-ID aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
-  "config.accepted.path":
-    "ein relativer Pfad im Repository, z. B. `docs/dgx-spark-plan.md` (ohne führendes `/`, ohne `..`, ohne Backslashes, höchstens {max} Zeichen)",
-  "config.accepted.language": "`de` (Deutsch) oder `en` (Englisch)",
-  "config.accepted.holidays": "eine Liste von bis zu {max} Daten der Form `JJJJ-MM-TT`",
-
-  // Config: the shared value types.
-  "config.accepted.sectionSlug":
-    "ein Abschnitts-Slug aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `operative-vorbereitung`",
-  "config.accepted.colour":
-    'eine Farbe aus 6 Hex-Ziffern mit optionalem `#`, z. B. `76B900` (in YAML `"#76B900"` in Anführungszeichen: ein `#` ohne sie beginnt einen Kommentar)',
-  "config.accepted.date": "ein gültiges Kalenderdatum der Form `JJJJ-MM-TT`, z. B. `2026-12-04`",
-  "config.accepted.login": "ein GitHub-Login wie `alice` oder `@alice`",
-  "config.accepted.boolean": "`true` oder `false`",
-  "config.accepted.wholeNumber": "eine ganze Zahl zwischen {min} und {max}",
-  "config.accepted.labelDescription": "ein Text mit 1 bis {max} Zeichen ohne `{…}`-Platzhalter",
-  "config.accepted.labelDescriptionWithPlaceholder":
-    "ein Text mit 1 bis {max} Zeichen; einziger Platzhalter ist {placeholderText}",
-
-  // Config: permission levels.
-  "config.accepted.permission": "eine der Stufen {levels}",
-
-  // Slash commands: what /nova help says about each command and flag.
-  "commands.flag.limit.placeholder": "N",
-  "commands.flag.limit.accepts": "eine ganze Zahl von 1 bis {max} (Standard {default})",
-  "commands.flag.role.placeholder": '"Rolle"',
-  "commands.flag.role.accepts":
-    'einen Rollennamen mit 1 bis {max} Zeichen, mit Leerzeichen in Anführungszeichen, z. B. --role "Plattform"',
-  "commands.flag.lang.placeholder": "de|en",
-  "commands.flag.lang.accepts": "de oder en",
-  "commands.progress.description":
-    "Fortschritt je Abschnitt mit Balken; auf dem Issue einer Aufgabe auch ihre Abhängigkeiten und was sie blockiert.",
-  "commands.stepPlan.description":
-    "Der Schrittplan mit Terminen, kritischem Pfad und Gantt-Diagramm, wahlweise für eine Rolle.",
-  "commands.summary.description":
-    "Kurzer Stand: als Nächstes, zuletzt erledigt, blockiert, verbleibende Arbeitstage.",
-  "commands.sync.description":
-    "Gleicht die Issues jetzt mit der Checkliste ab und antwortet, was sich geändert hat.",
-  "commands.report.description":
-    "Schreibt den Statusbericht von heute jetzt in den Statusbericht-Pull-Request (öffnet oder aktualisiert ihn) und antwortet mit dem Link.",
-  "commands.help.description":
-    "Diese Hilfe: Befehle, Beispiele, wer sie ausführen darf, und die wirksame Konfiguration.",
-
-  // Slash commands: examples in /nova help, one per line.
-  "commands.progress.examples": `/nova progress
-/nova fortschritt --lang en`,
-  "commands.stepPlan.examples": `/nova step-plan
-/nova schrittplan --role "Plattform"`,
-  "commands.summary.examples": `/nova summary
-/nova zusammenfassung --limit=10`,
-  "commands.sync.examples": `/nova sync
-/nova abgleich`,
-  "commands.report.examples": `/nova report
-/nova bericht`,
-  "commands.help.examples": `/nova help
-/nova hilfe --lang en`,
-
-  // Config: reading .github/nova.yml and the files it extends.
-  "config.file.notAMapping": "ist keine Zuordnung von Schlüsseln",
-  "config.file.badExtends":
-    "hat ein `_extends`, das nicht `repo`, `owner/repo` oder `owner/repo:pfad.yml` ist",
-  "config.file.extendsLoop":
-    "erweitert {file}, die schon gelesen wurde: `_extends` darf keine Schleife bilden",
-  "config.file.extendsTooDeep": "erweitert mehr als {max} Dateien hintereinander (`_extends`)",
-
-  // Config: files that cannot be read.
-  "config.file.notAFile": "{file} ist keine Datei",
-  "config.file.tooLarge":
-    "hat {size} Bytes; Nova liest höchstens {max} Bytes (64 KiB) Konfiguration",
-  "config.file.fromExtends": "{file} (aus `_extends`) {problem}",
-  "config.file.missing": "gibt es nicht, oder Nova darf sie nicht lesen",
-  "config.file.position": " (Zeile {line}, Spalte {column})",
-
-  // Config: the YAML file itself (size, encoding, syntax, bounds).
-  "config.yaml.tooLarge":
-    "hat {size} Bytes; Nova liest höchstens {max} Bytes (64 KiB) Konfiguration",
-  "config.yaml.notUtf8": "ist kein UTF-8-Text",
-  "config.yaml.tooLong":
-    "ist länger als {max} Zeichen (64 KiB), mehr als eine Konfiguration braucht",
-  "config.yaml.controlCharacters": "enthält Steuerzeichen: es ist keine Textdatei",
-  "config.yaml.invalidYaml": "ist kein gültiges YAML: {detail}",
-  "config.yaml.unreadable": "ließ sich nicht lesen: {detail}",
-  "config.yaml.tooIndented":
-    "ist {indent} Leerzeichen tief eingerückt; Nova liest höchstens {max} Ebenen Verschachtelung",
-  "config.yaml.tooDeep": "ist tiefer als {max} Ebenen verschachtelt",
-  "config.yaml.tooManyAliases": "verwendet {count} Aliase (*name); Nova erlaubt höchstens {max}",
-  "config.yaml.tooManyEntries":
-    "hat mehr als {max} Schlüssel und Listeneinträge; so viele braucht keine Konfiguration",
-
-  // Config: the fallback when nothing describes a value.
-  "config.accepted.fallback": "ein gültiger Wert",
 } as const;

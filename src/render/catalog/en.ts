@@ -2,14 +2,15 @@ import type { Messages } from "./messages.js";
 
 /** English (`language: en`): the same keys and placeholders as `de.ts`, which documents them. */
 export const en: Messages = {
-  // Formats
+  // Formats: how the language writes dates, numbers, percentages and quotes.
   "format.date": "{year}-{month}-{day}",
   "format.decimalMark": ".",
   "format.percent": "{number}%",
   "format.quote": '"{text}"',
   "format.locale": "en-US",
+  "format.shortDate": "{month}-{day}",
 
-  // Reports
+  // Reports: words several templates, the Gantt chart and the terminal share.
   noRole: "No role",
   unsectioned: "Outside sections",
   critical: "critical path",
@@ -30,6 +31,83 @@ export const en: Messages = {
   "gantt.axisFormatMonth": "%Y-%m",
   tasks_one: "{count} task",
   tasks_other: "{count} tasks",
+
+  // Slash commands: what /nova help says about each command and flag; examples one per line.
+  "commands.flag.limit.placeholder": "N",
+  "commands.flag.limit.accepts": "a whole number from 1 to {max} (default {default})",
+  "commands.flag.role.placeholder": '"role"',
+  "commands.flag.role.accepts":
+    'a role name of 1 to {max} characters, in quotes when it has spaces, e.g. --role "Platform"',
+  "commands.flag.lang.placeholder": "de|en",
+  "commands.flag.lang.accepts": "de or en",
+  "commands.progress.description":
+    "Progress per section with bars; on a task's own issue also its dependencies and what it blocks.",
+  "commands.stepPlan.description":
+    "The step plan with dates, critical path and Gantt chart, optionally for one role.",
+  "commands.summary.description":
+    "A short status: next up, recently done, blocked, working days left.",
+  "commands.sync.description":
+    "Syncs the issues with the checklist now and replies with what changed.",
+  "commands.report.description":
+    "Writes today's status report into the status pull request now (opening or updating it) and replies with the link.",
+  "commands.help.description":
+    "This help: commands, examples, who may run them, and the effective configuration.",
+  "commands.progress.examples": `/nova progress
+/nova progress --lang de`,
+  "commands.stepPlan.examples": `/nova step-plan
+/nova step-plan --role "Platform"`,
+  "commands.summary.examples": `/nova summary
+/nova summary --limit=10`,
+  "commands.sync.examples": "/nova sync",
+  "commands.report.examples": "/nova report",
+  "commands.help.examples": `/nova help
+/nova help --lang de`,
+
+  // Sync: the sync's check run, the issues' labels and comments, the milestone.
+  "sync.milestone.title": "DGX Spark delivery",
+  "sync.milestone.description":
+    "Delivery date of the DGX Spark (`delivery:` in .github/nova.yml). Nova keeps every task and section of the plan here.",
+  "sync.checklistMissing.title": "Checklist not found",
+  "sync.checklistMissing.summary":
+    "`{path}` does not exist at this commit. Set `checklist:` in `{config}`.",
+  "sync.lintTitle_one": "Checklist has {count} error: nothing synced",
+  "sync.lintTitle_other": "Checklist has {count} errors: nothing synced",
+  "sync.title.created": "{count} created",
+  "sync.title.updated": "{count} updated",
+  "sync.title.closed": "{count} closed",
+  "sync.title.reopened": "{count} reopened",
+  "sync.title.unchanged": "{count} unchanged",
+  "sync.title.upToDate": "up to date: {count} unchanged",
+  "sync.heading.created": "Created",
+  "sync.heading.updated": "Updated",
+  "sync.heading.closed": "Closed (done)",
+  "sync.heading.reopened": "Reopened",
+  "sync.heading.removed": "Closed (removed from the checklist)",
+  "sync.structure.subIssuesAdded": "{count} sub-issues linked",
+  "sync.structure.subIssuesMoved": "{count} sub-issues moved to another section",
+  "sync.structure.reordered": "{count} sub-issues reordered",
+  "sync.structure.blockedByAdded": '{count} "blocked by" relations added',
+  "sync.structure.blockedByRemoved": '{count} "blocked by" relations removed',
+  "sync.structure.restored":
+    "Removed by hand, restored (the checklist owns the structure): {issues}",
+  "sync.structure.milestoneCreated": 'Milestone "{title}" created',
+  "sync.structure.milestoneUpdated": 'Milestone "{title}" updated',
+  "sync.structure.unassignable":
+    '⚠️ `@{login}` cannot be assigned issues in this repository (owner= of "{title}"); the issue stays without that assignee.',
+  "sync.missing.subIssues":
+    "ℹ️ This server has no sub-issues (e.g. GitHub Enterprise Server 3.19): the section labels group the tasks.",
+  "sync.missing.dependencies":
+    "ℹ️ This server has no issue dependencies: the `/blocked` label marks waiting tasks.",
+  "sync.missing.milestones":
+    "ℹ️ This server has no milestones: the delivery date is only in the configuration.",
+  "sync.label.plan": "Task from the DGX Spark plan (managed by Nova)",
+  "sync.label.section": "Area: {title}",
+  "sync.label.blocked": "Waits for an open dependency (after=)",
+  "sync.comment.sectionRemoved":
+    "This section is no longer in the checklist (or has a new heading). Nova closes the issue as not planned; if the section comes back, it is reopened.",
+  "sync.comment.removed":
+    "This task is no longer in the checklist. Nova closes the issue as not planned; if the task comes back, it is reopened.",
+  "sync.comment.duplicate": "Created twice (concurrent syncs): the task is tracked in #{number}.",
 
   // Board: the project board's check run, /nova help and the log.
   "board.title.userOwned": "User-owned project: not reachable",
@@ -75,7 +153,59 @@ export const en: Messages = {
     "Not filled because the name is taken by a field of another type: {fields}.",
   "board.run.failed": "Refused by GitHub: {failures}",
 
-  // Config: problems with .github/nova.yml, one sentence each.
+  // Bot pull requests: titles.
+  "botPr.statusTitle": "Nova status report {date}",
+  "botPr.writeBackTitle": "Nova: update the checklist",
+
+  // GPU reports: statuses, counts, remediation actions, the words around runner values, the
+  // latest report per host.
+  "gpu.latest.noHostname": "(no hostname)",
+  "gpu.latest.pass": "{count} passed",
+  "gpu.latest.warn": "{count} warnings",
+  "gpu.latest.fail": "{count} failed",
+  "gpu.latest.skip": "{count} skipped",
+  "gpu.latest.unknown": "{count} unknown",
+  "gpu.status.pass": "pass",
+  "gpu.status.warn": "warning",
+  "gpu.status.fail": "failure",
+  "gpu.status.skip": "skipped",
+  "gpu.status.unknown": "unknown",
+  "gpu.count.pass_one": "{count} passed",
+  "gpu.count.pass_other": "{count} passed",
+  "gpu.count.warn_one": "{count} warning",
+  "gpu.count.warn_other": "{count} warnings",
+  "gpu.count.fail_one": "{count} failure",
+  "gpu.count.fail_other": "{count} failures",
+  "gpu.count.skip_one": "{count} skipped",
+  "gpu.count.skip_other": "{count} skipped",
+  "gpu.count.unknown_one": "{count} undecided",
+  "gpu.count.unknown_other": "{count} undecided",
+  "gpu.unknownHost": "unknown host",
+  "gpu.truncated": "_(truncated)_",
+  "gpu.yes": "yes",
+  "gpu.no": "no",
+  "gpu.on": "on",
+  "gpu.off": "off",
+  "gpu.instant": "{date} {time} UTC",
+  "gpu.notAvailable": "n/a",
+  "gpu.readError": "read error",
+  "gpu.action.RESTART_APP": "Restart the application",
+  "gpu.action.RESET_GPU": "Reset the GPU",
+  "gpu.action.REBOOT_SYSTEM": "Reboot the system",
+  "gpu.action.RMA": "Replace the hardware (RMA)",
+  "gpu.action.CONTACT_SUPPORT": "Contact NVIDIA support",
+  "gpu.action.FIX_CONFIG": "Fix the configuration",
+  "gpu.action.CHECK_COOLING": "Check the cooling",
+  "gpu.action.CHECK_POWER": "Check the power supply",
+  "gpu.action.INSTALL_DRIVER": "Install or update the driver",
+  "gpu.action.INSTALL_CONTAINER_TOOLKIT": "Install Docker or the NVIDIA Container Toolkit",
+  "gpu.action.FIX_TIME_SYNC": "Set up time synchronisation",
+  "gpu.action.FREE_DISK": "Free disk space",
+  "gpu.action.CHECK_NETWORK": "Check the network",
+  "gpu.failLabel": "Nova GPU check: the latest report failed",
+
+  // Config: problems with .github/nova.yml, one sentence each ("{subject} {predicate}.");
+  // `config.accepted.*` are noun phrases that follow "must be".
   "config.problem": "{subject} {predicate}.",
   "config.theFile": "The file",
   "config.more_one": "- … and {count} more problem.",
@@ -103,8 +233,81 @@ export const en: Messages = {
   "config.found.mapping": "a mapping",
   "config.found.other": "another value",
   "config.accepted.mapping": "a mapping with the keys {keys}",
+  "config.accepted.labelPrefix": "1 to {max} letters, digits, `.`, `_` or `-`, e.g. `dgx`",
+  "config.accepted.sectionColors":
+    'a mapping of up to {max} section slugs to colours, e.g. `operative-vorbereitung: "D93F0B"`',
+  "config.accepted.roleName":
+    "a role name of 1 to {max} characters without leading or trailing spaces",
+  "config.accepted.sectionReference":
+    "a section slug such as `operative-vorbereitung` or a section number such as `6`",
+  "config.accepted.roleMembers": "a list of up to {max} GitHub logins",
+  "config.accepted.roleSections": "a list of up to {max} section slugs or numbers",
+  "config.tooManyRoles": "has {count} roles; at most {max} are accepted",
+  "config.sameRole":
+    "names the same role as `{first}`: role names are compared without regard to case",
+  "config.accepted.roles": "a mapping of role names to `{ members, sections }`",
+  "config.accepted.interval":
+    "an interval from `15m` to `7d` written as a number and `m`, `h` or `d` (e.g. `30m`, `6h`, `1d`), or `off`",
+  "config.accepted.milestone":
+    "a milestone title of 1 to {max} characters, e.g. `DGX Spark delivery`",
+  "config.accepted.statusOption": "an option name of 1 to {max} characters, e.g. `In Arbeit`",
+  "config.accepted.projectTitle": "a project title of 1 to {max} characters",
+  "config.projectNumberAndTitle":
+    "takes either `number` (an existing project) or `title`, not both",
+  "config.projectNumberOrTitle":
+    "needs `number` (an existing project) or `title` (found or created by title)",
+  "config.projectCreateWithNumber":
+    "only works with `title`: a project given by `number` must already exist",
+  "config.accepted.cron":
+    "a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. `0 6 * * 1-5`",
+  "config.accepted.timezone": "an IANA time zone such as `Europe/Berlin` or `UTC`",
+  "config.accepted.taskId":
+    "a task id: lowercase letters, digits and single hyphens, e.g. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
+  "config.accepted.path":
+    "a relative path inside the repository, e.g. `docs/dgx-spark-plan.md` (no leading `/`, no `..`, no backslashes, at most {max} characters)",
+  "config.accepted.language": "`de` (German) or `en` (English)",
+  "config.accepted.holidays": "a list of up to {max} dates written `YYYY-MM-DD`",
+  "config.accepted.sectionSlug":
+    "a section slug: lowercase letters, digits and single hyphens, e.g. `operative-vorbereitung`",
+  "config.accepted.colour":
+    'a colour of 6 hex digits with an optional `#`, e.g. `76B900` (in YAML write `"#76B900"` in quotes: an unquoted `#` starts a comment)',
+  "config.accepted.date": "a real calendar date written `YYYY-MM-DD`, e.g. `2026-12-04`",
+  "config.accepted.login": "a GitHub login such as `alice` or `@alice`",
+  "config.accepted.boolean": "`true` or `false`",
+  "config.accepted.wholeNumber": "a whole number between {min} and {max}",
+  "config.accepted.labelDescription": "a text of 1 to {max} characters without `{…}` placeholders",
+  "config.accepted.labelDescriptionWithPlaceholder":
+    "a text of 1 to {max} characters; the only placeholder is {placeholderText}",
+  "config.accepted.permission": "one of {levels}",
+  "config.file.notAMapping": "is not a mapping of keys",
+  "config.file.badExtends":
+    "has an `_extends` that is not `repo`, `owner/repo` or `owner/repo:path.yml`",
+  "config.file.extendsLoop":
+    "extends {file}, which was read already: `_extends` must not form a loop",
+  "config.file.extendsTooDeep": "extends more than {max} files in a row (`_extends`)",
+  "config.file.notAFile": "{file} is not a file",
+  "config.file.tooLarge":
+    "is {size} bytes; Nova reads at most {max} bytes (64 KiB) of configuration",
+  "config.file.fromExtends": "{file} (from `_extends`) {problem}",
+  "config.file.missing": "does not exist or Nova may not read it",
+  "config.file.position": " (line {line}, column {column})",
+  "config.yaml.tooLarge":
+    "is {size} bytes; Nova reads at most {max} bytes (64 KiB) of configuration",
+  "config.yaml.notUtf8": "is not UTF-8 text",
+  "config.yaml.tooLong":
+    "is longer than {max} characters (64 KiB), more than any configuration needs",
+  "config.yaml.controlCharacters": "contains control characters: it is not a text file",
+  "config.yaml.invalidYaml": "is not valid YAML: {detail}",
+  "config.yaml.unreadable": "could not be read: {detail}",
+  "config.yaml.tooIndented":
+    "is indented {indent} spaces deep; Nova reads at most {max} levels of nesting",
+  "config.yaml.tooDeep": "nests more than {max} levels deep",
+  "config.yaml.tooManyAliases": "uses {count} aliases (*name); Nova allows at most {max}",
+  "config.yaml.tooManyEntries":
+    "has more than {max} keys and list items; no configuration needs that many",
+  "config.accepted.fallback": "a valid value",
 
-  // Lint: checklist problems, each says what is wrong and what to do.
+  // Lint: checklist problems; each says what is wrong and what to do.
   "lint.mojibake":
     "Mojibake (UTF-8 read as {codePages}): {found} should read {fixed}. Nova reads the repaired text; nova lint --fix writes the repair into the file.",
   "lint.codePageSeparator": " and then ",
@@ -137,7 +340,8 @@ export const en: Messages = {
   "lint.rule.empty": "the value is missing",
   "lint.rule.syntax": "each entry is key=value, separated by ;",
 
-  // CLI: nova --help and each command's help (options and dates are shared blocks).
+  // CLI: help texts (`{options}` and `{dates}` are shared blocks), mistakes on the command line,
+  // failures.
   "cli.options": `Options for every command:
   --checklist PATH      checklist file (default: docs/dgx-spark-plan.md)
   --lang de|en          output language (default: de)
@@ -244,8 +448,6 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
 (--format json).
 
 {options}`,
-
-  // CLI: mistakes on the command line, unreadable checklists, failures.
   "cli.usage.unknownCommand":
     'unknown command "{command}". Commands: {commands} (see nova --help).',
   "cli.usage.unknownCommandSuggest":
@@ -267,8 +469,6 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "cli.githubError": "nova: GitHub answered {status}: {message}",
   "cli.githubNoStatus": "nothing",
   "cli.internalError": "nova: internal error: {detail}. Please report it with the command you ran.",
-
-  // CLI: nova sync, nova report, nova runner-key, nova lint.
   "cli.setup.noToken":
     "GITHUB_TOKEN is not set: nova sync and nova report need a token that may write (issues; for report also contents and pull requests).",
   "cli.setup.noRunnerSecret":
@@ -286,112 +486,8 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "cli.lint.counts": "{errors}, {warnings}.",
   "cli.lint.fixed": "Mojibake repaired in the file.",
 
-  // Terminal: the step plan's timeline.
-  "format.shortDate": "{month}-{day}",
+  // Terminal: the CLI's views for a terminal (and `nova tasks` in Markdown).
   "timeline.legend": "Working days; red: critical path, yellow: at risk, ┃ delivery ({delivery}).",
-
-  // Sync: the sync's check run, the milestone, /nova sync.
-  "sync.milestone.title": "DGX Spark delivery",
-  "sync.milestone.description":
-    "Delivery date of the DGX Spark (`delivery:` in .github/nova.yml). Nova keeps every task and section of the plan here.",
-  "sync.checklistMissing.title": "Checklist not found",
-  "sync.checklistMissing.summary":
-    "`{path}` does not exist at this commit. Set `checklist:` in `{config}`.",
-  "sync.lintTitle_one": "Checklist has {count} error: nothing synced",
-  "sync.lintTitle_other": "Checklist has {count} errors: nothing synced",
-  "sync.title.created": "{count} created",
-  "sync.title.updated": "{count} updated",
-  "sync.title.closed": "{count} closed",
-  "sync.title.reopened": "{count} reopened",
-  "sync.title.unchanged": "{count} unchanged",
-  "sync.title.upToDate": "up to date: {count} unchanged",
-  "sync.heading.created": "Created",
-  "sync.heading.updated": "Updated",
-  "sync.heading.closed": "Closed (done)",
-  "sync.heading.reopened": "Reopened",
-  "sync.heading.removed": "Closed (removed from the checklist)",
-  "sync.structure.subIssuesAdded": "{count} sub-issues linked",
-  "sync.structure.subIssuesMoved": "{count} sub-issues moved to another section",
-  "sync.structure.reordered": "{count} sub-issues reordered",
-  "sync.structure.blockedByAdded": '{count} "blocked by" relations added',
-  "sync.structure.blockedByRemoved": '{count} "blocked by" relations removed',
-  "sync.structure.restored":
-    "Removed by hand, restored (the checklist owns the structure): {issues}",
-  "sync.structure.milestoneCreated": 'Milestone "{title}" created',
-  "sync.structure.milestoneUpdated": 'Milestone "{title}" updated',
-  "sync.structure.unassignable":
-    '⚠️ `@{login}` cannot be assigned issues in this repository (owner= of "{title}"); the issue stays without that assignee.',
-  "sync.missing.subIssues":
-    "ℹ️ This server has no sub-issues (e.g. GitHub Enterprise Server 3.19): the section labels group the tasks.",
-  "sync.missing.dependencies":
-    "ℹ️ This server has no issue dependencies: the `/blocked` label marks waiting tasks.",
-  "sync.missing.milestones":
-    "ℹ️ This server has no milestones: the delivery date is only in the configuration.",
-
-  // GPU reports: the latest report per host in the status report; containers: unreadable paths.
-  "gpu.latest.noHostname": "(no hostname)",
-  "gpu.latest.pass": "{count} passed",
-  "gpu.latest.warn": "{count} warnings",
-  "gpu.latest.fail": "{count} failed",
-  "gpu.latest.skip": "{count} skipped",
-  "gpu.latest.unknown": "{count} unknown",
-  "containers.path.notFound": "nova: {path}: not found",
-  "containers.path.tooLarge": "nova: {path}: too large (at most 1 MB)",
-  "containers.path.unreadable": "nova: {path}: cannot be read",
-  "botPr.statusTitle": "Nova status report {date}",
-  "botPr.writeBackTitle": "Nova: update the checklist",
-
-  // GPU reports: statuses, counts, remediation actions, the words around runner values.
-  "gpu.status.pass": "pass",
-  "gpu.status.warn": "warning",
-  "gpu.status.fail": "failure",
-  "gpu.status.skip": "skipped",
-  "gpu.status.unknown": "unknown",
-  "gpu.count.pass_one": "{count} passed",
-  "gpu.count.pass_other": "{count} passed",
-  "gpu.count.warn_one": "{count} warning",
-  "gpu.count.warn_other": "{count} warnings",
-  "gpu.count.fail_one": "{count} failure",
-  "gpu.count.fail_other": "{count} failures",
-  "gpu.count.skip_one": "{count} skipped",
-  "gpu.count.skip_other": "{count} skipped",
-  "gpu.count.unknown_one": "{count} undecided",
-  "gpu.count.unknown_other": "{count} undecided",
-  "gpu.unknownHost": "unknown host",
-  "gpu.truncated": "_(truncated)_",
-  "gpu.yes": "yes",
-  "gpu.no": "no",
-  "gpu.on": "on",
-  "gpu.off": "off",
-  "gpu.instant": "{date} {time} UTC",
-  "gpu.notAvailable": "n/a",
-  "gpu.readError": "read error",
-  "gpu.action.RESTART_APP": "Restart the application",
-  "gpu.action.RESET_GPU": "Reset the GPU",
-  "gpu.action.REBOOT_SYSTEM": "Reboot the system",
-  "gpu.action.RMA": "Replace the hardware (RMA)",
-  "gpu.action.CONTACT_SUPPORT": "Contact NVIDIA support",
-  "gpu.action.FIX_CONFIG": "Fix the configuration",
-  "gpu.action.CHECK_COOLING": "Check the cooling",
-  "gpu.action.CHECK_POWER": "Check the power supply",
-  "gpu.action.INSTALL_DRIVER": "Install or update the driver",
-  "gpu.action.INSTALL_CONTAINER_TOOLKIT": "Install Docker or the NVIDIA Container Toolkit",
-  "gpu.action.FIX_TIME_SYNC": "Set up time synchronisation",
-  "gpu.action.FREE_DISK": "Free disk space",
-  "gpu.action.CHECK_NETWORK": "Check the network",
-
-  // Sync: label descriptions and the comments Nova leaves when it closes an issue.
-  "sync.label.plan": "Task from the DGX Spark plan (managed by Nova)",
-  "sync.label.section": "Area: {title}",
-  "sync.label.blocked": "Waits for an open dependency (after=)",
-  "sync.comment.sectionRemoved":
-    "This section is no longer in the checklist (or has a new heading). Nova closes the issue as not planned; if the section comes back, it is reopened.",
-  "sync.comment.removed":
-    "This task is no longer in the checklist. Nova closes the issue as not planned; if the task comes back, it is reopened.",
-  "sync.comment.duplicate": "Created twice (concurrent syncs): the task is tracked in #{number}.",
-  "gpu.failLabel": "Nova GPU check: the latest report failed",
-
-  // Terminal: nova sync.
   "terminal.sync.upToDate": "Everything is up to date: {count} issues match the checklist.",
   "terminal.sync.count": "Count",
   "terminal.sync.row.created": "created",
@@ -410,8 +506,6 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "terminal.sync.skipped":
     "{count} changes skipped because someone changed the issue meanwhile; the next run checks again.",
   "terminal.sync.error": "GitHub interrupted the run ({error}); Nova tries again.",
-
-  // Terminal and Markdown views of the CLI: terminal.progress
   "terminal.progress.title": "Progress",
   "terminal.progress.done": "{done} of {total} tasks done",
   "terminal.progress.empty": "The plan has no tasks yet.",
@@ -419,8 +513,6 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "terminal.progress.columns.1": "Done",
   "terminal.progress.columns.2": "Progress",
   "terminal.progress.columns.3": "Share",
-
-  // Terminal and Markdown views of the CLI: terminal.summary
   "terminal.summary.title": "Summary",
   "terminal.summary.asOf": "As of {today}",
   "terminal.summary.done": "{done} of {total} tasks done",
@@ -436,8 +528,6 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "terminal.summary.blocked": "Blocked",
   "terminal.summary.waitsFor": "waits for",
   "terminal.summary.noneBlocked": "No task is blocked.",
-
-  // Terminal and Markdown views of the CLI: terminal.stepPlan
   "terminal.stepPlan.title": "Step plan",
   "terminal.stepPlan.asOf": "As of {today} · delivery: {delivery}",
   "terminal.stepPlan.met": "The delivery date holds.",
@@ -457,8 +547,6 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "terminal.stepPlan.columns.5": "Notes",
   "terminal.stepPlan.noRoleTasks": "The role “{role}” has no open tasks.",
   "terminal.stepPlan.allDone": "All tasks are done.",
-
-  // Terminal and Markdown views of the CLI: terminal.tasks
   "terminal.tasks.title": "Tasks",
   "terminal.tasks.columns.0": "Line",
   "terminal.tasks.columns.1": "Done",
@@ -470,8 +558,6 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "terminal.tasks.count_other": "{count} tasks, {done} of them done.",
   "terminal.tasks.none": "The checklist has no tasks.",
   "terminal.tasks.noSection": "Before the first section",
-
-  // Terminal: nova plan.
   "terminal.plan.title": "Sync preview",
   "terminal.plan.lead":
     "A first sync into an empty repository would create {labels} and {issues} (one per section, one per task), link {subIssues} as sub-issues of their section and add {blockedBy} ({writes}). Nothing is written now.",
@@ -495,7 +581,11 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "terminal.plan.open": "open",
   "terminal.plan.closed": "closed (done)",
 
-  // Containers: nova containers findings ({names} are code spans) and the report around them.
+  // Containers: `nova containers` findings (every placeholder but `{reason}` is a code span) and
+  // the report around them.
+  "containers.path.notFound": "nova: {path}: not found",
+  "containers.path.tooLarge": "nova: {path}: too large (at most 1 MB)",
+  "containers.path.unreadable": "nova: {path}: cannot be read",
   "containers.finding.unreadable": "File cannot be read: {reason}.",
   "containers.finding.gpuReservationMissing":
     "GPU workload without a GPU reservation: add {devices} with {driver} and {gpu}.",
@@ -550,124 +640,4 @@ title, section and the parent task's id. For comparing with what GitHub shows, a
   "containers.label.error": "error",
   "containers.label.warning": "warning",
   "containers.label.info": "note",
-
-  // Config: what each setting accepts (a noun phrase after "must be"), and problems across keys.
-  "config.accepted.labelPrefix": "1 to {max} letters, digits, `.`, `_` or `-`, e.g. `dgx`",
-  "config.accepted.sectionColors":
-    'a mapping of up to {max} section slugs to colours, e.g. `operative-vorbereitung: "D93F0B"`',
-  "config.accepted.roleName":
-    "a role name of 1 to {max} characters without leading or trailing spaces",
-  "config.accepted.sectionReference":
-    "a section slug such as `operative-vorbereitung` or a section number such as `6`",
-  "config.accepted.roleMembers": "a list of up to {max} GitHub logins",
-  "config.accepted.roleSections": "a list of up to {max} section slugs or numbers",
-  "config.tooManyRoles": "has {count} roles; at most {max} are accepted",
-  "config.sameRole":
-    "names the same role as `{first}`: role names are compared without regard to case",
-  "config.accepted.roles": "a mapping of role names to `{ members, sections }`",
-  "config.accepted.interval":
-    "an interval from `15m` to `7d` written as a number and `m`, `h` or `d` (e.g. `30m`, `6h`, `1d`), or `off`",
-  "config.accepted.milestone":
-    "a milestone title of 1 to {max} characters, e.g. `DGX Spark delivery`",
-  "config.accepted.statusOption": "an option name of 1 to {max} characters, e.g. `In Arbeit`",
-  "config.accepted.projectTitle": "a project title of 1 to {max} characters",
-  "config.projectNumberAndTitle":
-    "takes either `number` (an existing project) or `title`, not both",
-  "config.projectNumberOrTitle":
-    "needs `number` (an existing project) or `title` (found or created by title)",
-  "config.projectCreateWithNumber":
-    "only works with `title`: a project given by `number` must already exist",
-  "config.accepted.cron":
-    "a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. `0 6 * * 1-5`",
-  "config.accepted.timezone": "an IANA time zone such as `Europe/Berlin` or `UTC`",
-  "config.accepted.taskId":
-    "a task id: lowercase letters, digits and single hyphens, e.g. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
-  "config.accepted.path":
-    "a relative path inside the repository, e.g. `docs/dgx-spark-plan.md` (no leading `/`, no `..`, no backslashes, at most {max} characters)",
-  "config.accepted.language": "`de` (German) or `en` (English)",
-  "config.accepted.holidays": "a list of up to {max} dates written `YYYY-MM-DD`",
-
-  // Config: the shared value types.
-  "config.accepted.sectionSlug":
-    "a section slug: lowercase letters, digits and single hyphens, e.g. `operative-vorbereitung`",
-  "config.accepted.colour":
-    'a colour of 6 hex digits with an optional `#`, e.g. `76B900` (in YAML write `"#76B900"` in quotes: an unquoted `#` starts a comment)',
-  "config.accepted.date": "a real calendar date written `YYYY-MM-DD`, e.g. `2026-12-04`",
-  "config.accepted.login": "a GitHub login such as `alice` or `@alice`",
-  "config.accepted.boolean": "`true` or `false`",
-  "config.accepted.wholeNumber": "a whole number between {min} and {max}",
-  "config.accepted.labelDescription": "a text of 1 to {max} characters without `{…}` placeholders",
-  "config.accepted.labelDescriptionWithPlaceholder":
-    "a text of 1 to {max} characters; the only placeholder is {placeholderText}",
-
-  // Config: permission levels.
-  "config.accepted.permission": "one of {levels}",
-
-  // Slash commands: what /nova help says about each command and flag.
-  "commands.flag.limit.placeholder": "N",
-  "commands.flag.limit.accepts": "a whole number from 1 to {max} (default {default})",
-  "commands.flag.role.placeholder": '"role"',
-  "commands.flag.role.accepts":
-    'a role name of 1 to {max} characters, in quotes when it has spaces, e.g. --role "Platform"',
-  "commands.flag.lang.placeholder": "de|en",
-  "commands.flag.lang.accepts": "de or en",
-  "commands.progress.description":
-    "Progress per section with bars; on a task's own issue also its dependencies and what it blocks.",
-  "commands.stepPlan.description":
-    "The step plan with dates, critical path and Gantt chart, optionally for one role.",
-  "commands.summary.description":
-    "A short status: next up, recently done, blocked, working days left.",
-  "commands.sync.description":
-    "Syncs the issues with the checklist now and replies with what changed.",
-  "commands.report.description":
-    "Writes today's status report into the status pull request now (opening or updating it) and replies with the link.",
-  "commands.help.description":
-    "This help: commands, examples, who may run them, and the effective configuration.",
-
-  // Slash commands: examples in /nova help, one per line.
-  "commands.progress.examples": `/nova progress
-/nova progress --lang de`,
-  "commands.stepPlan.examples": `/nova step-plan
-/nova step-plan --role "Platform"`,
-  "commands.summary.examples": `/nova summary
-/nova summary --limit=10`,
-  "commands.sync.examples": "/nova sync",
-  "commands.report.examples": "/nova report",
-  "commands.help.examples": `/nova help
-/nova help --lang de`,
-
-  // Config: reading .github/nova.yml and the files it extends.
-  "config.file.notAMapping": "is not a mapping of keys",
-  "config.file.badExtends":
-    "has an `_extends` that is not `repo`, `owner/repo` or `owner/repo:path.yml`",
-  "config.file.extendsLoop":
-    "extends {file}, which was read already: `_extends` must not form a loop",
-  "config.file.extendsTooDeep": "extends more than {max} files in a row (`_extends`)",
-
-  // Config: files that cannot be read.
-  "config.file.notAFile": "{file} is not a file",
-  "config.file.tooLarge":
-    "is {size} bytes; Nova reads at most {max} bytes (64 KiB) of configuration",
-  "config.file.fromExtends": "{file} (from `_extends`) {problem}",
-  "config.file.missing": "does not exist or Nova may not read it",
-  "config.file.position": " (line {line}, column {column})",
-
-  // Config: the YAML file itself (size, encoding, syntax, bounds).
-  "config.yaml.tooLarge":
-    "is {size} bytes; Nova reads at most {max} bytes (64 KiB) of configuration",
-  "config.yaml.notUtf8": "is not UTF-8 text",
-  "config.yaml.tooLong":
-    "is longer than {max} characters (64 KiB), more than any configuration needs",
-  "config.yaml.controlCharacters": "contains control characters: it is not a text file",
-  "config.yaml.invalidYaml": "is not valid YAML: {detail}",
-  "config.yaml.unreadable": "could not be read: {detail}",
-  "config.yaml.tooIndented":
-    "is indented {indent} spaces deep; Nova reads at most {max} levels of nesting",
-  "config.yaml.tooDeep": "nests more than {max} levels deep",
-  "config.yaml.tooManyAliases": "uses {count} aliases (*name); Nova allows at most {max}",
-  "config.yaml.tooManyEntries":
-    "has more than {max} keys and list items; no configuration needs that many",
-
-  // Config: the fallback when nothing describes a value.
-  "config.accepted.fallback": "a valid value",
 };
