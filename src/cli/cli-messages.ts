@@ -1,3 +1,4 @@
+/** The CLI's help texts and one-line errors; the words are the catalog's (`cli.*`). */
 import { say, type Language, type SayKey } from "../render/i18n.js";
 import type { ChecklistReadError } from "./read-checklist.js";
 import { COMMANDS, type CommandName, type UsageError } from "./cli-args.js";
