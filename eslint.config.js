@@ -18,6 +18,7 @@ export const DOMAIN_FOLDERS = [
   "ingest",
   "commands",
   "containers",
+  "time",
 ];
 
 // Restrictions, each a `no-restricted-imports` pattern. A regex sees the import as written, so
@@ -42,7 +43,7 @@ const GITHUB_ADAPTERS = {
   regex:
     "^(\\.\\./)+github/(octokit-[^/]*|rest-[^/]*|github-request-policy|read-config-files|project-queries|retry-secondary-limit)(\\.[jt]s)?$",
   message:
-    "Domain code uses the ports of src/github (*-port.ts, github-error, hidden-markers), not its Octokit adapters; src/app builds the adapters and passes them in.",
+    "Domain code uses the ports and vocabulary of src/github (github-api, vocabulary, project-port, github-error, hidden-markers), not its Octokit adapters; src/app builds the adapters and passes them in.",
 };
 const APP_LAYER = {
   regex: "^(\\.\\./)+app(/.*)?$",
@@ -54,9 +55,28 @@ const ENTRIES = {
 };
 
 /**
+ * One way to say things: a text in code comes from the catalog (src/render/catalog/), never from a
+ * test of the language, so `en` cannot lack a sentence `de` has (docs/development.md). Part of
+ * every src/ block's `no-restricted-syntax`, since a later block's setting replaces an earlier one.
+ */
+const LANGUAGE_CHOICE = [
+  ...["left", "right"].map((side) => ({
+    selector: `BinaryExpression[operator=/^[!=]==?$/][${side}.value=/^(de|en)$/]`,
+    message:
+      "Do not choose text by comparing with a language code: add a key to src/render/catalog/ and use say(lang, key).",
+  })),
+  {
+    selector: "SwitchCase[test.value=/^(de|en)$/]",
+    message:
+      "Do not switch on a language code: add a key to src/render/catalog/ and use say(lang, key).",
+  },
+];
+
+/**
  * `no-restricted-imports` with `patterns`, plus the same restrictions for a lazy `await import()`
  * and a type's `import("…")`, which that rule does not see (except those in `lazyAllowed`).
- * ESLint uses a rule's last setting for a file, so each block lists every restriction for its files.
+ * ESLint uses a rule's last setting for a file, so each block lists every restriction for its files
+ * (and the language rule).
  */
 function restrictImports(patterns, { lazyAllowed = [] } = {}) {
   const selectors = (node) =>
@@ -76,6 +96,7 @@ function restrictImports(patterns, { lazyAllowed = [] } = {}) {
       "error",
       ...selectors("ImportExpression > Literal.source"),
       ...selectors("TSImportType Literal"),
+      ...LANGUAGE_CHOICE,
     ],
   };
 }

@@ -27,7 +27,7 @@ import { createPendingWork } from "./app/workers/pending-work.js";
 import { createWebhookWorker, type WebhookWorker } from "./app/workers/webhook-worker.js";
 import { createOctokitPort } from "./github/octokit-port.js";
 import { readLatestGpuReports } from "./ingest/read-latest-gpu-reports.js";
-import { sleepInBackground } from "./util/sleep.js";
+import { sleepInBackground } from "./time/sleep.js";
 
 export interface NovaOptions extends Omit<
   SyncServiceOptions,

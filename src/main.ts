@@ -20,7 +20,7 @@ import { parseEnv } from "node:util";
 import { ProbotOctokit, run, type Server } from "probot";
 import { Redis } from "ioredis";
 import { createNova } from "./index.js";
-import { sleepInBackground } from "./util/sleep.js";
+import { sleepInBackground } from "./time/sleep.js";
 import { createNovaLog } from "./app/ops/create-log.js";
 import { withGitHubRequestMetrics } from "./app/ops/github-request-metrics.js";
 import { withGitHubRequestPolicy } from "./github/github-request-policy.js";

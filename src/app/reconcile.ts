@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG } from "../config/schema.js";
-import { sleepInBackground } from "../util/sleep.js";
+import { sleepInBackground } from "../time/sleep.js";
 import type { AppIdentity } from "./app-identity.js";
 import { createLocalOnceClaims, type OnceClaims } from "./replicas/once-claims.js";
 import type { SyncService } from "./workers/sync-service.js";

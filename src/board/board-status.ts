@@ -1,5 +1,5 @@
 import { escapeMarkdown } from "../render/escape-markdown.js";
-import type { Language } from "../render/i18n.js";
+import { say, type Language } from "../render/i18n.js";
 
 /** What one board run did, in counts a person reads. */
 export interface BoardSummary {
@@ -66,24 +66,21 @@ export const BOARD_CHECK_NAME = "Nova: Projekt-Board";
 
 /** A one-line title for the board's check run or a log line. */
 export function renderBoardTitle(status: BoardStatus, lang: Language): string {
-  const de = lang === "de";
   switch (status.kind) {
     case "user-owned":
-      return de
-        ? "Projekt eines Benutzerkontos: nicht erreichbar"
-        : "User-owned project: not reachable";
+      return say(lang, "board.title.userOwned");
     case "owner-not-found":
-      return de ? "Projekt-Besitzer nicht gefunden" : "Project owner not found";
+      return say(lang, "board.title.ownerNotFound");
     case "project-not-found":
-      return de ? "Projekt nicht gefunden" : "Project not found";
+      return say(lang, "board.title.projectNotFound");
     case "project-closed":
-      return de ? "Projekt ist geschlossen" : "Project is closed";
+      return say(lang, "board.title.projectClosed");
     case "forbidden":
-      return de ? "Kein Zugriff auf das Projekt" : "No access to the project";
+      return say(lang, "board.title.forbidden");
     case "failed":
-      return de ? "Board-Abgleich fehlgeschlagen" : "Board sync failed";
+      return say(lang, "board.title.failed");
     default:
-      return de ? "Projekt-Board" : "Project board";
+      return say(lang, "board.title.other");
   }
 }
 
@@ -92,74 +89,43 @@ export function renderBoardTitle(status: BoardStatus, lang: Language): string {
  * run, what it changed. `/nova help` shows it; so do the board's check run and the log.
  */
 export function renderBoardStatus(status: BoardStatus, lang: Language): string {
-  const de = lang === "de";
   const config = "`.github/nova.yml`";
   switch (status.kind) {
     case "off":
-      return de
-        ? `Kein Projekt-Board eingerichtet (\`project\` in ${config}).`
-        : `No project board configured (\`project\` in ${config}).`;
+      return say(lang, "board.off", { config });
     case "skipped":
-      return de
-        ? "Projekt-Board: wartet auf eine gültige Konfiguration und Checkliste (siehe die Sync-Meldung)."
-        : "Project board: waits for a valid configuration and checklist (see the sync's message).";
+      return say(lang, "board.skipped");
     case "user-owned":
-      return de
-        ? `Das Projekt-Board wird nicht abgeglichen: \`${status.owner}\` ist ein Benutzerkonto. ` +
-            "Eine GitHub-App-Installation erreicht nur Projekte von Organisationen, keine Projekte " +
-            "von Benutzerkonten. Legt das Board in einer Organisation an und tragt sie unter " +
-            `\`project.owner\` in ${config} ein, oder entfernt \`project\`.`
-        : `The project board is not synced: \`${status.owner}\` is a user account. ` +
-            "A GitHub App installation can only reach projects owned by an organisation, not " +
-            "projects owned by a user account. Create the board in an organisation and name it " +
-            `in \`project.owner\` in ${config}, or remove \`project\`.`;
+      return say(lang, "board.userOwned", { owner: status.owner, config });
     case "owner-not-found":
-      return de
-        ? `Das Projekt-Board wird nicht abgeglichen: Das Konto \`${status.owner}\` gibt es nicht ` +
-            `(oder Nova sieht es nicht). Bitte \`project.owner\` in ${config} prüfen.`
-        : `The project board is not synced: there is no account \`${status.owner}\` (or Nova ` +
-            `cannot see it). Check \`project.owner\` in ${config}.`;
+      return say(lang, "board.ownerNotFound", { owner: status.owner, config });
     case "project-not-found": {
       const which =
         status.number !== undefined
-          ? de
-            ? `Nr. ${status.number}`
-            : `number ${status.number}`
-          : `„${escapeMarkdown(status.title ?? "")}“`;
+          ? say(lang, "board.projectNumber", { number: status.number })
+          : say(lang, "board.projectTitle", { title: escapeMarkdown(status.title ?? "") });
       const hint =
         status.number !== undefined
-          ? de
-            ? `Die Nummer steht in der Adresse des Projekts (\`/orgs/${status.owner}/projects/${status.number}\`).`
-            : `The number is the one in the project's address (\`/orgs/${status.owner}/projects/${status.number}\`).`
-          : de
-            ? "Mit `project.create: true` legt Nova es an."
-            : "With `project.create: true` Nova creates it.";
-      return de
-        ? `Das Projekt-Board wird nicht abgeglichen: \`${status.owner}\` hat kein Projekt ${which}, das Nova sieht. ${hint}`
-        : `The project board is not synced: \`${status.owner}\` has no project ${which} that Nova can see. ${hint}`;
+          ? say(lang, "board.numberHint", { owner: status.owner, number: status.number })
+          : say(lang, "board.createHint");
+      return say(lang, "board.projectNotFound", { owner: status.owner, which, hint });
     }
     case "project-closed":
-      return de
-        ? `Das Projekt [${escapeMarkdown(status.title)}](${status.url}) ist geschlossen; Nova schreibt nicht hinein. Öffnet es wieder oder tragt in ${config} ein anderes ein.`
-        : `The project [${escapeMarkdown(status.title)}](${status.url}) is closed; Nova does not write to it. Reopen it or name another one in ${config}.`;
+      return say(lang, "board.projectClosed", {
+        title: escapeMarkdown(status.title),
+        url: status.url,
+        config,
+      });
     case "forbidden":
-      return de
-        ? `Nova darf die Projekte von \`${status.owner}\` nicht bearbeiten. Die App braucht die ` +
-            "Berechtigung „Organization projects: Read and write“ und muss in dieser Organisation " +
-            `installiert sein. GitHub sagt: ${escapeMarkdown(status.message)}`
-        : `Nova may not edit the projects of \`${status.owner}\`. The app needs the permission ` +
-            '"Organization projects: Read and write" and must be installed in that organisation. ' +
-            `GitHub says: ${escapeMarkdown(status.message)}`;
+      return say(lang, "board.forbidden", {
+        owner: status.owner,
+        message: escapeMarkdown(status.message),
+      });
     case "failed":
-      return de
-        ? `Das Projekt-Board konnte nicht abgeglichen werden (${escapeMarkdown(status.message)}). ` +
-            (status.transient
-              ? "Nova versucht es gleich noch einmal."
-              : "Nova versucht es beim nächsten Anlass wieder.")
-        : `The project board could not be synced (${escapeMarkdown(status.message)}). ` +
-            (status.transient
-              ? "Nova tries again shortly."
-              : "Nova tries again on the next event.");
+      return say(lang, "board.failed", {
+        message: escapeMarkdown(status.message),
+        retry: say(lang, status.transient ? "board.retrySoon" : "board.retryLater"),
+      });
     case "synced":
     case "dry-run":
       return renderRun(status, lang);
@@ -170,47 +136,54 @@ function renderRun(
   status: Extract<BoardStatus, { kind: "synced" | "dry-run" }>,
   lang: Language,
 ): string {
-  const de = lang === "de";
   const { summary } = status;
   const link = `[${escapeMarkdown(status.title)}](${status.url})`;
   const parts: string[] = [];
-  const count = (value: number, one: string) => {
-    if (value > 0) parts.push(`${value} ${one}`);
+  const count = (
+    value: number,
+    key:
+      | "board.run.itemsAdded"
+      | "board.run.valuesWritten"
+      | "board.run.itemsArchived"
+      | "board.run.itemsUnarchived"
+      | "board.run.remaining",
+  ) => {
+    if (value > 0) parts.push(say(lang, key, { count: value }));
   };
-  if (status.created) parts.push(de ? "angelegt" : "created");
+  if (status.created) parts.push(say(lang, "board.run.created"));
   if (summary.fieldsCreated.length) {
-    parts.push(`${de ? "Felder angelegt" : "fields created"}: ${summary.fieldsCreated.join(", ")}`);
+    parts.push(say(lang, "board.run.fieldsCreated", { fields: summary.fieldsCreated.join(", ") }));
   }
   if (summary.optionsAdded.length) {
     parts.push(
-      `${de ? "Optionen ergänzt" : "options added"}: ${summary.optionsAdded.map(escapeMarkdown).join(", ")}`,
+      say(lang, "board.run.optionsAdded", {
+        options: summary.optionsAdded.map(escapeMarkdown).join(", "),
+      }),
     );
   }
-  count(summary.itemsAdded, de ? "Aufgaben eingetragen" : "tasks added");
-  count(summary.valuesWritten, de ? "Werte gesetzt" : "values set");
-  count(summary.itemsArchived, de ? "archiviert" : "archived");
-  count(summary.itemsUnarchived, de ? "zurückgeholt" : "unarchived");
-  count(
-    summary.remaining,
-    de ? "Änderungen für den nächsten Lauf" : "changes left for the next run",
-  );
+  count(summary.itemsAdded, "board.run.itemsAdded");
+  count(summary.valuesWritten, "board.run.valuesWritten");
+  count(summary.itemsArchived, "board.run.itemsArchived");
+  count(summary.itemsUnarchived, "board.run.itemsUnarchived");
+  count(summary.remaining, "board.run.remaining");
   const lines = [
     parts.length === 0
-      ? de
-        ? `Projekt-Board ${link}: aktuell (${summary.unchanged} Aufgaben unverändert).`
-        : `Project board ${link}: up to date (${summary.unchanged} tasks unchanged).`
-      : `${de ? "Projekt-Board" : "Project board"} ${link}${status.kind === "dry-run" ? (de ? " (Vorschau)" : " (preview)") : ""}: ${parts.join(", ")}.`,
+      ? say(lang, "board.run.upToDate", { link, unchanged: summary.unchanged })
+      : say(lang, status.kind === "dry-run" ? "board.run.changedPreview" : "board.run.changed", {
+          link,
+          changes: parts.join(", "),
+        }),
   ];
   if (summary.conflicts.length) {
     lines.push(
-      de
-        ? `Nicht befüllt, weil der Name schon ein Feld anderen Typs hat: ${summary.conflicts.map(escapeMarkdown).join(", ")}.`
-        : `Not filled because the name is taken by a field of another type: ${summary.conflicts.map(escapeMarkdown).join(", ")}.`,
+      say(lang, "board.run.conflicts", {
+        fields: summary.conflicts.map(escapeMarkdown).join(", "),
+      }),
     );
   }
   if (summary.failed.length) {
     lines.push(
-      `${de ? "Von GitHub abgelehnt" : "Refused by GitHub"}: ${summary.failed.map(escapeMarkdown).join("; ")}`,
+      say(lang, "board.run.failed", { failures: summary.failed.map(escapeMarkdown).join("; ") }),
     );
   }
   return lines.join("\n\n");

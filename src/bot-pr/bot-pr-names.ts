@@ -1,4 +1,4 @@
-import type { Language } from "../render/i18n.js";
+import { say, type Language } from "../render/i18n.js";
 
 /**
  * The names of Nova's two pull requests: one branch each (never two open pull requests of a
@@ -30,9 +30,9 @@ export function parseReportDate(name: string): string | null {
 
 /** "Nova-Statusbericht 2025-01-07" (the date of the newest report in the pull request). */
 export function renderStatusTitle(date: string, lang: Language): string {
-  return lang === "en" ? `Nova status report ${date}` : `Nova-Statusbericht ${date}`;
+  return say(lang, "botPr.statusTitle", { date });
 }
 
 export function renderWriteBackTitle(lang: Language): string {
-  return lang === "en" ? "Nova: update the checklist" : "Nova: Checkliste abgleichen";
+  return say(lang, "botPr.writeBackTitle");
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { suggestCommands } from "../commands/suggest-command.js";
-import type { Language } from "../render/i18n.js";
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from "../render/i18n.js";
 import { isIsoDate } from "../checklist/iso-date.js";
 
 export const COMMANDS = [
@@ -110,7 +110,7 @@ export function peekLanguage(argv: readonly string[]): Language {
   const at = argv.findIndex((arg) => arg === "--lang" || arg.startsWith("--lang="));
   const value =
     at < 0 ? undefined : argv[at]!.includes("=") ? argv[at]!.split("=")[1] : argv[at + 1];
-  return value === "en" ? "en" : "de";
+  return isLanguage(value) ? value : DEFAULT_LANGUAGE;
 }
 
 /** The options that may also come before the command (`nova --lang en --help`). */

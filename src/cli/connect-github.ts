@@ -1,8 +1,9 @@
 import type { RepoRef } from "../github/vocabulary.js";
 import { findAuthenticatedLogin } from "../github/octokit-identity.js";
 import { createOctokitPort } from "../github/octokit-port.js";
-import { sleep } from "../util/sleep.js";
+import { sleep } from "../time/sleep.js";
 import { CliSetupError, type CliIo } from "./cli-io.js";
+import { sayEach } from "../render/i18n.js";
 
 /** The login GitHub gives Actions' GITHUB_TOKEN, which cannot read GET /user. */
 const ACTIONS_BOT = "github-actions[bot]";
@@ -18,10 +19,7 @@ export function createConnectGitHub(env: NodeJS.ProcessEnv): CliIo["connectGitHu
     const { createCliOctokit } = await import("../app/create-cli-octokit.js");
     const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
     if (!token) {
-      throw new CliSetupError({
-        de: "GITHUB_TOKEN ist nicht gesetzt: nova sync und nova report brauchen ein Token mit Schreibrecht (Issues; für report auch Inhalte und Pull Requests).",
-        en: "GITHUB_TOKEN is not set: nova sync and nova report need a token that may write (issues; for report also contents and pull requests).",
-      });
+      throw new CliSetupError(sayEach("cli.setup.noToken"));
     }
     const octokit = createCliOctokit({
       token,

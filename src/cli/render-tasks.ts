@@ -1,31 +1,28 @@
 import { escapeMarkdown } from "../render/escape-markdown.js";
-import type { Language } from "../render/i18n.js";
+import { say, type Language } from "../render/i18n.js";
 import type { TaskRow } from "./list-tasks.js";
 import type { Style } from "../render/ansi-style.js";
 import { renderTable, type Row } from "./terminal/render-table.js";
 
-const TEXT = {
-  de: {
-    title: "Aufgaben",
-    columns: ["Zeile", "Erledigt", "ID", "Titel", "Abschnitt", "Übergeordnet"],
-    count: (total: number, done: number) =>
-      `${total} ${total === 1 ? "Aufgabe" : "Aufgaben"}, davon ${done} erledigt.`,
-    none: "Die Checkliste enthält keine Aufgaben.",
-    noSection: "Vor dem ersten Abschnitt",
-  },
-  en: {
-    title: "Tasks",
-    columns: ["Line", "Done", "ID", "Title", "Section", "Parent"],
-    count: (total: number, done: number) =>
-      `${total} ${total === 1 ? "task" : "tasks"}, ${done} of them done.`,
-    none: "The checklist has no tasks.",
-    noSection: "Before the first section",
-  },
-} as const;
+/** The texts of this view in `lang` (the catalog's `terminal.tasks.*`). */
+const readText = (lang: Language) => ({
+  title: say(lang, "terminal.tasks.title"),
+  columns: [
+    say(lang, "terminal.tasks.columns.0"),
+    say(lang, "terminal.tasks.columns.1"),
+    say(lang, "terminal.tasks.columns.2"),
+    say(lang, "terminal.tasks.columns.3"),
+    say(lang, "terminal.tasks.columns.4"),
+    say(lang, "terminal.tasks.columns.5"),
+  ] as const,
+  count: (total: number, done: number) => say(lang, "terminal.tasks.count", { count: total, done }),
+  none: say(lang, "terminal.tasks.none"),
+  noSection: say(lang, "terminal.tasks.noSection"),
+});
 
 /** `nova tasks --format md`: one table row per task. */
 export function renderTasksMarkdown(rows: readonly TaskRow[], lang: Language): string {
-  const text = TEXT[lang];
+  const text = readText(lang);
   if (rows.length === 0) return `## ${text.title}\n\n${text.none}\n`;
   const code = (value: string) => `\`${value.replace(/`/g, "'")}\``;
   return [
@@ -53,7 +50,7 @@ export function renderTasksText(
   style: Style,
   width?: number,
 ): string {
-  const text = TEXT[lang];
+  const text = readText(lang);
   if (rows.length === 0) return `${style.bold(text.title)}\n\n${text.none}\n`;
   const [line, done, id, title, , parent] = text.columns;
   const cells: Row[] = [];

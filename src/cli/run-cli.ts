@@ -2,6 +2,7 @@ import { GitHubError } from "../github/github-error.js";
 import { parseCliArgs, peekLanguage, UsageError, type CliOptions } from "./cli-args.js";
 import { CliSetupError, EXIT, type CliIo } from "./cli-io.js";
 import { renderHelp, renderReadError, renderUsageError } from "./cli-messages.js";
+import { say } from "../render/i18n.js";
 import { decideOutput } from "./output-mode.js";
 import { ChecklistReadError } from "./read-checklist.js";
 
@@ -33,11 +34,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.badInput;
     }
     if (error instanceof GitHubError) {
-      io.stderr(
-        lang === "en"
-          ? `nova: GitHub answered ${error.status || "nothing"}: ${error.message}\n`
-          : `nova: GitHub antwortete ${error.status || "nicht"}: ${error.message}\n`,
-      );
+      const status = error.status || say(lang, "cli.githubNoStatus");
+      io.stderr(`${say(lang, "cli.githubError", { status, message: error.message })}\n`);
       return EXIT.internal;
     }
     if (error instanceof ChecklistReadError) {
@@ -45,11 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.badInput;
     }
     const detail = error instanceof Error ? error.message : String(error);
-    io.stderr(
-      lang === "en"
-        ? `nova: internal error: ${detail}. Please report it with the command you ran.\n`
-        : `nova: interner Fehler: ${detail}. Bitte mit dem aufgerufenen Befehl melden.\n`,
-    );
+    io.stderr(`${say(lang, "cli.internalError", { detail })}\n`);
     return EXIT.internal;
   }
 }

@@ -1,9 +1,10 @@
 import { lintPlan, type LintProblem } from "../checklist/lint.js";
 import type { Plan } from "../checklist/types.js";
-import { formatCount } from "../render/format-values.js";
+import { formatNumber } from "../render/format-values.js";
 import type { CliOptions } from "./cli-args.js";
 import { EXIT, type CliIo } from "./cli-io.js";
 import type { Output } from "./output-mode.js";
+import { say } from "../render/i18n.js";
 
 /** `nova lint [--fix]`: every problem as `file:line:column: severity: message`. */
 export async function runLint(
@@ -54,24 +55,30 @@ export function renderLintReport(
   options: CliOptions,
   { style }: Pick<Output, "style">,
 ): string {
-  const en = options.lang === "en";
+  const { lang } = options;
   const severity = (p: LintProblem) =>
     p.severity === "error"
-      ? style.red(en ? "error" : "Fehler")
-      : style.yellow(en ? "warning" : "Warnung");
+      ? style.red(say(lang, "cli.lint.error"))
+      : style.yellow(say(lang, "cli.lint.warning"));
   const lines = problems.map(
     (p) => `${style.bold(`${p.file}:${p.line}:${p.column}`)}: ${severity(p)}: ${p.message}`,
   );
   const warnings = problems.length - errors;
   if (problems.length === 0)
-    lines.push(en ? `${options.checklist}: no problems.` : `${options.checklist}: keine Probleme.`);
+    lines.push(say(lang, "cli.lint.clean", { checklist: options.checklist }));
   else
     lines.push(
-      en
-        ? `${formatCount(errors, "error", "errors", "en")}, ${formatCount(warnings, "warning", "warnings", "en")}.`
-        : `${formatCount(errors, "Fehler", "Fehler", "de")}, ${formatCount(warnings, "Warnung", "Warnungen", "de")}.`,
+      say(lang, "cli.lint.counts", {
+        errors: say(lang, "cli.lint.errors", {
+          count: errors,
+          number: formatNumber(errors, lang),
+        }),
+        warnings: say(lang, "cli.lint.warnings", {
+          count: warnings,
+          number: formatNumber(warnings, lang),
+        }),
+      }),
     );
-  if (options.fix)
-    lines.push(en ? "Mojibake repaired in the file." : "Zeichensalat in der Datei repariert.");
+  if (options.fix) lines.push(say(lang, "cli.lint.fixed"));
   return `${lines.join("\n")}\n`;
 }

@@ -3,6 +3,7 @@ import { runStatusReport } from "../bot-pr/run-status-report.js";
 import { renderConfigProblems } from "../config/parse-config.js";
 import type { CliOptions } from "./cli-args.js";
 import { CliSetupError, EXIT, type CliIo } from "./cli-io.js";
+import { sayEach } from "../render/i18n.js";
 
 /**
  * `nova report --repo owner/name [--dry-run]`: today's status report into the status pull
@@ -13,10 +14,7 @@ import { CliSetupError, EXIT, type CliIo } from "./cli-io.js";
 export async function runRemoteReport(options: CliOptions, io: CliIo): Promise<number> {
   const { port, botLogin, pulls } = await io.connectGitHub(options.repo!, options.botLogin);
   if (!pulls) {
-    throw new CliSetupError({
-      de: "Diese Verbindung zu GitHub kann keine Pull Requests schreiben.",
-      en: "This connection to GitHub cannot write pull requests.",
-    });
+    throw new CliSetupError(sayEach("cli.setup.noPulls"));
   }
   const result = await runStatusReport({
     github: port,

@@ -4,6 +4,7 @@ import { renderCheckTitle, renderSyncCheck, syncRepository } from "../sync/sync-
 import type { CliOptions } from "./cli-args.js";
 import { EXIT, type CliIo } from "./cli-io.js";
 import { decideOutput } from "./output-mode.js";
+import { say } from "../render/i18n.js";
 
 /**
  * `nova sync --repo owner/name [--dry-run]`: the app's sync engine from a terminal or a
@@ -38,17 +39,12 @@ export async function runRemoteSync(options: CliOptions, io: CliIo): Promise<num
     );
     return result.status === "synced" || result.status === "dry-run" ? EXIT.ok : EXIT.lintErrors;
   }
-  const en = options.lang === "en";
   switch (result.status) {
     case "invalid-config":
       io.stdout(`${renderConfigProblems(result.problems, options.lang)}\n`);
       return EXIT.lintErrors;
     case "checklist-missing":
-      io.stdout(
-        en
-          ? `Checklist not found: ${result.path}\n`
-          : `Checkliste nicht gefunden: ${result.path}\n`,
-      );
+      io.stdout(`${say(options.lang, "cli.sync.checklistMissing", { path: result.path })}\n`);
       return EXIT.lintErrors;
     case "checklist-invalid":
       io.stdout(
@@ -58,9 +54,7 @@ export async function runRemoteSync(options: CliOptions, io: CliIo): Promise<num
     default: {
       // A dry run says what a sync now would do; "merging" belongs to the pull request preview.
       const heading = options.dryRun
-        ? en
-          ? "Dry run: nothing was written. A sync now would change the issues like this:"
-          : "Probelauf: nichts wurde geschrieben. Ein Abgleich jetzt würde die Issues so ändern:"
+        ? say(options.lang, "cli.sync.dryRun")
         : renderCheckTitle(result.report, options.lang);
       const output = decideOutput(options, io);
       const maxWrites = result.config.sync.maxWritesPerRun;

@@ -3,6 +3,7 @@ import { deriveRunnerKey } from "@nova/protocol";
 import { REPOSITORY_PATTERN } from "@nova/protocol/patterns";
 import { UsageError, type CliOptions } from "./cli-args.js";
 import { CliSetupError, EXIT, type CliIo } from "./cli-io.js";
+import { sayEach } from "../render/i18n.js";
 
 /**
  * `nova runner-key owner/repo`: prints the repository's runner key, derived from
@@ -22,10 +23,7 @@ export function runRunnerKeyCommand(options: CliOptions, io: CliIo): number {
   }
   const secrets = parseRunnerSecrets(io.env?.NOVA_RUNNER_SECRET, undefined);
   if (!secrets.ok) {
-    throw new CliSetupError({
-      de: "NOVA_RUNNER_SECRET fehlt oder ist kürzer als 32 Bytes; den Schlüssel auf dem Server der App ausgeben, wo das Geheimnis gesetzt ist.",
-      en: "NOVA_RUNNER_SECRET is missing or shorter than 32 bytes; print the key on the app's server, where the secret is set.",
-    });
+    throw new CliSetupError(sayEach("cli.setup.noRunnerSecret"));
   }
   io.stdout(`${deriveRunnerKey(secrets.current, repository)}\n`);
   return EXIT.ok;

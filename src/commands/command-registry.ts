@@ -6,7 +6,7 @@
  */
 import type { CommandName } from "../config/schema.js";
 import { SUMMARY_LIMIT_MAX } from "../reports/summary.js";
-import type { Language } from "../render/i18n.js";
+import { isLanguage, sayEach, type Language, type SayKey } from "../render/i18n.js";
 
 /** The same text in every language Nova writes. */
 export type LocalizedText = Readonly<Record<Language, string>>;
@@ -51,6 +51,12 @@ export interface CommandDefinition {
   examples: Readonly<Record<Language, readonly string[]>>;
 }
 
+/** A command's examples: one catalog text per language, one example per line. */
+function readExamples(key: SayKey): Readonly<Record<Language, readonly string[]>> {
+  const texts = sayEach(key);
+  return { de: texts.de.split("\n"), en: texts.en.split("\n") };
+}
+
 /** The longest role name a flag takes; longer text is a typo or an attack, not a role. */
 export const MAX_ROLE_LENGTH = 100;
 
@@ -59,11 +65,11 @@ export const SUMMARY_LIMIT_DEFAULT = 5;
 export const FLAGS: Readonly<Record<FlagName, FlagDefinition>> = {
   limit: {
     name: "limit",
-    placeholder: { de: "N", en: "N" },
-    accepts: {
-      de: `eine ganze Zahl von 1 bis ${SUMMARY_LIMIT_MAX} (Standard ${SUMMARY_LIMIT_DEFAULT})`,
-      en: `a whole number from 1 to ${SUMMARY_LIMIT_MAX} (default ${SUMMARY_LIMIT_DEFAULT})`,
-    },
+    placeholder: sayEach("commands.flag.limit.placeholder"),
+    accepts: sayEach("commands.flag.limit.accepts", {
+      max: SUMMARY_LIMIT_MAX,
+      default: SUMMARY_LIMIT_DEFAULT,
+    }),
     parse: (raw) => {
       if (!/^\d{1,3}$/.test(raw)) return undefined;
       const value = Number(raw);
@@ -72,11 +78,8 @@ export const FLAGS: Readonly<Record<FlagName, FlagDefinition>> = {
   },
   role: {
     name: "role",
-    placeholder: { de: '"Rolle"', en: '"role"' },
-    accepts: {
-      de: `einen Rollennamen mit 1 bis ${MAX_ROLE_LENGTH} Zeichen, mit Leerzeichen in Anführungszeichen, z. B. --role "Plattform"`,
-      en: `a role name of 1 to ${MAX_ROLE_LENGTH} characters, in quotes when it has spaces, e.g. --role "Platform"`,
-    },
+    placeholder: sayEach("commands.flag.role.placeholder"),
+    accepts: sayEach("commands.flag.role.accepts", { max: MAX_ROLE_LENGTH }),
     parse: (raw) => {
       const role = raw.trim();
       if (role === "" || role.length > MAX_ROLE_LENGTH || /[\p{Cc}\p{Cf}]/u.test(role)) {
@@ -87,11 +90,11 @@ export const FLAGS: Readonly<Record<FlagName, FlagDefinition>> = {
   },
   lang: {
     name: "lang",
-    placeholder: { de: "de|en", en: "de|en" },
-    accepts: { de: "de oder en", en: "de or en" },
+    placeholder: sayEach("commands.flag.lang.placeholder"),
+    accepts: sayEach("commands.flag.lang.accepts"),
     parse: (raw) => {
       const lang = raw.toLowerCase();
-      return lang === "de" || lang === "en" ? lang : undefined;
+      return isLanguage(lang) ? lang : undefined;
     },
   },
 };
@@ -102,73 +105,43 @@ export const COMMANDS: readonly CommandDefinition[] = [
     name: "progress",
     aliases: ["fortschritt"],
     flags: ["lang"],
-    description: {
-      de: "Fortschritt je Abschnitt mit Balken; auf dem Issue einer Aufgabe auch ihre Abhängigkeiten und was sie blockiert.",
-      en: "Progress per section with bars; on a task's own issue also its dependencies and what it blocks.",
-    },
-    examples: {
-      de: ["/nova progress", "/nova fortschritt --lang en"],
-      en: ["/nova progress", "/nova progress --lang de"],
-    },
+    description: sayEach("commands.progress.description"),
+    examples: readExamples("commands.progress.examples"),
   },
   {
     name: "step-plan",
     aliases: ["schrittplan"],
     flags: ["role", "lang"],
-    description: {
-      de: "Der Schrittplan mit Terminen, kritischem Pfad und Gantt-Diagramm, wahlweise für eine Rolle.",
-      en: "The step plan with dates, critical path and Gantt chart, optionally for one role.",
-    },
-    examples: {
-      de: ["/nova step-plan", '/nova schrittplan --role "Plattform"'],
-      en: ["/nova step-plan", '/nova step-plan --role "Platform"'],
-    },
+    description: sayEach("commands.stepPlan.description"),
+    examples: readExamples("commands.stepPlan.examples"),
   },
   {
     name: "summary",
     aliases: ["zusammenfassung"],
     flags: ["limit", "lang"],
-    description: {
-      de: "Kurzer Stand: als Nächstes, zuletzt erledigt, blockiert, verbleibende Arbeitstage.",
-      en: "A short status: next up, recently done, blocked, working days left.",
-    },
-    examples: {
-      de: ["/nova summary", "/nova zusammenfassung --limit=10"],
-      en: ["/nova summary", "/nova summary --limit=10"],
-    },
+    description: sayEach("commands.summary.description"),
+    examples: readExamples("commands.summary.examples"),
   },
   {
     name: "sync",
     aliases: ["abgleich"],
     flags: ["lang"],
-    description: {
-      de: "Gleicht die Issues jetzt mit der Checkliste ab und antwortet, was sich geändert hat.",
-      en: "Syncs the issues with the checklist now and replies with what changed.",
-    },
-    examples: { de: ["/nova sync", "/nova abgleich"], en: ["/nova sync"] },
+    description: sayEach("commands.sync.description"),
+    examples: readExamples("commands.sync.examples"),
   },
   {
     name: "report",
     aliases: ["bericht"],
     flags: ["lang"],
-    description: {
-      de: "Schreibt den Statusbericht von heute jetzt in den Statusbericht-Pull-Request (öffnet oder aktualisiert ihn) und antwortet mit dem Link.",
-      en: "Writes today's status report into the status pull request now (opening or updating it) and replies with the link.",
-    },
-    examples: { de: ["/nova report", "/nova bericht"], en: ["/nova report"] },
+    description: sayEach("commands.report.description"),
+    examples: readExamples("commands.report.examples"),
   },
   {
     name: "help",
     aliases: ["hilfe"],
     flags: ["lang"],
-    description: {
-      de: "Diese Hilfe: Befehle, Beispiele, wer sie ausführen darf, und die wirksame Konfiguration.",
-      en: "This help: commands, examples, who may run them, and the effective configuration.",
-    },
-    examples: {
-      de: ["/nova help", "/nova hilfe --lang en"],
-      en: ["/nova help", "/nova help --lang de"],
-    },
+    description: sayEach("commands.help.description"),
+    examples: readExamples("commands.help.examples"),
   },
 ];
 

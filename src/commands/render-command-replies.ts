@@ -6,7 +6,7 @@
 import type { NovaConfig, PermissionLevel } from "../config/schema.js";
 import { renderConfigProblems, type ConfigProblem } from "../config/parse-config.js";
 import type { Renderer } from "../render/create-renderer.js";
-import type { Language } from "../render/i18n.js";
+import { say, type Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import {
   COMMANDS,
@@ -150,7 +150,7 @@ export function renderHelp(
       windowMinutes: config.commands.rateLimit.windowMinutes,
       sectionIssues: config.sync.sectionIssues,
       milestone: config.delivery
-        ? `${config.sync.milestone ?? (lang === "en" ? "DGX Spark delivery" : "DGX Spark Lieferung")} (${config.delivery})`
+        ? `${config.sync.milestone ?? say(lang, "sync.milestone.title")} (${config.delivery})`
         : null,
     },
   });

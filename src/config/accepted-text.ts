@@ -4,7 +4,7 @@
  * noun phrase: "a whole number between 1 and 1000" / "eine ganze Zahl zwischen 1 und 1000".
  */
 import { z } from "zod";
-import type { Language } from "../render/i18n.js";
+import { sayEach, type Language } from "../render/i18n.js";
 import { findSchemaAt, listSchemaLayers, unwrapSchema } from "./walk-schema.js";
 
 /** The same noun phrase in every language Nova writes. */
@@ -43,8 +43,5 @@ export function findAcceptedText(
   const keys = Object.keys(inner.shape as Record<string, unknown>)
     .map((key) => `\`${key}\``)
     .join(", ");
-  return {
-    en: `a mapping with the keys ${keys}`,
-    de: `eine Zuordnung mit den Schlüsseln ${keys}`,
-  };
+  return sayEach("config.accepted.mapping", { keys });
 }

@@ -5,7 +5,7 @@
  *
  * Keys and values come from the repository's file, so they only ever appear inside code spans.
  */
-import type { Language } from "../render/i18n.js";
+import { say, type Language } from "../render/i18n.js";
 import type { LocalizedText } from "./accepted-text.js";
 import type { InputIssueReason, InputPath } from "./sanitize-input.js";
 
@@ -39,63 +39,42 @@ export function buildProblemMessages(path: string, reason: ProblemReason): Local
 }
 
 function buildMessage(lang: Language, path: string, reason: ProblemReason): string {
-  const subject = path === "" ? (lang === "de" ? "Die Datei" : "The file") : toCodeSpan(path);
-  return `${subject} ${buildPredicate(lang, reason)}.`;
+  const subject = path === "" ? say(lang, "config.theFile") : toCodeSpan(path);
+  return say(lang, "config.problem", { subject, predicate: buildPredicate(lang, reason) });
 }
 
 function buildPredicate(lang: Language, reason: ProblemReason): string {
-  const de = lang === "de";
   switch (reason.kind) {
     case "not-a-mapping":
-      return de
-        ? `muss eine Zuordnung von Schlüsseln sein, z. B. \`language: en\` (gefunden: ${describeFound(reason.found, lang)})`
-        : `must be a mapping of keys, e.g. \`language: en\` (found: ${describeFound(reason.found, lang)})`;
+      return say(lang, "config.notAMapping", { found: describeFound(reason.found, lang) });
     case "forbidden-key":
-      return de
-        ? "ist nicht erlaubt: `__proto__`, `constructor` und `prototype` können keine Schlüssel sein"
-        : "is not allowed: `__proto__`, `constructor` and `prototype` cannot be keys";
+      return say(lang, "config.forbiddenKey");
     case "too-deep":
-      return de
-        ? `ist tiefer als ${reason.limit} Ebenen verschachtelt; so tief reicht keine Nova-Einstellung`
-        : `is nested deeper than ${reason.limit} levels; no Nova setting goes that deep`;
+      return say(lang, "config.tooDeep", { limit: reason.limit });
     case "too-many-entries":
-      return de
-        ? `hat ${reason.count} Einträge; erlaubt sind höchstens ${reason.limit}`
-        : `has ${reason.count} entries; at most ${reason.limit} are accepted`;
+      return say(lang, "config.tooManyEntries", { count: reason.count, limit: reason.limit });
     case "too-long":
-      return de
-        ? `ist ${reason.length} Zeichen lang; erlaubt sind höchstens ${reason.limit}`
-        : `is ${reason.length} characters long; at most ${reason.limit} are accepted`;
+      return say(lang, "config.tooLong", { length: reason.length, limit: reason.limit });
     case "too-large":
-      return de
-        ? `enthält mehr als ${reason.limit} Werte; so viele braucht keine Nova-Konfiguration`
-        : `holds more than ${reason.limit} values, far more than a Nova configuration needs`;
+      return say(lang, "config.tooLarge", { limit: reason.limit });
     case "unsupported-value":
-      return de
-        ? "enthält einen Wert, den YAML nicht schreiben kann"
-        : "holds a value that YAML cannot express";
+      return say(lang, "config.unsupportedValue");
     case "invalid":
-      return de
-        ? `muss ${reason.accepted.de} sein (gefunden: ${describeFound(reason.found, lang)})`
-        : `must be ${reason.accepted.en} (found: ${describeFound(reason.found, lang)})`;
+      return say(lang, "config.invalid", {
+        accepted: reason.accepted[lang],
+        found: describeFound(reason.found, lang),
+      });
     case "missing":
-      return de
-        ? `fehlt; erwartet wird ${reason.accepted.de}`
-        : `is missing; it must be ${reason.accepted.en}`;
+      return say(lang, "config.missing", { accepted: reason.accepted[lang] });
     case "unknown-key": {
       const suggestion = suggestKey(reason.key, reason.known);
       const known = reason.known.map(toCodeSpan).join(", ");
-      if (de) {
-        const hint = suggestion === undefined ? "" : ` (meintet ihr ${toCodeSpan(suggestion)}?)`;
-        return `ist kein bekannter Schlüssel${hint}. Bekannt sind hier: ${known}`;
-      }
-      const hint = suggestion === undefined ? "" : ` (did you mean ${toCodeSpan(suggestion)}?)`;
-      return `is not a known key${hint}. Known keys here: ${known}`;
+      return suggestion === undefined
+        ? say(lang, "config.unknownKey", { known })
+        : say(lang, "config.unknownKeySuggest", { suggestion: toCodeSpan(suggestion), known });
     }
     case "invalid-key":
-      return de
-        ? `ist hier kein gültiger Schlüssel: erwartet wird ${reason.accepted.de}`
-        : `is not a valid key here: a key must be ${reason.accepted.en}`;
+      return say(lang, "config.invalidKey", { accepted: reason.accepted[lang] });
     case "custom":
       return reason.predicate[lang];
   }
@@ -103,23 +82,18 @@ function buildPredicate(lang: Language, reason: ProblemReason): string {
 
 /** A short, safe description of a found value: its text in a code span, or what kind it is. */
 export function describeFound(value: unknown, lang: Language): string {
-  const de = lang === "de";
-  if (value === undefined) return de ? "nichts" : "nothing";
-  if (value === null) return de ? "ein leerer Wert" : "an empty value";
+  if (value === undefined) return say(lang, "config.found.nothing");
+  if (value === null) return say(lang, "config.found.null");
   if (typeof value === "number")
     return Number.isFinite(value) ? String(value) : toCodeSpan(String(value));
   if (typeof value === "boolean") return toCodeSpan(String(value));
   if (typeof value === "string") {
-    if (value === "") return de ? "ein leerer Text" : "an empty text";
+    if (value === "") return say(lang, "config.found.emptyText");
     return toCodeSpan(truncate(value, MAX_FOUND_LENGTH));
   }
-  if (Array.isArray(value)) {
-    const count = value.length;
-    if (de) return `eine Liste mit ${count} ${count === 1 ? "Eintrag" : "Einträgen"}`;
-    return `a list of ${count} ${count === 1 ? "entry" : "entries"}`;
-  }
-  if (typeof value === "object") return de ? "eine Zuordnung" : "a mapping";
-  return de ? "ein anderer Wert" : "another value";
+  if (Array.isArray(value)) return say(lang, "config.found.list", { count: value.length });
+  if (typeof value === "object") return say(lang, "config.found.mapping");
+  return say(lang, "config.found.other");
 }
 
 /**

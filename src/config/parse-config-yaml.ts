@@ -9,6 +9,7 @@
  */
 import { parseDocument } from "yaml";
 import type { LocalizedText } from "./accepted-text.js";
+import { sayEach } from "../render/i18n.js";
 
 /** Bytes: 64 KiB. */
 export const MAX_CONFIG_BYTES = 64 * 1024;
@@ -29,22 +30,19 @@ export interface ConfigFileProblem {
 export type ParseConfigYamlResult =
   { ok: true; value: unknown } | { ok: false; problem: ConfigFileProblem };
 
-const refuse = (en: string, de: string, at?: { line: number; column: number }) =>
-  ({ ok: false, problem: { messages: { en, de }, ...(at ?? {}) } }) as const;
+const refuse = (messages: LocalizedText, at?: { line: number; column: number }) =>
+  ({ ok: false, problem: { messages, ...(at ?? {}) } }) as const;
 
 /** The file's bytes as data, or why not. */
 export function parseConfigBytes(bytes: Uint8Array): ParseConfigYamlResult {
   if (bytes.length > MAX_CONFIG_BYTES) {
-    return refuse(
-      `is ${bytes.length} bytes; Nova reads at most ${MAX_CONFIG_BYTES} bytes (64 KiB) of configuration`,
-      `hat ${bytes.length} Bytes; Nova liest höchstens ${MAX_CONFIG_BYTES} Bytes (64 KiB) Konfiguration`,
-    );
+    return refuse(sayEach("config.yaml.tooLarge", { size: bytes.length, max: MAX_CONFIG_BYTES }));
   }
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return refuse("is not UTF-8 text", "ist kein UTF-8-Text");
+    return refuse(sayEach("config.yaml.notUtf8"));
   }
   return parseConfigText(text);
 }
@@ -52,20 +50,13 @@ export function parseConfigBytes(bytes: Uint8Array): ParseConfigYamlResult {
 /** The file's text as data, or why not. */
 export function parseConfigText(text: string): ParseConfigYamlResult {
   if (text.length > MAX_CONFIG_BYTES) {
-    return refuse(
-      `is longer than ${MAX_CONFIG_BYTES} characters (64 KiB), more than any configuration needs`,
-      `ist länger als ${MAX_CONFIG_BYTES} Zeichen (64 KiB), mehr als eine Konfiguration braucht`,
-    );
+    return refuse(sayEach("config.yaml.tooLong", { max: MAX_CONFIG_BYTES }));
   }
   // Control characters other than tab and line breaks: a binary file, not YAML.
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
   if (control) {
-    return refuse(
-      "contains control characters: it is not a text file",
-      "enthält Steuerzeichen: es ist keine Textdatei",
-      locate(text, control.index),
-    );
+    return refuse(sayEach("config.yaml.controlCharacters"), locate(text, control.index));
   }
   const scanned = prescan(text);
   if (scanned) return scanned;
@@ -77,8 +68,7 @@ export function parseConfigText(text: string): ParseConfigYamlResult {
     // The first line without yaml's own "at line …" (the position is added in each language).
     const detail = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
     return refuse(
-      `is not valid YAML: ${detail}`,
-      `ist kein gültiges YAML: ${detail}`,
+      sayEach("config.yaml.invalidYaml", { detail }),
       line !== undefined && column !== undefined ? { line, column } : undefined,
     );
   }
@@ -89,7 +79,7 @@ export function parseConfigText(text: string): ParseConfigYamlResult {
     value = document.toJS({ maxAliasCount: MAX_CONFIG_ALIASES, mapAsMap: true });
   } catch (failure) {
     const detail = failure instanceof Error ? (failure.message.split("\n")[0] ?? "") : "";
-    return refuse(`could not be read: ${detail}`, `ließ sich nicht lesen: ${detail}`);
+    return refuse(sayEach("config.yaml.unreadable", { detail }));
   }
   return checkShape(value) ?? { ok: true, value: toPlainData(value) };
 }
@@ -126,8 +116,7 @@ function prescan(text: string): ParseConfigYamlResult | null {
     // Two spaces per level is YAML's usual step; one space is the most any level can take.
     if (content.trim() !== "" && indent > MAX_CONFIG_DEPTH * 4) {
       return refuse(
-        `is indented ${indent} spaces deep; Nova reads at most ${MAX_CONFIG_DEPTH} levels of nesting`,
-        `ist ${indent} Leerzeichen tief eingerückt; Nova liest höchstens ${MAX_CONFIG_DEPTH} Ebenen Verschachtelung`,
+        sayEach("config.yaml.tooIndented", { indent, max: MAX_CONFIG_DEPTH }),
         locate(text, offset + indent),
       );
     }
@@ -137,8 +126,7 @@ function prescan(text: string): ParseConfigYamlResult | null {
         depth++;
         if (depth > MAX_CONFIG_DEPTH) {
           return refuse(
-            `nests more than ${MAX_CONFIG_DEPTH} levels deep`,
-            `ist tiefer als ${MAX_CONFIG_DEPTH} Ebenen verschachtelt`,
+            sayEach("config.yaml.tooDeep", { max: MAX_CONFIG_DEPTH }),
             locate(text, offset + index),
           );
         }
@@ -159,15 +147,11 @@ function prescan(text: string): ParseConfigYamlResult | null {
   }
   if (aliases > MAX_CONFIG_ALIASES) {
     return refuse(
-      `uses ${aliases} aliases (*name); Nova allows at most ${MAX_CONFIG_ALIASES}`,
-      `verwendet ${aliases} Aliase (*name); Nova erlaubt höchstens ${MAX_CONFIG_ALIASES}`,
+      sayEach("config.yaml.tooManyAliases", { count: aliases, max: MAX_CONFIG_ALIASES }),
     );
   }
   if (entries > MAX_CONFIG_ENTRIES) {
-    return refuse(
-      `has more than ${MAX_CONFIG_ENTRIES} keys and list items; no configuration needs that many`,
-      `hat mehr als ${MAX_CONFIG_ENTRIES} Schlüssel und Listeneinträge; so viele braucht keine Konfiguration`,
-    );
+    return refuse(sayEach("config.yaml.tooManyEntries", { max: MAX_CONFIG_ENTRIES }));
   }
   return null;
 }
@@ -180,18 +164,12 @@ function checkShape(value: unknown): ParseConfigYamlResult | null {
     const { node, depth } = stack.pop()!;
     if (typeof node !== "object" || node === null) continue;
     if (depth > MAX_CONFIG_DEPTH) {
-      return refuse(
-        `nests more than ${MAX_CONFIG_DEPTH} levels deep`,
-        `ist tiefer als ${MAX_CONFIG_DEPTH} Ebenen verschachtelt`,
-      );
+      return refuse(sayEach("config.yaml.tooDeep", { max: MAX_CONFIG_DEPTH }));
     }
     const children = node instanceof Map ? [...node.values()] : Object.values(node);
     entries += children.length;
     if (entries > MAX_CONFIG_ENTRIES) {
-      return refuse(
-        `has more than ${MAX_CONFIG_ENTRIES} keys and list items; no configuration needs that many`,
-        `hat mehr als ${MAX_CONFIG_ENTRIES} Schlüssel und Listeneinträge; so viele braucht keine Konfiguration`,
-      );
+      return refuse(sayEach("config.yaml.tooManyEntries", { max: MAX_CONFIG_ENTRIES }));
     }
     for (const child of children) stack.push({ node: child, depth: depth + 1 });
   }

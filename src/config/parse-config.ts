@@ -5,7 +5,7 @@
  * hostile file is a list of problems that a check run and the log can show.
  */
 import { z } from "zod";
-import type { Language } from "../render/i18n.js";
+import { say, sayEach, type Language } from "../render/i18n.js";
 import { findAcceptedText, type LocalizedText } from "./accepted-text.js";
 import {
   buildProblemMessages,
@@ -65,10 +65,7 @@ export function parseConfig(raw: unknown): ParseConfigResult {
       problems: [
         createProblem([], {
           kind: "custom",
-          predicate: {
-            en: "could not be read as plain data",
-            de: "ließ sich nicht als einfache Daten lesen",
-          },
+          predicate: sayEach("config.unreadable"),
         }),
       ],
     };
@@ -137,7 +134,7 @@ function collectProblems(issues: readonly z.core.$ZodIssue[], input: unknown): C
   return problems;
 }
 
-const FALLBACK_ACCEPTED: LocalizedText = { en: "a valid value", de: "ein gültiger Wert" };
+const FALLBACK_ACCEPTED: LocalizedText = sayEach("config.accepted.fallback");
 
 function explainIssue(
   issue: z.core.$ZodIssue,
@@ -213,11 +210,7 @@ export function renderConfigProblems(
   const lines = shown.map((problem) => `- ${toCodeSpan(file)}: ${problem.messages[lang]}`);
   const rest = problems.length - shown.length;
   if (rest > 0) {
-    lines.push(
-      lang === "de"
-        ? `- … und ${rest} weitere ${rest === 1 ? "Problem" : "Probleme"}.`
-        : `- … and ${rest} more ${rest === 1 ? "problem" : "problems"}.`,
-    );
+    lines.push(say(lang, "config.more", { count: rest }));
   }
   return lines.join("\n");
 }

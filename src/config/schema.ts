@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { TASK_ID_PATTERN } from "../checklist/slugify.js";
-import type { Language } from "../render/i18n.js";
+import { sayEach, type Language } from "../render/i18n.js";
 import { describeAccepted } from "./accepted-text.js";
 import {
   MAX_INTERVAL_MS,
@@ -70,20 +70,14 @@ const labelsSchema = z.strictObject({
       .min(1)
       .max(CONFIG_LIMITS.labelPrefixLength)
       .regex(/^[A-Za-z0-9._-]+$/),
-    {
-      en: `1 to ${CONFIG_LIMITS.labelPrefixLength} letters, digits, \`.\`, \`_\` or \`-\`, e.g. \`dgx\``,
-      de: `1 bis ${CONFIG_LIMITS.labelPrefixLength} Buchstaben, Ziffern, \`.\`, \`_\` oder \`-\`, z. B. \`dgx\``,
-    },
+    sayEach("config.accepted.labelPrefix", { max: CONFIG_LIMITS.labelPrefixLength }),
   ).default("dgx"),
   color: hexColor.prefault("76B900"),
   sectionColors: describeAccepted(
     z
       .record(sectionSlug, hexColor)
       .refine((colors) => Object.keys(colors).length <= CONFIG_LIMITS.sectionColors),
-    {
-      en: `a mapping of up to ${CONFIG_LIMITS.sectionColors} section slugs to colours, e.g. \`operative-vorbereitung: "D93F0B"\``,
-      de: `eine Zuordnung von bis zu ${CONFIG_LIMITS.sectionColors} Abschnitts-Slugs zu Farben, z. B. \`operative-vorbereitung: "D93F0B"\``,
-    },
+    sayEach("config.accepted.sectionColors", { max: CONFIG_LIMITS.sectionColors }),
   ).default(() => ({})),
   descriptions: z
     .strictObject({
@@ -100,31 +94,25 @@ const roleName = describeAccepted(
     .max(CONFIG_LIMITS.roleNameLength)
     .regex(/^\S(?:.*\S)?$/)
     .refine((name) => !/\p{Cc}/u.test(name)),
-  {
-    en: `a role name of 1 to ${CONFIG_LIMITS.roleNameLength} characters without leading or trailing spaces`,
-    de: `ein Rollenname mit 1 bis ${CONFIG_LIMITS.roleNameLength} Zeichen ohne Leerzeichen am Anfang oder Ende`,
-  },
+  sayEach("config.accepted.roleName", { max: CONFIG_LIMITS.roleNameLength }),
 );
 
 const sectionReference = describeAccepted(
   z.union([sectionSlug, z.number().int().min(1).max(999)]),
-  {
-    en: "a section slug such as `operative-vorbereitung` or a section number such as `6`",
-    de: "ein Abschnitts-Slug wie `operative-vorbereitung` oder eine Abschnittsnummer wie `6`",
-  },
+  sayEach("config.accepted.sectionReference"),
 );
 
 const roleSchema = z.strictObject({
-  members: describeAccepted(z.array(githubLogin).max(CONFIG_LIMITS.roleMembers), {
-    en: `a list of up to ${CONFIG_LIMITS.roleMembers} GitHub logins`,
-    de: `eine Liste von bis zu ${CONFIG_LIMITS.roleMembers} GitHub-Logins`,
-  })
+  members: describeAccepted(
+    z.array(githubLogin).max(CONFIG_LIMITS.roleMembers),
+    sayEach("config.accepted.roleMembers", { max: CONFIG_LIMITS.roleMembers }),
+  )
     .transform((logins) => dedupe(logins, (login) => login.toLowerCase()))
     .default(() => []),
-  sections: describeAccepted(z.array(sectionReference).max(CONFIG_LIMITS.roleSections), {
-    en: `a list of up to ${CONFIG_LIMITS.roleSections} section slugs or numbers`,
-    de: `eine Liste von bis zu ${CONFIG_LIMITS.roleSections} Abschnitts-Slugs oder -Nummern`,
-  })
+  sections: describeAccepted(
+    z.array(sectionReference).max(CONFIG_LIMITS.roleSections),
+    sayEach("config.accepted.roleSections", { max: CONFIG_LIMITS.roleSections }),
+  )
     .transform((sections) => dedupe(sections, String))
     .default(() => []),
 });
@@ -136,10 +124,9 @@ const rolesSchema = describeAccepted(
       ctx.addIssue({
         code: "custom",
         message: "too many roles",
-        ...withPredicate({
-          en: `has ${names.length} roles; at most ${CONFIG_LIMITS.roles} are accepted`,
-          de: `hat ${names.length} Rollen; erlaubt sind höchstens ${CONFIG_LIMITS.roles}`,
-        }),
+        ...withPredicate(
+          sayEach("config.tooManyRoles", { count: names.length, max: CONFIG_LIMITS.roles }),
+        ),
       });
     }
     // The step plan matches roles without regard to case, so `Backend` and `backend` are one.
@@ -154,17 +141,11 @@ const rolesSchema = describeAccepted(
         code: "custom",
         path: [name],
         message: "duplicate role",
-        ...withPredicate({
-          en: `names the same role as \`${first}\`: role names are compared without regard to case`,
-          de: `bezeichnet dieselbe Rolle wie \`${first}\`: Groß- und Kleinschreibung zählt bei Rollennamen nicht`,
-        }),
+        ...withPredicate(sayEach("config.sameRole", { first })),
       });
     }
   }),
-  {
-    en: "a mapping of role names to `{ members, sections }`",
-    de: "eine Zuordnung von Rollennamen zu `{ members, sections }`",
-  },
+  sayEach("config.accepted.roles"),
 );
 
 const reconcileSchema = describeAccepted(
@@ -175,10 +156,7 @@ const reconcileSchema = describeAccepted(
     ctx.addIssue({ code: "custom", input: value, message: "invalid interval" });
     return z.NEVER;
   }),
-  {
-    en: "an interval from `15m` to `7d` written as a number and `m`, `h` or `d` (e.g. `30m`, `6h`, `1d`), or `off`",
-    de: "ein Intervall von `15m` bis `7d`, geschrieben als Zahl mit `m`, `h` oder `d` (z. B. `30m`, `6h`, `1d`), oder `off`",
-  },
+  sayEach("config.accepted.interval"),
 );
 
 const syncSchema = z.strictObject({
@@ -192,18 +170,17 @@ const syncSchema = z.strictObject({
       .min(1)
       .max(CONFIG_LIMITS.projectTitleLength)
       .refine((name) => !/\p{Cc}/u.test(name)),
-    {
-      en: `a milestone title of 1 to ${CONFIG_LIMITS.projectTitleLength} characters, e.g. \`DGX Spark delivery\``,
-      de: `ein Meilenstein-Titel mit 1 bis ${CONFIG_LIMITS.projectTitleLength} Zeichen, z. B. \`DGX Spark Lieferung\``,
-    },
+    sayEach("config.accepted.milestone", { max: CONFIG_LIMITS.projectTitleLength }),
   ).optional(),
   reconcile: reconcileSchema.prefault("6h"),
 });
 
-const permissionLevel = describeAccepted(z.enum(PERMISSION_LEVELS), {
-  en: `one of ${PERMISSION_LEVELS.map((level) => `\`${level}\``).join(", ")}`,
-  de: `eine der Stufen ${PERMISSION_LEVELS.map((level) => `\`${level}\``).join(", ")}`,
-});
+const permissionLevel = describeAccepted(
+  z.enum(PERMISSION_LEVELS),
+  sayEach("config.accepted.permission", {
+    levels: PERMISSION_LEVELS.map((level) => `\`${level}\``).join(", "),
+  }),
+);
 
 const commandsSchema = z.strictObject({
   permissions: z
@@ -229,20 +206,17 @@ const statusOptionName = describeAccepted(
     .min(1)
     .max(CONFIG_LIMITS.statusOptionLength)
     .refine((name) => !/\p{Cc}/u.test(name)),
-  {
-    en: `an option name of 1 to ${CONFIG_LIMITS.statusOptionLength} characters, e.g. \`In Arbeit\``,
-    de: `ein Optionsname mit 1 bis ${CONFIG_LIMITS.statusOptionLength} Zeichen, z. B. \`In Arbeit\``,
-  },
+  sayEach("config.accepted.statusOption", { max: CONFIG_LIMITS.statusOptionLength }),
 );
 
 const projectSchema = z
   .strictObject({
     owner: githubLogin,
     number: integerBetween(1, 1_000_000).optional(),
-    title: describeAccepted(z.string().trim().min(1).max(CONFIG_LIMITS.projectTitleLength), {
-      en: `a project title of 1 to ${CONFIG_LIMITS.projectTitleLength} characters`,
-      de: `ein Projekttitel mit 1 bis ${CONFIG_LIMITS.projectTitleLength} Zeichen`,
-    }).optional(),
+    title: describeAccepted(
+      z.string().trim().min(1).max(CONFIG_LIMITS.projectTitleLength),
+      sayEach("config.accepted.projectTitle", { max: CONFIG_LIMITS.projectTitleLength }),
+    ).optional(),
     create: booleanValue.optional(),
     statusOptions: z
       .strictObject({
@@ -257,19 +231,13 @@ const projectSchema = z
       ctx.addIssue({
         code: "custom",
         message: "number and title",
-        ...withPredicate({
-          en: "takes either `number` (an existing project) or `title`, not both",
-          de: "nimmt entweder `number` (ein bestehendes Projekt) oder `title`, nicht beides",
-        }),
+        ...withPredicate(sayEach("config.projectNumberAndTitle")),
       });
     } else if (project.number === undefined && project.title === undefined) {
       ctx.addIssue({
         code: "custom",
         message: "number or title",
-        ...withPredicate({
-          en: "needs `number` (an existing project) or `title` (found or created by title)",
-          de: "braucht `number` (ein bestehendes Projekt) oder `title` (per Titel gesucht oder angelegt)",
-        }),
+        ...withPredicate(sayEach("config.projectNumberOrTitle")),
       });
     }
     if (project.create !== undefined && project.number !== undefined) {
@@ -277,10 +245,7 @@ const projectSchema = z
         code: "custom",
         path: ["create"],
         message: "create with number",
-        ...withPredicate({
-          en: "only works with `title`: a project given by `number` must already exist",
-          de: "geht nur mit `title`: ein Projekt mit `number` muss schon existieren",
-        }),
+        ...withPredicate(sayEach("config.projectCreateWithNumber")),
       });
     }
   })
@@ -301,10 +266,7 @@ const projectSchema = z
 const statusSchema = z.strictObject({
   schedule: describeAccepted(
     z.string().max(100).refine(isCronExpression).transform(normalizeCronExpression),
-    {
-      en: "a cron expression of 5 fields (minute hour day-of-month month day-of-week), e.g. `0 6 * * 1-5`",
-      de: "ein Cron-Ausdruck mit 5 Feldern (Minute Stunde Tag Monat Wochentag), z. B. `0 6 * * 1-5`",
-    },
+    sayEach("config.accepted.cron"),
   ).prefault("0 6 * * 1-5"),
   timezone: describeAccepted(
     z.string().transform((zone, ctx) => {
@@ -313,19 +275,16 @@ const statusSchema = z.strictObject({
       ctx.addIssue({ code: "custom", input: zone, message: "unknown time zone" });
       return z.NEVER;
     }),
-    {
-      en: "an IANA time zone such as `Europe/Berlin` or `UTC`",
-      de: "eine IANA-Zeitzone wie `Europe/Berlin` oder `UTC`",
-    },
+    sayEach("config.accepted.timezone"),
   ).prefault("Europe/Berlin"),
   limit: integerBetween(1, 50).default(5),
 });
 
 const gpuSchema = z.strictObject({
-  task: describeAccepted(z.string().max(CONFIG_LIMITS.taskIdLength).regex(TASK_ID_PATTERN), {
-    en: "a task id: lowercase letters, digits and single hyphens, e.g. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
-    de: "eine Aufgaben-ID aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `nvidia-treiber-cuda-installationsskript-vorbereiten`",
-  }).default("nvidia-treiber-cuda-installationsskript-vorbereiten"),
+  task: describeAccepted(
+    z.string().max(CONFIG_LIMITS.taskIdLength).regex(TASK_ID_PATTERN),
+    sayEach("config.accepted.taskId"),
+  ).default("nvidia-treiber-cuda-installationsskript-vorbereiten"),
   rateLimit: z
     .strictObject({
       uploads: integerBetween(1, 1000).default(60),
@@ -338,21 +297,17 @@ const gpuSchema = z.strictObject({
 export const novaConfigSchema = z.strictObject({
   checklist: describeAccepted(
     z.string().refine(isRepositoryPath).transform(normalizeRepositoryPath),
-    {
-      en: `a relative path inside the repository, e.g. \`docs/dgx-spark-plan.md\` (no leading \`/\`, no \`..\`, no backslashes, at most ${MAX_REPOSITORY_PATH_LENGTH} characters)`,
-      de: `ein relativer Pfad im Repository, z. B. \`docs/dgx-spark-plan.md\` (ohne führendes \`/\`, ohne \`..\`, ohne Backslashes, höchstens ${MAX_REPOSITORY_PATH_LENGTH} Zeichen)`,
-    },
+    sayEach("config.accepted.path", { max: MAX_REPOSITORY_PATH_LENGTH }),
   ).prefault("docs/dgx-spark-plan.md"),
-  language: describeAccepted(z.enum(["de", "en"]), {
-    en: "`de` (German) or `en` (English)",
-    de: "`de` (Deutsch) oder `en` (Englisch)",
-  }).default("de"),
+  language: describeAccepted(z.enum(["de", "en"]), sayEach("config.accepted.language")).default(
+    "de",
+  ),
   labels: labelsSchema.prefault({}),
   delivery: isoDate.optional(),
-  holidays: describeAccepted(z.array(isoDate).max(CONFIG_LIMITS.holidays), {
-    en: `a list of up to ${CONFIG_LIMITS.holidays} dates written \`YYYY-MM-DD\``,
-    de: `eine Liste von bis zu ${CONFIG_LIMITS.holidays} Daten der Form \`JJJJ-MM-TT\``,
-  })
+  holidays: describeAccepted(
+    z.array(isoDate).max(CONFIG_LIMITS.holidays),
+    sayEach("config.accepted.holidays", { max: CONFIG_LIMITS.holidays }),
+  )
     // Probot's `_extends` concatenates lists, so the organisation's holidays may repeat.
     .transform((dates) => dedupe(dates, String).sort())
     .default(() => []),

@@ -7,6 +7,7 @@ import { TASK_ID_PATTERN } from "../checklist/slugify.js";
 import { isIsoDate } from "../checklist/iso-date.js";
 import { describeAccepted, type LocalizedText } from "./accepted-text.js";
 import { GITHUB_LOGIN_PATTERN } from "./value-checks.js";
+import { sayEach } from "../render/i18n.js";
 
 /** Size limits: far above any real plan, low enough that a hostile file costs nothing. */
 export const CONFIG_LIMITS = {
@@ -38,10 +39,7 @@ export function withPredicate(predicate: LocalizedText): { params: CustomProblem
 /** A section slug as the checklist parser makes it (`operative-vorbereitung`). */
 export const sectionSlug = describeAccepted(
   z.string().max(CONFIG_LIMITS.taskIdLength).regex(TASK_ID_PATTERN),
-  {
-    en: "a section slug: lowercase letters, digits and single hyphens, e.g. `operative-vorbereitung`",
-    de: "ein Abschnitts-Slug aus Kleinbuchstaben, Ziffern und einzelnen Bindestrichen, z. B. `operative-vorbereitung`",
-  },
+  sayEach("config.accepted.sectionSlug"),
 );
 
 /** A label colour; the output is 6 uppercase hex digits without `#`, as GitHub stores it. */
@@ -50,17 +48,14 @@ export const hexColor = describeAccepted(
     .string()
     .regex(/^#?[0-9A-Fa-f]{6}$/)
     .transform((color) => color.replace(/^#/, "").toUpperCase()),
-  {
-    en: 'a colour of 6 hex digits with an optional `#`, e.g. `76B900` (in YAML write `"#76B900"` in quotes: an unquoted `#` starts a comment)',
-    de: 'eine Farbe aus 6 Hex-Ziffern mit optionalem `#`, z. B. `76B900` (in YAML `"#76B900"` in Anführungszeichen: ein `#` ohne sie beginnt einen Kommentar)',
-  },
+  sayEach("config.accepted.colour"),
 );
 
 /** A calendar date `YYYY-MM-DD` that exists (`2026-02-30` does not). */
-export const isoDate = describeAccepted(z.string().refine(isIsoDate), {
-  en: "a real calendar date written `YYYY-MM-DD`, e.g. `2026-12-04`",
-  de: "ein gültiges Kalenderdatum der Form `JJJJ-MM-TT`, z. B. `2026-12-04`",
-});
+export const isoDate = describeAccepted(
+  z.string().refine(isIsoDate),
+  sayEach("config.accepted.date"),
+);
 
 /** A GitHub login, `@` optional; the output is without `@`. */
 export const githubLogin = describeAccepted(
@@ -69,24 +64,18 @@ export const githubLogin = describeAccepted(
     .max(40)
     .refine((login) => GITHUB_LOGIN_PATTERN.test(login.replace(/^@/, "")))
     .transform((login) => login.replace(/^@/, "")),
-  {
-    en: "a GitHub login such as `alice` or `@alice`",
-    de: "ein GitHub-Login wie `alice` oder `@alice`",
-  },
+  sayEach("config.accepted.login"),
 );
 
 /** `true` or `false`; YAML 1.2 reads `yes` and `on` as text, so they are rejected, not guessed. */
-export const booleanValue = describeAccepted(z.boolean(), {
-  en: "`true` or `false`",
-  de: "`true` oder `false`",
-});
+export const booleanValue = describeAccepted(z.boolean(), sayEach("config.accepted.boolean"));
 
 /** A whole number in a range, with the range in its text. */
 export function integerBetween(min: number, max: number): z.ZodNumber {
-  return describeAccepted(z.number().int().min(min).max(max), {
-    en: `a whole number between ${min} and ${max}`,
-    de: `eine ganze Zahl zwischen ${min} und ${max}`,
-  });
+  return describeAccepted(
+    z.number().int().min(min).max(max),
+    sayEach("config.accepted.wholeNumber", { min, max }),
+  );
 }
 
 /** A label description whose only `{…}` placeholders are `placeholders`, so `{titel}` is caught. */
@@ -101,14 +90,11 @@ export function labelDescription(placeholders: readonly string[]): z.ZodString {
         [...text.matchAll(/\{([^{}]*)\}/g)].every((match) => placeholders.includes(match[1] ?? "")),
       ),
     placeholders.length === 0
-      ? {
-          en: `a text of 1 to ${CONFIG_LIMITS.labelDescriptionLength} characters without \`{…}\` placeholders`,
-          de: `ein Text mit 1 bis ${CONFIG_LIMITS.labelDescriptionLength} Zeichen ohne \`{…}\`-Platzhalter`,
-        }
-      : {
-          en: `a text of 1 to ${CONFIG_LIMITS.labelDescriptionLength} characters; the only placeholder is ${placeholderText}`,
-          de: `ein Text mit 1 bis ${CONFIG_LIMITS.labelDescriptionLength} Zeichen; einziger Platzhalter ist ${placeholderText}`,
-        },
+      ? sayEach("config.accepted.labelDescription", { max: CONFIG_LIMITS.labelDescriptionLength })
+      : sayEach("config.accepted.labelDescriptionWithPlaceholder", {
+          max: CONFIG_LIMITS.labelDescriptionLength,
+          placeholderText,
+        }),
   );
 }
 

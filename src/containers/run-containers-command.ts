@@ -1,6 +1,6 @@
 import type { Style } from "../render/ansi-style.js";
 import { createStyle } from "../render/ansi-style.js";
-import type { Language } from "../render/i18n.js";
+import { say, type Language } from "../render/i18n.js";
 import { checkContainerFiles } from "./check-container-files.js";
 import { ContainerPathError, findContainerFiles } from "./find-container-files.js";
 import {
@@ -36,17 +36,12 @@ export async function runContainersCommand(
     files = await findContainerFiles(options.paths, io.cwd);
   } catch (error) {
     if (!(error instanceof ContainerPathError)) throw error;
-    const de = {
-      "not-found": "nicht gefunden",
-      "too-large": "zu groß (höchstens 1 MB)",
-      unreadable: "nicht lesbar",
-    };
-    const en = {
-      "not-found": "not found",
-      "too-large": "too large (at most 1 MB)",
-      unreadable: "cannot be read",
-    };
-    io.stderr(`nova: ${error.path}: ${(options.lang === "en" ? en : de)[error.reason]}\n`);
+    const key = {
+      "not-found": "containers.path.notFound",
+      "too-large": "containers.path.tooLarge",
+      unreadable: "containers.path.unreadable",
+    } as const;
+    io.stderr(`${say(options.lang, key[error.reason], { path: error.path })}\n`);
     return 2;
   }
   const report = checkContainerFiles(files);

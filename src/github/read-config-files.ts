@@ -1,6 +1,7 @@
 import type { LocalizedText } from "../config/accepted-text.js";
 import { createFileProblem, UnreadableConfig } from "../config/parse-config.js";
 import { MAX_CONFIG_BYTES, parseConfigBytes } from "../config/parse-config-yaml.js";
+import { say, sayByLanguage, sayEach } from "../render/i18n.js";
 import type { RepoRef } from "./vocabulary.js";
 import { toGitHubError } from "./github-error.js";
 import type { Octokit } from "./rest-context.js";
@@ -40,13 +41,10 @@ export async function readConfigFiles(
         octokit.rest.repos.getContent({ owner: file.owner, repo: file.repo, path: file.path }),
       );
       if (Array.isArray(data) || data.type !== "file" || !("content" in data)) {
-        return { en: `${describe(file)} is not a file`, de: `${describe(file)} ist keine Datei` };
+        return sayEach("config.file.notAFile", { file: describe(file) });
       }
       if (data.size > MAX_CONFIG_BYTES) {
-        return {
-          en: `is ${data.size} bytes; Nova reads at most ${MAX_CONFIG_BYTES} bytes (64 KiB) of configuration`,
-          de: `hat ${data.size} Bytes; Nova liest höchstens ${MAX_CONFIG_BYTES} Bytes (64 KiB) Konfiguration`,
-        };
+        return sayEach("config.file.tooLarge", { size: data.size, max: MAX_CONFIG_BYTES });
       }
       return Buffer.from(data.content, "base64");
     } catch (error) {
@@ -59,10 +57,9 @@ export async function readConfigFiles(
       createFileProblem(
         first
           ? text
-          : {
-              en: `${describe(file)} (from \`_extends\`) ${text.en}`,
-              de: `${describe(file)} (aus \`_extends\`) ${text.de}`,
-            },
+          : sayByLanguage((lang) =>
+              say(lang, "config.file.fromExtends", { file: describe(file), problem: text[lang] }),
+            ),
       ),
     ]);
 
@@ -77,10 +74,7 @@ export async function readConfigFiles(
   for (;;) {
     const first = loaded.length === 0;
     if (content === null) {
-      return unreadable(file, first, {
-        en: "does not exist or Nova may not read it",
-        de: "gibt es nicht, oder Nova darf sie nicht lesen",
-      });
+      return unreadable(file, first, sayEach("config.file.missing"));
     }
     if (!(content instanceof Uint8Array)) return unreadable(file, first, content);
     const read = parseConfigBytes(content);
@@ -88,21 +82,19 @@ export async function readConfigFiles(
       const { line, column } = read.problem;
       const where: LocalizedText =
         line !== undefined && column !== undefined
-          ? { en: ` (line ${line}, column ${column})`, de: ` (Zeile ${line}, Spalte ${column})` }
-          : { en: "", de: "" };
-      return unreadable(file, first, {
-        en: `${read.problem.messages.en}${where.en}`,
-        de: `${read.problem.messages.de}${where.de}`,
-      });
+          ? sayEach("config.file.position", { line, column })
+          : sayByLanguage(() => "");
+      return unreadable(
+        file,
+        first,
+        sayByLanguage((lang) => `${read.problem.messages[lang]}${where[lang]}`),
+      );
     }
     const value = read.value;
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
       // Not a mapping: parseConfig says so for the repository's own file.
       if (first) return value;
-      return unreadable(file, first, {
-        en: "is not a mapping of keys",
-        de: "ist keine Zuordnung von Schlüsseln",
-      });
+      return unreadable(file, first, sayEach("config.file.notAMapping"));
     }
     const mapping = value as Record<string, unknown>;
     loaded.push({ file, value: mapping });
@@ -111,10 +103,7 @@ export async function readConfigFiles(
     delete mapping._extends;
     const match = typeof target === "string" ? EXTENDS.exec(target) : null;
     if (!match) {
-      return unreadable(file, first, {
-        en: "has an `_extends` that is not `repo`, `owner/repo` or `owner/repo:path.yml`",
-        de: "hat ein `_extends`, das nicht `repo`, `owner/repo` oder `owner/repo:pfad.yml` ist",
-      });
+      return unreadable(file, first, sayEach("config.file.badExtends"));
     }
     const next: FileRef = {
       owner: match[1] ?? file.owner,
@@ -126,16 +115,10 @@ export async function readConfigFiles(
       other.repo.toLowerCase() === next.repo.toLowerCase() &&
       other.path === next.path;
     if (loaded.some((entry) => same(entry.file))) {
-      return unreadable(file, first, {
-        en: `extends ${describe(next)}, which was read already: \`_extends\` must not form a loop`,
-        de: `erweitert ${describe(next)}, die schon gelesen wurde: \`_extends\` darf keine Schleife bilden`,
-      });
+      return unreadable(file, first, sayEach("config.file.extendsLoop", { file: describe(next) }));
     }
     if (loaded.length > MAX_EXTENDS) {
-      return unreadable(file, first, {
-        en: `extends more than ${MAX_EXTENDS} files in a row (\`_extends\`)`,
-        de: `erweitert mehr als ${MAX_EXTENDS} Dateien hintereinander (\`_extends\`)`,
-      });
+      return unreadable(file, first, sayEach("config.file.extendsTooDeep", { max: MAX_EXTENDS }));
     }
     file = next;
     content = await fetchFile(file);

@@ -1,5 +1,5 @@
 import type { CollaboratorApi } from "./github-api.js";
-import { sleep } from "../util/sleep.js";
+import { sleep } from "../time/sleep.js";
 import { toGitHubError } from "./github-error.js";
 import type { RestContext } from "./rest-context.js";
 

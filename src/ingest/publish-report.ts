@@ -5,6 +5,7 @@
  * repeated upload, also after a restart or a GitHub failure halfway, find what was already
  * published instead of posting it again.
  */
+import { say } from "../render/i18n.js";
 import type { NovaConfig } from "../config/schema.js";
 import type { Logger } from "../logger.js";
 import type { ObservedIssue, RepoRef } from "../github/vocabulary.js";
@@ -47,14 +48,8 @@ export type PublishResult =
   | { kind: "target-missing"; message: string }
   | { kind: "conflict" };
 
-/** Colour and descriptions of the `<prefix>/gpu-fail` label. */
-const FAIL_LABEL = {
-  color: "B60205",
-  description: {
-    de: "Nova GPU-Check: der letzte Bericht ist fehlgeschlagen",
-    en: "Nova GPU check: the latest report failed",
-  },
-} as const;
+/** Colour of the `<prefix>/gpu-fail` label (its description is the catalog's `gpu.failLabel`). */
+const FAIL_LABEL_COLOR = "B60205";
 
 export async function publishReport(input: PublishInput): Promise<PublishResult> {
   const { config, report, log } = input;
@@ -200,8 +195,8 @@ async function applyPublish(plan: PublishPlan, input: PublishInput): Promise<Pub
   if (label?.kind === "add") {
     await port.createLabel({
       name: label.name,
-      color: FAIL_LABEL.color,
-      description: FAIL_LABEL.description[input.config.language],
+      color: FAIL_LABEL_COLOR,
+      description: say(input.config.language, "gpu.failLabel"),
     });
     await port.addLabels(label.issueNumber, [label.name]);
   }

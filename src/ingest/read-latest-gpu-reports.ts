@@ -1,6 +1,6 @@
 import type { LatestGpuReport } from "../bot-pr/status-report-content.js";
 import type { IngestPort } from "../github/github-api.js";
-import type { Language } from "../render/i18n.js";
+import { say, type Language } from "../render/i18n.js";
 import { parseCommentState } from "./report-comment-state.js";
 
 /**
@@ -22,7 +22,7 @@ export async function readLatestGpuReports(
     const run = state?.runs[0];
     if (!state || !run) continue;
     const report: LatestGpuReport = {
-      host: state.host || (lang === "en" ? "(no hostname)" : "(ohne Hostnamen)"),
+      host: state.host || say(lang, "gpu.latest.noHostname"),
       reportedAt: run.at,
       conclusion: run.status === "pass" ? "success" : run.status === "fail" ? "failure" : "neutral",
       summary: describeCounts(run.summary, lang),
@@ -38,18 +38,8 @@ function describeCounts(
   summary: { pass: number; warn: number; fail: number; skip: number; unknown: number },
   lang: Language,
 ): string {
-  const words =
-    lang === "en"
-      ? { pass: "passed", warn: "warnings", fail: "failed", skip: "skipped", unknown: "unknown" }
-      : {
-          pass: "bestanden",
-          warn: "Warnungen",
-          fail: "fehlgeschlagen",
-          skip: "übersprungen",
-          unknown: "unklar",
-        };
   return (["fail", "warn", "unknown", "pass", "skip"] as const)
     .filter((key) => summary[key] > 0)
-    .map((key) => `${summary[key]} ${words[key]}`)
+    .map((key) => say(lang, `gpu.latest.${key}`, { count: summary[key] }))
     .join(", ");
 }

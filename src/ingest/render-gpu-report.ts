@@ -8,19 +8,11 @@
  */
 import type { Renderer } from "../render/create-renderer.js";
 import { formatDate, formatNumber } from "../render/format-values.js";
-import type { Language } from "../render/i18n.js";
+import { say, type Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { CheckResult, Gpu, GpuReport, Observed } from "@nova/protocol";
 import { renderStateMarker, type CommentState, type RunEntry } from "./report-comment-state.js";
-import {
-  ACTION_WORDS,
-  formatCounts,
-  NOT_AVAILABLE,
-  READ_ERROR,
-  REPORT_TEXT,
-  STATUS_ICONS,
-  STATUS_WORDS,
-} from "./report-words.js";
+import { formatCounts, renderActionWords, renderStatusWord, STATUS_ICONS } from "./report-words.js";
 import { fenceExcerpt, fitMarkdown, truncateText } from "./runner-text.js";
 
 /** GitHub's limit for a comment body and for a check run's summary and text. */
@@ -45,7 +37,7 @@ export interface RenderOptions {
 
 /** The check run's name: one per host, so two machines on one commit keep their own runs. */
 export function checkRunName(hostname: string, lang: Language): string {
-  return `Nova GPU-Check (${hostname || REPORT_TEXT[lang].unknownHost})`;
+  return `Nova GPU-Check (${hostname || say(lang, "gpu.unknownHost")})`;
 }
 
 /** The sticky comment for `state` (its `runs[0]` is `report`). */
@@ -59,7 +51,7 @@ export function renderGpuReportComment(
   const body = fitMarkdown(
     renderer.render("gpu-report", lang, reportData(report, options)),
     COMMENT_REPORT_BUDGET,
-    REPORT_TEXT[lang].truncated,
+    say(lang, "gpu.truncated"),
   );
   const history = state.runs.slice(1).map((run) => historyRow(run, lang));
   return renderer.render("gpu-report-comment", lang, {
@@ -77,7 +69,7 @@ export function renderCheckRunOutput(
 ): { title: string; summary: string; text: string } {
   const renderer = options.renderer ?? readSharedRenderer();
   const { lang } = options;
-  const note = REPORT_TEXT[lang].truncated;
+  const note = say(lang, "gpu.truncated");
   const summary = fitMarkdown(
     renderer.render("gpu-check-run", lang, {
       ...headerData(report, options),
@@ -97,7 +89,7 @@ export function renderCheckRunOutput(
 /** "❌ 1 Fehler, 2 Warnungen, 11 OK": the status icon and the counts that are not zero. */
 export function renderGpuReportTitle(report: GpuReport, lang: Language): string {
   const counts = formatCounts(report.summary, lang);
-  return `${STATUS_ICONS[report.status]} ${counts || STATUS_WORDS[lang][report.status]}`;
+  return `${STATUS_ICONS[report.status]} ${counts || renderStatusWord(report.status, lang)}`;
 }
 
 function headerData(report: GpuReport, options: RenderOptions) {
@@ -105,7 +97,7 @@ function headerData(report: GpuReport, options: RenderOptions) {
   const host = report.host;
   return {
     icon: STATUS_ICONS[report.status],
-    status: STATUS_WORDS[lang][report.status],
+    status: renderStatusWord(report.status, lang),
     host: truncateText(host.hostname, 80),
     hasHost: host.hostname !== null && host.hostname.trim() !== "",
     createdAt: formatInstant(report.createdAt, lang),
@@ -134,7 +126,7 @@ function reportData(report: GpuReport, options: RenderOptions) {
   const { lang } = options;
   const checks = report.checks.map((check) => ({
     icon: STATUS_ICONS[check.status],
-    status: STATUS_WORDS[lang][check.status],
+    status: renderStatusWord(check.status, lang),
     id: check.id,
     observed: formatObserved(check.observed, lang),
     // Runners since the localized fields send `expectedText`; earlier ones only English.
@@ -160,7 +152,7 @@ function remediationRow(check: CheckResult, options: RenderOptions) {
   return {
     icon: STATUS_ICONS[check.status],
     id: check.id,
-    action: ACTION_WORDS[options.lang][remediation.action],
+    action: renderActionWords(remediation.action, options.lang),
     // The schema allows only `docs/runbooks/<name>.md#<anchor>` here: nothing to escape.
     runbook: `${options.runbookBase}${remediation.runbook}`,
     message: truncateText(check.message[options.lang], 240),
@@ -171,7 +163,7 @@ function historyRow(run: RunEntry, lang: Language) {
   return {
     at: formatInstant(run.at, lang),
     icon: STATUS_ICONS[run.status],
-    status: STATUS_WORDS[lang][run.status],
+    status: renderStatusWord(run.status, lang),
     counts: formatCounts(run.summary, lang) || "–",
     id: run.id,
     sha: run.sha === null ? "" : run.sha.slice(0, 7),
@@ -181,12 +173,11 @@ function historyRow(run: RunEntry, lang: Language) {
 /** The observed value with its unit (and its label when the check id does not say what it is). */
 function formatObserved(observed: Observed | null, lang: Language): string {
   if (observed === null || observed.value === null) return "–";
-  const words = REPORT_TEXT[lang];
   const value =
     typeof observed.value === "boolean"
       ? observed.value
-        ? words.yes
-        : words.no
+        ? say(lang, "gpu.yes")
+        : say(lang, "gpu.no")
       : typeof observed.value === "number"
         ? formatNumber(observed.value, lang)
         : truncateText(observed.value, 80);
@@ -202,12 +193,12 @@ function gpuRow(gpu: Gpu, lang: Language) {
   const cell = (key: GpuKey, unit = ""): string => {
     const value = gpu[key];
     if (value === null) {
-      if (gpu.unsupported.includes(key)) return NOT_AVAILABLE[lang];
-      if (gpu.errors.includes(key)) return READ_ERROR[lang];
+      if (gpu.unsupported.includes(key)) return say(lang, "gpu.notAvailable");
+      if (gpu.errors.includes(key)) return say(lang, "gpu.readError");
       return "–";
     }
     if (typeof value === "number") return `${formatNumber(value, lang)}${unit}`;
-    if (typeof value === "boolean") return value ? REPORT_TEXT[lang].on : REPORT_TEXT[lang].off;
+    if (typeof value === "boolean") return value ? say(lang, "gpu.on") : say(lang, "gpu.off");
     return truncateText(value, 40);
   };
   const pair = (a: GpuKey, b: GpuKey, unit: string): string => {
@@ -254,7 +245,5 @@ function formatInstant(value: string, lang: Language): string {
   const time = Date.parse(value);
   if (Number.isNaN(time)) return "–";
   const iso = new Date(time).toISOString();
-  return REPORT_TEXT[lang].instant
-    .replace("{date}", formatDate(iso, lang))
-    .replace("{time}", iso.slice(11, 16));
+  return say(lang, "gpu.instant", { date: formatDate(iso, lang), time: iso.slice(11, 16) });
 }

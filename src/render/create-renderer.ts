@@ -85,8 +85,8 @@ function readLanguage(options: Handlebars.HelperOptions): Language {
  *   property) joined with `, ` (or `sep`);
  * - `{{plural n "Warnung" "Warnungen"}}`: `1 Warnung` / `2 Warnungen` (the number as the
  *   language writes it, then the singular for exactly 1 and the plural otherwise);
- * - `{{t "key" name=value}}`: an i18n string; several positional parts are joined with `.`
- *   (`{{t "risk" this}}` looks up `risk.due`).
+ * - `{{t "key" name=value}}`: a catalog text (`src/render/catalog/`); several positional parts
+ *   are joined with `.` (`{{t "risk" this}}` looks up `risk.due`).
  *
  * A field named like a helper (`percent`, `number`) must be written `this.percent`: Handlebars
  * would call the helper otherwise.

@@ -1,4 +1,4 @@
-import { translate, type Language } from "./i18n.js";
+import { say, type Language } from "./i18n.js";
 
 /** Shown for a missing date or number. */
 export const MISSING_VALUE = "–";
@@ -15,7 +15,16 @@ export function formatDate(value: unknown, lang: Language): string {
   const match = DATE_PREFIX.exec(value);
   if (!match) return MISSING_VALUE;
   const [, year, month, day] = match;
-  return lang === "de" ? `${day}.${month}.${year}` : `${year}-${month}-${day}`;
+  return say(lang, "format.date", { day: day!, month: month!, year: year! });
+}
+
+/** A day without its year, for a timeline's axis: German `24.11.`, English `11-24`. */
+export function formatShortDate(value: unknown, lang: Language): string {
+  if (typeof value !== "string") return MISSING_VALUE;
+  const match = DATE_PREFIX.exec(value);
+  if (!match) return MISSING_VALUE;
+  const [, , month, day] = match;
+  return say(lang, "format.shortDate", { day: day!, month: month! });
 }
 
 /**
@@ -27,7 +36,7 @@ export function formatNumber(value: unknown, lang: Language): string {
     return MISSING_VALUE;
   }
   const text = String(Math.round(value * 100) / 100);
-  return lang === "de" ? text.replace(".", ",") : text;
+  return text.replace(".", say(lang, "format.decimalMark"));
 }
 
 /**
@@ -37,7 +46,7 @@ export function formatNumber(value: unknown, lang: Language): string {
 export function formatPercent(value: unknown, lang: Language): string {
   const number = formatNumber(value, lang);
   if (number === MISSING_VALUE) return number;
-  return lang === "de" ? `${number}\u00A0%` : `${number}%`;
+  return say(lang, "format.percent", { number });
 }
 
 /** A count of working days with its unit: `1 Arbeitstag`, `1,5 Arbeitstage`, `2 working days`. */
@@ -46,7 +55,7 @@ export function formatWorkingDays(value: unknown, lang: Language): string {
     return MISSING_VALUE;
   }
   // `count` picks the plural form, `days` is the number as the language writes it.
-  return translate(lang, "workingDays", {
+  return say(lang, "workingDays", {
     count: value,
     days: formatNumber(value, lang),
   });

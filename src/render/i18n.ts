@@ -1,3 +1,15 @@
+/**
+ * Nova's one way to say things: templates (`templates/<lang>/*.hbs`) for whole bodies, and one
+ * catalog per language (`catalog/de.ts`, `catalog/en.ts`) for every other sentence and word.
+ * Code asks `say(lang, key, params)`; templates ask `{{t "key" name=value}}`. No code chooses a
+ * text by testing the language (an ESLint rule forbids comparing with `"de"`/`"en"`).
+ */
+import { de } from "./catalog/de.js";
+import { en } from "./catalog/en.js";
+import type { Messages, ParamsArgument, SayKey } from "./catalog/messages.js";
+
+export type { MessageKey, Messages, SayKey } from "./catalog/messages.js";
+
 /** The languages Nova writes in. German is the default; `en` switches. */
 export type Language = "de" | "en";
 
@@ -5,75 +17,47 @@ export const LANGUAGES: readonly Language[] = ["de", "en"];
 
 export const DEFAULT_LANGUAGE: Language = "de";
 
-/**
- * Shared vocabulary of the reports (markers, labels, units). Whole sentences live in the
- * templates, which exist per language; these are the words several templates and the gantt chart
- * share. `{name}` is a parameter; keys ending in `_one`/`_other` are picked by a `count`
- * parameter (see {@link translate}).
- */
-const de = {
-  noRole: "Ohne Rolle",
-  unsectioned: "Ohne Abschnitt",
-  critical: "kritischer Pfad",
-  atRisk: "gefährdet",
-  "risk.delivery": "endet nach dem Liefertermin",
-  "risk.due": "Fälligkeit {due} überschritten",
-  cycle: "Abhängigkeitszyklus",
-  writeBackPending: "Checkliste noch nicht nachgezogen",
-  steps_one: "Schritt {steps}",
-  steps_other: "Schritte {steps}",
-  waitsFor_one: "wartet auf Schritt {steps}",
-  waitsFor_other: "wartet auf die Schritte {steps}",
-  workingDays_one: "{days} Arbeitstag",
-  workingDays_other: "{days} Arbeitstage",
-  "gantt.milestones": "Meilensteine",
-  "gantt.delivery": "Liefertermin",
-  "gantt.axisFormat": "%d.%m.",
-  "gantt.axisFormatMonth": "%m.%Y",
-  tasks_one: "{count} Aufgabe",
-  tasks_other: "{count} Aufgaben",
-} as const;
-
-export type MessageKey = keyof typeof de;
-
-const en: Record<MessageKey, string> = {
-  noRole: "No role",
-  unsectioned: "Outside sections",
-  critical: "critical path",
-  atRisk: "at risk",
-  "risk.delivery": "ends after delivery",
-  "risk.due": "misses its due date {due}",
-  cycle: "dependency cycle",
-  writeBackPending: "checklist not yet updated",
-  steps_one: "step {steps}",
-  steps_other: "steps {steps}",
-  waitsFor_one: "waits for step {steps}",
-  waitsFor_other: "waits for steps {steps}",
-  workingDays_one: "{days} working day",
-  workingDays_other: "{days} working days",
-  "gantt.milestones": "Milestones",
-  "gantt.delivery": "Delivery",
-  "gantt.axisFormat": "%m-%d",
-  "gantt.axisFormatMonth": "%Y-%m",
-  tasks_one: "{count} task",
-  tasks_other: "{count} tasks",
-};
-
-export const MESSAGES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = {
-  de,
-  en,
-};
+/** Every catalog, by language. */
+export const MESSAGES: Readonly<Record<Language, Messages>> = { de, en };
 
 /** Whether `value` is a supported language code. */
 export function isLanguage(value: unknown): value is Language {
-  return value === "de" || value === "en";
+  return typeof value === "string" && Object.hasOwn(MESSAGES, value);
 }
 
 /**
- * The message `key` in `lang` with `{name}` parameters filled in. With a numeric `count`
- * parameter, `key_one` (count 1) or `key_other` is used when it exists. Parameters are inserted
- * as given: escape user text before passing it. Throws on an unknown key, so a typo in a template
- * fails the tests instead of printing the key.
+ * The message `key` in `lang` with its `{name}` placeholders filled in; for a plural pair
+ * (`tasks_one`/`tasks_other`) pass the base key and a `count`. Keys and parameters are checked
+ * by the compiler against the German catalog.
+ */
+export function say<K extends SayKey>(
+  lang: Language,
+  key: K,
+  ...params: ParamsArgument<K>
+): string {
+  return translate(lang, key, params[0] ?? {});
+}
+
+/** The message `key` in every language, for values that carry both (config problems). */
+export function sayEach<K extends SayKey>(
+  key: K,
+  ...params: ParamsArgument<K>
+): Readonly<Record<Language, string>> {
+  return sayByLanguage((lang) => say(lang, key, ...params));
+}
+
+/** `render(lang)` for every language: a value that carries both, built from catalog texts. */
+export function sayByLanguage(
+  render: (lang: Language) => string,
+): Readonly<Record<Language, string>> {
+  // English first, as config problems have always been written (JSON output keeps that order).
+  return { en: render("en"), de: render("de") };
+}
+
+/**
+ * `say` for keys known only at run time (the templates' `t` helper): with a numeric `count`
+ * parameter, `key_one` (count 1) or `key_other` is used when it exists. Throws on an unknown
+ * key, so a typo in a template fails the tests instead of printing the key.
  */
 export function translate(
   lang: Language,
@@ -84,11 +68,11 @@ export function translate(
   const count = params["count"];
   const plural =
     typeof count === "number" ? messages[`${key}_${count === 1 ? "one" : "other"}`] : undefined;
-  const message = plural ?? messages[key];
+  const message = plural ?? (Object.hasOwn(messages, key) ? messages[key] : undefined);
   if (message === undefined) {
     throw new Error(`Unknown message key for ${lang}: ${key}`);
   }
   return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }

@@ -1,6 +1,6 @@
 import type { Renderer } from "../render/create-renderer.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
-import { translate, type Language } from "../render/i18n.js";
+import { say, type Language } from "../render/i18n.js";
 import type { ProgressResult } from "./progress.js";
 import { renderGantt, renderLaneGantt, type GanttLabels } from "./render-gantt.js";
 import type { StepPlanResult } from "./step-plan.js";
@@ -10,11 +10,11 @@ import type { FirstSyncPreview } from "../sync/first-sync-preview.js";
 /** The gantt chart's words in `lang`. */
 export function translateGanttLabels(lang: Language): GanttLabels {
   return {
-    milestones: translate(lang, "gantt.milestones"),
-    delivery: translate(lang, "gantt.delivery"),
-    noRole: translate(lang, "noRole"),
-    axisFormat: translate(lang, "gantt.axisFormat"),
-    axisFormatMonth: translate(lang, "gantt.axisFormatMonth"),
+    milestones: say(lang, "gantt.milestones"),
+    delivery: say(lang, "gantt.delivery"),
+    noRole: say(lang, "noRole"),
+    axisFormat: say(lang, "gantt.axisFormat"),
+    axisFormatMonth: say(lang, "gantt.axisFormatMonth"),
   };
 }
 

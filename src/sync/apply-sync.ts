@@ -1,7 +1,7 @@
 import { toGitHubError, type GitHubError } from "../github/github-error.js";
 import type { ObservedIssue } from "../github/vocabulary.js";
 import type { GitHubPort } from "../github/github-api.js";
-import type { Language } from "../render/i18n.js";
+import { say, type Language } from "../render/i18n.js";
 import { countOpWrites, type ObservedState, type SyncOp } from "./plan-sync.js";
 
 export interface ApplyOptions {
@@ -26,27 +26,6 @@ export interface ApplyResult {
   /** Owners GitHub would not let be assigned (`owner=@login`): a warning, not an error. */
   unassignable: Array<{ taskId: string; login: string }>;
 }
-
-const COMMENTS: Record<
-  Language,
-  { removed: string; sectionRemoved: string; duplicate: (n: number) => string }
-> = {
-  de: {
-    sectionRemoved:
-      "Diesen Bereich gibt es in der Checkliste nicht mehr (oder er heißt jetzt anders). Nova schließt das Issue als „nicht geplant“; kommt der Bereich zurück, wird es wieder geöffnet.",
-    removed:
-      "Diese Aufgabe steht nicht mehr in der Checkliste. Nova schließt das Issue als „nicht geplant“; kommt die Aufgabe zurück, wird es wieder geöffnet.",
-    duplicate: (n) =>
-      `Doppelt angelegt (gleichzeitige Abgleiche): die Aufgabe wird in #${n} verfolgt.`,
-  },
-  en: {
-    sectionRemoved:
-      "This section is no longer in the checklist (or has a new heading). Nova closes the issue as not planned; if the section comes back, it is reopened.",
-    removed:
-      "This task is no longer in the checklist. Nova closes the issue as not planned; if the task comes back, it is reopened.",
-    duplicate: (n) => `Created twice (concurrent syncs): the task is tracked in #${n}.`,
-  },
-};
 
 /**
  * Carries out a sync plan: the only place the sync writes. A dry run returns what would be
@@ -163,7 +142,7 @@ async function applyOp(
       const section = op.taskId.startsWith("section:");
       await port.createComment(
         op.number,
-        section ? COMMENTS[lang].sectionRemoved : COMMENTS[lang].removed,
+        say(lang, section ? "sync.comment.sectionRemoved" : "sync.comment.removed"),
       );
       result.writes += 1;
       const issue = await port.updateIssue(op.number, {
@@ -176,7 +155,10 @@ async function applyOp(
       return true;
     }
     case "close-duplicate": {
-      await port.createComment(op.number, COMMENTS[lang].duplicate(op.duplicateOf));
+      await port.createComment(
+        op.number,
+        say(lang, "sync.comment.duplicate", { number: op.duplicateOf }),
+      );
       result.writes += 1;
       await port.updateIssue(op.number, { state: "closed", stateReason: "not_planned" });
       result.writes += 1;

@@ -1,6 +1,6 @@
 import { normalizeReferencePath } from "./find-existing-paths.js";
 import type { Plan, Reference, Section, Task } from "../checklist/types.js";
-import type { Language } from "../render/i18n.js";
+import { say, type Language } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import { renderIssueBody } from "./render-issue-body.js";
 import {
@@ -121,19 +121,6 @@ export interface KnownIssues {
   closed: ReadonlySet<string>;
 }
 
-const DESCRIPTIONS: Record<Language, { plan: string; section: string; blocked: string }> = {
-  de: {
-    plan: "Aufgabe aus dem DGX-Spark-Plan (von Nova verwaltet)",
-    section: "Bereich: {title}",
-    blocked: "Wartet auf eine offene Abhängigkeit (after=)",
-  },
-  en: {
-    plan: "Task from the DGX Spark plan (managed by Nova)",
-    section: "Area: {title}",
-    blocked: "Waits for an open dependency (after=)",
-  },
-};
-
 const NO_ISSUES: KnownIssues = { numbers: new Map(), closed: new Set() };
 
 /**
@@ -150,9 +137,11 @@ export function buildDesiredState(
   known: KnownIssues = NO_ISSUES,
   structure: StructureSettings = { sectionIssues: false, dependencies: false, milestone: null },
 ): DesiredState {
-  const text = DESCRIPTIONS[settings.lang];
-  const planDescription = settings.labelDescriptions?.plan ?? text.plan;
-  const sectionDescription = settings.labelDescriptions?.section ?? text.section;
+  const { lang } = settings;
+  const planDescription = settings.labelDescriptions?.plan ?? say(lang, "sync.label.plan");
+  // The default keeps its `{title}` for the section's title, like a configured description.
+  const sectionDescription =
+    settings.labelDescriptions?.section ?? say(lang, "sync.label.section", { title: "{title}" });
   const labels: DesiredLabel[] = [
     {
       name: settings.prefix,
@@ -217,7 +206,11 @@ export function buildDesiredState(
         .filter((entry) => entry.blockers.length > 0)
     : [];
   if (issues.some((issue) => issue.labels.includes(blockedLabel))) {
-    labels.push({ name: blockedLabel, color: BLOCKED_LABEL_COLOR, description: text.blocked });
+    labels.push({
+      name: blockedLabel,
+      color: BLOCKED_LABEL_COLOR,
+      description: say(lang, "sync.label.blocked"),
+    });
   }
   return { labels: dedupeByName(labels), issues, subIssues, blockedBy };
 }

@@ -1,5 +1,4 @@
 import { WRITE_BACK_BRANCH } from "../bot-pr/bot-pr-names.js";
-import { formatCount } from "../render/format-values.js";
 import type { LintProblem } from "../checklist/lint.js";
 import { parseConfig, renderConfigProblems, type ConfigProblem } from "../config/parse-config.js";
 import type { NovaConfig } from "../config/schema.js";
@@ -7,7 +6,7 @@ import type { CheckRunWrite } from "../github/vocabulary.js";
 import { CONFIG_PATH } from "../config/config-path.js";
 import type { GitHubPort } from "../github/github-api.js";
 import type { Logger } from "../logger.js";
-import type { Language } from "../render/i18n.js";
+import { say, type Language, type SayKey } from "../render/i18n.js";
 import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { PendingWriteBack, WriteBackProposal } from "./plan-sync.js";
 import { parsePlanOffThread } from "../checklist/parse-plan-off-thread.js";
@@ -21,20 +20,6 @@ export const CHECK_NAMES = {
   preview: "Nova: Sync-Vorschau",
   config: "Nova: Konfiguration",
 } as const;
-
-/** The delivery milestone's default title and Nova's line in its description. */
-const MILESTONE_TEXT: Record<Language, { title: string; description: string }> = {
-  de: {
-    title: "DGX Spark Lieferung",
-    description:
-      "Liefertermin der DGX Spark (`delivery:` in .github/nova.yml). Nova hält hier alle Aufgaben und Bereiche des Plans.",
-  },
-  en: {
-    title: "DGX Spark delivery",
-    description:
-      "Delivery date of the DGX Spark (`delivery:` in .github/nova.yml). Nova keeps every task and section of the plan here.",
-  },
-};
 
 export interface SyncRepositoryInput {
   port: GitHubPort;
@@ -137,8 +122,8 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
     sectionIssues: config.sync.sectionIssues,
     milestone: {
       delivery: config.delivery,
-      title: config.sync.milestone ?? MILESTONE_TEXT[lang].title,
-      description: MILESTONE_TEXT[lang].description,
+      title: config.sync.milestone ?? say(lang, "sync.milestone.title"),
+      description: say(lang, "sync.milestone.description"),
     },
     ...(input.readPendingWriteBack ? { readPendingWriteBack: input.readPendingWriteBack } : {}),
   });
@@ -153,11 +138,11 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
         headSha: sha,
         status: "completed",
         conclusion: "failure",
-        title: lang === "en" ? "Checklist not found" : "Checkliste nicht gefunden",
-        summary:
-          lang === "en"
-            ? `\`${config.checklist}\` does not exist at this commit. Set \`checklist:\` in \`${CONFIG_PATH}\`.`
-            : `\`${config.checklist}\` gibt es in diesem Commit nicht. Der Pfad steht unter \`checklist:\` in \`${CONFIG_PATH}\`.`,
+        title: say(lang, "sync.checklistMissing.title"),
+        summary: say(lang, "sync.checklistMissing.summary", {
+          path: config.checklist,
+          config: CONFIG_PATH,
+        }),
       });
     }
     return { status: "checklist-missing", path: config.checklist, lang };
@@ -225,35 +210,17 @@ export async function syncRepository(input: SyncRepositoryInput): Promise<SyncRe
 
 /** The check run's one-line title, e.g. "3 angelegt, 1 geschlossen, 16 unverändert". */
 export function renderCheckTitle(report: SyncReport, lang: Language): string {
-  const words =
-    lang === "en"
-      ? {
-          created: "created",
-          updated: "updated",
-          closed: "closed",
-          reopened: "reopened",
-          unchanged: "unchanged",
-          upToDate: "up to date",
-        }
-      : {
-          created: "angelegt",
-          updated: "aktualisiert",
-          closed: "geschlossen",
-          reopened: "wiedereröffnet",
-          unchanged: "unverändert",
-          upToDate: "aktuell",
-        };
-  if (report.upToDate) return `${words.upToDate}: ${report.unchanged} ${words.unchanged}`;
-  const parts: Array<[number, string]> = [
-    [report.created.length, words.created],
-    [report.updated.length, words.updated],
-    [report.closed.length + report.removed.length + report.duplicates.length, words.closed],
-    [report.reopened.length, words.reopened],
-    [report.unchanged, words.unchanged],
-  ];
+  if (report.upToDate) return say(lang, "sync.title.upToDate", { count: report.unchanged });
+  const parts = [
+    ["sync.title.created", report.created.length],
+    ["sync.title.updated", report.updated.length],
+    ["sync.title.closed", report.closed.length + report.removed.length + report.duplicates.length],
+    ["sync.title.reopened", report.reopened.length],
+    ["sync.title.unchanged", report.unchanged],
+  ] as const;
   return parts
-    .filter(([count]) => count > 0)
-    .map(([count, word]) => `${count} ${word}`)
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => say(lang, key, { count }))
     .join(", ");
 }
 
@@ -269,25 +236,9 @@ export function renderSyncCheck(
    */
   writeBackPull: { number: number | null; url: string } | null = null,
 ): string {
-  const headings =
-    lang === "en"
-      ? {
-          created: "Created",
-          updated: "Updated",
-          closed: "Closed (done)",
-          reopened: "Reopened",
-          removed: "Closed (removed from the checklist)",
-        }
-      : {
-          created: "Angelegt",
-          updated: "Aktualisiert",
-          closed: "Geschlossen (erledigt)",
-          reopened: "Wiedereröffnet",
-          removed: "Geschlossen (aus der Checkliste entfernt)",
-        };
   const sections = (["created", "updated", "closed", "reopened", "removed"] as const).map(
     (key) => ({
-      heading: headings[key],
+      heading: say(lang, `sync.heading.${key}`),
       entries: report[key],
     }),
   );
@@ -309,68 +260,43 @@ export function linkWriteBackBranch(htmlUrl: string): { number: null; url: strin
 
 /** The check run's lines about sub-issues, dependencies, the milestone and missing features. */
 export function renderStructureLines(structure: StructureReport, lang: Language): string[] {
-  const de = lang !== "en";
   const lines: string[] = [];
-  const counts: Array<[number, string, string]> = [
-    [structure.subIssuesAdded, "Sub-Issues verknüpft", "sub-issues linked"],
-    [
-      structure.subIssuesMoved,
-      "Sub-Issues in einen anderen Bereich verschoben",
-      "sub-issues moved to another section",
-    ],
-    [structure.reordered, "Sub-Issues umsortiert", "sub-issues reordered"],
-    [structure.blockedByAdded, "„Blockiert durch“ angelegt", '"blocked by" relations added'],
-    [structure.blockedByRemoved, "„Blockiert durch“ entfernt", '"blocked by" relations removed'],
-  ];
-  for (const [count, german, english] of counts) {
-    if (count > 0) lines.push(`${count} ${de ? german : english}`);
+  const counts = [
+    ["sync.structure.subIssuesAdded", structure.subIssuesAdded],
+    ["sync.structure.subIssuesMoved", structure.subIssuesMoved],
+    ["sync.structure.reordered", structure.reordered],
+    ["sync.structure.blockedByAdded", structure.blockedByAdded],
+    ["sync.structure.blockedByRemoved", structure.blockedByRemoved],
+  ] as const;
+  for (const [key, count] of counts) {
+    if (count > 0) lines.push(say(lang, key, { count }));
   }
   if (structure.restored.length > 0) {
-    lines.push(
-      de
-        ? `Von Hand entfernt, wiederhergestellt (die Checkliste bestimmt die Struktur): ${structure.restored.join(", ")}`
-        : `Removed by hand, restored (the checklist owns the structure): ${structure.restored.join(", ")}`,
-    );
+    lines.push(say(lang, "sync.structure.restored", { issues: structure.restored.join(", ") }));
   }
   if (structure.milestone) {
     const created = structure.milestone.action === "created";
     lines.push(
-      de
-        ? `Meilenstein „${structure.milestone.title}“ ${created ? "angelegt" : "aktualisiert"}`
-        : `Milestone "${structure.milestone.title}" ${created ? "created" : "updated"}`,
+      say(lang, created ? "sync.structure.milestoneCreated" : "sync.structure.milestoneUpdated", {
+        title: structure.milestone.title,
+      }),
     );
   }
   for (const { login, title } of structure.unassignable) {
-    lines.push(
-      de
-        ? `⚠️ \`@${login}\` kann in diesem Repository keine Issues zugewiesen bekommen (owner= bei „${title}“); das Issue bleibt ohne diese Zuweisung.`
-        : `⚠️ \`@${login}\` cannot be assigned issues in this repository (owner= of "${title}"); the issue stays without that assignee.`,
-    );
+    lines.push(say(lang, "sync.structure.unassignable", { login, title }));
   }
   for (const feature of structure.missing) {
-    lines.push(MISSING_FEATURE[feature][de ? "de" : "en"]);
+    lines.push(say(lang, MISSING_FEATURE[feature]));
   }
   return lines;
 }
 
 /** What the check run says when the server lacks an optional feature (docs/sync.md, "Servers"). */
-export const MISSING_FEATURE: Record<
-  StructureReport["missing"][number],
-  Record<Language, string>
-> = {
-  "sub-issues": {
-    de: "ℹ️ Dieser Server kennt keine Sub-Issues (z. B. GitHub Enterprise Server 3.19): die Bereichs-Labels ordnen die Aufgaben zu.",
-    en: "ℹ️ This server has no sub-issues (e.g. GitHub Enterprise Server 3.19): the section labels group the tasks.",
-  },
-  dependencies: {
-    de: "ℹ️ Dieser Server kennt keine Abhängigkeiten zwischen Issues: das Label `/blocked` markiert wartende Aufgaben.",
-    en: "ℹ️ This server has no issue dependencies: the `/blocked` label marks waiting tasks.",
-  },
-  milestones: {
-    de: "ℹ️ Dieser Server kennt keine Meilensteine: der Liefertermin steht nur in der Konfiguration.",
-    en: "ℹ️ This server has no milestones: the delivery date is only in the configuration.",
-  },
-};
+const MISSING_FEATURE = {
+  "sub-issues": "sync.missing.subIssues",
+  dependencies: "sync.missing.dependencies",
+  milestones: "sync.missing.milestones",
+} as const satisfies Record<StructureReport["missing"][number], SayKey>;
 
 function buildLintCheckRun(
   name: string,
@@ -384,10 +310,7 @@ function buildLintCheckRun(
     headSha: sha,
     status: "completed",
     conclusion: "failure",
-    title:
-      lang === "en"
-        ? `Checklist has ${formatCount(errors.length, "error", "errors", "en")}: nothing synced`
-        : `Checkliste hat ${errors.length} Fehler: nichts abgeglichen`,
+    title: say(lang, "sync.lintTitle", { count: errors.length }),
     summary: problems
       .map(
         (problem) => `- \`${problem.file}:${problem.line}:${problem.column}\` ${problem.message}`,

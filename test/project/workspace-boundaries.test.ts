@@ -76,10 +76,26 @@ describe("domain folders: use-cases and pure code", () => {
     ).toBe(true);
   });
 
+  it("and a file's restrictions add up: a later block does not lift an earlier one's", async () => {
+    // ESLint keeps a rule's last setting per file; the language rule (one way to say things)
+    // and the lazy-import restrictions share no-restricted-syntax, so both must stay in force.
+    const source = [
+      'export const words = (lang: string) => (lang === "de" ? "Aufgabe" : "task");',
+      'export const later = () => import("../app/reconcile.js");',
+    ].join("\n");
+    expect(await violations("src/sync/sample.ts", source)).toEqual([
+      expect.stringContaining("comparing with a language code"),
+      expect.stringContaining("src/app (Probot, Redis, workers) sits above"),
+    ]);
+    expect(await violations("src/app/sample.ts", source)).toEqual([
+      expect.stringContaining("comparing with a language code"),
+    ]);
+  });
+
   it("but other domain folders, the GitHub ports and the protocol", async () => {
     const file = "src/board/sample.ts";
     for (const source of [
-      'import type { GitHubPort } from "../github/github-port.js";',
+      'import type { GitHubPort } from "../github/github-api.js";',
       'import { toGitHubError } from "../github/github-error.js";',
       'import { CONFIG_PATH } from "../config/config-path.js";',
       'import { parsePlan } from "../checklist/parse-plan.js";',

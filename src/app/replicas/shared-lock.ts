@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import { sleep } from "../../util/sleep.js";
+import { sleep } from "../../time/sleep.js";
 
 /**
  * Mutual exclusion per key: work under one key runs one at a time, other keys in parallel.

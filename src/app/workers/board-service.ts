@@ -7,7 +7,7 @@ import type { GitHubPort } from "../../github/github-api.js";
 import { createOctokitPort, type Octokit } from "../../github/octokit-port.js";
 import { createOctokitProjectPort } from "../../github/octokit-project-port.js";
 import type { Language } from "../../render/i18n.js";
-import { sleepInBackground } from "../../util/sleep.js";
+import { sleepInBackground } from "../../time/sleep.js";
 import type { PendingWork } from "./pending-work.js";
 import { createRepoWorker, keyOf } from "./repo-worker.js";
 import { takeObservationTick, type SyncObservation } from "../../sync/sync-observation.js";

@@ -13,7 +13,7 @@ import type { StatusTrigger } from "../../bot-pr/plan-status-pr.js";
 import { runStatusReport, type StatusReportResult } from "../../bot-pr/run-status-report.js";
 import { runWriteBack } from "../../bot-pr/run-write-back.js";
 import type { LatestGpuReport } from "../../bot-pr/status-report-content.js";
-import { sleepInBackground } from "../../util/sleep.js";
+import { sleepInBackground } from "../../time/sleep.js";
 import type { PendingWork } from "./pending-work.js";
 import { createRepoWorker, keyOf } from "./repo-worker.js";
 

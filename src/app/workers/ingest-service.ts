@@ -19,7 +19,7 @@ import { publishReport } from "../../ingest/publish-report.js";
 import { createUploadRateLimiter, type UploadRateLimiter } from "../../ingest/upload-rate-limit.js";
 import { errorAnswer, publishedAnswer, type UploadAnswer } from "../../ingest/upload-answer.js";
 import { parseUpload, verifyUpload } from "../../ingest/verify-upload.js";
-import { sleepInBackground } from "../../util/sleep.js";
+import { sleepInBackground } from "../../time/sleep.js";
 import type { PendingWork } from "./pending-work.js";
 import { createRepoWorker } from "./repo-worker.js";
 

@@ -1,5 +1,5 @@
 import type { RepoRef } from "../../github/vocabulary.js";
-import { sleepInBackground } from "../../util/sleep.js";
+import { sleepInBackground } from "../../time/sleep.js";
 import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
 import type { SyncTickets } from "../replicas/sync-tickets.js";
 import { createRepoQueue } from "./repo-queue.js";

@@ -5,7 +5,7 @@ import { createLocalSyncTickets, type SyncTickets } from "../replicas/sync-ticke
 import { createOctokitPort, type Octokit } from "../../github/octokit-port.js";
 import type { RepoRef } from "../../github/vocabulary.js";
 import type { Logger } from "../../logger.js";
-import { sleepInBackground } from "../../util/sleep.js";
+import { sleepInBackground } from "../../time/sleep.js";
 import type { PendingWork } from "./pending-work.js";
 import { createRepoWorker, keyOf } from "./repo-worker.js";
 import {

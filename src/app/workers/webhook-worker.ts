@@ -1,6 +1,6 @@
 import type { Logger } from "../../logger.js";
 import { isTransientGitHubFailure } from "../../github/transient-failure.js";
-import { sleepInBackground } from "../../util/sleep.js";
+import { sleepInBackground } from "../../time/sleep.js";
 import { createPendingWork, type PendingWork } from "./pending-work.js";
 import { createRepoWorker } from "./repo-worker.js";
 

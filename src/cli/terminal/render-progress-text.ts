@@ -1,24 +1,23 @@
 import { formatPercent } from "../../render/format-values.js";
-import { translate, type Language } from "../../render/i18n.js";
+import { say, type Language } from "../../render/i18n.js";
 import type { ProgressResult } from "../../reports/progress.js";
 import type { Style } from "../../render/ansi-style.js";
 import { drawBar } from "./draw-bar.js";
 import { renderTable } from "./render-table.js";
 
-const TEXT = {
-  de: {
-    title: "Fortschritt",
-    done: (done: number, total: number) => `${done} von ${total} Aufgaben erledigt`,
-    empty: "Der Plan enthält noch keine Aufgaben.",
-    columns: ["Abschnitt", "Erledigt", "Fortschritt", "Anteil"],
-  },
-  en: {
-    title: "Progress",
-    done: (done: number, total: number) => `${done} of ${total} tasks done`,
-    empty: "The plan has no tasks yet.",
-    columns: ["Section", "Done", "Progress", "Share"],
-  },
-} as const;
+/** The texts of this view in `lang` (the catalog's `terminal.progress.*`). */
+const readText = (lang: Language) => ({
+  title: say(lang, "terminal.progress.title"),
+  done: (done: string | number, total: string | number) =>
+    say(lang, "terminal.progress.done", { done, total }),
+  empty: say(lang, "terminal.progress.empty"),
+  columns: [
+    say(lang, "terminal.progress.columns.0"),
+    say(lang, "terminal.progress.columns.1"),
+    say(lang, "terminal.progress.columns.2"),
+    say(lang, "terminal.progress.columns.3"),
+  ] as const,
+});
 
 /** `nova progress` for a terminal: the overall bar, then an aligned table of the sections. */
 export function renderProgressText(
@@ -27,7 +26,7 @@ export function renderProgressText(
   style: Style,
   width?: number,
 ): string {
-  const text = TEXT[lang];
+  const text = readText(lang);
   if (result.total === 0) return `${style.bold(text.title)}\n\n${text.empty}\n`;
   const [section, done, progress, share] = text.columns;
   const table = renderTable(
@@ -40,7 +39,7 @@ export function renderProgressText(
     result.sections.map((entry) => [
       entry.title
         ? `${entry.number !== null ? `${entry.number}. ` : ""}${entry.title}`
-        : translate(lang, "unsectioned"),
+        : say(lang, "unsectioned"),
       `${entry.done}/${entry.total}`,
       { text: "█".repeat(20), paint: () => drawBar(entry.percent, style) },
       formatPercent(entry.percent, lang),

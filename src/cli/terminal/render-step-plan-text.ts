@@ -1,46 +1,36 @@
 import { formatDate, formatWorkingDays } from "../../render/format-values.js";
-import { translate, type Language } from "../../render/i18n.js";
+import { say, type Language } from "../../render/i18n.js";
 import type { StepPlanResult, StepPlanTask } from "../../reports/step-plan.js";
 import type { Style } from "../../render/ansi-style.js";
 import { renderTable, type Cell, type Row } from "./render-table.js";
 import { renderTimeline } from "./render-timeline.js";
 
-const TEXT = {
-  de: {
-    title: "Schrittplan",
-    asOf: (today: string, delivery: string) => `Stand: ${today} · Liefertermin: ${delivery}`,
-    met: "Der Liefertermin ist zu halten.",
-    metDetail: (finish: string, needed: string, available: string) =>
-      `Voraussichtlich fertig am ${finish}: ${needed} nötig, ${available} verfügbar.`,
-    missed: "Der Liefertermin ist gefährdet.",
-    missedDetail: (finish: string, needed: string, available: string) =>
-      `Voraussichtlich erst am ${finish} fertig: ${needed} nötig, nur ${available} verfügbar.`,
-    critical: "Kritischer Pfad:",
-    criticalNote: "jede Verzögerung dort verschiebt den Fertigstellungstermin.",
-    effort: (days: string, start: string, finish: string) =>
-      `Aufwand ${days}, vom ${start} bis zum ${finish}`,
-    columns: ["Schritt", "Aufgabe", "Beginn", "Ende", "Dauer", "Hinweise"],
-    noRoleTasks: (role: string) => `Für die Rolle „${role}“ gibt es keine offenen Aufgaben.`,
-    allDone: "Alle Aufgaben sind erledigt.",
-  },
-  en: {
-    title: "Step plan",
-    asOf: (today: string, delivery: string) => `As of ${today} · delivery: ${delivery}`,
-    met: "The delivery date holds.",
-    metDetail: (finish: string, needed: string, available: string) =>
-      `Expected to finish on ${finish}: ${needed} needed, ${available} available.`,
-    missed: "The delivery date is at risk.",
-    missedDetail: (finish: string, needed: string, available: string) =>
-      `Expected to finish only on ${finish}: ${needed} needed, only ${available} available.`,
-    critical: "Critical path:",
-    criticalNote: "any delay there moves the finish date.",
-    effort: (days: string, start: string, finish: string) =>
-      `Effort ${days}, from ${start} to ${finish}`,
-    columns: ["Step", "Task", "Start", "End", "Duration", "Notes"],
-    noRoleTasks: (role: string) => `The role “${role}” has no open tasks.`,
-    allDone: "All tasks are done.",
-  },
-} as const;
+/** The texts of this view in `lang` (the catalog's `terminal.stepPlan.*`). */
+const readText = (lang: Language) => ({
+  title: say(lang, "terminal.stepPlan.title"),
+  asOf: (today: string | number, delivery: string | number) =>
+    say(lang, "terminal.stepPlan.asOf", { today, delivery }),
+  met: say(lang, "terminal.stepPlan.met"),
+  metDetail: (finish: string | number, needed: string | number, available: string | number) =>
+    say(lang, "terminal.stepPlan.metDetail", { finish, needed, available }),
+  missed: say(lang, "terminal.stepPlan.missed"),
+  missedDetail: (finish: string | number, needed: string | number, available: string | number) =>
+    say(lang, "terminal.stepPlan.missedDetail", { finish, needed, available }),
+  critical: say(lang, "terminal.stepPlan.critical"),
+  criticalNote: say(lang, "terminal.stepPlan.criticalNote"),
+  effort: (days: string | number, start: string | number, finish: string | number) =>
+    say(lang, "terminal.stepPlan.effort", { days, start, finish }),
+  columns: [
+    say(lang, "terminal.stepPlan.columns.0"),
+    say(lang, "terminal.stepPlan.columns.1"),
+    say(lang, "terminal.stepPlan.columns.2"),
+    say(lang, "terminal.stepPlan.columns.3"),
+    say(lang, "terminal.stepPlan.columns.4"),
+    say(lang, "terminal.stepPlan.columns.5"),
+  ] as const,
+  noRoleTasks: (role: string | number) => say(lang, "terminal.stepPlan.noRoleTasks", { role }),
+  allDone: say(lang, "terminal.stepPlan.allDone"),
+});
 
 /**
  * `nova step-plan` for a terminal: the verdict, the critical path, a text timeline instead of the
@@ -52,7 +42,7 @@ export function renderStepPlanText(
   style: Style,
   width = 100,
 ): string {
-  const text = TEXT[lang];
+  const text = readText(lang);
   const date = (value: string | null) => formatDate(value, lang);
   const days = (value: number) => formatWorkingDays(value, lang);
   const lines = [
@@ -72,7 +62,7 @@ export function renderStepPlanText(
       ? `${style.green(`✓ ${text.met}`)} ${text.metDetail(...facts)}`
       : `${style.yellow(`! ${text.missed}`)} ${text.missedDetail(...facts)}`,
     "",
-    `${style.bold(text.critical)} ${translate(lang, "steps", {
+    `${style.bold(text.critical)} ${say(lang, "steps", {
       count: result.criticalPath.length,
       steps: result.criticalPath.map((entry) => entry.step).join(", "),
     })} – ${text.criticalNote}`,
@@ -85,7 +75,7 @@ export function renderStepPlanText(
   const rows: Row[] = result.lanes.flatMap((lane, index) => [
     ...(index > 0 ? [{ span: "" }] : []),
     {
-      span: `${style.bold(lane.role ?? translate(lang, "noRole"))} · ${text.effort(days(lane.workingDays), date(lane.start), date(lane.finish))}`,
+      span: `${style.bold(lane.role ?? say(lang, "noRole"))} · ${text.effort(days(lane.workingDays), date(lane.start), date(lane.finish))}`,
     },
     ...lane.tasks.map((task) => [
       String(task.step),
@@ -115,14 +105,14 @@ export function renderStepPlanText(
 /** The notes column: critical path, risks, cycle, pending write-back, waiting for steps. */
 function renderNotes(task: StepPlanTask, lang: Language, style: Style): Cell {
   const notes: string[] = [];
-  if (task.critical) notes.push(translate(lang, "critical"));
+  if (task.critical) notes.push(say(lang, "critical"));
   for (const risk of task.risks)
-    notes.push(translate(lang, `risk.${risk}`, { due: formatDate(task.due, lang) }));
-  if (task.inCycle) notes.push(translate(lang, "cycle"));
-  if (task.writeBackPending) notes.push(translate(lang, "writeBackPending"));
+    notes.push(say(lang, `risk.${risk}`, { due: formatDate(task.due, lang) }));
+  if (task.inCycle) notes.push(say(lang, "cycle"));
+  if (task.writeBackPending) notes.push(say(lang, "writeBackPending"));
   if (task.waitsForSteps.length > 0)
     notes.push(
-      translate(lang, "waitsFor", {
+      say(lang, "waitsFor", {
         count: task.waitsForSteps.length,
         steps: task.waitsForSteps.join(", "),
       }),

@@ -1,50 +1,34 @@
 import { formatDate, formatPercent, formatWorkingDays } from "../../render/format-values.js";
-import { translate, type Language } from "../../render/i18n.js";
+import { say, type Language } from "../../render/i18n.js";
 import type { SummaryResult } from "../../reports/summary.js";
 import type { Style } from "../../render/ansi-style.js";
 import { drawBar } from "./draw-bar.js";
 import { padText } from "./text-width.js";
 
-const TEXT = {
-  de: {
-    title: "Zusammenfassung",
-    asOf: (today: string) => `Stand: ${today}`,
-    done: (done: number, total: number) => `${done} von ${total} Aufgaben erledigt`,
-    passed: (delivery: string) => `Der Liefertermin am ${delivery} ist verstrichen.`,
-    left: (days: string, delivery: string) => `Noch ${days} bis zum Liefertermin am ${delivery}.`,
-    met: (finish: string) => `Voraussichtlich fertig am ${finish}.`,
-    late: (finish: string) => `Voraussichtlich erst am ${finish} fertig, nach dem Liefertermin.`,
-    next: "Als Nächstes",
-    from: "ab",
-    noneOpen: "Keine offenen Aufgaben.",
-    recent: "Zuletzt erledigt",
-    noneDone: "Noch nichts erledigt.",
-    blocked: "Blockiert",
-    waitsFor: "wartet auf",
-    noneBlocked: "Keine Aufgabe ist blockiert.",
-  },
-  en: {
-    title: "Summary",
-    asOf: (today: string) => `As of ${today}`,
-    done: (done: number, total: number) => `${done} of ${total} tasks done`,
-    passed: (delivery: string) => `The delivery date ${delivery} has passed.`,
-    left: (days: string, delivery: string) => `${days} left until delivery on ${delivery}.`,
-    met: (finish: string) => `Expected to finish on ${finish}.`,
-    late: (finish: string) => `Expected to finish only on ${finish}, after delivery.`,
-    next: "Next",
-    from: "from",
-    noneOpen: "No open tasks.",
-    recent: "Recently done",
-    noneDone: "Nothing done yet.",
-    blocked: "Blocked",
-    waitsFor: "waits for",
-    noneBlocked: "No task is blocked.",
-  },
-} as const;
+/** The texts of this view in `lang` (the catalog's `terminal.summary.*`). */
+const readText = (lang: Language) => ({
+  title: say(lang, "terminal.summary.title"),
+  asOf: (today: string | number) => say(lang, "terminal.summary.asOf", { today }),
+  done: (done: string | number, total: string | number) =>
+    say(lang, "terminal.summary.done", { done, total }),
+  passed: (delivery: string | number) => say(lang, "terminal.summary.passed", { delivery }),
+  left: (days: string | number, delivery: string | number) =>
+    say(lang, "terminal.summary.left", { days, delivery }),
+  met: (finish: string | number) => say(lang, "terminal.summary.met", { finish }),
+  late: (finish: string | number) => say(lang, "terminal.summary.late", { finish }),
+  next: say(lang, "terminal.summary.next"),
+  from: say(lang, "terminal.summary.from"),
+  noneOpen: say(lang, "terminal.summary.noneOpen"),
+  recent: say(lang, "terminal.summary.recent"),
+  noneDone: say(lang, "terminal.summary.noneDone"),
+  blocked: say(lang, "terminal.summary.blocked"),
+  waitsFor: say(lang, "terminal.summary.waitsFor"),
+  noneBlocked: say(lang, "terminal.summary.noneBlocked"),
+});
 
 /** `nova summary` for a terminal: progress bar, dates, and numbered or bulleted lists. */
 export function renderSummaryText(result: SummaryResult, lang: Language, style: Style): string {
-  const text = TEXT[lang];
+  const text = readText(lang);
   const date = (value: string | null) => formatDate(value, lang);
   const lines = [
     style.bold(text.title),
@@ -68,9 +52,9 @@ export function renderSummaryText(result: SummaryResult, lang: Language, style: 
   result.next.forEach((task, index) => {
     const parts = [task.title, `${text.from} ${date(task.start)}`];
     if (task.role) parts.push(task.role);
-    if (task.critical) parts.push(style.red(translate(lang, "critical")));
-    if (task.atRisk) parts.push(style.yellow(translate(lang, "atRisk")));
-    if (task.writeBackPending) parts.push(translate(lang, "writeBackPending"));
+    if (task.critical) parts.push(style.red(say(lang, "critical")));
+    if (task.atRisk) parts.push(style.yellow(say(lang, "atRisk")));
+    if (task.writeBackPending) parts.push(say(lang, "writeBackPending"));
     lines.push(`${padText(`${index + 1}.`, numberWidth + 1, "right")} ${parts.join(" · ")}`);
   });
   lines.push("", style.bold(text.recent), "");
@@ -78,7 +62,7 @@ export function renderSummaryText(result: SummaryResult, lang: Language, style: 
   for (const task of result.recentlyDone) {
     const parts = [task.title];
     if (task.closedAt) parts.push(date(task.closedAt));
-    if (task.writeBackPending) parts.push(translate(lang, "writeBackPending"));
+    if (task.writeBackPending) parts.push(say(lang, "writeBackPending"));
     lines.push(`• ${parts.join(" · ")}`);
   }
   lines.push("", style.bold(text.blocked), "");

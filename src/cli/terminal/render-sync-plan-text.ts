@@ -1,28 +1,33 @@
-import type { Language } from "../../render/i18n.js";
+import { say, type Language } from "../../render/i18n.js";
 import type { FirstSyncPreview } from "../../sync/first-sync-preview.js";
 import type { Style } from "../../render/ansi-style.js";
 import { renderTable } from "./render-table.js";
 
-const TEXT = {
-  de: {
-    title: "Abgleich-Vorschau",
-    lead: (labels: number, issues: number, links: FirstSyncPreview["links"], writes: number) =>
-      `Ein erster Abgleich in ein leeres Repository würde ${labels} ${labels === 1 ? "Label" : "Labels"} und ${issues} ${issues === 1 ? "Issue" : "Issues"} anlegen (eins je Bereich, eins je Aufgabe), ${links.subIssues} ${links.subIssues === 1 ? "Aufgabe" : "Aufgaben"} als Sub-Issues ihres Bereichs verknüpfen und ${links.blockedBy} „Blockiert durch“-${links.blockedBy === 1 ? "Beziehung" : "Beziehungen"} anlegen (${writes} ${writes === 1 ? "Schreibzugriff" : "Schreibzugriffe"}). Jetzt wird nichts geschrieben.`,
-    labelColumns: ["Label", "Farbe", "Beschreibung"],
-    issueColumns: ["Zeile", "Titel", "Labels", "Status"],
-    open: "offen",
-    closed: "geschlossen (erledigt)",
-  },
-  en: {
-    title: "Sync preview",
-    lead: (labels: number, issues: number, links: FirstSyncPreview["links"], writes: number) =>
-      `A first sync into an empty repository would create ${labels} ${labels === 1 ? "label" : "labels"} and ${issues} ${issues === 1 ? "issue" : "issues"} (one per section, one per task), link ${links.subIssues} ${links.subIssues === 1 ? "task" : "tasks"} as sub-issues of their section and add ${links.blockedBy} "blocked by" ${links.blockedBy === 1 ? "relation" : "relations"} (${writes} ${writes === 1 ? "write" : "writes"}). Nothing is written now.`,
-    labelColumns: ["Label", "Colour", "Description"],
-    issueColumns: ["Line", "Title", "Labels", "State"],
-    open: "open",
-    closed: "closed (done)",
-  },
-} as const;
+/** The texts of this view in `lang` (the catalog's `terminal.plan.*`). */
+const readText = (lang: Language) => ({
+  title: say(lang, "terminal.plan.title"),
+  lead: (labels: number, issues: number, links: FirstSyncPreview["links"], writes: number) =>
+    say(lang, "terminal.plan.lead", {
+      labels: say(lang, "terminal.plan.labels", { count: labels }),
+      issues: say(lang, "terminal.plan.issues", { count: issues }),
+      subIssues: say(lang, "terminal.plan.subIssues", { count: links.subIssues }),
+      blockedBy: say(lang, "terminal.plan.blockedBy", { count: links.blockedBy }),
+      writes: say(lang, "terminal.plan.writes", { count: writes }),
+    }),
+  labelColumns: [
+    say(lang, "terminal.plan.labelColumns.0"),
+    say(lang, "terminal.plan.labelColumns.1"),
+    say(lang, "terminal.plan.labelColumns.2"),
+  ] as const,
+  issueColumns: [
+    say(lang, "terminal.plan.issueColumns.0"),
+    say(lang, "terminal.plan.issueColumns.1"),
+    say(lang, "terminal.plan.issueColumns.2"),
+    say(lang, "terminal.plan.issueColumns.3"),
+  ] as const,
+  open: say(lang, "terminal.plan.open"),
+  closed: say(lang, "terminal.plan.closed"),
+});
 
 /** `nova plan` for a terminal: the labels and the issues a first sync would create, aligned. */
 export function renderSyncPlanText(
@@ -31,7 +36,7 @@ export function renderSyncPlanText(
   style: Style,
   width?: number,
 ): string {
-  const text = TEXT[lang];
+  const text = readText(lang);
   return [
     style.bold(text.title),
     "",

@@ -1,5 +1,5 @@
-import { formatDate } from "../../render/format-values.js";
-import { translate, type Language } from "../../render/i18n.js";
+import { formatDate, formatShortDate } from "../../render/format-values.js";
+import { say, type Language } from "../../render/i18n.js";
 import type { StepPlanResult } from "../../reports/step-plan.js";
 import { addCalendarDays, addWorkingDays, countWorkingDays } from "../../reports/working-days.js";
 import type { Style } from "../../render/ansi-style.js";
@@ -55,7 +55,7 @@ export function renderTimeline(
 
   const lines: string[] = [axis(result, lang, days, scale, cells, marker, labelWidth, style)];
   for (const lane of result.lanes) {
-    lines.push(style.bold(lane.role ?? translate(lang, "noRole")));
+    lines.push(style.bold(lane.role ?? say(lang, "noRole")));
     for (const task of lane.tasks) {
       const from = Math.min(at(task.startDay), cells - 1);
       const to = Math.max(from + 1, at(task.finishDay));
@@ -75,11 +75,7 @@ export function renderTimeline(
     }
   }
   lines.push(
-    style.dim(
-      lang === "en"
-        ? `Working days; red: critical path, yellow: at risk, ┃ delivery (${formatDate(result.delivery, lang)}).`
-        : `Arbeitstage; rot: kritischer Pfad, gelb: gefährdet, ┃ Liefertermin (${formatDate(result.delivery, lang)}).`,
-    ),
+    style.dim(say(lang, "timeline.legend", { delivery: formatDate(result.delivery, lang) })),
   );
   return lines;
 }
@@ -129,11 +125,7 @@ function axis(
   for (let day = 0; day < days; day += 1) {
     const at = Math.round(day * scale);
     const cell = marker >= 0 && at >= marker ? at + 1 : at;
-    const label = formatDate(addWorkingDays(result.startDate, day, result.holidays), lang).slice(
-      0,
-      lang === "de" ? 6 : 10,
-    );
-    const shown = lang === "de" ? label : label.slice(5);
+    const shown = formatShortDate(addWorkingDays(result.startDate, day, result.holidays), lang);
     if (cell < measureWidth(line) + (line === "" ? 0 : 1)) continue;
     if (cell + shown.length > cells + 3) break;
     line = padText(line, cell) + shown;
