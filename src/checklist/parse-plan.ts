@@ -9,7 +9,7 @@ import {
   type InlineNode,
 } from "../markdown/inline.js";
 import { buildLineIndex, type LineIndex } from "../markdown/line-index.js";
-import { parseBlocks } from "../markdown/parse-blocks.js";
+import { parseBlocks, parseTopLevelBlocks } from "../markdown/parse-blocks.js";
 import { isMetaComment, parseTaskMeta, splitMetaComment } from "./parse-task-meta.js";
 import { measureLineNesting, PLAN_LIMITS, type PlanLimit } from "./plan-limits.js";
 import { detectMojibake, repairText } from "./repair-text.js";
@@ -81,9 +81,11 @@ export function parsePlan(source: string): Plan {
     reportLimit(state, "depth", nesting.depth, nesting.offset);
     return result();
   }
-  const tree = parseBlocks(source);
-  // Definitions (`[label]: url`) decide whether `[label]` is a link; most plans have none.
-  if (source.includes("]:"))
+  // Definitions (`[label]: url`) decide whether `[label]` is a link, also above them, so a plan
+  // with definitions is parsed whole and they are read first; most plans have none and are
+  // parsed in chunks (see `parseTopLevelBlocks`).
+  if (source.includes("]:")) {
+    const tree = parseBlocks(source);
     tree.iterate({
       enter(node) {
         if (node.name !== "LinkReference") return true;
@@ -93,9 +95,18 @@ export function parsePlan(source: string): Plan {
         return false;
       },
     });
-  for (let node = tree.topNode.firstChild; node; node = node.nextSibling) visitBlock(state, node);
+    for (let node = tree.topNode.firstChild; node; node = node.nextSibling) visitBlock(state, node);
+  } else {
+    for (const node of parseTopLevelBlocks(source, CHUNK_CHARS)) visitBlock(state, node);
+  }
   return result();
 }
+
+/**
+ * Characters per chunk of the block parse: small enough that a chunk's syntax tree dies young
+ * (about 100 tasks), large enough that the per-parse cost does not show.
+ */
+const CHUNK_CHARS = 16_384;
 
 interface ParseState {
   source: string;
