@@ -52,14 +52,18 @@ export function parseInlineNodes(source: string, from: number, to: number): Inli
 
 /** A module-level function, not a closure per call: this runs for every task title. */
 function convertElement(element: LezerElement): InlineNode {
+  const children = element.children;
   return {
     name: inlineParser.nodeSet.types[element.type]!.name,
     from: element.from,
     to: element.to,
-    // Element.children is not in lezer's public typings but is how inline results nest.
-    children: element.children ? element.children.map(convertElement) : [],
+    // Element.children is not in lezer's public typings but is how inline results nest. Most
+    // nodes are leaves; they share one frozen empty list.
+    children: children && children.length > 0 ? children.map(convertElement) : NO_CHILDREN,
   };
 }
+
+const NO_CHILDREN = Object.freeze([]) as unknown as InlineNode[];
 
 const MARKS = new Set([
   "EmphasisMark",
