@@ -1,4 +1,5 @@
 import { inlineParser } from "./parse-blocks.js";
+import { parseSimpleInline } from "./parse-simple-inline.js";
 
 /** An inline syntax node (lezer's names: `StrongEmphasis`, `InlineCode`, `Comment`, `Link`, ...). */
 export interface InlineNode {
@@ -43,6 +44,11 @@ export function parseInlineNodes(source: string, from: number, to: number): Inli
     )
       if (++markup > MAX_INLINE_MARKUP) return null;
   }
+  return parseSimpleInline(source, from, to) ?? parseLezerInline(source, from, to);
+}
+
+/** lezer's inline parse of `source[from, to)`, converted (no bound: `parseInlineNodes` has it). */
+export function parseLezerInline(source: string, from: number, to: number): InlineNode[] {
   const elements = inlineParser.parseInline(
     source.slice(from, to),
     from,
