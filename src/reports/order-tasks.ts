@@ -28,42 +28,39 @@ export interface OrderedTask {
  * dependencies are recorded in `ignoredAfter`; every task on a cycle is flagged `inCycle`.
  */
 export function orderTasks(tasks: readonly Task[]): OrderedTask[] {
-  const byId = new Map<string, Task>();
-  for (const task of tasks) if (!byId.has(task.id)) byId.set(task.id, task);
-  // Duplicate ids are a lint error; here the first task with an id owns it, the others still
-  // get ordered but cannot be depended on.
-  const nodes = [...tasks].sort((a, b) => a.position - b.position);
-
   // Per-task state lives in arrays indexed by the task's place in `nodes` (`slot`), not in maps
   // and sets keyed by task: building and hashing those took about half of this function's
   // time for 10,000 tasks. `pendingCount` is how many of `deps` are still unresolved; the ids
   // themselves are only needed to break a cycle, and then `readPending` derives them.
-  const slotOf = new Map<Task, number>();
-  for (let index = 0; index < nodes.length; index++) slotOf.set(nodes[index]!, index);
-  /** The slot of the task that owns each id. */
-  const ownerSlot = new Map<string, number>();
-  for (const [id, task] of byId) ownerSlot.set(id, slotOf.get(task)!);
+  const { nodes, ownerSlot } = indexTasks(tasks);
   const deps: string[][] = [];
+  /** `deps` as the slots of their owners. */
+  const depSlots: number[][] = [];
   const pendingCount = new Int32Array(nodes.length);
-  const dependents = new Map<string, number[]>();
+  /** The slots that wait for each slot's task (only owners of an id have any). */
+  const dependents: Array<number[] | undefined> = [];
   for (let index = 0; index < nodes.length; index++) {
     const open = readOpenDependencies(nodes[index]!.meta.after, ownerSlot);
-    deps.push(open);
-    pendingCount[index] = open.length;
+    const slots: number[] = [];
     for (const id of open) {
-      const list = dependents.get(id);
+      const owner = ownerSlot.get(id)!;
+      slots.push(owner);
+      const list = dependents[owner];
       if (list) list.push(index);
-      else dependents.set(id, [index]);
+      else dependents[owner] = [index];
     }
+    deps.push(open);
+    depSlots.push(slots);
+    pendingCount[index] = open.length;
   }
   const emitted = new Uint8Array(nodes.length);
   /** A dependency stays unresolved until the task that owns its id is emitted (or a cycle is broken). */
   const cleared = new Uint8Array(nodes.length);
   const readPending = (index: number): string[] =>
-    cleared[index] ? [] : deps[index]!.filter((id) => !emitted[ownerSlot.get(id)!]);
+    cleared[index] ? [] : deps[index]!.filter((_, at) => !emitted[depSlots[index]![at]!]);
   // With duplicate ids, a dependency also counts as emitted once a task that does not own its
   // id was (only a broken cycle emits a task before its dependencies' owners).
-  const emittedIds = byId.size < nodes.length ? new Set<string>() : null;
+  const emittedIds = ownerSlot.size < nodes.length ? new Set<string>() : null;
   const cycleMembers = new Uint8Array(nodes.length);
   const result: OrderedTask[] = [];
   const resultSlots: number[] = [];
@@ -92,15 +89,16 @@ export function orderTasks(tasks: readonly Task[]): OrderedTask[] {
     }
     const next = nodes[index]!;
     // Read before this task counts as emitted: a task never waits for itself.
+    const slots = depSlots[index]!;
     const waitsFor = deps[index]!.filter(
-      (id) => emitted[ownerSlot.get(id)!] === 1 || emittedIds?.has(id) === true,
+      (id, at) => emitted[slots[at]!] === 1 || emittedIds?.has(id) === true,
     );
     emitted[index] = 1;
     result.push({ task: next, waitsFor, inCycle: false, ignoredAfter });
     resultSlots.push(index);
     emittedIds?.add(next.id);
-    if (ownerSlot.get(next.id) === index) {
-      const waiting = dependents.get(next.id);
+    {
+      const waiting = dependents[index];
       if (waiting)
         for (const dependent of waiting) {
           // An emitted dependent was freed already, or had its dependencies cleared for a cycle.
@@ -114,6 +112,33 @@ export function orderTasks(tasks: readonly Task[]): OrderedTask[] {
   for (let at = 0; at < result.length; at++)
     result[at]!.inCycle = cycleMembers[resultSlots[at]!] === 1;
   return result;
+}
+
+/**
+ * The tasks in position order (stable), and the slot of the task that owns each id: the first
+ * task with it in the given order. A plan's tasks come in position order already; then the
+ * slots are the given indexes and no map of tasks is needed.
+ */
+function indexTasks(tasks: readonly Task[]): {
+  nodes: readonly Task[];
+  ownerSlot: Map<string, number>;
+} {
+  const ownerSlot = new Map<string, number>();
+  let sorted = true;
+  for (let index = 1; index < tasks.length && sorted; index++)
+    sorted = tasks[index - 1]!.position <= tasks[index]!.position;
+  if (sorted) {
+    for (let index = 0; index < tasks.length; index++) {
+      const { id } = tasks[index]!;
+      if (!ownerSlot.has(id)) ownerSlot.set(id, index);
+    }
+    return { nodes: tasks, ownerSlot };
+  }
+  const nodes = [...tasks].sort((a, b) => a.position - b.position);
+  const slotOf = new Map<Task, number>();
+  for (let index = 0; index < nodes.length; index++) slotOf.set(nodes[index]!, index);
+  for (const task of tasks) if (!ownerSlot.has(task.id)) ownerSlot.set(task.id, slotOf.get(task)!);
+  return { nodes, ownerSlot };
 }
 
 const NO_DEPENDENCIES: string[] = [];
