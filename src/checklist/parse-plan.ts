@@ -553,7 +553,8 @@ function dedupeEntries(
   }
   const result: MetaComment["entries"] = [];
   for (const { key, value } of entries) {
-    const earlier = result.find((entry) => entry.key === key);
+    let earlier: MetaComment["entries"][number] | undefined;
+    for (const entry of result) if (entry.key === key) earlier = entry;
     if (earlier) earlier.value = value;
     else result.push({ key, value });
   }
