@@ -23,9 +23,10 @@ const GERMAN_CODES = new Map<number, readonly [number, number]>(
   ]),
 );
 
-/** Texts up to this long take the one-pass path (its codes are spread into one call). */
+/** Texts up to this long take the one-pass path (its codes go into one `fromCharCode` call). */
 const ONE_PASS_MAX = 1024;
-const slugCodes: number[] = [];
+/** The slug's character codes; at most two per character of the text. Reused: no array per call. */
+const slugCodes = new Uint16Array(2 * ONE_PASS_MAX);
 
 /** Turns text into a lowercase, hyphen-separated ASCII slug; empty when nothing is left. */
 export function slugify(text: string): string {
@@ -40,26 +41,28 @@ export function slugify(text: string): string {
  */
 function slugifyGermanAscii(text: string): string | null {
   const codes = slugCodes;
-  codes.length = 0;
+  let length = 0;
   let gap = false;
   for (let at = 0; at < text.length; at++) {
     let code = text.charCodeAt(at);
     if (code >= 65 && code <= 90) code += 32;
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
-      if (gap && codes.length > 0) codes.push(45);
+      if (gap && length > 0) codes[length++] = 45;
       gap = false;
-      codes.push(code);
+      codes[length++] = code;
     } else if (code < 128) {
       gap = true;
     } else {
       const german = GERMAN_CODES.get(code);
       if (!german) return null;
-      if (gap && codes.length > 0) codes.push(45);
+      if (gap && length > 0) codes[length++] = 45;
       gap = false;
-      codes.push(german[0], german[1]);
+      codes[length++] = german[0];
+      codes[length++] = german[1];
     }
   }
-  return String.fromCharCode(...codes);
+  // `apply` takes the typed array as the argument list.
+  return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
 }
 
 function slugifyAny(text: string): string {

@@ -56,17 +56,17 @@ export function parseSimpleInline(source: string, from: number, to: number): Inl
         const after = source.slice(at + 1, to);
         // lezer tries an autolink before a comment (`<!--x@example.com>` is an e-mail link).
         if (AUTOLINK.test(after)) return null;
-        const comment = COMMENT.exec(after);
-        if (!comment) return null; // tags, processing instructions, or text: lezer decides
-        const end = at + 1 + comment[0].length;
+        COMMENT.lastIndex = 0;
+        if (!COMMENT.test(after)) return null; // tags, processing instructions, or text: lezer decides
+        const end = at + 1 + COMMENT.lastIndex;
         nodes.push(leaf("Comment", at, end));
         at = end;
         continue;
       }
       case 38: {
-        const entity = ENTITY.exec(source.slice(at + 1, Math.min(at + 31, to)));
-        if (entity) {
-          const end = at + 1 + entity[0].length;
+        ENTITY.lastIndex = 0;
+        if (ENTITY.test(source.slice(at + 1, Math.min(at + 31, to)))) {
+          const end = at + 1 + ENTITY.lastIndex;
           nodes.push(leaf("Entity", at, end));
           at = end;
         } else {
@@ -118,11 +118,12 @@ export function parseSimpleInline(source: string, from: number, to: number): Inl
 const TRIGGER = new Uint8Array(128);
 for (const code of [92, 38, 96, 60, 42, 95, 126, 91, 33, 93]) TRIGGER[code] = 1;
 
-// lezer's own expressions, unchanged.
+// lezer's own expressions, unchanged (the sticky flag only gives the match's end in `lastIndex`
+// without a match array; each is anchored at the start anyway).
 const AUTOLINK =
   /^(?:[a-z][-\w+.]+:[^\s>]+|[a-z\d.!#$%&'*+/=?^_`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*)>/i;
-const COMMENT = /^!--(?:-?>|[^]*?-->)/;
-const ENTITY = /^(?:#\d+|#x[a-f\d]+|\w+);/i;
+const COMMENT = /^!--(?:-?>|[^]*?-->)/y;
+const ENTITY = /^(?:#\d+|#x[a-f\d]+|\w+);/iy;
 const PUNCTUATION = /[\p{S}|\p{P}]/u;
 const SPACE_OR_NOTHING = /\s|^$/;
 
