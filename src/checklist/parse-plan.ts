@@ -477,9 +477,12 @@ function splitTitle(
   for (const part of content) {
     if (part.kind === "text") {
       const value = repair(part.value);
-      const hit = SEPARATORS.map((sep) => ({ sep, at: value.indexOf(sep) }))
-        .filter((candidate) => candidate.at >= 0)
-        .sort((a, b) => a.at - b.at)[0];
+      // The separator found first (no two start at the same place).
+      let hit: { sep: (typeof SEPARATORS)[number]; at: number } | undefined;
+      for (const sep of SEPARATORS) {
+        const at = value.indexOf(sep);
+        if (at >= 0 && (!hit || at < hit.at)) hit = { sep, at };
+      }
       if (hit) {
         const title = partText(source, titleParts, definitions) + value.slice(0, hit.at);
         return {
@@ -510,10 +513,14 @@ function readDescription(
   return (at >= 0 ? text.slice(at + cut.cut.length) : text).trim();
 }
 
+const LEADING_SEPARATORS = "–—-:";
+
 function stripLeadingSeparator(text: string): string {
   const trimmed = text.trimStart();
-  const separator = ["–", "—", "-", ":"].find((sep) => trimmed.startsWith(sep));
-  return (separator ? trimmed.slice(separator.length) : trimmed).trim();
+  // Each separator (`–`, `—`, `-`, `:`) is one character.
+  return (
+    LEADING_SEPARATORS.includes(trimmed.charAt(0)) && trimmed !== "" ? trimmed.slice(1) : trimmed
+  ).trim();
 }
 
 /** The last inline HTML comment of the paragraph that is a `<!-- nova: … -->` comment. */
