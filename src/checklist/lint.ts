@@ -115,88 +115,105 @@ export function flattenTasks(tasks: readonly Task[]): Task[] {
 /**
  * The dependency cycles among tasks: one cycle (a list of ids, in dependency order) per
  * strongly connected component with more than one task, or a task that depends on itself.
- * Iterative Tarjan, so a 10,000-task chain cannot overflow the stack.
+ * Iterative Tarjan, so a 10,000-task chain cannot overflow the stack; on integer node numbers
+ * (ids numbered once, in plan order) rather than maps and sets of ids.
  */
 export function findDependencyCycles(tasks: readonly Task[]): string[][] {
-  const edges = new Map<string, string[]>();
+  const numbers = new Map<string, number>();
+  const ids: string[] = [];
+  const owners: Task[] = [];
   for (const task of tasks)
-    if (!edges.has(task.id))
-      edges.set(
-        task.id,
-        task.meta.after.filter((id) => id !== ""),
-      );
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
+    if (!numbers.has(task.id)) {
+      numbers.set(task.id, ids.length);
+      ids.push(task.id);
+      owners.push(task);
+    }
+  const count = ids.length;
+  // Each node's dependencies as node numbers; unknown ids are reported separately.
+  const edges: number[][] = [];
+  for (const task of owners) {
+    const targets: number[] = [];
+    for (const id of task.meta.after) {
+      const target = id === "" ? undefined : numbers.get(id);
+      if (target !== undefined) targets.push(target);
+    }
+    edges.push(targets);
+  }
+  const index = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const stack: number[] = [];
   const cycles: string[][] = [];
   let counter = 0;
-  // Each id's place in the plan, built at the first cycle (most plans have none).
-  let order: Map<string, number> | undefined;
-  const planOrder = () => (order ??= new Map([...edges.keys()].map((id, at) => [id, at])));
+  const workNode: number[] = [];
+  const workNext: number[] = [];
 
-  for (const root of edges.keys()) {
-    if (index.has(root)) continue;
-    const work: Array<{ id: string; next: number }> = [{ id: root, next: 0 }];
-    index.set(root, counter);
-    low.set(root, counter++);
+  for (let root = 0; root < count; root++) {
+    if (index[root] !== -1) continue;
+    workNode.push(root);
+    workNext.push(0);
+    index[root] = counter;
+    low[root] = counter++;
     stack.push(root);
-    onStack.add(root);
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const targets = edges.get(frame.id) ?? [];
-      if (frame.next < targets.length) {
-        const target = targets[frame.next++]!;
-        if (!edges.has(target)) continue; // unknown ids are reported separately
-        if (!index.has(target)) {
-          index.set(target, counter);
-          low.set(target, counter++);
+    onStack[root] = 1;
+    while (workNode.length > 0) {
+      const top = workNode.length - 1;
+      const node = workNode[top]!;
+      const targets = edges[node]!;
+      const next = workNext[top]!;
+      if (next < targets.length) {
+        workNext[top] = next + 1;
+        const target = targets[next]!;
+        if (index[target] === -1) {
+          index[target] = counter;
+          low[target] = counter++;
           stack.push(target);
-          onStack.add(target);
-          work.push({ id: target, next: 0 });
-        } else if (onStack.has(target)) {
-          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(target)!));
+          onStack[target] = 1;
+          workNode.push(target);
+          workNext.push(0);
+        } else if (onStack[target] === 1) {
+          low[node] = Math.min(low[node]!, index[target]!);
         }
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
-      if (low.get(frame.id) !== index.get(frame.id)) continue;
-      const component: string[] = [];
-      let member: string | undefined;
+      workNode.pop();
+      workNext.pop();
+      if (workNode.length > 0) {
+        const parent = workNode[workNode.length - 1]!;
+        low[parent] = Math.min(low[parent]!, low[node]!);
+      }
+      if (low[node] !== index[node]) continue;
+      const component: number[] = [];
+      let member: number;
       do {
         member = stack.pop()!;
-        onStack.delete(member);
+        onStack[member] = 0;
         component.push(member);
-      } while (member !== frame.id);
-      const selfLoop = component.length === 1 && (edges.get(frame.id) ?? []).includes(frame.id);
-      if (component.length > 1 || selfLoop) cycles.push(orderCycle(component, edges, planOrder()));
+      } while (member !== node);
+      const selfLoop = component.length === 1 && targets.includes(node);
+      if (component.length > 1 || selfLoop)
+        cycles.push(orderCycle(component, edges).map((number) => ids[number]!));
     }
   }
   return cycles;
 }
 
-/** Orders a component's ids as a walk along dependency edges, starting from its first id in the plan. */
-function orderCycle(
-  component: string[],
-  edges: Map<string, string[]>,
-  planOrder: ReadonlyMap<string, number>,
-): string[] {
+/**
+ * Orders a component's nodes as a walk along dependency edges, starting from its first node in
+ * the plan (the lowest number: nodes are numbered in plan order).
+ */
+function orderCycle(component: number[], edges: readonly number[][]): number[] {
   const members = new Set(component);
-  // The member first in the plan, found by position: scanning all ids per cycle was quadratic
-  // in a plan of many small cycles.
-  const start = component.reduce((first, id) =>
-    planOrder.get(id)! < planOrder.get(first)! ? id : first,
-  );
+  let start = component[0]!;
+  for (const node of component) if (node < start) start = node;
   const path = [start];
   const seen = new Set(path);
   let current = start;
   for (;;) {
-    const next = (edges.get(current) ?? []).find(
-      (id) => members.has(id) && (!seen.has(id) || id === start),
+    const next = edges[current]!.find(
+      (node) => members.has(node) && (!seen.has(node) || node === start),
     );
-    if (!next || next === start) break;
+    if (next === undefined || next === start) break;
     path.push(next);
     seen.add(next);
     current = next;

@@ -39,28 +39,35 @@ export function splitMetaComment(raw: string): {
   bodyStart: number;
 } {
   const afterOpen = raw.indexOf(COMMENT_OPEN) + COMMENT_OPEN.length;
-  const prefixAt = raw.toLowerCase().indexOf(PREFIX, afterOpen);
+  const prefixAt = findPrefix(raw, afterOpen);
   let bodyStart = prefixAt + PREFIX.length;
-  while (bodyStart < raw.length && /\s/.test(raw.charAt(bodyStart))) bodyStart++;
+  while (bodyStart < raw.length && isSpace(raw.charCodeAt(bodyStart))) bodyStart++;
   const bodyEnd = raw.lastIndexOf(COMMENT_CLOSE);
   const entries: Array<{ key: string; value: string; valueStart: number; valueEnd: number }> = [];
   const malformed: string[] = [];
-  // Parts end at each `;` before `-->` and at `-->` itself; `indexOf` jumps between them.
+  // Parts end at each `;` before `-->` and at `-->` itself; `indexOf` jumps between them. Each
+  // part is read by offsets (trimmed by scanning), so a part costs its key and value strings
+  // only: this runs for every task of a plan.
   for (let partStart = bodyStart; partStart <= bodyEnd;) {
     const semicolon = raw.indexOf(";", partStart);
     const partEnd = semicolon >= 0 && semicolon < bodyEnd ? semicolon : bodyEnd;
-    const part = raw.slice(partStart, partEnd);
-    const eq = part.indexOf("=");
-    if (part.trim() !== "") {
-      if (eq <= 0 || part.slice(0, eq).trim() === "") {
-        malformed.push(part.trim());
+    let from = partStart;
+    let to = partEnd;
+    while (from < to && isSpace(raw.charCodeAt(from))) from++;
+    while (to > from && isSpace(raw.charCodeAt(to - 1))) to--;
+    if (from < to) {
+      const eq = raw.indexOf("=", partStart);
+      let keyEnd = eq;
+      while (keyEnd > from && isSpace(raw.charCodeAt(keyEnd - 1))) keyEnd--;
+      if (eq < 0 || eq >= partEnd || keyEnd <= from) {
+        malformed.push(raw.slice(from, to));
       } else {
-        const rawValue = part.slice(eq + 1);
-        const lead = rawValue.length - rawValue.trimStart().length;
-        const value = rawValue.trim();
-        const valueStart = partStart + eq + 1 + lead;
+        // An empty value starts at the part's end, as `valueStart + leading blanks` always did.
+        let valueStart = eq + 1;
+        while (valueStart < partEnd && isSpace(raw.charCodeAt(valueStart))) valueStart++;
+        const value = valueStart < to ? raw.slice(valueStart, to) : "";
         entries.push({
-          key: part.slice(0, eq).trim().toLowerCase(),
+          key: raw.slice(from, keyEnd).toLowerCase(),
           value,
           valueStart,
           valueEnd: valueStart + value.length,
@@ -70,6 +77,38 @@ export function splitMetaComment(raw: string): {
     partStart = partEnd + 1;
   }
   return { entries, malformed, bodyStart };
+}
+
+/**
+ * Where `nova:` starts, in any case, at or after `from`; -1 when it is not there. Compared a
+ * character at a time, not on a lowercased copy of the comment.
+ */
+function findPrefix(raw: string, from: number): number {
+  for (let at = raw.indexOf(":", from); at >= 0; at = raw.indexOf(":", at + 1)) {
+    const start = at - 4;
+    if (start >= from && raw.slice(start, at).toLowerCase() === "nova") return start;
+  }
+  return -1;
+}
+
+/**
+ * What `String.prototype.trim` strips (`\s`: ECMAScript white space and line terminators), as a
+ * char-code test so trimming by offsets agrees with `trim()`.
+ */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Records a malformed value; a function, not a closure created for every entry of every task. */
@@ -119,6 +158,11 @@ export function parseTaskMeta(comment: Pick<MetaComment, "entries" | "malformed"
         else reportMalformed(problems, key, value, "id");
         break;
       case "after": {
+        // Most tasks name one dependency: one valid id is the whole list.
+        if (TASK_ID_PATTERN.test(value)) {
+          meta.after = [value];
+          break;
+        }
         const ids = value
           .split(/[\s,]+/)
           .map((id) => id.trim())

@@ -36,7 +36,17 @@ export function measureLineNesting(source: string): { depth: number; offset: num
         depth++;
         continue;
       }
-      const marker = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t\r\n]|$)/.exec(source.slice(at, at + 11));
+      // A bullet (`-`, `+`, `*`) then a blank, a line break or the end; or 1-9 digits and `.`/`)`
+      // then the same. Bullets and other lines are told by character codes (no slice, no match).
+      const code = source.charCodeAt(at);
+      if (code === 45 || code === 43 || code === 42) {
+        if (!endsMarker(source, at + 1)) break;
+        at++;
+        depth++;
+        continue;
+      }
+      if (!(code >= 48 && code <= 57)) break;
+      const marker = /^\d{1,9}[.)](?=[ \t\r\n]|$)/.exec(source.slice(at, at + 11));
       if (!marker) break;
       at += marker[0].length;
       depth++;
@@ -47,4 +57,11 @@ export function measureLineNesting(source: string): { depth: number; offset: num
     lineStart = next + 1;
   }
   return deepest;
+}
+
+/** Whether a list marker may end before `at`: a blank, a line break or the end follows. */
+function endsMarker(source: string, at: number): boolean {
+  if (at >= source.length) return true;
+  const code = source.charCodeAt(at);
+  return code === 32 || code === 9 || code === 13 || code === 10;
 }

@@ -164,6 +164,24 @@ interface Reading {
  */
 export function detectMojibake(text: string, options: RepairOptions = {}): MojibakeFinding | null {
   if (isAscii(text)) return null;
+  // `parsePlan` and `lintPlan` both ask about the whole source: the second asks the cache.
+  const cacheable = options.codePages === undefined && text.length >= CACHE_MIN_LENGTH;
+  if (cacheable && lastDocument?.text === text) return copyFinding(lastDocument.finding);
+  const finding = findMojibake(text, options);
+  if (cacheable) lastDocument = { text, finding: copyFinding(finding) };
+  return finding;
+}
+
+/** Texts this long (whole documents, not fields) are remembered, one at a time. */
+const CACHE_MIN_LENGTH = 4096;
+let lastDocument: { text: string; finding: MojibakeFinding | null } | undefined;
+
+/** A copy, so a caller that changes its finding cannot change the cached one. */
+function copyFinding(finding: MojibakeFinding | null): MojibakeFinding | null {
+  return finding && { fixed: finding.fixed, codePages: [...finding.codePages] };
+}
+
+function findMojibake(text: string, options: RepairOptions): MojibakeFinding | null {
   const given = options.codePages;
   let fixed = text;
   const codePages: CodePage[] = [];

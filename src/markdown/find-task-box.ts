@@ -1,8 +1,5 @@
 import type { LineIndex } from "./line-index.js";
 
-/** cmark-gfm's `spacechar`: no line breaks, so `- [ ]` alone on its line is not a task. */
-const SPACE = /[ \t\v\f]/;
-
 /** A task item's checkbox: where `[` is, and whether GitHub shows the box ticked. */
 export interface TaskBox {
   /** Offset of `[`. */
@@ -32,13 +29,32 @@ export function findTaskBox(
 ): TaskBox | null {
   if (contentFrom < 0) return null;
   const lineStart = lines.starts[lines.lineOf(markFrom)]!;
-  for (let at = lineStart; at < markFrom; at++) if (!SPACE.test(source.charAt(at))) return null;
+  for (let at = lineStart; at < markFrom; at++) if (!isSpace(source.charCodeAt(at))) return null;
   let at = markTo;
-  if (!SPACE.test(source.charAt(at))) return null;
-  while (SPACE.test(source.charAt(at))) at++;
+  if (!isSpace(source.charCodeAt(at))) return null;
+  while (isSpace(source.charCodeAt(at))) at++;
   if (at !== contentFrom) return null;
-  if (source.charAt(at) !== "[" || source.charAt(at + 2) !== "]") return null;
-  if (!/[ xX]/.test(source.charAt(at + 1)) || !SPACE.test(source.charAt(at + 3))) return null;
-  const line = source.slice(lineStart, lines.lineEnd(markFrom));
-  return { offset: at, checked: line.includes("[x]") || line.includes("[X]") };
+  if (source.charCodeAt(at) !== 91 || source.charCodeAt(at + 2) !== 93) return null;
+  const mark = source.charCodeAt(at + 1);
+  if ((mark !== 32 && mark !== 120 && mark !== 88) || !isSpace(source.charCodeAt(at + 3)))
+    return null;
+  return { offset: at, checked: hasTickedBox(source, lineStart, lines.lineEnd(markFrom)) };
+}
+
+/** cmark-gfm's `spacechar`, by character code (NaN past the end is none). */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 11 || code === 12;
+}
+
+/** Whether `[x]` or `[X]` occurs in `source[from, to)`, scanned in place (no copy of the line). */
+function hasTickedBox(source: string, from: number, to: number): boolean {
+  for (
+    let at = source.indexOf("[", from);
+    at >= 0 && at + 3 <= to;
+    at = source.indexOf("[", at + 1)
+  ) {
+    const mark = source.charCodeAt(at + 1);
+    if ((mark === 120 || mark === 88) && source.charCodeAt(at + 2) === 93) return true;
+  }
+  return false;
 }

@@ -1,4 +1,5 @@
 import { inlineParser } from "./parse-blocks.js";
+import { parseSimpleInline } from "./parse-simple-inline.js";
 
 /** An inline syntax node (lezer's names: `StrongEmphasis`, `InlineCode`, `Comment`, `Link`, ...). */
 export interface InlineNode {
@@ -29,20 +30,27 @@ interface LezerElement {
  */
 export function parseInlineNodes(source: string, from: number, to: number): InlineNode[] | null {
   let markup = 0;
-  for (let at = from; at < to; at++) {
-    const code = source.charCodeAt(at);
-    // * _ ~ [ ] ` <
-    if (
-      code === 42 ||
-      code === 95 ||
-      code === 126 ||
-      code === 91 ||
-      code === 93 ||
-      code === 96 ||
-      code === 60
-    )
-      if (++markup > MAX_INLINE_MARKUP) return null;
-  }
+  // A leaf no longer than the bound cannot exceed it: most titles need no count.
+  if (to - from > MAX_INLINE_MARKUP)
+    for (let at = from; at < to; at++) {
+      const code = source.charCodeAt(at);
+      // * _ ~ [ ] ` <
+      if (
+        code === 42 ||
+        code === 95 ||
+        code === 126 ||
+        code === 91 ||
+        code === 93 ||
+        code === 96 ||
+        code === 60
+      )
+        if (++markup > MAX_INLINE_MARKUP) return null;
+    }
+  return parseSimpleInline(source, from, to) ?? parseLezerInline(source, from, to);
+}
+
+/** lezer's inline parse of `source[from, to)`, converted (no bound: `parseInlineNodes` has it). */
+export function parseLezerInline(source: string, from: number, to: number): InlineNode[] {
   const elements = inlineParser.parseInline(
     source.slice(from, to),
     from,
@@ -52,14 +60,18 @@ export function parseInlineNodes(source: string, from: number, to: number): Inli
 
 /** A module-level function, not a closure per call: this runs for every task title. */
 function convertElement(element: LezerElement): InlineNode {
+  const children = element.children;
   return {
     name: inlineParser.nodeSet.types[element.type]!.name,
     from: element.from,
     to: element.to,
-    // Element.children is not in lezer's public typings but is how inline results nest.
-    children: element.children ? element.children.map(convertElement) : [],
+    // Element.children is not in lezer's public typings but is how inline results nest. Most
+    // nodes are leaves; they share one frozen empty list.
+    children: children && children.length > 0 ? children.map(convertElement) : NO_CHILDREN,
   };
 }
+
+const NO_CHILDREN = Object.freeze([]) as unknown as InlineNode[];
 
 const MARKS = new Set([
   "EmphasisMark",
@@ -195,10 +207,18 @@ function readNodeText(source: string, node: InlineNode, definitions: ReadonlySet
 
 /** A code span's value as CommonMark defines it: line breaks as spaces, one padding space stripped. */
 export function extractCodeText(source: string, node: InlineNode): string {
-  const marks = node.children.filter((child) => child.name === "CodeMark");
-  const from = marks[0]?.to ?? node.from;
-  const to = marks[1]?.from ?? node.to;
-  const text = source.slice(from, to).replace(/\r?\n/g, " ");
+  // The first two `CodeMark`s, found without building a filtered list (this runs per code span).
+  let open: InlineNode | undefined;
+  let close: InlineNode | undefined;
+  for (const child of node.children) {
+    if (child.name !== "CodeMark") continue;
+    if (!open) open = child;
+    else if (!close) close = child;
+  }
+  const from = open?.to ?? node.from;
+  const to = close?.from ?? node.to;
+  const raw = source.slice(from, to);
+  const text = raw.includes("\n") ? raw.replace(/\r?\n/g, " ") : raw;
   return text.length >= 2 && text.startsWith(" ") && text.endsWith(" ") && text.trim() !== ""
     ? text.slice(1, -1)
     : text;

@@ -23,7 +23,21 @@ export function buildLineIndex(source: string): LineIndex {
   const starts = [0];
   for (let at = source.indexOf("\n"); at >= 0; at = source.indexOf("\n", at + 1))
     starts.push(at + 1);
+  // The parser asks in (mostly) increasing order: the line of the last answer, or the next one,
+  // is checked before the binary search.
+  let hint = 0;
   const lineOf = (offset: number): number => {
+    const start = starts[hint]!;
+    if (offset >= start) {
+      const next = starts[hint + 1];
+      if (next === undefined || offset < next) return hint;
+      const after = starts[hint + 2];
+      if (offset < (after ?? Infinity)) return ++hint;
+    }
+    hint = searchLine(offset);
+    return hint;
+  };
+  const searchLine = (offset: number): number => {
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {

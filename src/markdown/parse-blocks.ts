@@ -7,7 +7,7 @@ import {
   type MarkdownConfig,
   type MarkdownParser,
 } from "@lezer/markdown";
-import type { Tree } from "@lezer/common";
+import { NodeType, Tree, type SyntaxNode } from "@lezer/common";
 
 /**
  * CommonMark block structure only, with `@lezer/markdown`. Inline parsing is switched off here:
@@ -157,6 +157,73 @@ const inlineNames = (inlineParser as unknown as { inlineNames: string[] }).inlin
 if (inlineNames !== INLINE_PARSER_NAMES.join())
   throw new Error(`@lezer/markdown: unexpected inline parsers ${inlineNames}`);
 
-export function parseBlocks(source: string): Tree {
-  return blockParser.parse(source);
+export function parseBlocks(source: string, from = 0, to = source.length): Tree {
+  if (from === 0 && to === source.length) return blockParser.parse(source);
+  // lezer positions a range's tree from 0; a parent at `from` makes every position absolute.
+  const tree = blockParser.parse(source, undefined, [{ from, to }]);
+  return new Tree(NodeType.none, [tree], [from], to);
+}
+
+/**
+ * The document's top-level blocks, in order, each exactly as a parse of the whole source has it,
+ * parsed in chunks of at least `minChunk` characters.
+ *
+ * Why: a plan's syntax tree lives until the plan is built, so in one piece (10,000 tasks: about
+ * 20 MB) V8's young generation copies all of it, twice, and that copying was the largest single
+ * cost of `parsePlan`. A chunk's tree is garbage by the next collection.
+ *
+ * A chunk is cut before a line with `#` at column 0, and that line is parsed with the chunk: when
+ * it became a top-level ATX heading there, the parser closed every block before it just as it
+ * does in the whole document (the block parse reads line by line, left to right), and it is in
+ * the same state as at the start of a document (only the document is open, every other block is
+ * closed). So the next chunk starts at that line, and the heading is taken from there. When the
+ * line was not a heading (inside fenced code or an HTML block, say), the rest of the document is
+ * parsed in one piece: trying the next cut could parse the same text again and again. Link
+ * reference definitions are document-wide, so a caller that needs them parses the whole source.
+ */
+export function* parseTopLevelBlocks(source: string, minChunk: number): Generator<SyntaxNode> {
+  let from = 0;
+  while (from < source.length) {
+    const cut = findCut(source, from + minChunk);
+    if (cut < source.length) {
+      const lineEnd = source.indexOf("\n", cut);
+      const document = parseDocument(source, from, lineEnd < 0 ? source.length : lineEnd + 1);
+      const last = document.lastChild;
+      if (last && last.from === cut && /^ATXHeading[1-6]$/.test(last.name)) {
+        for (let block = document.firstChild; block && block.from < cut; block = block.nextSibling)
+          yield block;
+        from = cut;
+        continue;
+      }
+    }
+    const document = parseDocument(source, from, source.length);
+    for (let block = document.firstChild; block; block = block.nextSibling) yield block;
+    return;
+  }
+}
+
+/**
+ * The first line start at or after `at` that looks like an ATX heading at column 0 (`#` to
+ * `######`, then a blank or the line's end), or the source's end.
+ */
+function findCut(source: string, at: number): number {
+  if (at >= source.length) return source.length;
+  for (
+    let hash = source.indexOf("\n#", at - 1);
+    hash >= 0;
+    hash = source.indexOf("\n#", hash + 2)
+  ) {
+    let end = hash + 2;
+    while (end < source.length && end - hash <= 7 && source.charCodeAt(end) === 35) end++;
+    const next = end < source.length ? source.charCodeAt(end) : 10;
+    if (end - hash <= 7 && (next === 32 || next === 9 || next === 10 || next === 13))
+      return hash + 1;
+  }
+  return source.length;
+}
+
+/** The `Document` node of `source[from, to)`, positions in `source`. */
+function parseDocument(source: string, from: number, to: number): SyntaxNode {
+  const top = parseBlocks(source, from, to).topNode;
+  return from === 0 && to === source.length ? top : top.firstChild!;
 }

@@ -28,102 +28,148 @@ export interface OrderedTask {
  * dependencies are recorded in `ignoredAfter`; every task on a cycle is flagged `inCycle`.
  */
 export function orderTasks(tasks: readonly Task[]): OrderedTask[] {
-  const byId = new Map<string, Task>();
-  for (const task of tasks) if (!byId.has(task.id)) byId.set(task.id, task);
-  // Duplicate ids are a lint error; here the first task with an id owns it, the others still
-  // get ordered but cannot be depended on.
-  const nodes = [...tasks].sort((a, b) => a.position - b.position);
-
   // Per-task state lives in arrays indexed by the task's place in `nodes` (`slot`), not in maps
   // and sets keyed by task: building and hashing those took about half of this function's
   // time for 10,000 tasks. `pendingCount` is how many of `deps` are still unresolved; the ids
   // themselves are only needed to break a cycle, and then `readPending` derives them.
-  const slot = new Map<Task, number>();
-  nodes.forEach((task, index) => slot.set(task, index));
+  const { nodes, ownerSlot } = indexTasks(tasks);
   const deps: string[][] = [];
-  const pendingCount: number[] = [];
-  const dependents = new Map<string, number[]>();
+  /** `deps` as the slots of their owners. */
+  const depSlots: number[][] = [];
+  const pendingCount = new Int32Array(nodes.length);
+  /** The slots that wait for each slot's task (only owners of an id have any). */
+  const dependents: Array<number[] | undefined> = [];
   for (let index = 0; index < nodes.length; index++) {
-    const after = nodes[index]!.meta.after;
-    // Deduplicated in the order written; most tasks name zero or one dependency, so the Set is
-    // only built when there is something to deduplicate.
-    const open = (after.length > 1 ? [...new Set(after)] : after).filter((id) => byId.has(id));
-    deps.push(open);
-    pendingCount.push(open.length);
+    const open = readOpenDependencies(nodes[index]!.meta.after, ownerSlot);
+    const slots: number[] = [];
     for (const id of open) {
-      const list = dependents.get(id);
+      const owner = ownerSlot.get(id)!;
+      slots.push(owner);
+      const list = dependents[owner];
       if (list) list.push(index);
-      else dependents.set(id, [index]);
+      else dependents[owner] = [index];
     }
+    deps.push(open);
+    depSlots.push(slots);
+    pendingCount[index] = open.length;
   }
-  const emitted: boolean[] = nodes.map(() => false);
+  const emitted = new Uint8Array(nodes.length);
   /** A dependency stays unresolved until the task that owns its id is emitted (or a cycle is broken). */
-  const cleared: boolean[] = nodes.map(() => false);
+  const cleared = new Uint8Array(nodes.length);
   const readPending = (index: number): string[] =>
-    cleared[index] ? [] : deps[index]!.filter((id) => !emitted[slot.get(byId.get(id)!)!]);
-  const emittedIds = new Set<string>();
-  const cycleMembers = new Set<Task>();
+    cleared[index] ? [] : deps[index]!.filter((_, at) => !emitted[depSlots[index]![at]!]);
+  // With duplicate ids, a dependency also counts as emitted once a task that does not own its
+  // id was (only a broken cycle emits a task before its dependencies' owners).
+  const emittedIds = ownerSlot.size < nodes.length ? new Set<string>() : null;
+  const cycleMembers = new Uint8Array(nodes.length);
   const result: OrderedTask[] = [];
+  const resultSlots: number[] = [];
 
-  // Free tasks wait in a min-heap by position: stable Kahn in O(n log n), not a scan per step.
-  const free = new MinHeap<Task>((a, b) => a.position - b.position);
+  // Free tasks wait in a min-heap of slots by position: stable Kahn in O(n log n), not a scan
+  // per step.
+  const free = new MinHeap((a, b) => nodes[a]!.position - nodes[b]!.position);
   for (let index = 0; index < nodes.length; index++)
-    if (pendingCount[index] === 0) free.push(nodes[index]!);
+    if (pendingCount[index] === 0) free.push(index);
 
   while (result.length < nodes.length) {
-    let next = free.pop();
+    let index = free.pop();
     let ignoredAfter: string[] = [];
-    if (!next) {
-      const remaining = nodes.filter((_, index) => !emitted[index]);
-      const onCycle = remaining.filter((task) => isOnCycle(task, readPending, slot, byId));
-      for (const task of onCycle) cycleMembers.add(task);
+    if (index === undefined) {
+      const remaining: number[] = [];
+      for (let slot = 0; slot < nodes.length; slot++) if (!emitted[slot]) remaining.push(slot);
+      const onCycle = remaining.filter((slot) => isOnCycle(slot, readPending, ownerSlot));
+      for (const slot of onCycle) cycleMembers[slot] = 1;
       // Some remaining task is always on a cycle (a finite graph with no free node has one);
       // the fallback only guards the invariant.
-      next = onCycle[0] ?? remaining[0];
-      if (!next) break;
-      const index = slot.get(next)!;
+      index = onCycle[0] ?? remaining[0];
+      if (index === undefined) break;
       ignoredAfter = readPending(index);
-      cleared[index] = true;
+      cleared[index] = 1;
       pendingCount[index] = 0;
     }
-    const index = slot.get(next)!;
-    emitted[index] = true;
-    result.push({
-      task: next,
-      waitsFor: deps[index]!.filter((id) => emittedIds.has(id)),
-      inCycle: false,
-      ignoredAfter,
-    });
-    emittedIds.add(next.id);
-    if (byId.get(next.id) === next) {
-      for (const dependent of dependents.get(next.id) ?? []) {
-        // An emitted dependent was freed already, or had its dependencies cleared for a cycle.
-        if (emitted[dependent]) continue;
-        pendingCount[dependent]!--;
-        if (pendingCount[dependent] === 0) free.push(nodes[dependent]!);
-      }
+    const next = nodes[index]!;
+    // Read before this task counts as emitted: a task never waits for itself.
+    const slots = depSlots[index]!;
+    const waitsFor = deps[index]!.filter(
+      (id, at) => emitted[slots[at]!] === 1 || emittedIds?.has(id) === true,
+    );
+    emitted[index] = 1;
+    result.push({ task: next, waitsFor, inCycle: false, ignoredAfter });
+    resultSlots.push(index);
+    emittedIds?.add(next.id);
+    {
+      const waiting = dependents[index];
+      if (waiting)
+        for (const dependent of waiting) {
+          // An emitted dependent was freed already, or had its dependencies cleared for a cycle.
+          if (emitted[dependent]) continue;
+          pendingCount[dependent]!--;
+          if (pendingCount[dependent] === 0) free.push(dependent);
+        }
     }
   }
 
-  for (const entry of result) entry.inCycle = cycleMembers.has(entry.task);
+  for (let at = 0; at < result.length; at++)
+    result[at]!.inCycle = cycleMembers[resultSlots[at]!] === 1;
   return result;
 }
 
-/** Whether `start` can reach itself through unresolved dependencies. */
+/**
+ * The tasks in position order (stable), and the slot of the task that owns each id: the first
+ * task with it in the given order. A plan's tasks come in position order already; then the
+ * slots are the given indexes and no map of tasks is needed.
+ */
+function indexTasks(tasks: readonly Task[]): {
+  nodes: readonly Task[];
+  ownerSlot: Map<string, number>;
+} {
+  const ownerSlot = new Map<string, number>();
+  let sorted = true;
+  for (let index = 1; index < tasks.length && sorted; index++)
+    sorted = tasks[index - 1]!.position <= tasks[index]!.position;
+  if (sorted) {
+    for (let index = 0; index < tasks.length; index++) {
+      const { id } = tasks[index]!;
+      if (!ownerSlot.has(id)) ownerSlot.set(id, index);
+    }
+    return { nodes: tasks, ownerSlot };
+  }
+  const nodes = [...tasks].sort((a, b) => a.position - b.position);
+  const slotOf = new Map<Task, number>();
+  for (let index = 0; index < nodes.length; index++) slotOf.set(nodes[index]!, index);
+  for (const task of tasks) if (!ownerSlot.has(task.id)) ownerSlot.set(task.id, slotOf.get(task)!);
+  return { nodes, ownerSlot };
+}
+
+const NO_DEPENDENCIES: string[] = [];
+
+/**
+ * The ids in `after` that name an open task, deduplicated in the order written. Most tasks
+ * name none or one, so the Set and the filtered copy are only built when there is more.
+ */
+function readOpenDependencies(
+  after: readonly string[],
+  ownerSlot: ReadonlyMap<string, number>,
+): string[] {
+  if (after.length === 0) return NO_DEPENDENCIES;
+  if (after.length === 1) return ownerSlot.has(after[0]!) ? [after[0]!] : NO_DEPENDENCIES;
+  return [...new Set(after)].filter((id) => ownerSlot.has(id));
+}
+
+/** Whether the task in slot `start` can reach itself through unresolved dependencies. */
 function isOnCycle(
-  start: Task,
+  start: number,
   readPending: (index: number) => readonly string[],
-  slot: ReadonlyMap<Task, number>,
-  byId: ReadonlyMap<string, Task>,
+  ownerSlot: ReadonlyMap<string, number>,
 ): boolean {
-  const seen = new Set<Task>();
+  const seen = new Set<number>();
   const stack = [start];
   while (stack.length > 0) {
-    const task = stack.pop();
-    if (!task) break;
-    for (const id of readPending(slot.get(task)!)) {
-      const dep = byId.get(id);
-      if (!dep) continue;
+    const slot = stack.pop();
+    if (slot === undefined) break;
+    for (const id of readPending(slot)) {
+      const dep = ownerSlot.get(id);
+      if (dep === undefined) continue;
       if (dep === start) return true;
       if (!seen.has(dep)) {
         seen.add(dep);
@@ -134,25 +180,25 @@ function isOnCycle(
   return false;
 }
 
-/** A small binary min-heap; `compare` < 0 means the first argument comes out first. */
-class MinHeap<T> {
-  private readonly items: T[] = [];
+/** A small binary min-heap of slots; `compare` < 0 means the first argument comes out first. */
+class MinHeap {
+  private readonly items: number[] = [];
 
-  constructor(private readonly compare: (a: T, b: T) => number) {}
+  constructor(private readonly compare: (a: number, b: number) => number) {}
 
-  push(item: T): void {
+  push(item: number): void {
     const items = this.items;
     items.push(item);
     let index = items.length - 1;
     while (index > 0) {
       const parent = (index - 1) >> 1;
       if (this.compare(items[index]!, items[parent]!) >= 0) break;
-      [items[index], items[parent]] = [items[parent]!, items[index]!];
+      this.swap(index, parent);
       index = parent;
     }
   }
 
-  pop(): T | undefined {
+  pop(): number | undefined {
     const items = this.items;
     const top = items[0];
     const last = items.pop();
@@ -167,8 +213,15 @@ class MinHeap<T> {
       if (right < items.length && this.compare(items[right]!, items[smallest]!) < 0)
         smallest = right;
       if (smallest === index) return top;
-      [items[index], items[smallest]] = [items[smallest]!, items[index]!];
+      this.swap(index, smallest);
       index = smallest;
     }
+  }
+
+  private swap(a: number, b: number): void {
+    const items = this.items;
+    const held = items[a]!;
+    items[a] = items[b]!;
+    items[b] = held;
   }
 }

@@ -1,5 +1,5 @@
 import type { Plan, Task } from "../checklist/types.js";
-import { resolveTaskStatus, type LiveState } from "./live-state.js";
+import type { LiveState } from "./live-state.js";
 import { orderTasks } from "./order-tasks.js";
 import {
   addCalendarDays,
@@ -132,6 +132,9 @@ interface Scheduled {
   finish: number;
   lanePrevious: Scheduled | null;
   waitsFor: Scheduled[];
+  role: string | null;
+  laneKey: string;
+  estimate: number;
 }
 
 /**
@@ -158,28 +161,49 @@ export function computeStepPlan(plan: Plan, options: StepPlanOptions): StepPlanR
   const startDate = advanceToWorkingDay(today, holidays);
   const dateOfDay = createWorkingDayCalendar(startDate, holidays);
 
-  const open = plan.tasks.filter((task) => !resolveTaskStatus(task, live).done);
+  // Status read inline (what `resolveTaskStatus` decides), not as an object per task.
+  const open = plan.tasks.filter((task) => {
+    const state = live?.get(task.id);
+    return !(state ? state.closed : task.checked);
+  });
   const ordered = orderTasks(open);
+  // Each role's lane key once per distinct role, not a lowercased string per task and use.
+  const laneKeys = new Map<string | null, string>();
+  const laneKeyOf = (role: string | null): string => {
+    let key = laneKeys.get(role);
+    if (key === undefined) {
+      key = toLaneKey(role);
+      laneKeys.set(role, key);
+    }
+    return key;
+  };
 
   const laneFree = new Map<string, Scheduled>();
   const byId = new Map<string, Scheduled>();
   const scheduled: Scheduled[] = [];
   for (const entry of ordered) {
-    const laneKey = toLaneKey(readRole(entry.task));
+    const role = readRole(entry.task);
+    const laneKey = laneKeyOf(role);
     const lanePrevious = laneFree.get(laneKey) ?? null;
-    const waitsFor = entry.waitsFor
-      .map((id) => byId.get(id))
-      .filter((item): item is Scheduled => item !== undefined);
+    const waitsFor: Scheduled[] = [];
+    for (const id of entry.waitsFor) {
+      const dependency = byId.get(id);
+      if (dependency !== undefined) waitsFor.push(dependency);
+    }
     let ready = lanePrevious?.finish ?? 0;
     for (const dependency of waitsFor) ready = Math.max(ready, dependency.finish);
     const start = snap(ready);
+    const estimate = readEstimate(entry.task);
     const item: Scheduled = {
       task: entry.task,
       index: scheduled.length,
       start,
-      finish: snap(start + readEstimate(entry.task)),
+      finish: snap(start + estimate),
       lanePrevious,
       waitsFor,
+      role,
+      laneKey,
+      estimate,
     };
     scheduled.push(item);
     laneFree.set(laneKey, item);
@@ -191,7 +215,9 @@ export function computeStepPlan(plan: Plan, options: StepPlanOptions): StepPlanR
   for (const item of scheduled) makespan = Math.max(makespan, item.finish);
   const critical = markCritical(scheduled, makespan);
 
-  const tasks: StepPlanTask[] = scheduled.map((item, index) => {
+  const tasks: StepPlanTask[] = [];
+  for (let index = 0; index < scheduled.length; index++) {
+    const item = scheduled[index]!;
     const { task } = item;
     const entry = ordered[index];
     const firstDay = Math.floor(item.start);
@@ -202,33 +228,38 @@ export function computeStepPlan(plan: Plan, options: StepPlanOptions): StepPlanR
     if (finish > delivery) risks.push("delivery");
     if (due !== null && finish > due) risks.push("due");
     const state = live?.get(task.id);
-    const role = readRole(task);
-    return {
+    const waitsFor: string[] = [];
+    const waitsForSteps: number[] = [];
+    for (const dependency of item.waitsFor) {
+      waitsFor.push(dependency.task.id);
+      // The stored index, not `scheduled.indexOf`: that scan made the step plan quadratic.
+      waitsForSteps.push(dependency.index + 1);
+    }
+    tasks.push({
       step: index + 1,
       id: task.id,
       title: task.title,
       sectionNumber: task.section?.number ?? null,
       sectionTitle: task.section?.title ?? null,
-      role,
-      estimateDays: readEstimate(task),
+      role: item.role,
+      estimateDays: item.estimate,
       start: dateOfDay(firstDay),
       finish,
       startDay: item.start,
       finishDay: item.finish,
-      waitsFor: item.waitsFor.map((dep) => dep.task.id),
-      // The stored index, not `scheduled.indexOf`: that scan made the step plan quadratic.
-      waitsForSteps: item.waitsFor.map((dep) => dep.index + 1),
-      critical: critical.has(item),
+      waitsFor,
+      waitsForSteps,
+      critical: critical[index] === 1,
       atRisk: risks.length > 0,
       risks,
       due,
       inCycle: entry?.inCycle ?? false,
       ignoredAfter: entry?.ignoredAfter ?? [],
-      writeBackPending: resolveTaskStatus(task, live).writeBackPending,
+      writeBackPending: state ? state.closed !== task.checked : false,
       issueNumber: state?.issueNumber ?? null,
       issueUrl: state?.issueUrl ?? null,
-    };
-  });
+    });
+  }
 
   const finish =
     tasks.length === 0
@@ -238,7 +269,8 @@ export function computeStepPlan(plan: Plan, options: StepPlanOptions): StepPlanR
   const filter = options.role?.trim();
   const lanes = groupLanes(
     tasks,
-    open.map((task) => toLaneKey(readRole(task))),
+    scheduled,
+    open.map((task) => laneKeyOf(readRole(task))),
   ).filter((lane) => !filter || toLaneKey(lane.role) === toLaneKey(filter));
 
   return {
@@ -260,19 +292,22 @@ export function computeStepPlan(plan: Plan, options: StepPlanOptions): StepPlanR
   };
 }
 
-/** Walks back from the tasks that end last along the predecessors that bound their start. */
-function markCritical(scheduled: readonly Scheduled[], makespan: number): Set<Scheduled> {
-  const critical = new Set<Scheduled>();
+/**
+ * Walks back from the tasks that end last along the predecessors that bound their start; marks
+ * the critical ones (1) by their index in `scheduled`.
+ */
+function markCritical(scheduled: readonly Scheduled[], makespan: number): Uint8Array {
+  const critical = new Uint8Array(scheduled.length);
   const stack = scheduled.filter((item) => item.finish === makespan);
   while (stack.length > 0) {
     const item = stack.pop();
-    if (!item || critical.has(item)) continue;
-    critical.add(item);
+    if (!item || critical[item.index] === 1) continue;
+    critical[item.index] = 1;
     if (item.start === 0) continue;
-    const candidates = [...(item.lanePrevious ? [item.lanePrevious] : []), ...item.waitsFor];
-    for (const previous of candidates) {
-      if (previous.finish === item.start) stack.push(previous);
-    }
+    const previous = item.lanePrevious;
+    if (previous && previous.finish === item.start) stack.push(previous);
+    for (const dependency of item.waitsFor)
+      if (dependency.finish === item.start) stack.push(dependency);
   }
   return critical;
 }
@@ -280,29 +315,36 @@ function markCritical(scheduled: readonly Scheduled[], makespan: number): Set<Sc
 /**
  * Groups tasks by lane (case-insensitive role). `laneOrder` lists the lane key of every open task
  * in plan order, so lanes appear in the order of their first task in the plan, not in the order
- * dependencies happen to release them.
+ * dependencies happen to release them. `scheduled[i]` holds the lane key of `tasks[i]`.
  */
-function groupLanes(tasks: readonly StepPlanTask[], laneOrder: readonly string[]): StepPlanLane[] {
+function groupLanes(
+  tasks: readonly StepPlanTask[],
+  scheduled: readonly Scheduled[],
+  laneOrder: readonly string[],
+): StepPlanLane[] {
   const lanes = new Map<string, StepPlanTask[]>();
   for (const key of laneOrder) if (!lanes.has(key)) lanes.set(key, []);
-  for (const task of tasks) {
-    const key = toLaneKey(task.role);
-    const lane = lanes.get(key) ?? [];
-    lane.push(task);
-    lanes.set(key, lane);
+  for (let index = 0; index < tasks.length; index++) {
+    const key = scheduled[index]!.laneKey;
+    const lane = lanes.get(key);
+    if (lane) lane.push(tasks[index]!);
+    else lanes.set(key, [tasks[index]!]);
   }
-  return [...lanes.values()]
-    .filter((laneTasks) => laneTasks.length > 0)
-    .map((laneTasks) => {
-      const first = laneTasks[0];
-      const last = laneTasks[laneTasks.length - 1];
-      return {
-        // The spelling of the lane's first task names the lane ("DevOps" and "devops" are one).
-        role: first?.role ?? null,
-        start: first?.start ?? "",
-        finish: last?.finish ?? "",
-        workingDays: snap(laneTasks.reduce((sum, task) => sum + task.estimateDays, 0)),
-        tasks: laneTasks,
-      };
+  const result: StepPlanLane[] = [];
+  for (const laneTasks of lanes.values()) {
+    if (laneTasks.length === 0) continue;
+    const first = laneTasks[0];
+    const last = laneTasks[laneTasks.length - 1];
+    let workingDays = 0;
+    for (const task of laneTasks) workingDays += task.estimateDays;
+    result.push({
+      // The spelling of the lane's first task names the lane ("DevOps" and "devops" are one).
+      role: first?.role ?? null,
+      start: first?.start ?? "",
+      finish: last?.finish ?? "",
+      workingDays: snap(workingDays),
+      tasks: laneTasks,
     });
+  }
+  return result;
 }
