@@ -5,13 +5,13 @@ import {
   listInstallationRepositories,
   probeApp,
   type InstallationRepository,
-} from "../github/octokit-app.js";
+} from "../github/octokit-identity.js";
 import type { Octokit } from "../github/octokit-port.js";
 
 /**
  * Who Nova is on GitHub and where it is installed, in one place: the bot login every use-case
  * matches its own issues, comments and pull requests by, and the installations the reconcile
- * walks. The requests themselves are in `src/github/octokit-app.ts`.
+ * walks. The requests themselves are in `src/github/octokit-identity.ts`.
  */
 export interface AppIdentity {
   /** The app's bot login, `<slug>[bot]`: asked once (`GET /app`), again only after a failure. */

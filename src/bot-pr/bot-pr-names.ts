@@ -2,10 +2,10 @@ import { say, type Language } from "../render/i18n.js";
 
 /**
  * The names of Nova's two pull requests: one branch each (never two open pull requests of a
- * kind), the status label, the report folder, and the titles people see.
+ * kind; the write-back branch is in src/sync/write-back-branch.ts), the status label, the report
+ * folder, and the titles people see.
  */
 export const STATUS_BRANCH = "nova/status";
-export const WRITE_BACK_BRANCH = "nova/checklist";
 
 /** The label on the status pull request (created on first use). */
 export const STATUS_LABEL = {

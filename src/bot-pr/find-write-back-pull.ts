@@ -1,6 +1,6 @@
 import type { ObservedPull } from "../github/vocabulary.js";
 import type { BotPrPort } from "../github/github-api.js";
-import { WRITE_BACK_BRANCH } from "./bot-pr-names.js";
+import { WRITE_BACK_BRANCH } from "../sync/write-back-branch.js";
 import { WriteBackPrBody } from "./write-back-pr-body.js";
 
 /** Nova's open write-back pull request with its parsed body. */

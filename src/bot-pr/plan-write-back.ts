@@ -9,7 +9,8 @@ import { parsePlan } from "../checklist/parse-plan.js";
 import type { Language } from "../render/i18n.js";
 import { parseSyncedMarker, writeSyncedMarker } from "../github/hidden-markers.js";
 import type { BotPrOp } from "./apply-bot-pr.js";
-import { renderWriteBackTitle, WRITE_BACK_BRANCH } from "./bot-pr-names.js";
+import { renderWriteBackTitle } from "./bot-pr-names.js";
+import { WRITE_BACK_BRANCH } from "../sync/write-back-branch.js";
 import type { ObservedWriteBack } from "./observe-write-back.js";
 import { WriteBackPrBody, type WriteBackChange } from "./write-back-pr-body.js";
 

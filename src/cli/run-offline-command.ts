@@ -76,10 +76,11 @@ export async function runOfflineCommand(
     }
     case "plan": {
       const { planFirstSync } = await import("./plan-first-sync.js");
+      const { renderSyncPlan } = await import("../sync/first-sync-preview.js");
       const result = planFirstSync(plan, options);
       return print(
         result,
-        (md) => md.renderSyncPlan(result, lang),
+        () => renderSyncPlan(result, lang),
         (t) => t.renderSyncPlanText(result, lang, output.style, output.width),
       );
     }

@@ -1,13 +1,8 @@
 import { inlineParser } from "./parse-blocks.js";
+import type { InlineNode } from "./inline-node.js";
 import { parseSimpleInline } from "./parse-simple-inline.js";
 
-/** An inline syntax node (lezer's names: `StrongEmphasis`, `InlineCode`, `Comment`, `Link`, ...). */
-export interface InlineNode {
-  name: string;
-  from: number;
-  to: number;
-  children: InlineNode[];
-}
+export type { InlineNode };
 
 /**
  * At most this many characters that can open or close inline markup (`*`, `_`, `~`, `[`, `]`,

@@ -1,4 +1,4 @@
-import type { InlineNode } from "./inline.js";
+import type { InlineNode } from "./inline-node.js";
 
 /**
  * A fast path for the inline content of most task titles: plain text with at most one `**strong**`

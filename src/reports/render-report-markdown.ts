@@ -5,7 +5,6 @@ import type { ProgressResult } from "./progress.js";
 import { renderGantt, renderLaneGantt, type GanttLabels } from "./render-gantt.js";
 import type { StepPlanResult } from "./step-plan.js";
 import type { SummaryResult } from "./summary.js";
-import type { FirstSyncPreview } from "../sync/first-sync-preview.js";
 
 /** The gantt chart's words in `lang`. */
 export function translateGanttLabels(lang: Language): GanttLabels {
@@ -56,14 +55,4 @@ export function renderSummary(
   renderer: Renderer = readSharedRenderer(),
 ): string {
   return renderer.render("summary", lang, result);
-}
-
-/** What a sync would create, as Markdown (`templates/<lang>/sync-plan.hbs`). */
-export function renderSyncPlan(
-  result: FirstSyncPreview,
-  lang: Language,
-  renderer: Renderer = readSharedRenderer(),
-): string {
-  const issues = result.issues.map((issue) => ({ ...issue, closed: issue.state === "closed" }));
-  return renderer.render("sync-plan", lang, { ...result, issues });
 }

@@ -1,3 +1,6 @@
+import type { Renderer } from "../render/create-renderer.js";
+import type { Language } from "../render/i18n.js";
+import { readSharedRenderer } from "../render/shared-renderer.js";
 import type { DesiredLabel } from "./desired-state.js";
 
 /** What `nova plan` shows: the writes of a first sync into an empty repository. */
@@ -21,4 +24,14 @@ export interface FirstSyncPreview {
    * link); the milestone (only with `delivery:` in the configuration) is not counted.
    */
   writes: number;
+}
+
+/** What a sync would create, as Markdown (`templates/<lang>/sync-plan.hbs`). */
+export function renderSyncPlan(
+  result: FirstSyncPreview,
+  lang: Language,
+  renderer: Renderer = readSharedRenderer(),
+): string {
+  const issues = result.issues.map((issue) => ({ ...issue, closed: issue.state === "closed" }));
+  return renderer.render("sync-plan", lang, { ...result, issues });
 }

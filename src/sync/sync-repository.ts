@@ -1,4 +1,4 @@
-import { WRITE_BACK_BRANCH } from "../bot-pr/bot-pr-names.js";
+import { linkWriteBackBranch } from "./write-back-branch.js";
 import type { LintProblem } from "../checklist/lint.js";
 import { parseConfig, renderConfigProblems, type ConfigProblem } from "../config/parse-config.js";
 import type { NovaConfig } from "../config/schema.js";
@@ -250,12 +250,6 @@ export function renderSyncCheck(
     writeBackPull,
     structureLines: renderStructureLines(report.structure, lang),
   });
-}
-
-/** The open pull requests of the write-back branch: a link to the write-back PR without a read. */
-export function linkWriteBackBranch(htmlUrl: string): { number: null; url: string } {
-  const query = encodeURIComponent(`is:pr is:open head:${WRITE_BACK_BRANCH}`);
-  return { number: null, url: `${htmlUrl}/pulls?q=${query}` };
 }
 
 /** The check run's lines about sub-issues, dependencies, the milestone and missing features. */

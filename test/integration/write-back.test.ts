@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { WRITE_BACK_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
+import { WRITE_BACK_BRANCH } from "../../src/sync/write-back-branch.js";
 import { WriteBackPrBody } from "../../src/bot-pr/write-back-pr-body.js";
 import { applyTextEdits, planSetTaskId } from "../../src/checklist/edit-plan.js";
 import { parsePlan } from "../../src/checklist/parse-plan.js";

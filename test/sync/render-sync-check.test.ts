@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { SyncReport } from "../../src/sync/summarize-sync.js";
-import { linkWriteBackBranch, renderSyncCheck } from "../../src/sync/sync-repository.js";
+import { renderSyncCheck } from "../../src/sync/sync-repository.js";
+import { linkWriteBackBranch } from "../../src/sync/write-back-branch.js";
 
 const REPORT: SyncReport = {
   labelsCreated: [],

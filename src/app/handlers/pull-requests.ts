@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { WRITE_BACK_BRANCH } from "../../bot-pr/bot-pr-names.js";
+import { WRITE_BACK_BRANCH } from "../../sync/write-back-branch.js";
 import { parseClosingReferences } from "../../board/closing-references.js";
 import { DEFAULT_CONFIG } from "../../config/schema.js";
 import { CONFIG_PATH } from "../../config/config-path.js";
