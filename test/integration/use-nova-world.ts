@@ -31,6 +31,8 @@ export interface NovaWorld<N> {
    * option does or as `starter` does (other options for the rest of the test).
    */
   restart(starter?: NovaStarter<N>): Promise<N>;
+  /** `restart` for a test that starts Nova itself (its own options), stopped after the test. */
+  start(starter: NovaStarter<N>): Promise<N>;
 }
 
 /** How a world starts Nova once the repository is seeded, and how it stops it afterwards. */
@@ -96,6 +98,7 @@ export function useNovaWorld<N = never>(options: NovaWorldOptions<N> = {}): Nova
       await tearDown();
       return start(starter);
     },
+    start: (starter) => world.restart(starter),
   };
   beforeAll(async () => {
     if (options.clock !== undefined) clock = createManualClock(options.clock);
