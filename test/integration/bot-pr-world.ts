@@ -8,7 +8,8 @@ import {
   type ManualClock,
 } from "../fake-github/index.js";
 import { renderPull, renderRepository } from "../fake-github/render.js";
-import { startNova, type TestNova } from "../integration/start-nova.js";
+import { startNova, type TestNova } from "./start-nova.js";
+import type { NovaStarter } from "./use-nova-world.js";
 
 export const PLAN = "docs/dgx-spark-plan.md";
 
@@ -157,4 +158,9 @@ export async function startBotPrWorld(
         );
     },
   };
+}
+
+/** `startBotPrWorld` as a `useNovaWorld` starter (the world needs the `clock` option). */
+export function botPrWorld(): NovaStarter<BotPrWorld> {
+  return { start: ({ fake, repo, clock }) => startBotPrWorld(fake, repo, clock) };
 }
