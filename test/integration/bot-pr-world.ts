@@ -9,7 +9,7 @@ import {
 } from "../fake-github/index.js";
 import { renderPull, renderRepository } from "../fake-github/render.js";
 import { startNova, type TestNova } from "./start-nova.js";
-import type { NovaStarter } from "./use-nova-world.js";
+import { listWritesSince, type NovaStarter } from "./use-nova-world.js";
 
 export const PLAN = "docs/dgx-spark-plan.md";
 
@@ -149,14 +149,7 @@ export async function startBotPrWorld(
       });
       await deliver("pull_request", payload);
     },
-    writesSince(mark) {
-      return fake.requests
-        .slice(mark)
-        .filter((request) => request.method !== "GET" && !request.path.startsWith("/app/"))
-        .map(
-          (request) => `${request.method} ${request.path.replace(`/repos/${repo.fullName}`, "")}`,
-        );
-    },
+    writesSince: (mark) => listWritesSince(fake, repo, mark),
   };
 }
 

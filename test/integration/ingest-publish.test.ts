@@ -67,13 +67,6 @@ function post(report: GpuReport, options: Parameters<typeof postReport>[2] = {})
   return postReport(world.nova.url, JSON.stringify(report), options);
 }
 
-function writesSince(mark: number): string[] {
-  return world.fake.requests
-    .slice(mark)
-    .filter((request) => request.method !== "GET" && !request.path.startsWith("/app/"))
-    .map((request) => `${request.method} ${request.path.replace("/repos/acme/dgx", "")}`);
-}
-
 describe("the sticky comment", () => {
   it("posts the report on the gpu.task issue: status, checks, GPUs with n. v., remediation", async () => {
     const report = buildReport({
@@ -115,7 +108,7 @@ describe("the sticky comment", () => {
     const two = await post(second);
     expect([one.status, two.status]).toEqual([201, 201]);
     expect(two.body.commentUrl).toBe(one.body.commentUrl);
-    expect(writesSince(mark)).toEqual([
+    expect(world.writesSince(mark)).toEqual([
       expect.stringMatching(/^PATCH \/issues\/comments\/\d+$/),
       `DELETE /issues/${taskIssue}/labels/dgx/gpu-fail`,
     ]);
@@ -268,7 +261,7 @@ describe("targets", () => {
       expect([JSON.stringify(target), answer.status]).toEqual([JSON.stringify(target), 422]);
       expect(answer.body.error).toEqual(expect.any(String));
     }
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
   });
 
   it("publishes only the check run for a commit when gpu.task has no issue", async () => {
@@ -298,7 +291,7 @@ describe("idempotency", () => {
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.body).toEqual({ ...first.body, status: "duplicate" });
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
     expect(reportComments(taskIssue)).toHaveLength(1);
     expect(gpuRuns()).toHaveLength(1);
   });
@@ -336,7 +329,7 @@ describe("idempotency", () => {
       commentUrl: first.body.commentUrl,
       checkRunUrl: first.body.checkRunUrl,
     });
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
   });
 
   it("answers 422 to the same id with another body, in the process and after a restart", async () => {
@@ -371,7 +364,7 @@ describe("idempotency", () => {
     const mark = world.fake.requests.length;
     const retried = await post(report);
     expect(retried.status).toBe(201);
-    expect(writesSince(mark)).toEqual(["POST /check-runs"]);
+    expect(world.writesSince(mark)).toEqual(["POST /check-runs"]);
     expect(reportComments(taskIssue)).toHaveLength(1);
     expect(gpuRuns()).toHaveLength(1);
   });
@@ -394,7 +387,7 @@ describe("limits and configuration", () => {
     const third = await post(buildReport());
     expect(third.status).toBe(429);
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(3000);
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
     expect((await post(first)).status).toBe(200);
   });
 

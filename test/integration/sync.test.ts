@@ -24,17 +24,6 @@ function openPullPayload(title: string, head: string, login: string) {
   });
 }
 
-/** The writes (method + path) since a mark in the request log. */
-function writesSince(mark: number): string[] {
-  return (
-    world.fake.requests
-      .slice(mark)
-      // Installation tokens are auth, not writes to the repository.
-      .filter((request) => request.method !== "GET" && !request.path.startsWith("/app/"))
-      .map((request) => `${request.method} ${request.path.replace("/repos/acme/dgx", "")}`)
-  );
-}
-
 /** The fields of GitHub's issue JSON these tests read. */
 interface IssueJson {
   number: number;
@@ -96,7 +85,7 @@ describe("sync through the real app and a fake GitHub", () => {
     const push = await firstSync();
     const mark = world.fake.requests.length;
     await deliver("push", push);
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
     expect(world.fake.violations).toEqual([]);
   });
 
@@ -116,7 +105,7 @@ describe("sync through the real app and a fake GitHub", () => {
     await deliver("push", newer);
     const mark = world.fake.requests.length;
     await deliver("push", older); // GitHub delivers out of order
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
     const playbook = taskIssues().find((issue) => issue.title.startsWith("DGX Setup Playbook"));
     expect(playbook).toMatchObject({ title: "DGX Setup Playbook schreiben", state: "open" });
     expect(world.fake.violations).toEqual([]);
@@ -170,7 +159,7 @@ describe("sync through the real app and a fake GitHub", () => {
     const mark = world.fake.requests.length;
     await deliver("push", world.repo.pushCommit({ files: { [PLAN]: edited } }));
     expect(world.fake.violations).toEqual([]);
-    expect(writesSince(mark).sort()).toEqual(
+    expect(world.writesSince(mark).sort()).toEqual(
       [
         "POST /issues", // the added task
         `PATCH /issues/${renamed}`, // title + body, same issue
@@ -250,7 +239,7 @@ describe("sync through the real app and a fake GitHub", () => {
     });
     await deliver("push", push);
     expect(taskIssues()).toEqual([]);
-    expect(writesSince(0).filter((write) => write !== "POST /check-runs")).toEqual([]);
+    expect(world.writesSince(0).filter((write) => write !== "POST /check-runs")).toEqual([]);
     expect(world.repo.checkRuns).toHaveLength(1);
     const run = world.repo.checkRuns[0]!;
     expect(run).toMatchObject({ name: "Nova: Konfiguration", conclusion: "failure" });
@@ -277,7 +266,7 @@ describe("sync through the real app and a fake GitHub", () => {
     expect(broken).not.toBe(bundled);
     const mark = world.fake.requests.length;
     await deliver("push", world.repo.pushCommit({ files: { [PLAN]: broken } }));
-    expect(writesSince(mark)).toEqual(["POST /check-runs"]);
+    expect(world.writesSince(mark)).toEqual(["POST /check-runs"]);
     const run = world.repo.checkRuns.at(-1)!;
     expect(run).toMatchObject({ name: "Nova: Sync", conclusion: "failure" });
     expect(run.output.annotations).toEqual([
@@ -325,7 +314,7 @@ describe("sync through the real app and a fake GitHub", () => {
     const mark = world.fake.requests.length;
     await world.nova.deliver("pull_request", payload, "pr-1");
     expect(world.fake.violations).toEqual([]);
-    expect(writesSince(mark)).toEqual(["POST /check-runs"]);
+    expect(world.writesSince(mark)).toEqual(["POST /check-runs"]);
     const run = world.repo.checkRuns.at(-1)!;
     expect(run).toMatchObject({
       name: "Nova: Sync-Vorschau",
@@ -354,7 +343,7 @@ describe("sync through the real app and a fake GitHub", () => {
     const mark = world.fake.requests.length;
     await world.nova.deliver("pull_request", payload, "pr-hostile");
     expect(world.fake.violations).toEqual([]);
-    expect(writesSince(mark)).toEqual(["POST /check-runs"]);
+    expect(world.writesSince(mark)).toEqual(["POST /check-runs"]);
     const run = world.repo.checkRuns.at(-1)!;
     expect(run).toMatchObject({ name: "Nova: Sync-Vorschau", conclusion: "failure" });
     expect(JSON.stringify(run.output)).toContain("Zu tief verschachtelt: 10.001 Ebenen");
@@ -370,6 +359,6 @@ describe("sync through the real app and a fake GitHub", () => {
     expect(taskIssues()[0]!.labels.map((label) => label.name)).toContain("DGX");
     const mark = world.fake.requests.length;
     await deliver("push", world.repo.pushCommit({ files: { [PLAN]: `${bundled}\n` } }));
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
   });
 });

@@ -33,6 +33,19 @@ export interface NovaWorld<N> {
   restart(starter?: NovaStarter<N>): Promise<N>;
   /** `restart` for a test that starts Nova itself (its own options), stopped after the test. */
   start(starter: NovaStarter<N>): Promise<N>;
+  /** The writes to the repository since a mark in the request log (see `listWritesSince`). */
+  writesSince(mark: number): string[];
+}
+
+/**
+ * Write requests (method + path without `/repos/{owner}/{name}`) since a mark in the fake's
+ * request log; installation tokens are auth, not writes to the repository.
+ */
+export function listWritesSince(fake: FakeGitHub, repo: FakeRepo, mark: number): string[] {
+  return fake.requests
+    .slice(mark)
+    .filter((request) => request.method !== "GET" && !request.path.startsWith("/app/"))
+    .map((request) => `${request.method} ${request.path.replace(`/repos/${repo.fullName}`, "")}`);
 }
 
 /** How a world starts Nova once the repository is seeded, and how it stops it afterwards. */
@@ -99,6 +112,7 @@ export function useNovaWorld<N = never>(options: NovaWorldOptions<N> = {}): Nova
       return start(starter);
     },
     start: (starter) => world.restart(starter),
+    writesSince: (mark) => listWritesSince(world.fake, world.repo, mark),
   };
   beforeAll(async () => {
     if (options.clock !== undefined) clock = createManualClock(options.clock);
