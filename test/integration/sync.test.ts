@@ -2,6 +2,7 @@ import { describe, expect, it } from "@jest/globals";
 import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import { createWebhookPayload, secondaryRateLimit, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
+import type { IssueJson as BotPrIssueJson } from "./bot-pr-world.js";
 import { inProcess, useNovaWorld } from "./use-nova-world.js";
 
 const PLAN = "docs/dgx-spark-plan.md";
@@ -25,13 +26,7 @@ function openPullPayload(title: string, head: string, login: string) {
 }
 
 /** The fields of GitHub's issue JSON these tests read. */
-interface IssueJson {
-  number: number;
-  title: string;
-  body: string | null;
-  state: string;
-  state_reason: string | null;
-  user: { login: string };
+interface IssueJson extends BotPrIssueJson {
   labels: Array<{ name: string }>;
 }
 
