@@ -3,17 +3,14 @@
  * endpoint validates every query and mutation against GitHub's published schema and executes
  * it against its project state.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import type { Probot } from "probot";
-import type { SyncService } from "../../src/app/workers/sync-service.js";
-import type { BoardService } from "../../src/app/workers/board-service.js";
+import { describe, expect, it } from "@jest/globals";
 import type { SyncRepositoryResult } from "../../src/sync/sync-repository.js";
 import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import {
   createWebhookPayload,
-  FakeGitHub,
   secondaryRateLimit,
-  type FakeRepo,
+  type WebhookName,
+  type WebhookPayload,
 } from "../fake-github/index.js";
 import {
   listGraphqlCalls,
@@ -24,7 +21,7 @@ import {
 } from "../fake-github/graphql/index.js";
 import { renderRepository } from "../fake-github/render.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { startNova, type TestNova } from "../integration/start-nova.js";
+import { inProcess, useNovaWorld } from "./use-nova-world.js";
 
 const PLAN = "docs/dgx-spark-plan.md";
 const CONFIG = ".github/nova.yml";
@@ -45,81 +42,59 @@ const ROLES = `roles:
 `;
 const BY_TITLE = `project:\n  owner: acme\n  title: DGX Spark Vorbereitung\n  create: true\n${ROLES}`;
 
-let fake: FakeGitHub;
-let repo: FakeRepo;
-let store: ProjectStore;
-let probot: Probot;
-let service: SyncService;
-let board: BoardService;
-let nova: TestNova;
-let deliveries = 0;
-
-beforeAll(async () => {
-  fake = await FakeGitHub.start();
+const world = useNovaWorld({
+  repo: { ownerType: "Organization" },
+  nova: inProcess({ now: () => NOW }),
 });
-afterAll(() => fake.close());
-
-beforeEach(async () => {
-  fake.reset();
-  repo = fake.seedRepo({
-    owner: "acme",
-    name: "dgx",
-    installationId: 42,
-    ownerType: "Organization",
-    files: { "README.md": "# dgx\n" },
-  });
-  store = projectStoreOf(fake.state);
-  nova = await startNova(fake, { now: () => NOW });
-  ({ probot, sync: service, board } = nova);
-});
-
-async function receive(name: string, payload: unknown): Promise<void> {
-  await probot.receive({ id: `d-${++deliveries}`, name, payload } as Parameters<
-    Probot["receive"]
-  >[0]);
-  await nova.settled();
-}
+/** The fake's Projects (v2) state (one per reset). */
+const store = (): ProjectStore => projectStoreOf(world.fake.state);
+const receive = (name: WebhookName, payload: unknown) =>
+  world.nova.deliver(name, payload as WebhookPayload<typeof name>);
 
 /** Pushes the plan and a config; waits for the sync and the board run after it. */
 async function push(config: string, plan = bundled): Promise<void> {
-  await receive("push", repo.pushCommit({ files: { [PLAN]: plan, [CONFIG]: config } }));
+  await receive("push", world.repo.pushCommit({ files: { [PLAN]: plan, [CONFIG]: config } }));
 }
 
 /** The task issues by title. */
 function taskIssue(title: string): number {
-  const issue = (repo.issues() as Array<{ number: number; title: string; body: string }>).find(
-    (candidate) => candidate.title === title && parseTaskMarker(candidate.body) !== null,
-  );
+  const issue = (
+    world.repo.issues() as Array<{ number: number; title: string; body: string }>
+  ).find((candidate) => candidate.title === title && parseTaskMarker(candidate.body) !== null);
   if (!issue) throw new Error(`no task issue ${title}`);
   return issue.number;
 }
 
 function values(project: FakeProject, number: number) {
-  const item = store.itemOf(project, repo, number);
+  const item = store().itemOf(project, world.repo, number);
   if (!item) throw new Error(`#${number} is not on the board`);
-  return store.readValues(project, item);
+  return store().readValues(project, item);
 }
 
 function onlyProject(): FakeProject {
-  expect(store.projects).toHaveLength(1);
-  return store.projects[0]!;
+  expect(store().projects).toHaveLength(1);
+  return store().projects[0]!;
 }
 
 describe("the Projects (v2) board", () => {
   it("creates the board from nothing and places the 20 bundled tasks with all fields in few batched requests", async () => {
     await push(BY_TITLE);
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
     const project = onlyProject();
     expect(project).toMatchObject({
       owner: "acme",
       title: "DGX Spark Vorbereitung",
       closed: false,
     });
-    expect(project.repositoryIds).toEqual([`R_fake${repo.id}`]);
+    expect(project.repositoryIds).toEqual([`R_fake${world.repo.id}`]);
     expect(project.fields.map((field) => field.name)).toEqual(
       expect.arrayContaining(["Status", "Bereich", "Reihenfolge", "Rolle", "Ziel"]),
     );
-    expect(store.field(project, "Bereich").options.map((option) => option.name)).toEqual([
+    expect(
+      store()
+        .field(project, "Bereich")
+        .options.map((option) => option.name),
+    ).toEqual([
       "Infrastruktur- & Setup-Automatisierung",
       "KI-Stack & Modellbereitstellung",
       "Daten- & Wissensbasis vorbereiten",
@@ -138,14 +113,14 @@ describe("the Projects (v2) board", () => {
     });
     // Tasks have every field; section issues Bereich and Status only (Reihenfolge empty).
     const shapes = project.items.map((item) =>
-      Object.keys(store.readValues(project, item)).sort().join(","),
+      Object.keys(store().readValues(project, item)).sort().join(","),
     );
     expect(
       shapes.filter((shape) => shape === "Bereich,Reihenfolge,Rolle,Status,Ziel"),
     ).toHaveLength(20);
     expect(shapes.filter((shape) => shape === "Bereich,Status")).toHaveLength(6);
 
-    const calls = listGraphqlCalls(fake.requests);
+    const calls = listGraphqlCalls(world.fake.requests);
     const mutations = calls.filter((call) => call.kind === "mutation");
     // The project, then fields + 26 items in one request, then 112 values (100 for tasks, 12
     // for sections) in batches of 50.
@@ -162,7 +137,7 @@ describe("the Projects (v2) board", () => {
       "NovaBoardItems",
       "NovaBoardIssues",
     ]);
-    expect(board.lastStatus("acme/dgx")).toMatchObject({
+    expect(world.nova.board.lastStatus("acme/dgx")).toMatchObject({
       kind: "synced",
       created: true,
       summary: { itemsAdded: 26, valuesWritten: 112, mutationRequests: 4, mutations: 142 },
@@ -171,17 +146,19 @@ describe("the Projects (v2) board", () => {
 
   it("a second run with nothing changed reads the board and makes no mutation", async () => {
     await push(BY_TITLE);
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     await push(BY_TITLE, `${bundled}\n`);
-    expect(fake.violations).toEqual([]);
-    expect(listMutationCalls(fake.requests.slice(mark))).toEqual([]);
-    expect(listGraphqlCalls(fake.requests.slice(mark)).map((call) => call.name)).toEqual([
+    expect(world.fake.violations).toEqual([]);
+    expect(listMutationCalls(world.fake.requests.slice(mark))).toEqual([]);
+    expect(listGraphqlCalls(world.fake.requests.slice(mark)).map((call) => call.name)).toEqual([
       "NovaProjectByTitle",
       "NovaBoardItems",
     ]);
-    expect(board.describeBoard("acme/dgx", "de")).toContain("aktuell (26 Aufgaben unverändert)");
+    expect(world.nova.board.describeBoard("acme/dgx", "de")).toContain(
+      "aktuell (26 Aufgaben unverändert)",
+    );
     // The board works from what the sync read: one checklist read, one issue listing in all.
-    const reads = fake.requests
+    const reads = world.fake.requests
       .slice(mark)
       .filter((request) => request.method === "GET" && !request.path.startsWith("/app"))
       .map((request) => request.path.replace("/repos/acme/dgx", ""));
@@ -194,10 +171,10 @@ describe("the Projects (v2) board", () => {
     const project = onlyProject();
     // The last task of its lane (section 6): closing it moves no other task's Ziel.
     const closed = taskIssue("Risikoanalyse dokumentieren");
-    const mark = fake.requests.length;
-    await receive("issues", repo.closeIssue(closed));
-    expect(fake.violations).toEqual([]);
-    const mutations = listMutationCalls(fake.requests.slice(mark));
+    const mark = world.fake.requests.length;
+    await receive("issues", world.repo.closeIssue(closed));
+    expect(world.fake.violations).toEqual([]);
+    const mutations = listMutationCalls(world.fake.requests.slice(mark));
     expect(mutations.map((call) => call.fields)).toEqual([["updateProjectV2ItemFieldValue"]]);
     expect(values(project, closed).Status).toBe("Done");
   });
@@ -206,92 +183,92 @@ describe("the Projects (v2) board", () => {
     await push(BY_TITLE);
     const project = onlyProject();
     const target = {
-      octokit: await probot.auth(42),
+      octokit: await world.nova.probot.auth(42),
       repo: { owner: "acme", repo: "dgx" },
     };
     // A sync's result, its board run held back (as if queued) behind the event below.
     let stale: SyncRepositoryResult | undefined;
-    await service.requestSync({
+    await world.nova.sync.requestSync({
       ...target,
       reason: "reconcile",
       onResult: (result) => {
         stale = result;
       },
     });
-    await board.settled();
+    await world.nova.board.settled();
     expect(stale?.status).toBe("synced");
     const assigned = taskIssue("Risikoanalyse dokumentieren");
-    await receive("issues", repo.assignIssue(assigned, "alice"));
+    await receive("issues", world.repo.assignIssue(assigned, "alice"));
     expect(values(project, assigned).Status).toBe("In Progress");
-    const mark = fake.requests.length;
-    await board.afterSync(target, stale!);
-    await board.settled();
+    const mark = world.fake.requests.length;
+    await world.nova.board.afterSync(target, stale!);
+    await world.nova.board.settled();
     // Its listing predates the assignment: the run read the issues again and changed nothing.
-    expect(listMutationCalls(fake.requests.slice(mark))).toEqual([]);
+    expect(listMutationCalls(world.fake.requests.slice(mark))).toEqual([]);
     expect(values(project, assigned).Status).toBe("In Progress");
     expect(
-      fake.requests
+      world.fake.requests
         .slice(mark)
         .filter((request) => request.method === "GET" && request.path === "/repos/acme/dgx/issues"),
     ).toHaveLength(1);
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("an assignment or an open pull request that closes a task moves it to In Progress", async () => {
     await push(BY_TITLE);
     const project = onlyProject();
     const assigned = taskIssue("Risikoanalyse dokumentieren");
-    await receive("issues", repo.assignIssue(assigned, "alice"));
+    await receive("issues", world.repo.assignIssue(assigned, "alice"));
     expect(values(project, assigned).Status).toBe("In Progress");
 
     const fixed = taskIssue("Onboarding-Paket aktualisieren");
-    repo.pushCommit({ branch: "risk", files: { "risk.md": "# Risiken\n" } });
-    const pull = repo.openPull({
+    world.repo.pushCommit({ branch: "risk", files: { "risk.md": "# Risiken\n" } });
+    const pull = world.repo.openPull({
       title: "Risiken",
       head: "risk",
       body: `Closes #${fixed}`,
-      user: fake.state.user("alice"),
+      user: world.fake.state.user("alice"),
     });
-    const [rendered] = repo.pulls().filter((candidate) => candidate.number === pull.number);
-    const mark = fake.requests.length;
+    const [rendered] = world.repo.pulls().filter((candidate) => candidate.number === pull.number);
+    const mark = world.fake.requests.length;
     await receive(
       "pull_request",
       createWebhookPayload("pull_request.opened", {
         owner: "acme",
         repo: "dgx",
         installationId: 42,
-        repository: renderRepository(fake.state, repo),
+        repository: renderRepository(world.fake.state, world.repo),
         set: { number: pull.number, pull_request: rendered },
       }),
     );
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
     expect(values(project, fixed).Status).toBe("In Progress");
-    expect(listMutationCalls(fake.requests.slice(mark)).map((call) => call.fields)).toEqual([
+    expect(listMutationCalls(world.fake.requests.slice(mark)).map((call) => call.fields)).toEqual([
       ["updateProjectV2ItemFieldValue"],
     ]);
   });
 
   it("leaves a board's user fields, extra options and values alone; adds only what is missing", async () => {
-    store.addOrganization("acme");
-    const project = store.createProject("acme", "Team-Board");
-    const status = store.field(project, "Status");
-    store.addOption(status, "Blockiert", "RED");
-    const bereich = store.addField(project, {
+    store().addOrganization("acme");
+    const project = store().createProject("acme", "Team-Board");
+    const status = store().field(project, "Status");
+    store().addOption(status, "Blockiert", "RED");
+    const bereich = store().addField(project, {
       name: "Bereich",
       dataType: "SINGLE_SELECT",
       options: ["Operative Vorbereitung", "Sonstiges"],
     });
-    store.addField(project, { name: "Aufwand", dataType: "NUMBER" });
-    store.addField(project, { name: "Notizen", dataType: "TEXT" });
-    const draft = store.addDraftItem(project, "Kaffee besorgen");
-    store.setValue(project, draft, "Status", "Blockiert");
-    store.setValue(project, draft, "Bereich", "Sonstiges");
-    store.setValue(project, draft, "Aufwand", 3);
-    store.setValue(project, draft, "Notizen", "bitte bio");
+    store().addField(project, { name: "Aufwand", dataType: "NUMBER" });
+    store().addField(project, { name: "Notizen", dataType: "TEXT" });
+    const draft = store().addDraftItem(project, "Kaffee besorgen");
+    store().setValue(project, draft, "Status", "Blockiert");
+    store().setValue(project, draft, "Bereich", "Sonstiges");
+    store().setValue(project, draft, "Aufwand", 3);
+    store().setValue(project, draft, "Notizen", "bitte bio");
 
     await push(`project:\n  owner: acme\n  number: ${project.number}\n${ROLES}`);
-    expect(fake.violations).toEqual([]);
-    expect(store.projects).toHaveLength(1);
+    expect(world.fake.violations).toEqual([]);
+    expect(store().projects).toHaveLength(1);
     // Nothing of the team's was renamed, removed or cleared.
     expect(status.options.map((option) => option.name)).toEqual([
       "Todo",
@@ -299,8 +276,12 @@ describe("the Projects (v2) board", () => {
       "Done",
       "Blockiert",
     ]);
-    expect(store.field(project, "Bereich").id).toBe(bereich.id);
-    expect(store.field(project, "Bereich").options.map((option) => option.name)).toEqual([
+    expect(store().field(project, "Bereich").id).toBe(bereich.id);
+    expect(
+      store()
+        .field(project, "Bereich")
+        .options.map((option) => option.name),
+    ).toEqual([
       "Operative Vorbereitung",
       "Sonstiges",
       "Infrastruktur- & Setup-Automatisierung",
@@ -313,8 +294,8 @@ describe("the Projects (v2) board", () => {
       expect.arrayContaining(["Aufwand", "Notizen", "Reihenfolge", "Rolle", "Ziel"]),
     );
     // GitHub gave every Bereich option a new id; Nova put the draft's value back.
-    expect(store.optionReplacements).toBe(1);
-    expect(store.readValues(project, draft)).toEqual({
+    expect(store().optionReplacements).toBe(1);
+    expect(store().readValues(project, draft)).toEqual({
       Status: "Blockiert",
       Bereich: "Sonstiges",
       Aufwand: 3,
@@ -326,58 +307,58 @@ describe("the Projects (v2) board", () => {
       Status: "Todo",
     });
     // A second run: nothing to write.
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     await push(`project:\n  owner: acme\n  number: ${project.number}\n${ROLES}`, `${bundled}\n`);
-    expect(listMutationCalls(fake.requests.slice(mark))).toEqual([]);
+    expect(listMutationCalls(world.fake.requests.slice(mark))).toEqual([]);
   });
 
   it("recognises the German status names and a configured one", async () => {
-    store.addOrganization("acme");
-    const project = store.createProject("acme", "Board");
-    const status = store.field(project, "Status");
+    store().addOrganization("acme");
+    const project = store().createProject("acme", "Board");
+    const status = store().field(project, "Status");
     status.options = [
-      store.newOption("Offen", "GRAY"),
-      store.newOption("In Arbeit", "YELLOW"),
-      store.newOption("Fertig", "GREEN"),
+      store().newOption("Offen", "GRAY"),
+      store().newOption("In Arbeit", "YELLOW"),
+      store().newOption("Fertig", "GREEN"),
     ];
     await push(
       `project:\n  owner: acme\n  number: 1\n  statusOptions:\n    done: Fertig\n${ROLES}`,
     );
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
     expect(status.options.map((option) => option.name)).toEqual(["Offen", "In Arbeit", "Fertig"]);
     expect(values(project, taskIssue("Risikoanalyse dokumentieren")).Status).toBe("Offen");
     const closed = taskIssue("Risikoanalyse dokumentieren");
-    await receive("issues", repo.closeIssue(closed));
+    await receive("issues", world.repo.closeIssue(closed));
     expect(values(project, closed).Status).toBe("Fertig");
   });
 
   it("a user-owned project: no write, a clear message in the log, a check run and /nova help's text", async () => {
-    store.addUser("carol");
-    store.createProject("carol", "Mein Board");
-    const payload = repo.pushCommit({
+    store().addUser("carol");
+    store().createProject("carol", "Mein Board");
+    const payload = world.repo.pushCommit({
       files: { [PLAN]: bundled, [CONFIG]: `project:\n  owner: carol\n  number: 1\n` },
     });
     await receive("push", payload);
-    expect(fake.violations).toEqual([]);
-    expect(listMutationCalls(fake.requests)).toEqual([]);
-    const status = board.lastStatus("acme/dgx");
+    expect(world.fake.violations).toEqual([]);
+    expect(listMutationCalls(world.fake.requests)).toEqual([]);
+    const status = world.nova.board.lastStatus("acme/dgx");
     expect(status).toEqual({ kind: "user-owned", owner: "carol" });
-    const message = board.describeBoard("acme/dgx", "de")!;
+    const message = world.nova.board.describeBoard("acme/dgx", "de")!;
     expect(message).toContain("`carol` ist ein Benutzerkonto");
     expect(message).toContain("nur Projekte von Organisationen");
-    const run = repo.checkRuns.find((candidate) => candidate.name === "Nova: Projekt-Board");
-    expect(run).toMatchObject({ conclusion: "failure", headSha: repo.branchSha("main") });
+    const run = world.repo.checkRuns.find((candidate) => candidate.name === "Nova: Projekt-Board");
+    expect(run).toMatchObject({ conclusion: "failure", headSha: world.repo.branchSha("main") });
     expect(run!.output.summary).toBe(message);
     // A redelivery does not add a second check run to the commit.
     await receive("push", payload);
     expect(
-      repo.checkRuns.filter((candidate) => candidate.name === "Nova: Projekt-Board"),
+      world.repo.checkRuns.filter((candidate) => candidate.name === "Nova: Projekt-Board"),
     ).toHaveLength(1);
     // `/nova help` tells people why the board stays empty.
     const question = taskIssue("Risikoanalyse dokumentieren");
-    await receive("issue_comment", repo.addComment(question, "/nova help", { by: "alice" }));
+    await receive("issue_comment", world.repo.addComment(question, "/nova help", { by: "alice" }));
     const reply = (
-      repo.comments(question) as Array<{ body: string; user: { login: string } }>
+      world.repo.comments(question) as Array<{ body: string; user: { login: string } }>
     ).find((comment) => comment.user.login === "nova-test[bot]");
     // One row: the configured project, then what Nova says about it.
     expect(reply?.body).toMatch(
@@ -386,21 +367,24 @@ describe("the Projects (v2) board", () => {
   });
 
   it("a project number the organisation does not have, and an installation without project access", async () => {
-    store.addOrganization("acme");
+    store().addOrganization("acme");
     await push(`project:\n  owner: acme\n  number: 9\n`);
-    expect(board.lastStatus("acme/dgx")).toEqual({
+    expect(world.nova.board.lastStatus("acme/dgx")).toEqual({
       kind: "project-not-found",
       owner: "acme",
       number: 9,
     });
-    store.createProject("acme", "Board");
-    store.deniedInstallations.add(42);
+    store().createProject("acme", "Board");
+    store().deniedInstallations.add(42);
     await push(`project:\n  owner: acme\n  number: 1\n`, `${bundled}\n`);
-    expect(board.lastStatus("acme/dgx")).toMatchObject({ kind: "forbidden", owner: "acme" });
-    expect(board.describeBoard("acme/dgx", "en")).toContain(
+    expect(world.nova.board.lastStatus("acme/dgx")).toMatchObject({
+      kind: "forbidden",
+      owner: "acme",
+    });
+    expect(world.nova.board.describeBoard("acme/dgx", "en")).toContain(
       "Organization projects: Read and write",
     );
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("archives the item of a removed task and brings it back when the task returns", async () => {
@@ -409,25 +393,25 @@ describe("the Projects (v2) board", () => {
     const removed = taskIssue("Test-Suites erweitern");
     const line = bundled.split("\n").find((text) => text.includes("**Test-Suites erweitern**"))!;
     await push(BY_TITLE, bundled.replace(`${line}\n`, ""));
-    expect(fake.violations).toEqual([]);
-    expect(store.itemOf(project, repo, removed)?.archived).toBe(true);
+    expect(world.fake.violations).toEqual([]);
+    expect(store().itemOf(project, world.repo, removed)?.archived).toBe(true);
     await push(BY_TITLE, bundled);
-    expect(store.itemOf(project, repo, removed)?.archived).toBe(false);
+    expect(store().itemOf(project, world.repo, removed)?.archived).toBe(false);
     expect(project.items).toHaveLength(26);
   });
 
   it("waits out a secondary rate limit on a GraphQL request and still converges", async () => {
-    fake.failNext({ method: "POST", path: /^\/graphql$/, ...secondaryRateLimit(), times: 1 });
+    world.fake.failNext({ method: "POST", path: /^\/graphql$/, ...secondaryRateLimit(), times: 1 });
     await push(BY_TITLE);
-    expect(fake.pendingFailures()).toEqual([]);
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.pendingFailures()).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
     expect(onlyProject().items).toHaveLength(26);
   });
 
   it("a repository without `project` makes no GraphQL request at all", async () => {
     await push("language: de\n");
-    expect(listGraphqlCalls(fake.requests)).toEqual([]);
-    expect(board.lastStatus("acme/dgx")).toEqual({ kind: "off" });
+    expect(listGraphqlCalls(world.fake.requests)).toEqual([]);
+    expect(world.nova.board.lastStatus("acme/dgx")).toEqual({ kind: "off" });
   });
 });
 

@@ -8,7 +8,8 @@ import {
   type ManualClock,
 } from "../fake-github/index.js";
 import { renderPull, renderRepository } from "../fake-github/render.js";
-import { startNova, type TestNova } from "../integration/start-nova.js";
+import { startNova, type TestNova } from "./start-nova.js";
+import { listWritesSince, type NovaStarter } from "./use-nova-world.js";
 
 export const PLAN = "docs/dgx-spark-plan.md";
 
@@ -148,13 +149,11 @@ export async function startBotPrWorld(
       });
       await deliver("pull_request", payload);
     },
-    writesSince(mark) {
-      return fake.requests
-        .slice(mark)
-        .filter((request) => request.method !== "GET" && !request.path.startsWith("/app/"))
-        .map(
-          (request) => `${request.method} ${request.path.replace(`/repos/${repo.fullName}`, "")}`,
-        );
-    },
+    writesSince: (mark) => listWritesSince(fake, repo, mark),
   };
+}
+
+/** `startBotPrWorld` as a `useNovaWorld` starter (the world needs the `clock` option). */
+export function botPrWorld(): NovaStarter<BotPrWorld> {
+  return { start: ({ fake, repo, clock }) => startBotPrWorld(fake, repo, clock) };
 }

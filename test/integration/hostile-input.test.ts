@@ -4,30 +4,16 @@
  * commit and without a follow-up loop; a task marker quoted in a description is text, not
  * identity (docs/operations.md, "What Nova survives").
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { describe, expect, it } from "@jest/globals";
 import { parseTaskMarker } from "../../src/github/hidden-markers.js";
-import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { startNovaServer, type NovaServer } from "./start-nova-server.js";
+import { overHttp, useNovaWorld } from "./use-nova-world.js";
 
 const PLAN = "docs/dgx-spark-plan.md";
 const CONFIG = ".github/nova.yml";
 const bundled = loadChecklist("bundled");
 
-let fake: FakeGitHub;
-let repo: FakeRepo;
-let nova: NovaServer;
-
-beforeAll(async () => {
-  fake = await FakeGitHub.start();
-});
-afterAll(() => fake.close());
-beforeEach(async () => {
-  fake.reset();
-  repo = fake.seedRepo({ owner: "acme", name: "dgx", installationId: 42, files: {} });
-  nova = await startNovaServer(fake);
-});
-afterEach(() => nova.close());
+const world = useNovaWorld({ repo: { files: {} }, nova: overHttp() });
 
 const bodyOf = (issue: Record<string, unknown> | undefined): string =>
   typeof issue?.body === "string" ? issue.body : "";
@@ -75,65 +61,69 @@ describe("a hostile nova.yml", () => {
   it.each(cases)(
     "%s: the failing check run with the reason, once per commit, no follow-up",
     async (_name, text, reason) => {
-      const push = repo.pushCommit({ files: { [PLAN]: bundled, [CONFIG]: text } });
-      await nova.deliver("push", push);
+      const push = world.repo.pushCommit({ files: { [PLAN]: bundled, [CONFIG]: text } });
+      await world.nova.deliver("push", push);
       // The same commit again (a redelivery): still one check run.
-      await nova.deliver("push", push);
+      await world.nova.deliver("push", push);
 
-      const runs = repo.checkRuns.filter((run) => run.name === "Nova: Konfiguration");
+      const runs = world.repo.checkRuns.filter((run) => run.name === "Nova: Konfiguration");
       expect(runs).toHaveLength(1);
       expect(runs[0]?.conclusion).toBe("failure");
       expect(runs[0]?.headSha).toBe(push.after);
       expect(runs[0]?.output.summary).toMatch(reason);
       expect(runs[0]?.output.summary).not.toMatch(/found: a mapping/);
-      expect(repo.issues()).toEqual([]);
+      expect(world.repo.issues()).toEqual([]);
       // Two deliveries, two reads of the file: no follow-up run for a user's mistake.
-      const reads = fake.requests.filter(
+      const reads = world.fake.requests.filter(
         (request) =>
           request.method === "GET" && request.path === `/repos/acme/dgx/contents/${CONFIG}`,
       );
       expect(reads).toHaveLength(2);
-      expect(nova.logs.some((line) => line.msg === "sync failed")).toBe(false);
-      expect(fake.violations).toEqual([]);
+      expect(world.nova.logs.some((line) => line.msg === "sync failed")).toBe(false);
+      expect(world.fake.violations).toEqual([]);
     },
   );
 
   it("a valid _extends is read and merged: the shared file's keys, the repository's file winning", async () => {
-    fake.seedRepo({
+    world.fake.seedRepo({
       owner: "acme",
       name: ".github",
       installationId: 42,
       files: { [CONFIG]: "language: en\nlabels:\n  prefix: shared\n" },
     });
-    await nova.deliver(
+    await world.nova.deliver(
       "push",
-      repo.pushCommit({
+      world.repo.pushCommit({
         files: { [PLAN]: bundled, [CONFIG]: "_extends: .github\nlabels:\n  prefix: team\n" },
       }),
     );
-    expect(repo.issues()).toHaveLength(26); // 20 tasks, 6 section issues
-    const labelNames = repo.labels().map((label) => String(label.name));
+    expect(world.repo.issues()).toHaveLength(26); // 20 tasks, 6 section issues
+    const labelNames = world.repo.labels().map((label) => String(label.name));
     expect(labelNames).toContain("team");
     expect(labelNames).not.toContain("shared");
-    expect(bodyOf(repo.issues()[0])).toContain("From the checklist");
-    expect(fake.violations).toEqual([]);
+    expect(bodyOf(world.repo.issues()[0])).toContain("From the checklist");
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("a fixed file syncs at the next push", async () => {
-    await nova.deliver(
+    await world.nova.deliver(
       "push",
-      repo.pushCommit({ files: { [PLAN]: bundled, [CONFIG]: "sync: [\n" } }),
+      world.repo.pushCommit({ files: { [PLAN]: bundled, [CONFIG]: "sync: [\n" } }),
     );
-    await nova.deliver("push", repo.pushCommit({ files: { [CONFIG]: "language: de\n" } }));
-    expect(repo.issues()).toHaveLength(26); // 20 tasks, 6 section issues
+    await world.nova.deliver(
+      "push",
+      world.repo.pushCommit({ files: { [CONFIG]: "language: de\n" } }),
+    );
+    expect(world.repo.issues()).toHaveLength(26); // 20 tasks, 6 section issues
   });
 });
 
 it("a task marker quoted in a description is text: 20 issues after three syncs, none closed", async () => {
   // The task issues (the 6 section issues carry a section marker, not a task marker).
-  const taskIssues = () => repo.issues().filter((issue) => parseTaskMarker(bodyOf(issue)) !== null);
-  await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: bundled } }));
-  expect(repo.issues()).toHaveLength(26);
+  const taskIssues = () =>
+    world.repo.issues().filter((issue) => parseTaskMarker(bodyOf(issue)) !== null);
+  await world.nova.deliver("push", world.repo.pushCommit({ files: { [PLAN]: bundled } }));
+  expect(world.repo.issues()).toHaveLength(26);
   const before = taskIssues();
   expect(before).toHaveLength(20);
   const taskB = parseTaskMarker(bodyOf(before[1]));
@@ -145,16 +135,16 @@ it("a task marker quoted in a description is text: 20 issues after three syncs, 
     firstTask,
     `${firstTask} Nicht verwechseln mit \`<!-- nova:task id=${taskB} -->\`.\n  > <!-- nova:task id=${taskB} -->`,
   );
-  await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: quoted } }));
-  await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: `${quoted}\n` } }));
-  await nova.deliver("push", repo.pushCommit({ files: { [PLAN]: quoted } }));
+  await world.nova.deliver("push", world.repo.pushCommit({ files: { [PLAN]: quoted } }));
+  await world.nova.deliver("push", world.repo.pushCommit({ files: { [PLAN]: `${quoted}\n` } }));
+  await world.nova.deliver("push", world.repo.pushCommit({ files: { [PLAN]: quoted } }));
 
-  expect(repo.issues()).toHaveLength(26);
-  expect(repo.issues().filter((issue) => issue.state === "closed")).toEqual([]);
+  expect(world.repo.issues()).toHaveLength(26);
+  expect(world.repo.issues().filter((issue) => issue.state === "closed")).toEqual([]);
   const after = taskIssues();
   expect(after).toHaveLength(20);
   expect(after[0]?.body).toContain(`\`<!-- nova:task id=${taskB} -->\``);
   expect(parseTaskMarker(bodyOf(after[0]))).not.toBe(taskB);
   expect(parseTaskMarker(bodyOf(after[1]))).toBe(taskB);
-  expect(fake.violations).toEqual([]);
+  expect(world.fake.violations).toEqual([]);
 });

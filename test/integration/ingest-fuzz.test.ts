@@ -3,38 +3,23 @@
  * (any JSON, a valid report with any part replaced, any text in a valid report's strings, odd
  * headers), the answer is 2xx or 4xx, never a 5xx, and GitHub never sees an invalid request.
  */
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { startNovaServer, type NovaServer } from "../integration/start-nova-server.js";
+import { overHttp, useNovaWorld } from "./use-nova-world.js";
 import { buildReport, check, postReport } from "../ingest/uploads.js";
 
 const CONFIG = "gpu:\n  rateLimit:\n    uploads: 1000\n";
 
-let fake: FakeGitHub;
-let repo: FakeRepo;
-let nova: NovaServer;
+const world = useNovaWorld({ once: true, nova: overHttp() });
 
 beforeAll(async () => {
-  fake = await FakeGitHub.start();
-  repo = fake.seedRepo({
-    owner: "acme",
-    name: "dgx",
-    installationId: 42,
-    files: { "README.md": "# dgx\n" },
-  });
-  nova = await startNovaServer(fake);
-  await nova.deliver(
+  await world.nova.deliver(
     "push",
-    repo.pushCommit({
+    world.repo.pushCommit({
       files: { "docs/dgx-spark-plan.md": loadChecklist("bundled"), ".github/nova.yml": CONFIG },
     }),
   );
-});
-afterAll(async () => {
-  await nova.close();
-  await fake.close();
 });
 
 const notServerError = (status: number) => status >= 200 && status < 500;
@@ -78,7 +63,7 @@ describe("the upload endpoint under fuzzing", () => {
   it("answers any signed JSON value with 2xx or 4xx", async () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), async (value) => {
-        const { status } = await postReport(nova.url, JSON.stringify(value) ?? "null", {
+        const { status } = await postReport(world.nova.url, JSON.stringify(value) ?? "null", {
           idempotencyKey: "4f9c7a8e-2b1d-4c3e-9f5a-6b7c8d9e0f1a",
         });
         expect(notServerError(status)).toBe(true);
@@ -99,7 +84,7 @@ describe("the upload endpoint under fuzzing", () => {
         async (at, value, remove, id) => {
           const base = { ...template, id };
           const mutated = replaceAt(base, paths[at]!, value, remove);
-          const { status } = await postReport(nova.url, JSON.stringify(mutated), {
+          const { status } = await postReport(world.nova.url, JSON.stringify(mutated), {
             idempotencyKey: id,
           });
           expect(notServerError(status)).toBe(true);
@@ -107,8 +92,8 @@ describe("the upload endpoint under fuzzing", () => {
       ),
       { numRuns: 150 },
     );
-    await nova.ingest.settled();
-    expect(fake.violations).toEqual([]);
+    await world.nova.ingest.settled();
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("publishes a valid report whatever text its strings hold", async () => {
@@ -144,13 +129,13 @@ describe("the upload endpoint under fuzzing", () => {
               }),
             ],
           });
-          const { status } = await postReport(nova.url, JSON.stringify(report));
+          const { status } = await postReport(world.nova.url, JSON.stringify(report));
           expect(status).toBe(201);
         },
       ),
       { numRuns: 60 },
     );
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("answers any header values with 2xx or 4xx", async () => {
@@ -164,7 +149,7 @@ describe("the upload endpoint under fuzzing", () => {
           // Header values must be valid HTTP header text; other bytes never reach the server.
           const clean = (value: string | null) =>
             value === null ? null : value.replace(/[^\x20-\x7e]/g, "");
-          const { status } = await postReport(nova.url, body, {
+          const { status } = await postReport(world.nova.url, body, {
             repository: clean(repository),
             signature: clean(signature),
             idempotencyKey: clean(idempotencyKey),

@@ -4,13 +4,12 @@
  * `dgx/gpu-fail` label, idempotency (twice, ten at once, after a restart, after a GitHub
  * failure halfway), the rate limit, missing targets and hostile runner text.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { parseCommentState } from "../../src/ingest/report-comment-state.js";
 import { parseTaskMarker } from "../../src/github/hidden-markers.js";
 import type { GpuReport } from "@nova/protocol";
-import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { startNovaServer, type NovaServer } from "../integration/start-nova-server.js";
+import { overHttp, useNovaWorld } from "./use-nova-world.js";
 import { buildReport, check, postReport } from "../ingest/uploads.js";
 
 const TASK = "nvidia-treiber-cuda-installationsskript-vorbereiten";
@@ -23,41 +22,25 @@ interface CommentJson {
   user: { login: string };
 }
 
-let fake: FakeGitHub;
-let repo: FakeRepo;
-let nova: NovaServer;
+const world = useNovaWorld({ nova: overHttp() });
 let taskIssue: number;
 
-beforeAll(async () => {
-  fake = await FakeGitHub.start();
-});
-afterAll(() => fake.close());
-
 beforeEach(async () => {
-  fake.reset();
-  repo = fake.seedRepo({
-    owner: "acme",
-    name: "dgx",
-    installationId: 42,
-    files: { "README.md": "# dgx\n" },
-  });
-  nova = await startNovaServer(fake);
   await sync(CONFIG);
-  const issue = (repo.issues() as Array<{ number: number; body: string }>).find(
+  const issue = (world.repo.issues() as Array<{ number: number; body: string }>).find(
     (candidate) => parseTaskMarker(candidate.body) === TASK,
   );
   if (!issue) throw new Error("the GPU task has no issue");
   taskIssue = issue.number;
 });
-afterEach(async () => {
-  await nova.close();
-  expect(fake.violations).toEqual([]);
+afterEach(() => {
+  expect(world.fake.violations).toEqual([]);
 });
 
 async function sync(config: string): Promise<void> {
-  await nova.deliver(
+  await world.nova.deliver(
     "push",
-    repo.pushCommit({
+    world.repo.pushCommit({
       files: { "docs/dgx-spark-plan.md": loadChecklist("bundled"), ".github/nova.yml": config },
     }),
   );
@@ -65,29 +48,23 @@ async function sync(config: string): Promise<void> {
 
 /** The bot's GPU report comments on an issue. */
 function reportComments(issue: number): CommentJson[] {
-  return (repo.comments(issue) as unknown as CommentJson[]).filter(
-    (comment) => comment.user.login === fake.botLogin && parseCommentState(comment.body) !== null,
+  return (world.repo.comments(issue) as unknown as CommentJson[]).filter(
+    (comment) =>
+      comment.user.login === world.fake.botLogin && parseCommentState(comment.body) !== null,
   );
 }
 
 /** The GPU check runs (the sync leaves its own on pushed commits). */
 function gpuRuns() {
-  return repo.checkRuns.filter((run) => run.name.startsWith("Nova GPU-Check"));
+  return world.repo.checkRuns.filter((run) => run.name.startsWith("Nova GPU-Check"));
 }
 
 function labelsOf(issue: number): string[] {
-  return (repo.issue(issue).labels as Array<{ name: string }>).map((label) => label.name);
+  return (world.repo.issue(issue).labels as Array<{ name: string }>).map((label) => label.name);
 }
 
 function post(report: GpuReport, options: Parameters<typeof postReport>[2] = {}) {
-  return postReport(nova.url, JSON.stringify(report), options);
-}
-
-function writesSince(mark: number): string[] {
-  return fake.requests
-    .slice(mark)
-    .filter((request) => request.method !== "GET" && !request.path.startsWith("/app/"))
-    .map((request) => `${request.method} ${request.path.replace("/repos/acme/dgx", "")}`);
+  return postReport(world.nova.url, JSON.stringify(report), options);
 }
 
 describe("the sticky comment", () => {
@@ -127,11 +104,11 @@ describe("the sticky comment", () => {
     const first = buildReport({ checks: [check("nvml", "fail")] });
     const second = buildReport({ createdAt: "2026-01-12T10:00:00.000Z" });
     const one = await post(first);
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     const two = await post(second);
     expect([one.status, two.status]).toEqual([201, 201]);
     expect(two.body.commentUrl).toBe(one.body.commentUrl);
-    expect(writesSince(mark)).toEqual([
+    expect(world.writesSince(mark)).toEqual([
       expect.stringMatching(/^PATCH \/issues\/comments\/\d+$/),
       `DELETE /issues/${taskIssue}/labels/dgx/gpu-fail`,
     ]);
@@ -171,8 +148,7 @@ describe("the sticky comment", () => {
     expect(state.runs).toHaveLength(11);
     expect(state.seen).toHaveLength(2);
     // A restart forgets the in-memory results; the oldest id is still known from the marker.
-    await nova.close();
-    nova = await startNovaServer(fake);
+    await world.restart();
     const oldest = reports[0]!;
     expect((await post(oldest)).status).toBe(200);
     expect((await post({ ...oldest, createdAt: "2030-01-01T00:00:00.000Z" })).status).toBe(422);
@@ -220,10 +196,10 @@ describe("the sticky comment", () => {
     const first = buildReport();
     await post(first);
     const copied = reportComments(taskIssue)[0]!.body;
-    repo.addComment(taskIssue, copied, { by: "mallory" });
+    world.repo.addComment(taskIssue, copied, { by: "mallory" });
     await post(buildReport({ createdAt: "2026-01-12T10:00:00.000Z" }));
     expect(reportComments(taskIssue)).toHaveLength(1);
-    const human = (repo.comments(taskIssue) as unknown as CommentJson[]).find(
+    const human = (world.repo.comments(taskIssue) as unknown as CommentJson[]).find(
       (comment) => comment.user.login === "mallory",
     );
     expect(human?.body).toBe(copied);
@@ -232,7 +208,7 @@ describe("the sticky comment", () => {
 
 describe("targets", () => {
   it("puts the check run on a commit (target sha) and the comment on the task issue", async () => {
-    const sha = repo.branchSha("main")!;
+    const sha = world.repo.branchSha("main")!;
     const report = buildReport({ target: { sha }, checks: [check("nvml", "warn")] });
     const answer = await post(report);
     expect(answer.status).toBe(201);
@@ -256,25 +232,25 @@ describe("targets", () => {
   });
 
   it("comments on a pull request and checks its head commit", async () => {
-    repo.setFile("feature", "scripts/install.sh", "#!/bin/sh\n");
-    const pull = repo.openPull({
+    world.repo.setFile("feature", "scripts/install.sh", "#!/bin/sh\n");
+    const pull = world.repo.openPull({
       title: "Install script",
       head: "feature",
-      user: fake.state.user("octocat"),
+      user: world.fake.state.user("octocat"),
     });
     const report = buildReport({ target: { pullRequest: pull.number } });
     const answer = await post(report);
     expect(answer.status).toBe(201);
     expect(reportComments(pull.number)).toHaveLength(1);
     expect(gpuRuns()[0]).toMatchObject({
-      headSha: repo.branchSha("feature"),
+      headSha: world.repo.branchSha("feature"),
       conclusion: "success",
     });
     expect(reportComments(pull.number)[0]!.body).toContain("Pull Request #");
   });
 
   it("answers 422 for a target that does not exist, and writes nothing", async () => {
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     for (const target of [
       { issue: 999 },
       { pullRequest: 998 },
@@ -285,20 +261,20 @@ describe("targets", () => {
       expect([JSON.stringify(target), answer.status]).toEqual([JSON.stringify(target), 422]);
       expect(answer.body.error).toEqual(expect.any(String));
     }
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
   });
 
   it("publishes only the check run for a commit when gpu.task has no issue", async () => {
     await sync(`gpu:\n  task: no-such-task\n  rateLimit:\n    uploads: 1000\n`);
-    const answer = await post(buildReport({ target: { sha: repo.branchSha("main")! } }));
+    const answer = await post(buildReport({ target: { sha: world.repo.branchSha("main")! } }));
     expect(answer.status).toBe(201);
     expect(answer.body).toEqual({ status: "created", checkRunUrl: expect.any(String) });
     expect(gpuRuns()).toHaveLength(1);
   });
 
   it("posts on a plain issue when the report names it", async () => {
-    repo.addIssue({ title: "DGX acceptance" });
-    const number = (repo.issues() as Array<{ number: number; title: string }>).find(
+    world.repo.addIssue({ title: "DGX acceptance" });
+    const number = (world.repo.issues() as Array<{ number: number; title: string }>).find(
       (issue) => issue.title === "DGX acceptance",
     )!.number;
     expect((await post(buildReport({ target: { issue: number } }))).status).toBe(201);
@@ -308,20 +284,20 @@ describe("targets", () => {
 
 describe("idempotency", () => {
   it("publishes the same upload twice once: 201, then 200 with the same addresses", async () => {
-    const report = buildReport({ target: { sha: repo.branchSha("main")! } });
+    const report = buildReport({ target: { sha: world.repo.branchSha("main")! } });
     const first = await post(report);
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     const second = await post(report);
     expect(first.status).toBe(201);
     expect(second.status).toBe(200);
     expect(second.body).toEqual({ ...first.body, status: "duplicate" });
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
     expect(reportComments(taskIssue)).toHaveLength(1);
     expect(gpuRuns()).toHaveLength(1);
   });
 
   it("publishes ten simultaneous uploads of one report once", async () => {
-    const report = buildReport({ target: { sha: repo.branchSha("main")! } });
+    const report = buildReport({ target: { sha: world.repo.branchSha("main")! } });
     const answers = await Promise.all(Array.from({ length: 10 }, () => post(report)));
     // One publishes; the others wait for it and get its result as duplicates.
     const statuses = answers.map((answer) => answer.status).sort();
@@ -333,8 +309,7 @@ describe("idempotency", () => {
   });
 
   it("answers 409 to an upload of a report still being processed after the wait", async () => {
-    await nova.close();
-    nova = await startNovaServer(fake, { runnerEndpoint: { duplicateWaitMs: 1 } });
+    await world.restart(overHttp({ runnerEndpoint: { duplicateWaitMs: 1 } }));
     const report = buildReport();
     const answers = await Promise.all([post(report), post(report)]);
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
@@ -343,11 +318,10 @@ describe("idempotency", () => {
   });
 
   it("finds an earlier result after a restart (comment marker, check run external_id)", async () => {
-    const report = buildReport({ target: { sha: repo.branchSha("main")! } });
+    const report = buildReport({ target: { sha: world.repo.branchSha("main")! } });
     const first = await post(report);
-    await nova.close();
-    nova = await startNovaServer(fake);
-    const mark = fake.requests.length;
+    await world.restart();
+    const mark = world.fake.requests.length;
     const again = await post(report);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({
@@ -355,7 +329,7 @@ describe("idempotency", () => {
       commentUrl: first.body.commentUrl,
       checkRunUrl: first.body.checkRunUrl,
     });
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
   });
 
   it("answers 422 to the same id with another body, in the process and after a restart", async () => {
@@ -363,15 +337,14 @@ describe("idempotency", () => {
     await post(report);
     const changed = { ...report, createdAt: "2026-01-13T09:00:00.000Z" };
     expect((await post(changed)).status).toBe(422);
-    await nova.close();
-    nova = await startNovaServer(fake);
+    await world.restart();
     expect((await post(changed)).status).toBe(422);
     expect(reportComments(taskIssue)).toHaveLength(1);
   });
 
   it("answers 503 with Retry-After when GitHub is unavailable; the retry posts exactly one comment", async () => {
-    const report = buildReport({ target: { sha: repo.branchSha("main")! } });
-    fake.failNext({ method: "POST", path: /\/issues\/\d+\/comments$/, status: 503 });
+    const report = buildReport({ target: { sha: world.repo.branchSha("main")! } });
+    world.fake.failNext({ method: "POST", path: /\/issues\/\d+\/comments$/, status: 503 });
     const failed = await post(report);
     expect(failed.status).toBe(503);
     expect(Number(failed.headers.get("retry-after"))).toBeGreaterThan(0);
@@ -383,21 +356,21 @@ describe("idempotency", () => {
   });
 
   it("finishes on retry what a failure halfway left: the comment is kept, the check run added", async () => {
-    const report = buildReport({ target: { sha: repo.branchSha("main")! } });
-    fake.failNext({ method: "POST", path: /\/check-runs$/, status: 502 });
+    const report = buildReport({ target: { sha: world.repo.branchSha("main")! } });
+    world.fake.failNext({ method: "POST", path: /\/check-runs$/, status: 502 });
     expect((await post(report)).status).toBe(503);
     expect(reportComments(taskIssue)).toHaveLength(1);
     expect(gpuRuns()).toHaveLength(0);
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     const retried = await post(report);
     expect(retried.status).toBe(201);
-    expect(writesSince(mark)).toEqual(["POST /check-runs"]);
+    expect(world.writesSince(mark)).toEqual(["POST /check-runs"]);
     expect(reportComments(taskIssue)).toHaveLength(1);
     expect(gpuRuns()).toHaveLength(1);
   });
 
   it("answers 503 when the installation cannot be looked up", async () => {
-    fake.failNext({ method: "GET", path: /\/installation$/, status: 500 });
+    world.fake.failNext({ method: "GET", path: /\/installation$/, status: 500 });
     const answer = await post(buildReport());
     expect(answer.status).toBe(503);
     expect(answer.headers.get("retry-after")).not.toBeNull();
@@ -410,11 +383,11 @@ describe("limits and configuration", () => {
     const first = buildReport();
     expect((await post(first)).status).toBe(201);
     expect((await post(buildReport())).status).toBe(201);
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     const third = await post(buildReport());
     expect(third.status).toBe(429);
     expect(Number(third.headers.get("retry-after"))).toBeGreaterThan(3000);
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
     expect((await post(first)).status).toBe(200);
   });
 

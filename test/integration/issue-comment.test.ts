@@ -5,50 +5,27 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import type { Probot } from "probot";
 import { ZERO_WIDTH_JOINER } from "../../src/render/escape-markdown.js";
-import {
-  deliverWebhook,
-  FakeGitHub,
-  type FakeRepo,
-  type RepositoryRole,
-  type WebhookPayload,
-} from "../fake-github/index.js";
-import { startNova, type TestNova } from "./start-nova.js";
+import { deliverWebhook, type RepositoryRole, type WebhookPayload } from "../fake-github/index.js";
+import { inProcess, useNovaWorld } from "./use-nova-world.js";
 import { PLAN, PLAN_PATH } from "../commands/world.js";
 
 /** The fake's clock starts at Monday 2025-01-06 09:00 UTC; Nova's "today" is that day. */
 const NOW = Date.parse("2025-01-06T09:00:00Z");
 
-let fake: FakeGitHub;
-let repo: FakeRepo;
-let probot: Probot;
-let secret: string;
-let nova: TestNova;
-let deliveries = 0;
+const world = useNovaWorld({
+  repo: { private: true, files: { [PLAN_PATH]: PLAN } },
+  nova: inProcess({ now: () => NOW }),
+});
 /** The issue people comment on (a human's question). */
 let question: number;
 
-beforeAll(async () => {
-  fake = await FakeGitHub.start();
-});
-afterAll(() => fake.close());
-
-beforeEach(async () => {
-  fake.reset();
-  repo = fake.seedRepo({
-    owner: "acme",
-    name: "dgx",
-    installationId: 42,
-    private: true,
-    files: { [PLAN_PATH]: PLAN },
-  });
-  nova = await startNova(fake, { now: () => NOW });
-  ({ probot, secret } = nova);
-  question = Number(repo.addIssue({ title: "Wo stehen wir?" }).number);
-  repo.setPermission("reader", "read");
-  repo.setPermission("writer", "write");
+beforeEach(() => {
+  question = Number(world.repo.addIssue({ title: "Wo stehen wir?" }).number);
+  world.repo.setPermission("reader", "read");
+  world.repo.setPermission("writer", "write");
 });
 
 /** Comments as `by` and delivers the real webhook; returns the comment id. */
@@ -56,7 +33,9 @@ async function comment(
   body: string,
   options: { by?: string; issue?: number; adjust?: (payload: CommentPayload) => void } = {},
 ): Promise<number> {
-  const payload = repo.addComment(options.issue ?? question, body, { by: options.by ?? "reader" });
+  const payload = world.repo.addComment(options.issue ?? question, body, {
+    by: options.by ?? "reader",
+  });
   options.adjust?.(payload);
   await receive(payload);
   return payload.comment.id;
@@ -64,10 +43,8 @@ async function comment(
 
 type CommentPayload = WebhookPayload<"issue_comment.created">;
 
-async function receive(payload: CommentPayload, id = `d-${++deliveries}`): Promise<void> {
-  await probot.receive({ id, name: "issue_comment", payload });
-  await nova.settled();
-}
+const receive = (payload: CommentPayload, id?: string) =>
+  world.nova.deliver("issue_comment", payload, id);
 
 interface CommentJson {
   id: number;
@@ -77,8 +54,8 @@ interface CommentJson {
 
 /** Nova's replies on an issue. */
 function replies(issue = question): CommentJson[] {
-  return (repo.comments(issue) as unknown as CommentJson[]).filter(
-    (reply) => reply.user.login === fake.botLogin,
+  return (world.repo.comments(issue) as unknown as CommentJson[]).filter(
+    (reply) => reply.user.login === world.fake.botLogin,
   );
 }
 
@@ -89,26 +66,26 @@ function lastReply(issue = question): string {
 }
 
 function permissionRequests() {
-  return fake.requests.filter((request) =>
+  return world.fake.requests.filter((request) =>
     /\/collaborators\/[^/]+\/permission$/.test(request.path),
   );
 }
 
 function reactionsOn(commentId: number): string[] {
-  return repo.tracker.reactions
+  return world.repo.tracker.reactions
     .filter((reaction) => reaction.commentId === commentId)
     .map((reaction) => reaction.content);
 }
 
 /** Creates the task issues the way Nova does: `/nova sync` by an admin. */
 async function syncTasks(): Promise<void> {
-  repo.setPermission("root", "admin");
+  world.repo.setPermission("root", "admin");
   await comment("/nova sync", { by: "root", issue: question });
 }
 
 /** GitHub's issue JSON of a task (by its marker). */
 function taskIssue(taskId: string): { number: number; body: string; html_url: string } {
-  const issue = repo
+  const issue = world.repo
     .issues()
     .find((candidate) => String(candidate.body).includes(`<!-- nova:task id=${taskId} -->`));
   if (!issue) throw new Error(`no issue for ${taskId}`);
@@ -116,7 +93,7 @@ function taskIssue(taskId: string): { number: number; body: string; html_url: st
 }
 
 afterEach(() => {
-  expect(fake.violations).toEqual([]);
+  expect(world.fake.violations).toEqual([]);
 });
 
 describe("each command and alias", () => {
@@ -142,9 +119,9 @@ describe("each command and alias", () => {
 
   it("the requests: 👀, replies lookup, config, permission, reads, reply, 🚀", async () => {
     await syncTasks();
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     const id = await comment("/nova progress");
-    const calls = fake.requests
+    const calls = world.fake.requests
       .slice(mark)
       .filter((request) => !request.path.startsWith("/app"))
       .map((request) => `${request.method} ${request.path}`);
@@ -164,16 +141,16 @@ describe("each command and alias", () => {
 
   it("/nova sync creates the task issues and lists them in the reply", async () => {
     await syncTasks();
-    expect(repo.issues().filter((issue) => String(issue.body).includes("nova:task"))).toHaveLength(
-      4,
-    );
+    expect(
+      world.repo.issues().filter((issue) => String(issue.body).includes("nova:task")),
+    ).toHaveLength(4);
     expect(lastReply()).toContain("**Angelegt**");
     expect(lastReply()).toContain("DGX Setup");
   });
 
   it("replies reflect live state: a closed issue counts as done, write-back pending", async () => {
     await syncTasks();
-    repo.closeIssue(taskIssue("setup").number);
+    world.repo.closeIssue(taskIssue("setup").number);
     await comment("/nova summary --limit 2 --lang en");
     const reply = lastReply();
     expect(reply).toContain("**2 of 4 tasks done**");
@@ -208,7 +185,7 @@ describe("each command and alias", () => {
   });
 
   it("help shows the effective config", async () => {
-    repo.setFile(
+    world.repo.setFile(
       "main",
       ".github/nova.yml",
       "language: en\nlabels:\n  prefix: spark\nproject:\n  owner: acme\n  number: 7\ncommands:\n  permissions:\n    help: triage\n",
@@ -227,7 +204,7 @@ describe("each command and alias", () => {
 describe("permissions through the collaborator-permission API", () => {
   const levels: RepositoryRole[] = ["admin", "maintain", "write", "triage", "read", "none"];
   it.each(levels)("/nova sync as %s (needs write)", async (level) => {
-    repo.setPermission("pat", level);
+    world.repo.setPermission("pat", level);
     const id = await comment("/nova sync", { by: "pat" });
     const allowed = level === "admin" || level === "maintain" || level === "write";
     expect(reactionsOn(id)).toEqual(allowed ? ["eyes", "rocket"] : ["eyes", "-1"]);
@@ -235,27 +212,35 @@ describe("permissions through the collaborator-permission API", () => {
       expect(lastReply()).toContain(
         `👎 \`/nova sync\` braucht mindestens die Berechtigung \`write\` in diesem Repository; du hast \`${level}\`.`,
       );
-      expect(repo.issues()).toHaveLength(1);
+      expect(world.repo.issues()).toHaveLength(1);
     } else {
-      expect(repo.issues()).toHaveLength(7); // the question, 4 tasks and 2 section issues;
+      expect(world.repo.issues()).toHaveLength(7); // the question, 4 tasks and 2 section issues;
     }
   });
 
   it.each(levels)("/nova progress as %s (needs read)", async (level) => {
-    repo.setPermission("pat", level);
+    world.repo.setPermission("pat", level);
     const id = await comment("/nova progress", { by: "pat" });
     expect(reactionsOn(id)).toEqual(level === "none" ? ["eyes", "-1"] : ["eyes", "rocket"]);
   });
 
   it("the permission API answering 404 denies (fail closed)", async () => {
-    fake.failNext({ method: "GET", path: /\/collaborators\/[^/]+\/permission$/, status: 404 });
+    world.fake.failNext({
+      method: "GET",
+      path: /\/collaborators\/[^/]+\/permission$/,
+      status: 404,
+    });
     const id = await comment("/nova progress", { by: "writer" });
     expect(reactionsOn(id)).toEqual(["eyes", "-1"]);
     expect(lastReply()).toContain("ließ sich nicht prüfen");
   });
 
   it("one 5xx from the permission API is asked again once, after a short pause", async () => {
-    fake.failNext({ method: "GET", path: /\/collaborators\/[^/]+\/permission$/, status: 502 });
+    world.fake.failNext({
+      method: "GET",
+      path: /\/collaborators\/[^/]+\/permission$/,
+      status: 502,
+    });
     const id = await comment("/nova progress", { by: "writer" });
     expect(reactionsOn(id)).toEqual(["eyes", "rocket"]);
     expect(permissionRequests()).toHaveLength(2);
@@ -263,9 +248,8 @@ describe("permissions through the collaborator-permission API", () => {
 
   it("a permission API that keeps answering 5xx: denied at once, retry plugin on as in production", async () => {
     // Probot's retry plugin would ask four times with 1 + 4 + 9 s between (about 17 s).
-    nova = await startNova(fake, { now: () => NOW, retry: true });
-    ({ probot } = nova);
-    fake.failNext({
+    await world.restart(inProcess({ now: () => NOW, retry: true }));
+    world.fake.failNext({
       method: "GET",
       path: /\/collaborators\/[^/]+\/permission$/,
       status: 503,
@@ -289,7 +273,7 @@ describe("permissions through the collaborator-permission API", () => {
       },
     });
     expect(reactionsOn(id)).toEqual(["eyes", "rocket"]);
-    expect(repo.issues()).toHaveLength(7);
+    expect(world.repo.issues()).toHaveLength(7);
   });
 
   it("an OWNER association without permission is denied: only the API decides", async () => {
@@ -305,27 +289,27 @@ describe("permissions through the collaborator-permission API", () => {
 
 describe("what Nova ignores", () => {
   it.each([
-    ["Nova itself", () => fake.botLogin],
+    ["Nova itself", () => world.fake.botLogin],
     ["another bot", () => "dependabot[bot]"],
   ])("comments by %s, without any request", async (_name, login) => {
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     await comment("/nova progress", {
       adjust: (payload) => {
         payload.comment.user = { ...payload.comment.user!, login: login(), type: "Bot" };
       },
     });
-    expect(fake.requests.slice(mark)).toEqual([]);
+    expect(world.fake.requests.slice(mark)).toEqual([]);
   });
 
   it("edited comments (issue_comment.edited is not handled)", async () => {
-    const payload = repo.addComment(question, "/nova progress", { by: "reader" });
-    const mark = fake.requests.length;
-    await probot.receive({
+    const payload = world.repo.addComment(question, "/nova progress", { by: "reader" });
+    const mark = world.fake.requests.length;
+    await world.nova.probot.receive({
       id: "edited-1",
       name: "issue_comment",
       payload: { ...payload, action: "edited", changes: { body: { from: "x" } } },
     } as Parameters<Probot["receive"]>[0]);
-    expect(fake.requests.slice(mark)).toEqual([]);
+    expect(world.fake.requests.slice(mark)).toEqual([]);
   });
 
   it.each([
@@ -336,9 +320,9 @@ describe("what Nova ignores", () => {
     ["an inline code span", "`/nova sync`"],
     ["the middle of a line", "Probier mal /nova sync"],
   ])("commands inside %s", async (_name, body) => {
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     await comment(body, { by: "writer" });
-    expect(fake.requests.slice(mark)).toEqual([]);
+    expect(world.fake.requests.slice(mark)).toEqual([]);
     expect(replies()).toEqual([]);
   });
 });
@@ -375,7 +359,7 @@ describe("mistakes", () => {
 
 describe("spam guard", () => {
   it("beyond the configured replies per user and issue: one notice, then 😕 only", async () => {
-    repo.setFile("main", ".github/nova.yml", "commands:\n  rateLimit:\n    perUser: 2\n");
+    world.repo.setFile("main", ".github/nova.yml", "commands:\n  rateLimit:\n    perUser: 2\n");
     await comment("/nova help");
     await comment("/nova help --lang en");
     const id = await comment("/nova progress");
@@ -422,7 +406,7 @@ describe("injection corpus", () => {
         expect(body.split("\n").filter((line) => /^\s*```/.test(line)).length % 2).toBe(0);
       }
       // The forged task marker did not make the question a task issue either.
-      expect(repo.issues()).toHaveLength(1);
+      expect(world.repo.issues()).toHaveLength(1);
     },
   );
 
@@ -434,20 +418,20 @@ describe("injection corpus", () => {
 
 describe("redelivery", () => {
   it("the same delivery twice → one reply", async () => {
-    const payload = repo.addComment(question, "/nova progress\n/nova help", { by: "reader" });
+    const payload = world.repo.addComment(question, "/nova progress\n/nova help", { by: "reader" });
     await receive(payload, "same-delivery");
     await receive(payload, "same-delivery");
     expect(replies()).toHaveLength(2);
   });
 
   it("two deliveries at once → one reply (the second waits for the first)", async () => {
-    const payload = repo.addComment(question, "/nova summary", { by: "reader" });
+    const payload = world.repo.addComment(question, "/nova summary", { by: "reader" });
     await Promise.all([receive(payload, "twin"), receive(payload, "twin")]);
     expect(replies()).toHaveLength(1);
   });
 
   it("signed HTTP deliveries of the same payload twice → one reply", async () => {
-    const middleware = await probot.getNodeMiddleware();
+    const middleware = await world.nova.probot.getNodeMiddleware();
     const server: Server = createServer((request, response) => {
       void middleware(request, response).then((handled) => {
         if (!handled) response.writeHead(404).end();
@@ -456,15 +440,19 @@ describe("redelivery", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/github/webhooks`;
-      const payload = repo.addComment(question, "/nova hilfe", { by: "reader" });
+      const payload = world.repo.addComment(question, "/nova hilfe", { by: "reader" });
       expect(
-        await deliverWebhook(url, secret, "issue_comment.created", payload, { id: "h-1" }),
+        await deliverWebhook(url, world.nova.secret, "issue_comment.created", payload, {
+          id: "h-1",
+        }),
       ).toBe(200);
       expect(
-        await deliverWebhook(url, secret, "issue_comment.created", payload, { id: "h-1" }),
+        await deliverWebhook(url, world.nova.secret, "issue_comment.created", payload, {
+          id: "h-1",
+        }),
       ).toBe(200);
       // Acked first: the replies come from the worker.
-      await nova.settled();
+      await world.nova.settled();
       expect(replies()).toHaveLength(1);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));

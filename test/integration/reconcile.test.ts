@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, expect, it } from "@jest/globals";
+import { expect, it } from "@jest/globals";
 import { reconcileAtStartup, reconcileOnce } from "../../src/app/reconcile.js";
-import { FakeGitHub } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { startNova } from "./start-nova.js";
+import { useNovaWorld } from "./use-nova-world.js";
 
-let fake: FakeGitHub;
-beforeAll(async () => {
-  fake = await FakeGitHub.start();
-});
-afterAll(() => fake.close());
-
-it("reconcile syncs repositories no webhook reached, then again only after sync.reconcile", async () => {
-  const repo = fake.seedRepo({
-    owner: "acme",
-    name: "dgx",
-    installationId: 42,
+const world = useNovaWorld({
+  repo: {
     files: {
       "docs/dgx-spark-plan.md": loadChecklist("bundled"),
       ".github/nova.yml": "sync:\n  reconcile: 2h\n",
     },
-  });
+  },
+});
+
+it("reconcile syncs repositories no webhook reached, then again only after sync.reconcile", async () => {
+  const { fake, repo } = world;
   let now = Date.parse("2026-11-24T08:00:00Z");
   const nova = await startNova(fake, { now: () => now });
   const reconcile = async () => {
@@ -47,6 +42,7 @@ it("reconcile syncs repositories no webhook reached, then again only after sync.
 });
 
 it("the start-up pass syncs every installed repository, spread out, on one replica only", async () => {
+  const { fake } = world;
   fake.reset();
   const plan = loadChecklist("bundled");
   const repos = [

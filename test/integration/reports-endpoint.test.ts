@@ -4,59 +4,43 @@
  * installation), each rejection's status, and that nothing rejected before the installation
  * step costs a single GitHub request.
  */
-import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import { request as httpRequest } from "node:http";
 import { deriveRunnerKey, signReport } from "@nova/protocol";
 import { createNovaMetrics } from "../../src/app/ops/metrics.js";
-import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import {
-  PREVIOUS_SECRET,
-  RUNNER_SECRET,
-  startNovaServer,
-  type NovaServer,
-} from "../integration/start-nova-server.js";
+import { PREVIOUS_SECRET, RUNNER_SECRET } from "./start-nova-server.js";
+import { overHttp, useNovaWorld } from "./use-nova-world.js";
 import { buildReport, postReport, REPOSITORY } from "../ingest/uploads.js";
 
 const CONFIG = "gpu:\n  rateLimit:\n    uploads: 1000\n";
 
-let fake: FakeGitHub;
-let repo: FakeRepo;
-let nova: NovaServer;
 const metrics = createNovaMetrics();
-
-beforeAll(async () => {
-  fake = await FakeGitHub.start();
-  repo = fake.seedRepo({
-    owner: "acme",
-    name: "dgx",
-    installationId: 42,
-    files: { "README.md": "# dgx\n" },
-  });
-  nova = await startNovaServer(fake, {
+const world = useNovaWorld({
+  once: true,
+  nova: overHttp({
     metrics,
     runnerEndpoint: { previousSecret: PREVIOUS_SECRET, bodyTimeoutMs: 400 },
-  });
-  await nova.deliver(
+  }),
+});
+
+beforeAll(async () => {
+  await world.nova.deliver(
     "push",
-    repo.pushCommit({
+    world.repo.pushCommit({
       files: { "docs/dgx-spark-plan.md": loadChecklist("bundled"), ".github/nova.yml": CONFIG },
     }),
   );
 });
-afterAll(async () => {
-  await nova.close();
-  await fake.close();
-});
 
 /** Runs `act` and returns what it answered plus the GitHub requests it caused. */
 async function measure<T>(act: () => Promise<T>): Promise<{ result: T; requests: string[] }> {
-  const mark = fake.requests.length;
+  const mark = world.fake.requests.length;
   const result = await act();
-  await nova.ingest.settled();
+  await world.nova.ingest.settled();
   return {
     result,
-    requests: fake.requests.slice(mark).map((request) => `${request.method} ${request.path}`),
+    requests: world.fake.requests.slice(mark).map((request) => `${request.method} ${request.path}`),
   };
 }
 
@@ -65,13 +49,13 @@ const now = () => Math.floor(Date.now() / 1000);
 
 describe("signature", () => {
   it("accepts a valid signature and publishes the report", async () => {
-    const { status, body } = await postReport(nova.url, validBody());
+    const { status, body } = await postReport(world.nova.url, validBody());
     expect(status).toBe(201);
     expect(body).toMatchObject({
       status: "created",
       commentUrl: expect.stringContaining("#issuecomment-"),
     });
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 
   it.each([
@@ -96,14 +80,14 @@ describe("signature", () => {
     ],
   ])("rejects %s with 401 before any GitHub request", async (_name, make) => {
     const { body, options } = make();
-    const { result, requests } = await measure(() => postReport(nova.url, body, options));
+    const { result, requests } = await measure(() => postReport(world.nova.url, body, options));
     expect(result.status).toBe(401);
     expect(result.body).toMatchObject({ status: "error", error: expect.any(String) });
     expect(requests).toEqual([]);
   });
 
   it("accepts a key derived from NOVA_RUNNER_SECRET_PREVIOUS during a rotation", async () => {
-    const { status } = await postReport(nova.url, validBody(), {
+    const { status } = await postReport(world.nova.url, validBody(), {
       key: deriveRunnerKey(PREVIOUS_SECRET, REPOSITORY),
     });
     expect(status).toBe(201);
@@ -111,7 +95,7 @@ describe("signature", () => {
 
   it("derives the key from the header's repository without regard to case", async () => {
     const report = buildReport({ repository: "Acme/DGX" });
-    const { status } = await postReport(nova.url, JSON.stringify(report), {
+    const { status } = await postReport(world.nova.url, JSON.stringify(report), {
       repository: "Acme/DGX",
     });
     expect(status).toBe(201);
@@ -120,11 +104,11 @@ describe("signature", () => {
 
 describe("HTTP", () => {
   it("answers 405 to another method and 415 to text/plain, reading nothing", async () => {
-    const get = await fetch(`${nova.url}/nova/v1/reports`);
+    const get = await fetch(`${world.nova.url}/nova/v1/reports`);
     expect(get.status).toBe(405);
     expect(get.headers.get("allow")).toBe("POST");
     const { result, requests } = await measure(() =>
-      postReport(nova.url, validBody(), { contentType: "text/plain" }),
+      postReport(world.nova.url, validBody(), { contentType: "text/plain" }),
     );
     expect(result.status).toBe(415);
     expect(requests).toEqual([]);
@@ -132,7 +116,7 @@ describe("HTTP", () => {
 
   it("answers 413 to a body over 1 MiB, declared or streamed", async () => {
     const big = `{"pad":"${"x".repeat(1024 * 1024)}"}`;
-    const declared = await postReport(nova.url, big);
+    const declared = await postReport(world.nova.url, big);
     expect(declared.status).toBe(413);
     const streamed = await rawPost({ chunks: [big.slice(0, 600_000), big.slice(600_000)] });
     expect(streamed.status).toBe(413);
@@ -141,7 +125,7 @@ describe("HTTP", () => {
   it("accepts a body of exactly 1 MiB as far as the size goes (then it fails the signature)", async () => {
     const body = `{"pad":"${"x".repeat(1024 * 1024 - 10)}"}`;
     expect(Buffer.byteLength(body)).toBe(1024 * 1024);
-    const { status } = await postReport(nova.url, body, { signature: "t=1,v1=00" });
+    const { status } = await postReport(world.nova.url, body, { signature: "t=1,v1=00" });
     expect(status).toBe(401);
   });
 
@@ -153,7 +137,7 @@ describe("HTTP", () => {
   });
 
   it("leaves other paths to the next handler", async () => {
-    const response = await fetch(`${nova.url}/nova/v1/reports-other`, { method: "POST" });
+    const response = await fetch(`${world.nova.url}/nova/v1/reports-other`, { method: "POST" });
     expect(response.status).toBe(404);
   });
 });
@@ -166,7 +150,9 @@ describe("JSON and schema", () => {
     checks[0]!.extra = true;
     (report.gpus as Array<Record<string, unknown>>)[0]!.temperatureC = "hot";
     delete report.createdAt;
-    const { result, requests } = await measure(() => postReport(nova.url, JSON.stringify(report)));
+    const { result, requests } = await measure(() =>
+      postReport(world.nova.url, JSON.stringify(report)),
+    );
     expect(result.status).toBe(400);
     const paths = (result.body.details as Array<{ path: string }>).map((detail) => detail.path);
     expect(paths).toEqual(
@@ -181,19 +167,19 @@ describe("JSON and schema", () => {
   });
 
   it("answers 400 to invalid JSON, invalid UTF-8, and a body for another repository", async () => {
-    expect((await postReport(nova.url, '{"schema": ')).status).toBe(400);
+    expect((await postReport(world.nova.url, '{"schema": ')).status).toBe(400);
     const notUtf8 = await rawPost({ chunks: [Buffer.from([0x7b, 0xff, 0x7d])], sign: true });
     expect(notUtf8.status).toBe(400);
     const other = buildReport({ repository: "acme/other" });
-    const mismatch = await postReport(nova.url, JSON.stringify(other));
+    const mismatch = await postReport(world.nova.url, JSON.stringify(other));
     expect(mismatch.status).toBe(400);
     expect(mismatch.body.details).toEqual([expect.objectContaining({ path: "$.repository" })]);
   });
 
   it("answers 400 when Idempotency-Key is missing or is not the report's id", async () => {
-    const missing = await postReport(nova.url, validBody(), { idempotencyKey: null });
+    const missing = await postReport(world.nova.url, validBody(), { idempotencyKey: null });
     expect(missing.status).toBe(400);
-    const other = await postReport(nova.url, validBody(), {
+    const other = await postReport(world.nova.url, validBody(), {
       idempotencyKey: "00000000-0000-4000-8000-000000000000",
     });
     expect(other.status).toBe(400);
@@ -205,7 +191,7 @@ describe("installation", () => {
   it("answers 404 for a repository the app is not installed on, after verifying the signature", async () => {
     const report = buildReport({ repository: "acme/elsewhere" });
     const { result, requests } = await measure(() =>
-      postReport(nova.url, JSON.stringify(report), { repository: "acme/elsewhere" }),
+      postReport(world.nova.url, JSON.stringify(report), { repository: "acme/elsewhere" }),
     );
     expect(result.status).toBe(404);
     expect(requests).toEqual(["GET /repos/acme/elsewhere/installation"]);
@@ -213,7 +199,7 @@ describe("installation", () => {
 
   it("answers 404 for a header that names no repository, without asking GitHub", async () => {
     const { result, requests } = await measure(() =>
-      postReport(nova.url, validBody(), { repository: "not a repository" }),
+      postReport(world.nova.url, validBody(), { repository: "not a repository" }),
     );
     expect(result.status).toBe(404);
     expect(requests).toEqual([]);
@@ -246,7 +232,7 @@ function rawPost(options: {
     if (options.sign) {
       headers["X-Nova-Signature"] = signRaw(body);
     }
-    const url = new URL(`${nova.url}/nova/v1/reports`);
+    const url = new URL(`${world.nova.url}/nova/v1/reports`);
     const request = httpRequest(
       { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers },
       (response) => {

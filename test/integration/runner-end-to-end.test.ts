@@ -13,44 +13,28 @@ import { join } from "node:path";
 import { parseCommentState } from "../../src/ingest/report-comment-state.js";
 import { deriveRunnerKey } from "@nova/protocol";
 import { parseTaskMarker } from "../../src/github/hidden-markers.js";
-import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
 import { dgxSpark, sparkAfterXid79 } from "../../packages/runner/test/machines.js";
 import { runCli } from "../../packages/runner/test/run-cli.js";
 import { writeRecording } from "../../packages/runner/test/write-recording.js";
-import {
-  RUNNER_SECRET,
-  startNovaServer,
-  type NovaServer,
-} from "../integration/start-nova-server.js";
+import { RUNNER_SECRET } from "./start-nova-server.js";
+import { overHttp, useNovaWorld } from "./use-nova-world.js";
 
 const TASK = "nvidia-treiber-cuda-installationsskript-vorbereiten";
 const FIRST_ID = "0b6e3a52-9d0c-4c1e-8a57-3f2d1c0b9a81";
 const SECOND_ID = "7c1f0e2d-5b4a-4e39-9c8d-2a1b0f9e8d72";
 
-let fake: FakeGitHub;
-let repo: FakeRepo;
-let nova: NovaServer;
+const world = useNovaWorld({ once: true, nova: overHttp() });
 let root: string;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), "nova-e2e-"));
-  fake = await FakeGitHub.start();
-  repo = fake.seedRepo({
-    owner: "acme",
-    name: "dgx",
-    installationId: 42,
-    files: { "README.md": "# dgx\n" },
-  });
-  nova = await startNovaServer(fake);
-  await nova.deliver(
+  await world.nova.deliver(
     "push",
-    repo.pushCommit({ files: { "docs/dgx-spark-plan.md": loadChecklist("bundled") } }),
+    world.repo.pushCommit({ files: { "docs/dgx-spark-plan.md": loadChecklist("bundled") } }),
   );
 });
 afterAll(async () => {
-  await nova.close();
-  await fake.close();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -58,7 +42,7 @@ afterAll(async () => {
 function runner(argv: string[], id: string) {
   return runCli(argv, {
     env: {
-      NOVA_URL: nova.url,
+      NOVA_URL: world.nova.url,
       NOVA_REPOSITORY: "acme/dgx",
       NOVA_RUNNER_KEY: deriveRunnerKey(RUNNER_SECRET, "acme/dgx"),
       NOVA_SPOOL_DIR: join(root, "spool"),
@@ -78,8 +62,8 @@ interface CommentJson {
 }
 
 it("publishes the runner's reports as one sticky comment and a check run per report", async () => {
-  const sha = repo.branchSha("main")!;
-  const task = (repo.issues() as Array<{ number: number; body: string }>).find(
+  const sha = world.repo.branchSha("main")!;
+  const task = (world.repo.issues() as Array<{ number: number; body: string }>).find(
     (issue) => parseTaskMarker(issue.body) === TASK,
   )!.number;
   const healthy = await writeRecording(join(root, "spark"), dgxSpark());
@@ -93,13 +77,14 @@ it("publishes the runner's reports as one sticky comment and a check run per rep
   expect(first.code).toBe(1);
   expect(first.stderr).toMatch(/HTTP 201/);
   const comments = () =>
-    (repo.comments(task) as unknown as CommentJson[]).filter(
-      (comment) => comment.user.login === fake.botLogin,
+    (world.repo.comments(task) as unknown as CommentJson[]).filter(
+      (comment) => comment.user.login === world.fake.botLogin,
     );
   expect(comments()).toHaveLength(1);
   expect(comments()[0]!.body).toContain("### ❔ GPU-Check auf nova-host: unbekannt");
   expect(first.stderr).toContain(comments()[0]!.html_url);
-  const runs = () => repo.checkRuns.filter((run) => run.name === "Nova GPU-Check (nova-host)");
+  const runs = () =>
+    world.repo.checkRuns.filter((run) => run.name === "Nova GPU-Check (nova-host)");
   expect(runs()).toEqual([
     expect.objectContaining({ headSha: sha, conclusion: "neutral", externalId: FIRST_ID }),
   ]);
@@ -123,14 +108,14 @@ it("publishes the runner's reports as one sticky comment and a check run per rep
     [FIRST_ID, "neutral"],
     [SECOND_ID, "failure"],
   ]);
-  expect((repo.issue(task).labels as Array<{ name: string }>).map((label) => label.name)).toContain(
-    "dgx/gpu-fail",
-  );
+  expect(
+    (world.repo.issue(task).labels as Array<{ name: string }>).map((label) => label.name),
+  ).toContain("dgx/gpu-fail");
 
   // Sending the spool again delivers nothing new: the server answers duplicates with 200.
   const flushed = await runner(["flush"], SECOND_ID);
   expect(flushed.code).toBe(0);
   expect(comments()).toHaveLength(1);
   expect(runs()).toHaveLength(2);
-  expect(fake.violations).toEqual([]);
+  expect(world.fake.violations).toEqual([]);
 });

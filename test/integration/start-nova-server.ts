@@ -37,6 +37,14 @@ export interface NovaServer extends Omit<NovaServices, "ingest"> {
   close(): Promise<void>;
 }
 
+export type NovaServerOptions = NovaOptions & {
+  runnerEndpoint?: RunnerEndpointOptions;
+  /** Octokit's retry plugin on, as in production (off by default, as in `createTestProbot`). */
+  retry?: boolean;
+  /** Nova's per-request time limit (default 30 s). */
+  timeoutMs?: number;
+};
+
 let deliveries = 0;
 
 /**
@@ -47,13 +55,7 @@ let deliveries = 0;
  */
 export async function startNovaServer(
   fake: FakeGitHub,
-  options: NovaOptions & {
-    runnerEndpoint?: RunnerEndpointOptions;
-    /** Octokit's retry plugin on, as in production (off by default, as in `createTestProbot`). */
-    retry?: boolean;
-    /** Nova's per-request time limit (default 30 s). */
-    timeoutMs?: number;
-  } = {},
+  options: NovaServerOptions = {},
 ): Promise<NovaServer> {
   const { retry, timeoutMs, ...novaOptions } = options;
   const logs: Record<string, unknown>[] = [];

@@ -7,6 +7,8 @@ import {
   getTestPrivateKey,
   type FakeGitHub,
   type TestProbotOptions,
+  type WebhookName,
+  type WebhookPayload,
 } from "../fake-github/index.js";
 
 export interface TestNova extends NovaServices {
@@ -18,7 +20,14 @@ export interface TestNova extends NovaServices {
   service: SyncService;
   /** Delivers an event and waits until everything it caused (follow-ups too) has finished. */
   receive: (event: Parameters<Probot["receive"]>[0]) => Promise<void>;
+  /**
+   * `receive` by name (`push`, or `issues.closed` for the event `issues`) and payload, with a
+   * fresh delivery id unless one is given (the same id again is a redelivery).
+   */
+  deliver<N extends WebhookName>(name: N, payload: WebhookPayload<N>, id?: string): Promise<void>;
 }
+
+let deliveries = 0;
 
 /**
  * What every test's Nova starts with: no reconcile or schedule timers (tests call them), and no
@@ -58,6 +67,11 @@ export async function startNova(
     service: services.sync,
     async receive(event) {
       await probot.receive(event);
+      await services.settled();
+    },
+    async deliver(name, payload, id = `d-${++deliveries}`) {
+      const event = name.split(".")[0];
+      await probot.receive({ id, name: event, payload } as Parameters<Probot["receive"]>[0]);
       await services.settled();
     },
   };

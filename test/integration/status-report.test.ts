@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
+import { beforeEach, describe, expect, it } from "@jest/globals";
 import { STATUS_BRANCH } from "../../src/bot-pr/bot-pr-names.js";
 import { StatusPrBody } from "../../src/bot-pr/status-pr-body.js";
 import { runCli, type CliIo } from "../../src/cli/run-cli.js";
 import { readChecklistFile } from "../../src/cli/read-checklist.js";
 import { createOctokitPort } from "../../src/github/octokit-port.js";
-import {
-  createManualClock,
-  FakeGitHub,
-  type FakeRepo,
-  type ManualClock,
-} from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { PLAN, startBotPrWorld, type BotPrWorld, type PullJson } from "./bot-pr-world.js";
+import { useNovaWorld } from "./use-nova-world.js";
+import { botPrWorld, PLAN, type PullJson } from "./bot-pr-world.js";
 
 const bundled = loadChecklist("bundled");
 const REPORTS = "reports/status";
@@ -19,47 +14,29 @@ const REPORTS = "reports/status";
 /** 06:00 in Berlin (CET) on a day of January 2025, as UTC. */
 const sixAm = (day: string) => `2025-01-${day}T05:00:00Z`;
 
-let fake: FakeGitHub;
-let clock: ManualClock;
-let repo: FakeRepo;
-let world: BotPrWorld;
+const world = useNovaWorld({ clock: "2025-01-06T04:00:00Z", nova: botPrWorld() });
 let plan = bundled;
 
-beforeAll(async () => {
-  clock = createManualClock("2025-01-06T04:00:00Z");
-  fake = await FakeGitHub.start({ clock });
-});
-afterAll(() => fake.close());
-
 beforeEach(async () => {
-  clock.set("2025-01-06T04:00:00Z"); // Monday, 05:00 in Berlin
-  fake.reset();
-  repo = fake.seedRepo({
-    owner: "acme",
-    name: "dgx",
-    installationId: 42,
-    files: { "README.md": "# dgx\n" },
-  });
-  world = await startBotPrWorld(fake, repo, clock);
   plan = bundled;
   // The first sync makes the repository and its schedule known.
-  await world.push({ [PLAN]: plan });
+  await world.nova.push({ [PLAN]: plan });
 });
 
 /** Ticks the schedule at an instant and waits for the reports it started. */
 async function tickAt(iso: string): Promise<number> {
-  clock.set(iso);
-  return world.botPrs.tick();
+  world.clock.set(iso);
+  return world.nova.botPrs.tick();
 }
 
 /** Ticks the task's box in the checklist on the default branch (a change for the next report). */
 async function tick(title: string) {
   plan = plan.replace(`- [ ] **${title}**`, `- [x] **${title}**`);
-  await world.push({ [PLAN]: plan });
+  await world.nova.push({ [PLAN]: plan });
 }
 
 function statusPulls(): PullJson[] {
-  return world.pulls().filter((pull) => pull.head.ref === STATUS_BRANCH);
+  return world.nova.pulls().filter((pull) => pull.head.ref === STATUS_BRANCH);
 }
 
 function openStatusPull(): PullJson {
@@ -70,8 +47,8 @@ function openStatusPull(): PullJson {
 
 /** The report files on a ref, by date. */
 function reportsOn(ref: string): string[] {
-  const sha = repo.git.resolveCommit(ref)!;
-  return [...repo.git.filesAt(sha).keys()]
+  const sha = world.repo.git.resolveCommit(ref)!;
+  return [...world.repo.git.filesAt(sha).keys()]
     .filter((path) => path.startsWith(`${REPORTS}/`) && path !== `${REPORTS}/index.md`)
     .map((path) => path.slice(REPORTS.length + 1, -3))
     .sort();
@@ -81,7 +58,7 @@ describe("the status report pull request", () => {
   it("the first scheduled report opens the pull request with the report and the index", async () => {
     expect(await tickAt("2025-01-06T04:59:00Z")).toBe(0);
     expect(await tickAt(sixAm("06"))).toBe(1);
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
 
     const pull = openStatusPull();
     expect(pull).toMatchObject({
@@ -91,55 +68,55 @@ describe("the status report pull request", () => {
       labels: [{ name: "nova:status" }],
     });
     expect(StatusPrBody.parse(pull.body)?.data.reports).toEqual(["2025-01-06"]);
-    const report = repo.getFile(STATUS_BRANCH, `${REPORTS}/2025-01-06.md`)!;
+    const report = world.repo.getFile(STATUS_BRANCH, `${REPORTS}/2025-01-06.md`)!;
     expect(report).toContain("# Nova-Statusbericht 06.01.2025");
     expect(report).toContain("## Zusammenfassung");
     expect(report).toContain("## Fortschritt");
     expect(report).toContain("## Nächste Schritte");
     expect(report).not.toContain("GPU");
-    expect(repo.getFile(STATUS_BRANCH, `${REPORTS}/index.md`)).toContain(
+    expect(world.repo.getFile(STATUS_BRANCH, `${REPORTS}/index.md`)).toContain(
       "- [06.01.2025](2025-01-06.md)",
     );
     // One commit on the default branch through the git data API.
-    const head = repo.git.store.commit(repo.branchSha(STATUS_BRANCH)!)!;
-    expect(head.parents).toEqual([repo.branchSha("main")]);
+    const head = world.repo.git.store.commit(world.repo.branchSha(STATUS_BRANCH)!)!;
+    expect(head.parents).toEqual([world.repo.branchSha("main")]);
 
     // The same minute again, or the next one: nothing runs, nothing is written.
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     expect(await tickAt(sixAm("06"))).toBe(0);
     expect(await tickAt("2025-01-06T05:01:00Z")).toBe(0);
-    expect(world.writesSince(mark)).toEqual([]);
+    expect(world.nova.writesSince(mark)).toEqual([]);
   });
 
   it("the next day with a change updates the same pull request, which holds both reports, on the moved base", async () => {
     await tickAt(sixAm("06"));
     const first = openStatusPull();
-    repo.setFile("main", "README.md", "# dgx\n\nNeu.\n"); // the base moves
+    world.repo.setFile("main", "README.md", "# dgx\n\nNeu.\n"); // the base moves
     await tick("DGX Setup Playbook erstellen");
 
     expect(await tickAt(sixAm("07"))).toBe(1);
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
     const pull = openStatusPull();
     expect(pull.number).toBe(first.number);
     expect(pull.title).toBe("Nova-Statusbericht 2025-01-07");
     expect(StatusPrBody.parse(pull.body)?.data.reports).toEqual(["2025-01-07", "2025-01-06"]);
     expect(reportsOn(STATUS_BRANCH)).toEqual(["2025-01-06", "2025-01-07"]);
-    const index = repo.getFile(STATUS_BRANCH, `${REPORTS}/index.md`)!;
+    const index = world.repo.getFile(STATUS_BRANCH, `${REPORTS}/index.md`)!;
     expect(index.indexOf("2025-01-07.md")).toBeLessThan(index.indexOf("2025-01-06.md"));
     // Regenerated from the current default branch: one commit, the README change included.
-    const head = repo.git.store.commit(repo.branchSha(STATUS_BRANCH)!)!;
-    expect(head.parents).toEqual([repo.branchSha("main")]);
-    expect(repo.getFile(STATUS_BRANCH, "README.md")).toBe("# dgx\n\nNeu.\n");
-    expect(repo.getFile(STATUS_BRANCH, `${REPORTS}/2025-01-07.md`)).toContain("1 von 20");
+    const head = world.repo.git.store.commit(world.repo.branchSha(STATUS_BRANCH)!)!;
+    expect(head.parents).toEqual([world.repo.branchSha("main")]);
+    expect(world.repo.getFile(STATUS_BRANCH, "README.md")).toBe("# dgx\n\nNeu.\n");
+    expect(world.repo.getFile(STATUS_BRANCH, `${REPORTS}/2025-01-07.md`)).toContain("1 von 20");
   });
 
   it("a day without change makes no commit", async () => {
     await tickAt(sixAm("06"));
-    const head = repo.branchSha(STATUS_BRANCH);
-    const mark = fake.requests.length;
+    const head = world.repo.branchSha(STATUS_BRANCH);
+    const mark = world.fake.requests.length;
     expect(await tickAt(sixAm("07"))).toBe(1);
-    expect(world.writesSince(mark)).toEqual([]);
-    expect(repo.branchSha(STATUS_BRANCH)).toBe(head);
+    expect(world.nova.writesSince(mark)).toEqual([]);
+    expect(world.repo.branchSha(STATUS_BRANCH)).toBe(head);
     expect(openStatusPull().title).toBe("Nova-Statusbericht 2025-01-06");
   });
 
@@ -152,7 +129,7 @@ describe("the status report pull request", () => {
   it("after a merge the next report opens a new pull request", async () => {
     await tickAt(sixAm("06"));
     const first = openStatusPull();
-    await world.merge(first.number);
+    await world.nova.merge(first.number);
     expect(reportsOn("main")).toEqual(["2025-01-06"]);
 
     // Nothing changed: no new pull request.
@@ -165,15 +142,15 @@ describe("the status report pull request", () => {
     expect(second.number).not.toBe(first.number);
     expect(StatusPrBody.parse(second.body)?.data.reports).toEqual(["2025-01-08"]);
     expect(reportsOn(STATUS_BRANCH)).toEqual(["2025-01-06", "2025-01-08"]);
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("a pull request closed unmerged is respected: no new one that day on schedule, a new one the next day with changes", async () => {
-    await world.push({ ".github/nova.yml": 'status:\n  schedule: "0 * * * *"\n' });
+    await world.nova.push({ ".github/nova.yml": 'status:\n  schedule: "0 * * * *"\n' });
     await tickAt(sixAm("06"));
     const first = openStatusPull();
-    clock.set("2025-01-06T09:30:00Z");
-    await world.closePull(first.number);
+    world.clock.set("2025-01-06T09:30:00Z");
+    await world.nova.closePull(first.number);
     await tick("DGX Setup Playbook erstellen");
 
     expect(await tickAt("2025-01-06T10:00:00Z")).toBe(1);
@@ -185,18 +162,18 @@ describe("the status report pull request", () => {
     // The rejected pull request's report is not carried over.
     expect(StatusPrBody.parse(second.body)?.data.reports).toEqual(["2025-01-07"]);
     expect(reportsOn(STATUS_BRANCH)).toEqual(["2025-01-07"]);
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 });
 
 describe("/nova report and nova report", () => {
   it("/nova report writes the report now and replies with the link; redelivered, nothing more happens", async () => {
-    repo.setPermission("alice", "write");
-    const comment = repo.addComment(1, "/nova report", { by: "alice" });
-    await world.deliver("issue_comment", comment, "comment-1");
-    expect(fake.violations).toEqual([]);
+    world.repo.setPermission("alice", "write");
+    const comment = world.repo.addComment(1, "/nova report", { by: "alice" });
+    await world.nova.deliver("issue_comment", comment, "comment-1");
+    expect(world.fake.violations).toEqual([]);
     const pull = openStatusPull();
-    const replies = repo
+    const replies = world.repo
       .comments(1)
       .filter((c) => (c.user as { login: string }).login.endsWith("[bot]"));
     expect(replies).toHaveLength(1);
@@ -205,38 +182,44 @@ describe("/nova report and nova report", () => {
       "Der Statusbericht vom 06.01.2025 steht in einem neuen Pull Request",
     );
 
-    const mark = fake.requests.length;
-    await world.deliver("issue_comment", comment, "comment-1");
+    const mark = world.fake.requests.length;
+    await world.nova.deliver("issue_comment", comment, "comment-1");
     // Only the 👀 again (GitHub keeps one reaction per person and content).
-    expect(world.writesSince(mark)).toEqual(["POST /issues/comments/500001/reactions"]);
+    expect(world.nova.writesSince(mark)).toEqual(["POST /issues/comments/500001/reactions"]);
     expect(statusPulls()).toHaveLength(1);
   });
 
   it("/nova report needs write permission", async () => {
-    repo.setPermission("bob", "read");
-    await world.deliver("issue_comment", repo.addComment(1, "/nova bericht", { by: "bob" }));
+    world.repo.setPermission("bob", "read");
+    await world.nova.deliver(
+      "issue_comment",
+      world.repo.addComment(1, "/nova bericht", { by: "bob" }),
+    );
     expect(statusPulls()).toEqual([]);
-    const reply = repo.comments(1).at(-1)!.body as string;
+    const reply = world.repo.comments(1).at(-1)!.body as string;
     expect(reply).toContain("`write`");
   });
 
   it("/nova report opens a new pull request at once after one was closed unmerged", async () => {
     await tickAt(sixAm("06"));
-    await world.closePull(openStatusPull().number);
+    await world.nova.closePull(openStatusPull().number);
     await tick("DGX Setup Playbook erstellen");
-    repo.setPermission("alice", "write");
-    await world.deliver("issue_comment", repo.addComment(1, "/nova report", { by: "alice" }));
+    world.repo.setPermission("alice", "write");
+    await world.nova.deliver(
+      "issue_comment",
+      world.repo.addComment(1, "/nova report", { by: "alice" }),
+    );
     expect(statusPulls().filter((pull) => pull.state === "open")).toHaveLength(1);
   });
 
   it("nova report --repo acme/dgx from a terminal does what the schedule does", async () => {
-    const octokit = await world.nova.probot.auth(42);
+    const octokit = await world.nova.nova.probot.auth(42);
     let stdout = "";
     const io: CliIo = {
       stdout: (text) => (stdout += text),
       stderr: (text) => (stdout += text),
       cwd: process.cwd(),
-      now: () => clock.now(),
+      now: () => world.clock.now(),
       readFile: readChecklistFile,
       writeFile: () => Promise.resolve(),
       connectGitHub: (target, botLogin) => {
@@ -248,7 +231,7 @@ describe("/nova report and nova report", () => {
         });
       },
     };
-    clock.set(sixAm("06"));
+    world.clock.set(sixAm("06"));
     expect(await runCli(["report", "--repo", "acme/dgx", "--dry-run"], io)).toBe(0);
     expect(stdout).toContain("Probelauf: nichts wurde geschrieben.");
     expect(statusPulls()).toEqual([]);
@@ -261,6 +244,6 @@ describe("/nova report and nova report", () => {
     stdout = "";
     expect(await runCli(["report", "--repo", "acme/dgx", "--format", "json"], io)).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ status: "up-to-date", date: "2025-01-06" });
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 });

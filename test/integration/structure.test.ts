@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import type { Probot } from "probot";
-import type { SyncService } from "../../src/app/workers/sync-service.js";
+import { describe, expect, it } from "@jest/globals";
 import { parseSectionMarker, parseTaskMarker } from "../../src/github/hidden-markers.js";
-import { FakeGitHub, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { startNova } from "./start-nova.js";
+import { inProcess, useNovaWorld } from "./use-nova-world.js";
 
 /**
  * Sections as parent issues, tasks as sub-issues, `after=` as "blocked by" and `delivery` as a
@@ -38,40 +35,24 @@ interface IssueJson {
 
 for (const server of ["github.com", "ghes-3.19"] as const) {
   describe(`plan structure on ${server}`, () => {
-    let fake: FakeGitHub;
-    let repo: FakeRepo;
-    let probot: Probot;
-    let service: SyncService;
-    let deliveries = 0;
-
-    beforeAll(async () => {
-      fake = await FakeGitHub.start({ server });
-    });
-    afterAll(() => fake.close());
-    beforeEach(async () => {
-      fake.reset();
-      repo = fake.seedRepo({
-        owner: "acme",
-        name: "dgx",
-        installationId: 42,
-        files: { "README.md": "# dgx\n", [CONFIG]: "delivery: 2026-12-18\n" },
-      });
-      ({ probot, service } = await startNova(fake));
+    const world = useNovaWorld({
+      server,
+      repo: { files: { "README.md": "# dgx\n", [CONFIG]: "delivery: 2026-12-18\n" } },
+      nova: inProcess(),
     });
 
     async function push(plan: string) {
-      const payload = repo.pushCommit({ files: { [PLAN]: plan } });
-      await probot.receive({ id: `d-${++deliveries}`, name: "push", payload });
-      await service.settled();
+      const payload = world.repo.pushCommit({ files: { [PLAN]: plan } });
+      await world.nova.deliver("push", payload);
       return payload;
     }
-    const issues = () => repo.issues() as unknown as IssueJson[];
+    const issues = () => world.repo.issues() as unknown as IssueJson[];
     const sections = () => issues().filter((issue) => parseSectionMarker(issue.body) !== null);
     const tasks = () => issues().filter((issue) => parseTaskMarker(issue.body) !== null);
     const byTitle = (title: string) => issues().find((issue) => issue.title === title)!;
     /** Writes and reads (method + path) since a mark, tokens left out. */
     const requestsSince = (mark: number, method?: "GET" | "write") =>
-      fake.requests
+      world.fake.requests
         .slice(mark)
         .filter((request) => !request.path.startsWith("/app/"))
         .filter((request) =>
@@ -84,9 +65,9 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
         .map((request) => `${request.method} ${request.path.replace("/repos/acme/dgx", "")}`);
 
     it("first sync: section issues, their tasks as sub-issues in plan order, after= as blocked-by, the milestone", async () => {
-      const mark = fake.requests.length;
+      const mark = world.fake.requests.length;
       await push(withAfter);
-      expect(fake.violations).toEqual([]);
+      expect(world.fake.violations).toEqual([]);
       expect(sections().map((issue) => issue.title)).toEqual([
         "1. Infrastruktur- & Setup-Automatisierung",
         "2. KI-Stack & Modellbereitstellung",
@@ -115,20 +96,20 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       expect(counts.milestones).toBe(1);
       expect(counts.issues).toBe(26);
       expect(counts.blockedBy).toBe(2);
-      const [milestone] = repo.milestones() as Array<{ title: string; due_on: string }>;
+      const [milestone] = world.repo.milestones() as Array<{ title: string; due_on: string }>;
       expect(milestone).toMatchObject({ title: "DGX Spark Lieferung" });
       expect(milestone!.due_on.slice(0, 10)).toBe("2026-12-18");
       expect(issues().every((issue) => issue.milestone?.title === "DGX Spark Lieferung")).toBe(
         true,
       );
       const playbook = byTitle("DGX Setup Playbook erstellen");
-      expect(repo.blockedByNumbers(byTitle("Remote-Zugriff dokumentieren").number)).toEqual([
+      expect(world.repo.blockedByNumbers(byTitle("Remote-Zugriff dokumentieren").number)).toEqual([
         playbook.number,
       ]);
       if (server === "github.com") {
         expect(counts.subIssues).toBe(20);
         for (const section of sections()) {
-          const children = repo
+          const children = world.repo
             .subIssueNumbers(section.number)
             .map((number) => issues().find((issue) => issue.number === number)!.title);
           expect(children.length).toBeGreaterThan(0);
@@ -142,20 +123,19 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
           expect(children).toEqual(inPlan);
         }
         // No `/blocked` label where GitHub shows "blocked by" itself.
-        expect(repo.labels().map((label) => label.name)).not.toContain("dgx/blocked");
+        expect(world.repo.labels().map((label) => label.name)).not.toContain("dgx/blocked");
       } else {
         // One attempt finds the route missing (404); the rest of the part is skipped.
         expect(counts.subIssues).toBe(1);
-        const check = repo.checkRuns.at(-1)!;
+        const check = world.repo.checkRuns.at(-1)!;
         expect(check.output.summary).toContain("Sub-Issues");
       }
     });
 
     it("a no-op sync writes nothing and reads only the bound; redelivery ×10 changes nothing", async () => {
       const first = await push(withAfter);
-      const mark = fake.requests.length;
-      await probot.receive({ id: "again", name: "push", payload: first });
-      await service.settled();
+      const mark = world.fake.requests.length;
+      await world.nova.deliver("push", first, "again");
       expect(requestsSince(mark, "write")).toEqual([]);
       // The config, the checklist (at the branch's name: no read of its head), the tree at the
       // branch (which of the plan's referenced paths exist, for the bodies' links; docs/sync.md),
@@ -168,26 +148,26 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
         "GET /git/trees/main",
         "GET /issues",
       ]);
-      const before = JSON.stringify(repo.issues());
-      const again = fake.requests.length;
+      const before = JSON.stringify(world.repo.issues());
+      const again = world.fake.requests.length;
       await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          probot.receive({ id: `again-${i}`, name: "push", payload: first }),
+          world.nova.probot.receive({ id: `again-${i}`, name: "push", payload: first }),
         ),
       );
-      await service.settled();
+      await world.nova.sync.settled();
       expect(requestsSince(again, "write")).toEqual([]);
-      expect(JSON.stringify(repo.issues())).toBe(before);
-      expect(repo.milestones()).toHaveLength(1);
+      expect(JSON.stringify(world.repo.issues())).toBe(before);
+      expect(world.repo.milestones()).toHaveLength(1);
       expect(sections()).toHaveLength(6);
-      expect(fake.violations).toEqual([]);
+      expect(world.fake.violations).toEqual([]);
     });
 
     it("removing an after= removes one relation; a hand-removed relation is restored once", async () => {
       await push(withAfter);
       const remote = byTitle("Remote-Zugriff dokumentieren");
       const playbook = byTitle("DGX Setup Playbook erstellen");
-      const mark = fake.requests.length;
+      const mark = world.fake.requests.length;
       await push(
         withAfter.replace(
           "verlinken. <!-- nova: after=dgx-setup-playbook-erstellen -->",
@@ -198,8 +178,8 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
         `DELETE /issues/${remote.number}/dependencies/blocked_by/${playbook.id}`,
       ]);
       const driver = byTitle("NVIDIA Treiber + CUDA Installationsskript vorbereiten");
-      repo.removeBlockedBy(driver.number, playbook.number);
-      const restore = fake.requests.length;
+      world.repo.removeBlockedBy(driver.number, playbook.number);
+      const restore = world.fake.requests.length;
       await push(
         withAfter.replace(
           "verlinken. <!-- nova: after=dgx-setup-playbook-erstellen -->",
@@ -209,9 +189,9 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       expect(requestsSince(restore, "write").filter((write) => /blocked_by/.test(write))).toEqual([
         `POST /issues/${driver.number}/dependencies/blocked_by`,
       ]);
-      expect(repo.checkRuns.at(-1)!.output.summary).toContain("wiederhergestellt");
-      expect(repo.blockedByNumbers(driver.number)).toEqual([playbook.number]);
-      expect(fake.violations).toEqual([]);
+      expect(world.repo.checkRuns.at(-1)!.output.summary).toContain("wiederhergestellt");
+      expect(world.repo.blockedByNumbers(driver.number)).toEqual([playbook.number]);
+      expect(world.fake.violations).toEqual([]);
     });
 
     if (server === "github.com") {
@@ -224,34 +204,34 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
         // To the end of section 2, where GitHub appends a moved sub-issue.
         const to = lines.findIndex((text) => text.startsWith("## 3."));
         lines.splice(to - 1, 0, line!);
-        const mark = fake.requests.length;
+        const mark = world.fake.requests.length;
         await push(lines.join("\n"));
         const task = byTitle("Remote-Zugriff dokumentieren");
         const section2 = byTitle("2. KI-Stack & Modellbereitstellung");
         const subWrites = requestsSince(mark, "write").filter((write) => /sub_issue/.test(write));
         expect(subWrites).toEqual([`POST /issues/${section2.number}/sub_issues`]);
-        const body = fake.requests
+        const body = world.fake.requests
           .filter((request) => /sub_issues$/.test(request.path))
           .at(-1)!.body;
         expect(body).toEqual({ sub_issue_id: task.id, replace_parent: true });
-        expect(repo.subIssueNumbers(section2.number).at(-1)).toBe(task.number);
+        expect(world.repo.subIssueNumbers(section2.number).at(-1)).toBe(task.number);
 
         // A person takes a sub-issue out by hand: the next sync puts it back, once.
         const section1 = byTitle("1. Infrastruktur- & Setup-Automatisierung");
-        const child = repo.subIssueNumbers(section1.number)[1]!;
-        repo.removeSubIssue(section1.number, child);
-        const restore = fake.requests.length;
+        const child = world.repo.subIssueNumbers(section1.number)[1]!;
+        world.repo.removeSubIssue(section1.number, child);
+        const restore = world.fake.requests.length;
         await push(lines.join("\n") + "\n");
         expect(requestsSince(restore, "write").filter((write) => /sub_issue/.test(write))).toEqual([
           `POST /issues/${section1.number}/sub_issues`,
           `PATCH /issues/${section1.number}/sub_issues/priority`,
         ]);
-        expect(repo.subIssueNumbers(section1.number)[1]).toBe(child);
-        expect(repo.checkRuns.at(-1)!.output.summary).toContain("wiederhergestellt");
-        const quiet = fake.requests.length;
+        expect(world.repo.subIssueNumbers(section1.number)[1]).toBe(child);
+        expect(world.repo.checkRuns.at(-1)!.output.summary).toContain("wiederhergestellt");
+        const quiet = world.fake.requests.length;
         await push(lines.join("\n") + "\n\n");
         expect(requestsSince(quiet, "write")).toEqual([]);
-        expect(fake.violations).toEqual([]);
+        expect(world.fake.violations).toEqual([]);
       });
     }
 
@@ -274,7 +254,7 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
         ].join("\n"),
       );
       await push(nested);
-      expect(fake.violations).toEqual([]);
+      expect(world.fake.violations).toEqual([]);
       const playbook = byTitle("DGX Setup Playbook erstellen");
       const accounts = byTitle("Benutzerkonten anlegen");
       const time = byTitle("Zeitsynchronisation prüfen");
@@ -284,10 +264,10 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       );
       const section1 = byTitle("1. Infrastruktur- & Setup-Automatisierung");
       // The section keeps its top-level tasks; the nested ones hang under their parent task.
-      expect(repo.subIssueNumbers(section1.number)).not.toContain(accounts.number);
+      expect(world.repo.subIssueNumbers(section1.number)).not.toContain(accounts.number);
       const title = (number: number) => issues().find((issue) => issue.number === number)!.title;
       if (server === "github.com") {
-        expect(repo.subIssueNumbers(playbook.number).map(title)).toEqual([
+        expect(world.repo.subIssueNumbers(playbook.number).map(title)).toEqual([
           "Benutzerkonten anlegen",
           "Zeitsynchronisation prüfen",
         ]);
@@ -296,25 +276,25 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
         let parent = accounts;
         for (let level = 2; level <= 6; level++) {
           const child = byTitle(`Ebene ${level}`);
-          expect(repo.subIssueNumbers(parent.number).map(title)).toEqual([`Ebene ${level}`]);
+          expect(world.repo.subIssueNumbers(parent.number).map(title)).toEqual([`Ebene ${level}`]);
           parent = child;
         }
         expect(issues().some((issue) => issue.title === "Ebene 7")).toBe(false);
         expect(parent.body).toContain("Ebene 7");
-        expect(repo.subIssueNumbers(parent.number)).toEqual([]);
+        expect(world.repo.subIssueNumbers(parent.number)).toEqual([]);
       } else {
-        expect(repo.subIssueNumbers(playbook.number)).toEqual([]);
+        expect(world.repo.subIssueNumbers(playbook.number)).toEqual([]);
       }
       // Nothing to do the second time.
-      const mark = fake.requests.length;
+      const mark = world.fake.requests.length;
       await push(nested + "\n");
       expect(requestsSince(mark, "write")).toEqual([]);
-      expect(fake.violations).toEqual([]);
+      expect(world.fake.violations).toEqual([]);
     });
 
     it("owner=@login assigns when the login can be assigned, warns otherwise, and never undoes a person's choice", async () => {
-      repo.setPermission("alice", "write");
-      repo.setPermission("carol", "triage");
+      world.repo.setPermission("alice", "write");
+      world.repo.setPermission("carol", "triage");
       const owned = bundled
         .replace(
           "(Benutzer, Netzwerke, Time Sync) vorbereiten.",
@@ -335,19 +315,19 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
         };
       expect(playbook().assignees.map((user) => user.login)).toEqual(["alice"]);
       expect(driver().assignees).toEqual([]);
-      expect(repo.checkRuns.at(-1)!.output.summary).toContain(
+      expect(world.repo.checkRuns.at(-1)!.output.summary).toContain(
         "`@mallory` kann in diesem Repository",
       );
       // A person hands the task to bob: Nova does not take it back.
-      repo.setAssignees(playbook().number, ["bob"]);
-      const mark = fake.requests.length;
+      world.repo.setAssignees(playbook().number, ["bob"]);
+      const mark = world.fake.requests.length;
       await push(owned + "\n");
       expect(requestsSince(mark, "write")).toEqual([]);
       expect(playbook().assignees.map((user) => user.login)).toEqual(["bob"]);
       // A new owner in the checklist is assigned (beside the person's choice).
       await push(owned.replace("owner=@alice", "owner=@carol"));
       expect(playbook().assignees.map((user) => user.login)).toEqual(["bob", "carol"]);
-      expect(fake.violations).toEqual([]);
+      expect(world.fake.violations).toEqual([]);
     });
 
     it("a renamed section: a new section issue takes the tasks, the old one is closed as not planned", async () => {
@@ -355,18 +335,18 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       const old = byTitle("6. Operative Vorbereitung");
       await push(bundled.replace("## 6. Operative Vorbereitung", "## 6. Betrieb vorbereiten"));
       const renamed = byTitle("6. Betrieb vorbereiten");
-      expect(repo.issue(old.number)).toMatchObject({
+      expect(world.repo.issue(old.number)).toMatchObject({
         state: "closed",
         state_reason: "not_planned",
       });
       expect(
-        (repo.comments(old.number) as Array<{ body: string }>).map((comment) => comment.body),
+        (world.repo.comments(old.number) as Array<{ body: string }>).map((comment) => comment.body),
       ).toEqual([expect.stringContaining("Diesen Bereich gibt es in der Checkliste nicht mehr")]);
       if (server === "github.com") {
-        expect(repo.subIssueNumbers(old.number)).toEqual([]);
-        expect(repo.subIssueNumbers(renamed.number)).toHaveLength(3);
+        expect(world.repo.subIssueNumbers(old.number)).toEqual([]);
+        expect(world.repo.subIssueNumbers(renamed.number)).toHaveLength(3);
       }
-      expect(fake.violations).toEqual([]);
+      expect(world.fake.violations).toEqual([]);
     });
 
     it("a section issue closes when all its tasks are done and reopens when one is not", async () => {
@@ -379,7 +359,7 @@ for (const server of ["github.com", "ghes-3.19"] as const) {
       expect(byTitle("5. Monitoring, Reporting & Kommunikation").state).toBe("open");
       await push(bundled);
       expect(byTitle("6. Operative Vorbereitung").state).toBe("open");
-      expect(fake.violations).toEqual([]);
+      expect(world.fake.violations).toEqual([]);
     });
   });
 }

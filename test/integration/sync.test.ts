@@ -1,55 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import type { Probot } from "probot";
-import type { SyncService } from "../../src/app/workers/sync-service.js";
+import { describe, expect, it } from "@jest/globals";
 import { parseTaskMarker } from "../../src/github/hidden-markers.js";
-import {
-  createWebhookPayload,
-  FakeGitHub,
-  secondaryRateLimit,
-  type FakeRepo,
-} from "../fake-github/index.js";
+import { createWebhookPayload, secondaryRateLimit, type FakeRepo } from "../fake-github/index.js";
 import { loadChecklist } from "../fixtures/load-fixture.js";
-import { startNova } from "./start-nova.js";
+import type { IssueJson as BotPrIssueJson } from "./bot-pr-world.js";
+import { inProcess, useNovaWorld } from "./use-nova-world.js";
 
 const PLAN = "docs/dgx-spark-plan.md";
 const bundled = loadChecklist("bundled");
 
-let fake: FakeGitHub;
-let repo: FakeRepo;
-let probot: Probot;
-let service: SyncService;
-let deliveries = 0;
-
-beforeAll(async () => {
-  fake = await FakeGitHub.start();
-});
-afterAll(() => fake.close());
-
-beforeEach(async () => {
-  fake.reset();
-  repo = fake.seedRepo({
-    owner: "acme",
-    name: "dgx",
-    installationId: 42,
-    files: { "README.md": "# dgx\n" },
-  });
-  ({ probot, service } = await startNova(fake));
-});
-
-/** Delivers an event and waits until every sync it caused (follow-ups too) has finished. */
-async function deliver(
-  name: "push",
-  payload: ReturnType<FakeRepo["pushCommit"]>,
-  id = `d-${++deliveries}`,
-) {
-  await probot.receive({ id, name, payload });
-  await service.settled();
-}
+const world = useNovaWorld({ nova: inProcess() });
+const deliver = (name: "push", payload: ReturnType<FakeRepo["pushCommit"]>, id?: string) =>
+  world.nova.deliver(name, payload, id);
 
 /** Opens a pull request from `head` as `login` and returns the `pull_request.opened` payload. */
 function openPullPayload(title: string, head: string, login: string) {
-  const pull = repo.openPull({ title, head, user: { login, type: "User" } as never });
-  const [rendered] = repo.pulls().filter((candidate) => candidate.number === pull.number);
+  const pull = world.repo.openPull({ title, head, user: { login, type: "User" } as never });
+  const [rendered] = world.repo.pulls().filter((candidate) => candidate.number === pull.number);
   return createWebhookPayload("pull_request.opened", {
     owner: "acme",
     repo: "dgx",
@@ -59,36 +25,19 @@ function openPullPayload(title: string, head: string, login: string) {
   });
 }
 
-/** The writes (method + path) since a mark in the request log. */
-function writesSince(mark: number): string[] {
-  return (
-    fake.requests
-      .slice(mark)
-      // Installation tokens are auth, not writes to the repository.
-      .filter((request) => request.method !== "GET" && !request.path.startsWith("/app/"))
-      .map((request) => `${request.method} ${request.path.replace("/repos/acme/dgx", "")}`)
-  );
-}
-
 /** The fields of GitHub's issue JSON these tests read. */
-interface IssueJson {
-  number: number;
-  title: string;
-  body: string | null;
-  state: string;
-  state_reason: string | null;
-  user: { login: string };
+interface IssueJson extends BotPrIssueJson {
   labels: Array<{ name: string }>;
 }
 
 function taskIssues(): IssueJson[] {
-  return (repo.issues() as unknown as IssueJson[]).filter(
+  return (world.repo.issues() as unknown as IssueJson[]).filter(
     (issue) => parseTaskMarker(issue.body) !== null,
   );
 }
 
 async function firstSync(): Promise<ReturnType<FakeRepo["pushCommit"]>> {
-  const push = repo.pushCommit({ files: { [PLAN]: bundled } });
+  const push = world.repo.pushCommit({ files: { [PLAN]: bundled } });
   await deliver("push", push);
   return push;
 }
@@ -96,12 +45,12 @@ async function firstSync(): Promise<ReturnType<FakeRepo["pushCommit"]>> {
 describe("sync through the real app and a fake GitHub", () => {
   it("first sync of the bundled plan: 20 issues by the bot, 7 labels, markers, a check run", async () => {
     await firstSync();
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
     const issues = taskIssues();
     expect(issues).toHaveLength(20);
     expect(issues.every((issue) => issue.user.login === "nova-test[bot]")).toBe(true);
     expect(new Set(issues.map((issue) => parseTaskMarker(issue.body))).size).toBe(20);
-    expect(repo.labels().map((label) => label.name)).toEqual(
+    expect(world.repo.labels().map((label) => label.name)).toEqual(
       expect.arrayContaining([
         "dgx",
         "dgx/infrastruktur-setup-automatisierung",
@@ -116,31 +65,31 @@ describe("sync through the real app and a fake GitHub", () => {
       "dgx",
       "dgx/infrastruktur-setup-automatisierung",
     ]);
-    expect(repo.checkRuns).toEqual([
+    expect(world.repo.checkRuns).toEqual([
       expect.objectContaining({
         name: "Nova: Sync",
         conclusion: "success",
-        headSha: repo.branchSha("main"),
+        headSha: world.repo.branchSha("main"),
       }),
     ]);
     // 20 task issues and 6 section issues.
-    expect(repo.checkRuns[0]!.output.title).toBe("26 angelegt");
+    expect(world.repo.checkRuns[0]!.output.title).toBe("26 angelegt");
   });
 
   it("the same push redelivered makes zero writes", async () => {
     const push = await firstSync();
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     await deliver("push", push);
-    expect(writesSince(mark)).toEqual([]);
-    expect(fake.violations).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("a push delivered late, after a newer one, does not roll the issues back", async () => {
     await firstSync();
-    const older = repo.pushCommit({
+    const older = world.repo.pushCommit({
       files: { [PLAN]: bundled.replace("[ ] **DGX Setup Playbook", "[x] **DGX Setup Playbook") },
     });
-    const newer = repo.pushCommit({
+    const newer = world.repo.pushCommit({
       files: {
         [PLAN]: bundled.replace(
           "**DGX Setup Playbook erstellen**",
@@ -149,24 +98,24 @@ describe("sync through the real app and a fake GitHub", () => {
       },
     });
     await deliver("push", newer);
-    const mark = fake.requests.length;
+    const mark = world.fake.requests.length;
     await deliver("push", older); // GitHub delivers out of order
-    expect(writesSince(mark)).toEqual([]);
+    expect(world.writesSince(mark)).toEqual([]);
     const playbook = taskIssues().find((issue) => issue.title.startsWith("DGX Setup Playbook"));
     expect(playbook).toMatchObject({ title: "DGX Setup Playbook schreiben", state: "open" });
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("the same push delivered 5 times at once still makes exactly 20 issues", async () => {
-    const push = repo.pushCommit({ files: { [PLAN]: bundled } });
+    const push = world.repo.pushCommit({ files: { [PLAN]: bundled } });
     await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        probot.receive({ id: `same-${i}`, name: "push", payload: push }),
+        world.nova.probot.receive({ id: `same-${i}`, name: "push", payload: push }),
       ),
     );
-    await service.settled();
+    await world.nova.sync.settled();
     expect(taskIssues()).toHaveLength(20);
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("one push that renames, reorders, ticks, unticks, removes and adds makes exactly the expected writes", async () => {
@@ -174,7 +123,7 @@ describe("sync through the real app and a fake GitHub", () => {
       "- [ ] **Risikoanalyse dokumentieren**",
       "- [x] **Risikoanalyse dokumentieren**",
     );
-    await deliver("push", repo.pushCommit({ files: { [PLAN]: start } }));
+    await deliver("push", world.repo.pushCommit({ files: { [PLAN]: start } }));
     const byTitle = (title: string) => taskIssues().find((issue) => issue.title === title)!.number;
     const renamed = byTitle("Grafana Dashboard Templates");
     const ticked = byTitle("Datenbank-Deployment Automatisierung");
@@ -199,13 +148,13 @@ describe("sync through the real app and a fake GitHub", () => {
         "## 6. Operative Vorbereitung\n- [ ] **Lieferung annehmen** – Karton prüfen, Seriennummer notieren.\n",
       );
     const section = (number: number) =>
-      (repo.issues() as unknown as IssueJson[]).find((issue) =>
+      (world.repo.issues() as unknown as IssueJson[]).find((issue) =>
         issue.title.startsWith(`${number}. `),
       )!.number;
-    const mark = fake.requests.length;
-    await deliver("push", repo.pushCommit({ files: { [PLAN]: edited } }));
-    expect(fake.violations).toEqual([]);
-    expect(writesSince(mark).sort()).toEqual(
+    const mark = world.fake.requests.length;
+    await deliver("push", world.repo.pushCommit({ files: { [PLAN]: edited } }));
+    expect(world.fake.violations).toEqual([]);
+    expect(world.writesSince(mark).sort()).toEqual(
       [
         "POST /issues", // the added task
         `PATCH /issues/${renamed}`, // title + body, same issue
@@ -224,20 +173,23 @@ describe("sync through the real app and a fake GitHub", () => {
         "POST /check-runs",
       ].sort(),
     );
-    expect(repo.issue(renamed)).toMatchObject({
+    expect(world.repo.issue(renamed)).toMatchObject({
       title: "Grafana Dashboard Vorlagen",
       state: "open",
     });
-    expect(repo.issue(ticked)).toMatchObject({ state: "closed", state_reason: "completed" });
-    expect(repo.issue(unticked)).toMatchObject({ state: "open" });
-    expect(repo.issue(removed)).toMatchObject({ state: "closed", state_reason: "not_planned" });
+    expect(world.repo.issue(ticked)).toMatchObject({ state: "closed", state_reason: "completed" });
+    expect(world.repo.issue(unticked)).toMatchObject({ state: "open" });
+    expect(world.repo.issue(removed)).toMatchObject({
+      state: "closed",
+      state_reason: "not_planned",
+    });
     // 20 tasks, one ticked at the start; +1 added, -1 ticked, +1 unticked, -1 removed.
     expect(taskIssues().filter((issue) => issue.state === "open")).toHaveLength(19);
   });
 
   it("ignores a human's issue that carries a copied marker", async () => {
     await firstSync();
-    const copy = repo.addIssue({
+    const copy = world.repo.addIssue({
       title: "Meine Kopie",
       body: taskIssues()[0]!.body,
       labels: ["dgx"],
@@ -246,32 +198,35 @@ describe("sync through the real app and a fake GitHub", () => {
     const line = bundled
       .split("\n")
       .find((text) => text.includes("**DGX Setup Playbook erstellen**"))!;
-    await deliver("push", repo.pushCommit({ files: { [PLAN]: bundled.replace(`${line}\n`, "") } }));
-    expect(repo.issue(copy.number as number)).toMatchObject({
+    await deliver(
+      "push",
+      world.repo.pushCommit({ files: { [PLAN]: bundled.replace(`${line}\n`, "") } }),
+    );
+    expect(world.repo.issue(copy.number as number)).toMatchObject({
       state: "open",
       title: "Meine Kopie",
     });
     const original = taskIssues().find((issue) => issue.title === "DGX Setup Playbook erstellen")!;
     expect(original).toMatchObject({ state: "closed", state_reason: "not_planned" });
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("converges without duplicates when GitHub answers 502 and secondary rate limits", async () => {
-    fake.failNext({ method: "POST", path: /\/issues$/, ...secondaryRateLimit(), times: 2 });
-    fake.failNext({ method: "POST", path: /\/issues$/, status: 502, times: 1 });
-    fake.failNext({ method: "GET", path: /\/issues$/, status: 502, times: 1 });
+    world.fake.failNext({ method: "POST", path: /\/issues$/, ...secondaryRateLimit(), times: 2 });
+    world.fake.failNext({ method: "POST", path: /\/issues$/, status: 502, times: 1 });
+    world.fake.failNext({ method: "GET", path: /\/issues$/, status: 502, times: 1 });
     await firstSync();
-    expect(fake.pendingFailures()).toEqual([]);
+    expect(world.fake.pendingFailures()).toEqual([]);
     expect(taskIssues()).toHaveLength(20);
     expect(new Set(taskIssues().map((issue) => parseTaskMarker(issue.body))).size).toBe(20);
-    expect(fake.violations).toEqual([]);
-    const mark = fake.requests.length;
-    await deliver("push", repo.pushCommit({ files: { "README.md": "# dgx\n\nmehr\n" } }));
-    expect(fake.requests.length).toBe(mark);
+    expect(world.fake.violations).toEqual([]);
+    const mark = world.fake.requests.length;
+    await deliver("push", world.repo.pushCommit({ files: { "README.md": "# dgx\n\nmehr\n" } }));
+    expect(world.fake.requests.length).toBe(mark);
   });
 
   it("an invalid config writes nothing but a check run that says what is wrong", async () => {
-    const push = repo.pushCommit({
+    const push = world.repo.pushCommit({
       files: {
         [PLAN]: bundled,
         ".github/nova.yml": "sync:\n  maxWritesPerRun: 5000\nlables:\n  prefix: x\n",
@@ -279,22 +234,22 @@ describe("sync through the real app and a fake GitHub", () => {
     });
     await deliver("push", push);
     expect(taskIssues()).toEqual([]);
-    expect(writesSince(0).filter((write) => write !== "POST /check-runs")).toEqual([]);
-    expect(repo.checkRuns).toHaveLength(1);
-    const run = repo.checkRuns[0]!;
+    expect(world.writesSince(0).filter((write) => write !== "POST /check-runs")).toEqual([]);
+    expect(world.repo.checkRuns).toHaveLength(1);
+    const run = world.repo.checkRuns[0]!;
     expect(run).toMatchObject({ name: "Nova: Konfiguration", conclusion: "failure" });
     expect(run.output.summary).toContain("sync.maxWritesPerRun");
     expect(run.output.summary).toContain("lables");
     // Redelivered: no second check run.
     await deliver("push", push);
-    expect(repo.checkRuns).toHaveLength(1);
+    expect(world.repo.checkRuns).toHaveLength(1);
   });
 
   it("a push that touches neither the checklist nor the config costs zero requests", async () => {
     await firstSync();
-    const mark = fake.requests.length;
-    await deliver("push", repo.pushCommit({ files: { "src/app.py": "print('hi')\n" } }));
-    expect(fake.requests.length).toBe(mark);
+    const mark = world.fake.requests.length;
+    await deliver("push", world.repo.pushCommit({ files: { "src/app.py": "print('hi')\n" } }));
+    expect(world.fake.requests.length).toBe(mark);
   });
 
   it("lint errors stop the sync and fail the check run with annotations", async () => {
@@ -304,10 +259,10 @@ describe("sync through the real app and a fake GitHub", () => {
       "**Risikoanalyse dokumentieren** – Liste <!-- nova: after=gibt-es-nicht -->",
     );
     expect(broken).not.toBe(bundled);
-    const mark = fake.requests.length;
-    await deliver("push", repo.pushCommit({ files: { [PLAN]: broken } }));
-    expect(writesSince(mark)).toEqual(["POST /check-runs"]);
-    const run = repo.checkRuns.at(-1)!;
+    const mark = world.fake.requests.length;
+    await deliver("push", world.repo.pushCommit({ files: { [PLAN]: broken } }));
+    expect(world.writesSince(mark)).toEqual(["POST /check-runs"]);
+    const run = world.repo.checkRuns.at(-1)!;
     expect(run).toMatchObject({ name: "Nova: Sync", conclusion: "failure" });
     expect(run.output.annotations).toEqual([
       expect.objectContaining({ path: PLAN, annotation_level: "failure", start_line: 35 }),
@@ -315,8 +270,8 @@ describe("sync through the real app and a fake GitHub", () => {
   });
 
   it("an installation's first sync covers every repository it names", async () => {
-    repo.setFile("main", PLAN, bundled);
-    const other = fake.seedRepo({
+    world.repo.setFile("main", PLAN, bundled);
+    const other = world.fake.seedRepo({
       owner: "acme",
       name: "web",
       installationId: 42,
@@ -331,18 +286,17 @@ describe("sync through the real app and a fake GitHub", () => {
         ],
       },
     });
-    await probot.receive({ id: "inst-1", name: "installation", payload });
-    await service.settled();
+    await world.nova.deliver("installation", payload, "inst-1");
     expect(taskIssues()).toHaveLength(20);
     // A repository without the checklist gets nothing.
     expect(other.issues()).toEqual([]);
     expect(other.labels()).toEqual([]);
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("a pull request that changes the checklist gets a neutral preview check run and nothing else", async () => {
     await firstSync();
-    repo.pushCommit({
+    world.repo.pushCommit({
       branch: "tick-risk",
       files: {
         [PLAN]: bundled.replace(
@@ -352,57 +306,54 @@ describe("sync through the real app and a fake GitHub", () => {
       },
     });
     const payload = openPullPayload("Risikoanalyse erledigt", "tick-risk", "alice");
-    const mark = fake.requests.length;
-    await probot.receive({ id: "pr-1", name: "pull_request", payload });
-    await service.settled();
-    expect(fake.violations).toEqual([]);
-    expect(writesSince(mark)).toEqual(["POST /check-runs"]);
-    const run = repo.checkRuns.at(-1)!;
+    const mark = world.fake.requests.length;
+    await world.nova.deliver("pull_request", payload, "pr-1");
+    expect(world.fake.violations).toEqual([]);
+    expect(world.writesSince(mark)).toEqual(["POST /check-runs"]);
+    const run = world.repo.checkRuns.at(-1)!;
     expect(run).toMatchObject({
       name: "Nova: Sync-Vorschau",
       conclusion: "neutral",
-      headSha: repo.branchSha("tick-risk"),
+      headSha: world.repo.branchSha("tick-risk"),
     });
     expect(run.output.summary).toContain(
       "Beim Zusammenführen würde Nova die Issues so abgleichen:",
     );
     expect(run.output.summary).toContain("Risikoanalyse dokumentieren");
     // The same event again (redelivery): no second check run.
-    await probot.receive({ id: "pr-1", name: "pull_request", payload });
-    await service.settled();
+    await world.nova.deliver("pull_request", payload, "pr-1");
     expect(
-      repo.checkRuns.filter((candidate) => candidate.name === "Nova: Sync-Vorschau"),
+      world.repo.checkRuns.filter((candidate) => candidate.name === "Nova: Sync-Vorschau"),
     ).toHaveLength(1);
   });
 
   it("a pull request whose checklist is nested past the depth limit gets a failing preview naming the limit", async () => {
     await firstSync();
     // 10,000 nested quotes: once a stack overflow; now a lint error, parsed off the event loop.
-    repo.pushCommit({
+    world.repo.pushCommit({
       branch: "hostile",
       files: { [PLAN]: `${bundled}\n${">".repeat(10_000)} - [ ] x\n` },
     });
     const payload = openPullPayload("Hostile", "hostile", "mallory");
-    const mark = fake.requests.length;
-    await probot.receive({ id: "pr-hostile", name: "pull_request", payload });
-    await service.settled();
-    expect(fake.violations).toEqual([]);
-    expect(writesSince(mark)).toEqual(["POST /check-runs"]);
-    const run = repo.checkRuns.at(-1)!;
+    const mark = world.fake.requests.length;
+    await world.nova.deliver("pull_request", payload, "pr-hostile");
+    expect(world.fake.violations).toEqual([]);
+    expect(world.writesSince(mark)).toEqual(["POST /check-runs"]);
+    const run = world.repo.checkRuns.at(-1)!;
     expect(run).toMatchObject({ name: "Nova: Sync-Vorschau", conclusion: "failure" });
     expect(JSON.stringify(run.output)).toContain("Zu tief verschachtelt: 10.001 Ebenen");
   });
 
   it("adopts an existing label of another case instead of creating a second one", async () => {
-    repo.addLabel("DGX", "000000", "von Hand");
+    world.repo.addLabel("DGX", "000000", "von Hand");
     await firstSync();
-    expect(fake.violations).toEqual([]);
-    expect(repo.labels().filter((label) => String(label.name).toLowerCase() === "dgx")).toEqual([
-      expect.objectContaining({ name: "DGX", color: "000000" }),
-    ]);
+    expect(world.fake.violations).toEqual([]);
+    expect(
+      world.repo.labels().filter((label) => String(label.name).toLowerCase() === "dgx"),
+    ).toEqual([expect.objectContaining({ name: "DGX", color: "000000" })]);
     expect(taskIssues()[0]!.labels.map((label) => label.name)).toContain("DGX");
-    const mark = fake.requests.length;
-    await deliver("push", repo.pushCommit({ files: { [PLAN]: `${bundled}\n` } }));
-    expect(writesSince(mark)).toEqual([]);
+    const mark = world.fake.requests.length;
+    await deliver("push", world.repo.pushCommit({ files: { [PLAN]: `${bundled}\n` } }));
+    expect(world.writesSince(mark)).toEqual([]);
   });
 });

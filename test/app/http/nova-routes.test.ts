@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "@jest/globals";
-import { deliverWebhook, FakeGitHub, type FakeRepo } from "../../fake-github/index.js";
-import { startNovaServer, type NovaServer } from "../../integration/start-nova-server.js";
+import { describe, expect, it } from "@jest/globals";
+import { deliverWebhook, FakeGitHub } from "../../fake-github/index.js";
+import { startNovaServer } from "../../integration/start-nova-server.js";
+import { overHttp, useNovaWorld } from "../../integration/use-nova-world.js";
 
 const PLAN = "docs/dgx-spark-plan.md";
 const CHECKLIST = `# DGX Spark
@@ -12,20 +13,7 @@ const CHECKLIST = `# DGX Spark
 - [ ] Run the CUDA samples
 `;
 
-let fake: FakeGitHub;
-let repo: FakeRepo;
-let nova: NovaServer;
-
-beforeAll(async () => {
-  fake = await FakeGitHub.start();
-});
-afterAll(() => fake.close());
-beforeEach(async () => {
-  fake.reset();
-  repo = fake.seedRepo({ owner: "acme", name: "dgx", installationId: 42, files: {} });
-  nova = await startNovaServer(fake);
-});
-afterEach(() => nova.close());
+const world = useNovaWorld({ repo: { files: {} }, nova: overHttp() });
 
 /** The value of one sample line in Prometheus' text format, or undefined. */
 function sample(
@@ -46,19 +34,19 @@ function sample(
 
 describe("/healthz", () => {
   it("answers 200 while the process is up, even when GitHub is down", async () => {
-    fake.failNext({ method: "GET", path: /^\/app$/, status: 500, times: 5 });
-    const response = await fetch(`${nova.url}/healthz`);
+    world.fake.failNext({ method: "GET", path: /^\/app$/, status: 500, times: 5 });
+    const response = await fetch(`${world.nova.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
     expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(fake.requests.filter((request) => request.path === "/app")).toEqual([]);
+    expect(world.fake.requests.filter((request) => request.path === "/app")).toEqual([]);
   });
 
   it("answers HEAD without a body and refuses other methods", async () => {
-    const head = await fetch(`${nova.url}/healthz`, { method: "HEAD" });
+    const head = await fetch(`${world.nova.url}/healthz`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
-    const post = await fetch(`${nova.url}/healthz`, { method: "POST" });
+    const post = await fetch(`${world.nova.url}/healthz`, { method: "POST" });
     expect(post.status).toBe(405);
     expect(post.headers.get("allow")).toBe("GET, HEAD");
   });
@@ -66,26 +54,26 @@ describe("/healthz", () => {
 
 describe("/readyz", () => {
   it("is ready when an app JWT is accepted by GitHub (GET /app)", async () => {
-    const response = await fetch(`${nova.url}/readyz`);
+    const response = await fetch(`${world.nova.url}/readyz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ready" });
-    const asked = fake.requests.filter((request) => request.path === "/app");
+    const asked = world.fake.requests.filter((request) => request.path === "/app");
     expect(asked).toHaveLength(1);
     expect(asked[0]?.actor).toBe("app");
-    expect(fake.violations).toEqual([]);
+    expect(world.fake.violations).toEqual([]);
   });
 
   it("answers 503 with the reason when GitHub refuses, and reuses a result for a while", async () => {
-    fake.failNext({ method: "GET", path: /^\/app$/, status: 401 });
-    const first = await fetch(`${nova.url}/readyz`);
+    world.fake.failNext({ method: "GET", path: /^\/app$/, status: 401 });
+    const first = await fetch(`${world.nova.url}/readyz`);
     expect(first.status).toBe(503);
     expect(await first.json()).toEqual({
       status: "not ready",
       reason: "GitHub answered 401 to GET /app",
     });
     // Within the cache window the probe costs GitHub nothing.
-    expect((await fetch(`${nova.url}/readyz`)).status).toBe(503);
-    expect(fake.requests.filter((request) => request.path === "/app")).toHaveLength(1);
+    expect((await fetch(`${world.nova.url}/readyz`)).status).toBe(503);
+    expect(world.fake.requests.filter((request) => request.path === "/app")).toHaveLength(1);
   });
 
   it("answers 503 when GitHub cannot be reached", async () => {
@@ -105,10 +93,10 @@ describe("/readyz", () => {
 
 describe("/metrics", () => {
   it("counts the webhook, GitHub's requests and the sync's writes after a push", async () => {
-    const push = repo.pushCommit({ files: { [PLAN]: CHECKLIST } });
+    const push = world.repo.pushCommit({ files: { [PLAN]: CHECKLIST } });
     const status = await deliverWebhook(
-      `${nova.url}/api/github/webhooks`,
-      nova.secret,
+      `${world.nova.url}/api/github/webhooks`,
+      world.nova.secret,
       "push",
       push,
       {
@@ -116,11 +104,11 @@ describe("/metrics", () => {
       },
     );
     expect(status).toBe(200);
-    await nova.sync.settled();
-    expect(repo.issues()).toHaveLength(4); // 3 tasks and their section's issue
-    expect(fake.violations).toEqual([]);
+    await world.nova.sync.settled();
+    expect(world.repo.issues()).toHaveLength(4); // 3 tasks and their section's issue
+    expect(world.fake.violations).toEqual([]);
 
-    const response = await fetch(`${nova.url}/metrics`);
+    const response = await fetch(`${world.nova.url}/metrics`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await response.text();
@@ -142,7 +130,9 @@ describe("/metrics", () => {
         status: "201",
       }),
     ).toBeGreaterThanOrEqual(1);
-    const writes = fake.writes().filter((request) => !request.path.startsWith("/app/")).length;
+    const writes = world.fake
+      .writes()
+      .filter((request) => !request.path.startsWith("/app/")).length;
     expect(sample(text, "nova_sync_writes_total")).toBeGreaterThanOrEqual(3);
     expect(sample(text, "nova_sync_writes_total")).toBeLessThanOrEqual(writes);
     expect(
@@ -154,7 +144,7 @@ describe("/metrics", () => {
   });
 
   it("requires the bearer token when one is configured", async () => {
-    const guarded = await startNovaServer(fake, { metricsToken: "s3cret-metrics-token" });
+    const guarded = await startNovaServer(world.fake, { metricsToken: "s3cret-metrics-token" });
     try {
       expect((await fetch(`${guarded.url}/metrics`)).status).toBe(401);
       const wrong = await fetch(`${guarded.url}/metrics`, {
