@@ -3,11 +3,8 @@ import type { ApplicationFunctionOptions, Probot } from "probot";
 import { createAppIdentity, type AppIdentity } from "./app/app-identity.js";
 import { registerHandlers } from "./app/handlers/register-handlers.js";
 import { addNovaRoutes } from "./app/http/nova-routes.js";
-import {
-  reportOutcomeOf,
-  startReportsEndpoint,
-  type RunnerEndpointOptions,
-} from "./app/http/reports-route.js";
+import { reportOutcomeOf } from "./app/http/reports-route.js";
+import { startReportsEndpoint, type RunnerEndpointOptions } from "./app/runner-endpoint.js";
 import { guardWebhookBodies } from "./app/http/webhook-body-guard.js";
 import { createNovaMetrics, type NovaMetrics } from "./app/ops/metrics.js";
 import { instrumentWebhooks } from "./app/ops/webhook-metrics.js";

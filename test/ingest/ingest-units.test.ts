@@ -4,7 +4,7 @@
  * endpoint is on.
  */
 import { describe, expect, it } from "@jest/globals";
-import { startReportsEndpoint } from "../../src/app/http/reports-route.js";
+import { startReportsEndpoint } from "../../src/app/runner-endpoint.js";
 import {
   addRun,
   findRecordedHash,

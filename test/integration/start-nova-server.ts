@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { Probot, Server } from "probot";
-import type { RunnerEndpointOptions } from "../../src/app/http/reports-route.js";
+import type { RunnerEndpointOptions } from "../../src/app/runner-endpoint.js";
 import type { IngestService } from "../../src/app/workers/ingest-service.js";
 import { createNova, type NovaOptions, type NovaServices } from "../../src/index.js";
 import { withGitHubRequestMetrics } from "../../src/app/ops/github-request-metrics.js";
