@@ -1,4 +1,5 @@
 import type { RepoRef } from "../../github/vocabulary.js";
+import type { Logger } from "../../logger.js";
 import { sleepInBackground } from "../../time/sleep.js";
 import { createLocalLock, type SharedLock } from "../replicas/shared-lock.js";
 import type { SyncTickets } from "../replicas/sync-tickets.js";
@@ -41,9 +42,8 @@ export interface RepoWorkerOptions<J> {
   failedMessage?: string;
   /** One queued run (`enqueue`); a throw is logged and does not stop later runs. */
   run?: (key: string, job: J) => Promise<void>;
-  log: Record<"error" | "warn", (data: object, message?: string) => void> & {
-    debug?: (data: object, message?: string) => void;
-  };
+  /** `debug`, when there, hears requests a later run covered. */
+  log: Pick<Logger, "error" | "warn"> & { debug?: (data: object, message?: string) => void };
   /** Combines a waiting job with a newer one; by default the newer replaces it. */
   merge?: (waiting: J, newer: J) => J;
   /** Holds `<name>:<key>` while a run goes, across replicas with Redis; default: this process. */
