@@ -1,5 +1,6 @@
 import type { SyntaxNode } from "@lezer/common";
 import { parseBlocks, parseTopLevelBlocks } from "../../src/markdown/parse-blocks.js";
+import { createRandom } from "./create-random.js";
 
 /**
  * `parseBlockChunks` parses a document in pieces, cut before ATX headings at column 0 that follow
@@ -56,17 +57,6 @@ const LINES = [
   "\r",
   "- [ ] crlf\r",
 ];
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function createRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function describeNode(node: SyntaxNode, into: string[]): string[] {
   into.push(`${node.name}:${node.from}-${node.to}`);

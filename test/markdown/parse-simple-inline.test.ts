@@ -1,5 +1,6 @@
 import { parseLezerInline, type InlineNode } from "../../src/markdown/inline.js";
 import { parseSimpleInline } from "../../src/markdown/parse-simple-inline.js";
+import { createRandom } from "./create-random.js";
 
 /**
  * The fast path must give lezer's nodes exactly whenever it answers. Strings are built from
@@ -57,16 +58,6 @@ const PIECES = [
   "**Fett**",
   "`scripts/a.sh`",
 ];
-
-function createRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const describeNodes = (nodes: InlineNode[]): unknown =>
   nodes.map((node) => [node.name, node.from, node.to, describeNodes(node.children)]);

@@ -1,5 +1,4 @@
 import { spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { findStartupProblems, renderStartupProblems } from "../../../src/app/ops/startup-checks.js";
 import { getTestPrivateKey } from "../../fake-github/index.js";
+import { findFreePort } from "../../fake-github/find-free-port.js";
 
 const GOOD_SECRET = "7f3c1e9a0b4d4c2e8f6a5b3c1d0e9f8a";
 const RUNNER_SECRET = "a".repeat(32);
@@ -84,7 +84,7 @@ describe("the server entry (src/main.ts)", () => {
   });
 
   it("starts with a good configuration, serves /healthz and /metrics, and stops on SIGTERM", async () => {
-    const port = await freePort();
+    const port = await findFreePort();
     const child = spawn(process.execPath, ["--import", tsx.href, main], {
       cwd,
       env: {
@@ -127,15 +127,3 @@ describe("the server entry (src/main.ts)", () => {
     expect(await exited).toBe(0);
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
