@@ -1,8 +1,6 @@
 import type { CheckStatus, GpuReport, Observed } from "@nova/protocol";
 import { say, type Language, type RunnerMessageKey } from "../text/say.js";
 
-export type { Language } from "../text/say.js";
-
 const LABEL_KEYS = {
   pass: "statusPass",
   warn: "statusWarn",
