@@ -55,22 +55,25 @@ const ENTRIES = {
 };
 
 /**
- * One way to say things: a text in code comes from the catalog (src/render/catalog/), never from a
- * test of the language, so `en` cannot lack a sentence `de` has (docs/development.md). Part of
- * every src/ block's `no-restricted-syntax`, since a later block's setting replaces an earlier one.
+ * One way to say things: a text in code comes from a catalog (the app's src/render/catalog/, the
+ * runner's packages/runner/src/text/), never from a test of the language, so `en` cannot lack a
+ * sentence `de` has (docs/development.md). Part of every src/ block's `no-restricted-syntax`, and
+ * of the runner's, since a later block's setting replaces an earlier one.
  */
-const LANGUAGE_CHOICE = [
-  ...["left", "right"].map((side) => ({
-    selector: `BinaryExpression[operator=/^[!=]==?$/][${side}.value=/^(de|en)$/]`,
-    message:
-      "Do not choose text by comparing with a language code: add a key to src/render/catalog/ and use say(lang, key).",
-  })),
-  {
-    selector: "SwitchCase[test.value=/^(de|en)$/]",
-    message:
-      "Do not switch on a language code: add a key to src/render/catalog/ and use say(lang, key).",
-  },
-];
+function languageChoice(catalog) {
+  return [
+    ...["left", "right"].map((side) => ({
+      selector: `BinaryExpression[operator=/^[!=]==?$/][${side}.value=/^(de|en)$/]`,
+      message: `Do not choose text by comparing with a language code: add a key to ${catalog} and use say(lang, key).`,
+    })),
+    {
+      selector: "SwitchCase[test.value=/^(de|en)$/]",
+      message: `Do not switch on a language code: add a key to ${catalog} and use say(lang, key).`,
+    },
+  ];
+}
+const LANGUAGE_CHOICE = languageChoice("src/render/catalog/");
+const RUNNER_LANGUAGE_CHOICE = languageChoice("packages/runner/src/text/");
 
 /**
  * `no-restricted-imports` with `patterns`, plus the same restrictions for a lazy `await import()`
@@ -187,5 +190,11 @@ export default defineConfig(
         },
       ],
     },
+  },
+  {
+    // The runner says things as the app does: from its catalogs, never by testing the language.
+    // The only no-restricted-syntax setting for these files (no other block sets one for them).
+    files: ["packages/runner/src/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", ...RUNNER_LANGUAGE_CHOICE] },
   },
 );

@@ -168,6 +168,21 @@ describe("the workspace packages", () => {
     expect(await restricted(file, 'import { x } from "../../../../src/ingest/a.js";')).toBe(true);
   });
 
+  it("the runner chooses no text by testing the language, and keeps its import rule", async () => {
+    // The runner's language rule sits in a block of its own; ESLint keeps a rule's last setting
+    // per file, so both rules must still be in force for a runner file.
+    const source = [
+      'export const words = (lang: string) => (lang === "de" ? "Prüfung" : "check");',
+      'export const mark = (lang: string) => { switch (lang) { case "en": return "."; } return ","; };',
+      'import { x } from "../../../../src/ingest/a.js";',
+    ].join("\n");
+    expect(await violations("packages/runner/src/checks/sample.ts", source)).toEqual([
+      expect.stringContaining("comparing with a language code: add a key to packages/runner"),
+      expect.stringContaining("switch on a language code: add a key to packages/runner"),
+      expect.stringContaining("Workspace packages may not import the app"),
+    ]);
+  });
+
   it("the root is an npm workspace of packages/*, and the app depends on the protocol only", () => {
     const read = (path: string) =>
       JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), "utf8")) as {

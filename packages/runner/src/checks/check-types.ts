@@ -1,5 +1,6 @@
 import type { ListedGpu } from "../parse/parse-smi-list.js";
 import type { ProbeSource } from "../probes/probe-types.js";
+import { say as sayText, type Language } from "../text/say.js";
 import type { CheckStatus, Evidence, Gpu, Host, Observed, Remediation } from "@nova/protocol";
 
 /** The ids of the checks, in the order they run (each after the checks it depends on). */
@@ -96,9 +97,8 @@ export function countGpus(count: number): string {
  * A number the way each language writes it: at most two decimals, `121,7` in German, `121.7` in
  * English (the app formats observed values the same way, so one cell never mixes the two).
  */
-export function formatDecimal(value: number, language: "de" | "en"): string {
-  const text = String(Math.round(value * 100) / 100);
-  return language === "de" ? text.replace(".", ",") : text;
+export function formatDecimal(value: number, language: Language): string {
+  return String(Math.round(value * 100) / 100).replace(".", sayText(language, "decimalMark"));
 }
 
 /** An observed value with its label in both languages (`label` keeps the English one). */

@@ -5,6 +5,7 @@ import { PROBES, dockerSmokeProbe } from "../probes/probe-catalog.js";
 import { succeeded, type ProbeResult } from "../probes/probe-types.js";
 import { labelled, say, type CheckContext, type CheckDefinition } from "./check-types.js";
 import { toEvidence } from "./evidence.js";
+import { say as sayText, type Language } from "../text/say.js";
 import { summarizeFindings, type Finding } from "./summarize-findings.js";
 
 /**
@@ -173,12 +174,8 @@ async function smokeFinding(
   };
 }
 
-function smokeNote({ options, statuses }: CheckContext, language: "de" | "en"): string {
+function smokeNote({ options, statuses }: CheckContext, language: Language): string {
   if (options.smokeImage === null) return "";
   const nvml = statuses.get("nvml");
-  if (nvml !== "pass" && nvml !== "warn")
-    return language === "de"
-      ? "; GPU-Container-Test übersprungen (NVML)"
-      : "; GPU container smoke test skipped (NVML)";
-  return language === "de" ? "; GPU-Container-Test bestanden" : "; GPU container smoke test passed";
+  return sayText(language, nvml !== "pass" && nvml !== "warn" ? "smokeSkipped" : "smokePassed");
 }

@@ -1,4 +1,5 @@
 import type { ProbeSource } from "../probes/probe-types.js";
+import { say as sayText, type Language, type RunnerMessageKey } from "../text/say.js";
 import type { CheckResult, CheckStatus, Host } from "@nova/protocol";
 import {
   say,
@@ -97,26 +98,28 @@ export function selectChecks(
   return checks.filter((check) => wanted.has(check.id));
 }
 
-const BLOCKED_BECAUSE: Readonly<Record<CheckStatus | "missing", { de: string; en: string }>> = {
-  fail: { de: "ist fehlgeschlagen", en: "failed" },
-  unknown: { de: "ist unbestimmt", en: "is unknown" },
-  skip: { de: "wurde übersprungen", en: "was skipped" },
-  missing: { de: "lief nicht", en: "did not run" },
+const BLOCKED_BECAUSE = {
+  fail: "prerequisiteFail",
+  unknown: "prerequisiteUnknown",
+  skip: "prerequisiteSkip",
+  missing: "prerequisiteMissing",
   // A prerequisite that passed or warned does not block; listed for completeness.
-  pass: { de: "ist bestanden", en: "passed" },
-  warn: { de: "hat gewarnt", en: "warned" },
-};
+  pass: "prerequisitePass",
+  warn: "prerequisiteWarn",
+} as const satisfies Record<CheckStatus | "missing", RunnerMessageKey>;
 
 function skipped(blocked: CheckId, status: CheckStatus | undefined): CheckOutcome {
   const because = BLOCKED_BECAUSE[status ?? "missing"];
+  const text = (language: Language): string =>
+    sayText(language, "prerequisiteBlocked", {
+      check: blocked,
+      because: sayText(language, because),
+    });
   return {
     status: "skip",
     observed: null,
     expected: null,
-    message: say(
-      `Übersprungen: Die Voraussetzung „${blocked}“ ${because.de}.`,
-      `Skipped: prerequisite "${blocked}" ${because.en}.`,
-    ),
+    message: { de: text("de"), en: text("en") },
     remediation: null,
     evidence: [],
   };

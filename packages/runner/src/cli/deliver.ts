@@ -3,7 +3,7 @@ import { flushSpool, type FlushResult, type UploadConfig } from "../upload/flush
 import { SpoolConflictError, createSpool, type Spool, type SpoolEntry } from "../upload/spool.js";
 import { uploadReport } from "../upload/upload-report.js";
 import type { RunnerDeps } from "./runner-deps.js";
-import { message, type Language } from "./runner-messages.js";
+import { say, type Language } from "../text/say.js";
 
 /** The upload configuration from the environment, or the names of what is missing. */
 export function parseUploadConfig(
@@ -41,11 +41,11 @@ export async function spoolAndFlush(
     try {
       const added = await spool.add(entry);
       if (added === "already-sent") {
-        deps.stderr(`${message(language, "alreadySent", { id: entry.id })}\n`);
+        deps.stderr(`${say(language, "alreadySent", { id: entry.id })}\n`);
       }
     } catch (error) {
       if (!(error instanceof SpoolConflictError)) throw error;
-      deps.stderr(`${message(language, "conflict", { id: entry.id })}\n`);
+      deps.stderr(`${say(language, "conflict", { id: entry.id })}\n`);
       return 3;
     }
   }
@@ -74,16 +74,16 @@ function printFlush(deps: RunnerDeps, language: Language, dir: string, result: F
       .join(" ");
     const url = links === "" ? "" : `: ${links}`;
     const key = delivered.httpStatus === 200 ? "duplicate" : "delivered";
-    deps.stderr(`${message(language, key, { id, status: delivered.httpStatus, url })}\n`);
+    deps.stderr(`${say(language, key, { id, status: delivered.httpStatus, url })}\n`);
   }
   for (const { id, result: rejected } of result.rejected) {
     const details = (rejected.answer?.details ?? [])
       .map((detail) => `\n  - ${typeof detail === "string" ? detail : JSON.stringify(detail)}`)
       .join("");
     deps.stderr(
-      `${message(language, "rejected", { id, status: rejected.httpStatus, error: rejected.answer?.error ?? rejected.answer?.status ?? "", details })}\n`,
+      `${say(language, "rejected", { id, status: rejected.httpStatus, error: rejected.answer?.error ?? rejected.answer?.status ?? "", details })}\n`,
     );
   }
   for (const { id, reason } of result.deferred)
-    deps.stderr(`${message(language, "deferred", { id, dir, reason })}\n`);
+    deps.stderr(`${say(language, "deferred", { id, dir, reason })}\n`);
 }

@@ -16,7 +16,7 @@ import { RUNNER_VERSION } from "../runner-version.js";
 import { parseUploadConfig, spoolAndFlush } from "./deliver.js";
 import type { RunnerArgs } from "./runner-args.js";
 import type { RunnerDeps } from "./runner-deps.js";
-import { message } from "./runner-messages.js";
+import { say } from "../text/say.js";
 
 type CheckLike = Extract<RunnerArgs, { command: "check" | "record" }>;
 
@@ -30,9 +30,7 @@ export async function runCheckCommand(args: CheckLike, deps: RunnerDeps): Promis
   const upload = args.command === "check" && args.upload;
   const uploadConfig = upload ? parseUploadConfig(deps.env, args.repository) : null;
   if (uploadConfig !== null && "missing" in uploadConfig) {
-    deps.stderr(
-      `${message(language, "missingConfig", { names: uploadConfig.missing.join(", ") })}\n`,
-    );
+    deps.stderr(`${say(language, "missingConfig", { names: uploadConfig.missing.join(", ") })}\n`);
     return 3;
   }
   const { probes, recorded, replay } = await openProbes(args, deps);
@@ -62,7 +60,7 @@ export async function runCheckCommand(args: CheckLike, deps: RunnerDeps): Promis
   print(report, args, deps);
   if (args.command === "record") {
     await deps.writeFile(join(args.dir, "report.json"), `${JSON.stringify(report, null, 2)}\n`);
-    deps.stderr(`${message(language, "recorded", { dir: args.dir })}\n`);
+    deps.stderr(`${say(language, "recorded", { dir: args.dir })}\n`);
   }
   const code = exitCodeFor(report.status);
   if (uploadConfig === null) return code;

@@ -1,7 +1,7 @@
 import { RUNNER_VERSION } from "../runner-version.js";
 import { RunnerUsageError, parseRunnerArgs } from "./runner-args.js";
 import type { RunnerDeps } from "./runner-deps.js";
-import { message } from "./runner-messages.js";
+import { DEFAULT_LANGUAGE, isLanguage, say, type Language } from "../text/say.js";
 import { runCheckCommand } from "./run-check-command.js";
 import { runFlushCommand, runUploadCommand } from "./upload-command.js";
 
@@ -18,7 +18,7 @@ export async function runRunnerCli(argv: readonly string[], deps: RunnerDeps): P
     const args = parseRunnerArgs(argv, deps.env);
     switch (args.command) {
       case "help":
-        deps.stdout(message(args.language, "usage"));
+        deps.stdout(say(args.language, "usage"));
         return 0;
       case "version":
         deps.stdout(`${RUNNER_VERSION}\n`);
@@ -33,18 +33,18 @@ export async function runRunnerCli(argv: readonly string[], deps: RunnerDeps): P
     }
   } catch (error) {
     if (error instanceof RunnerUsageError) {
-      deps.stderr(`${message(language, "usageError", { problem: error.message })}\n`);
+      deps.stderr(`${say(language, "usageError", { problem: error.message })}\n`);
       return RUNNER_FAILED;
     }
     const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    deps.stderr(`${message(language, "crashed", { error: text })}\n`);
+    deps.stderr(`${say(language, "crashed", { error: text })}\n`);
     return RUNNER_FAILED;
   }
 }
 
 /** The language for messages about a command line that may itself be broken. */
-function peekLanguage(argv: readonly string[], deps: RunnerDeps): "de" | "en" {
+function peekLanguage(argv: readonly string[], deps: RunnerDeps): Language {
   const at = argv.indexOf("--lang");
   const value = at < 0 ? deps.env.NOVA_LANG : argv[at + 1];
-  return value === "en" ? "en" : "de";
+  return isLanguage(value) ? value : DEFAULT_LANGUAGE;
 }

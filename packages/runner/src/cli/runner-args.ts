@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { CHECK_IDS } from "../checks/check-types.js";
 import { REPOSITORY_PATTERN, targetSchema, type Target } from "@nova/protocol";
-import type { Language } from "./runner-messages.js";
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from "../text/say.js";
 
 /** What `check` and `record` accept on top of the defaults (a DGX Spark's). */
 export interface CheckArgs {
@@ -70,7 +70,7 @@ export function parseRunnerArgs(
   env: Readonly<Record<string, string | undefined>> = {},
 ): RunnerArgs {
   const [command, ...rest] = argv;
-  const fallbackLanguage: Language = env.NOVA_LANG === "en" ? "en" : "de";
+  const fallbackLanguage: Language = isLanguage(env.NOVA_LANG) ? env.NOVA_LANG : DEFAULT_LANGUAGE;
   if (command === undefined || command === "help" || command === "--help" || command === "-h")
     return { command: "help", language: languageFrom(argv, fallbackLanguage) };
   if (command === "--version" || command === "version")
@@ -93,7 +93,9 @@ export function parseRunnerArgs(
     const value = values[key];
     return typeof value === "string" ? value : undefined;
   };
-  const common: Common = { language: parseLanguage(text("lang") ?? env.NOVA_LANG ?? "de") };
+  const common: Common = {
+    language: parseLanguage(text("lang") ?? env.NOVA_LANG ?? DEFAULT_LANGUAGE),
+  };
   const repository = text("repository") ?? (env.NOVA_REPOSITORY?.trim() || undefined);
   if (repository !== undefined) {
     if (!REPOSITORY_PATTERN.test(repository))
@@ -205,12 +207,12 @@ export function parseTarget(text: string): Target {
 }
 
 function parseLanguage(value: string): Language {
-  if (value === "de" || value === "en") return value;
+  if (isLanguage(value)) return value;
   throw new RunnerUsageError(`--lang "${value}": expected de or en`);
 }
 
 function languageFrom(argv: readonly string[], fallback: Language): Language {
   const at = argv.indexOf("--lang");
   const value = at < 0 ? undefined : argv[at + 1];
-  return value === "en" || value === "de" ? value : fallback;
+  return isLanguage(value) ? value : fallback;
 }

@@ -2,7 +2,7 @@ import { gpuReportSchema } from "@nova/protocol";
 import { parseUploadConfig, spoolAndFlush } from "./deliver.js";
 import type { RunnerArgs } from "./runner-args.js";
 import type { RunnerDeps } from "./runner-deps.js";
-import { message } from "./runner-messages.js";
+import { say } from "../text/say.js";
 
 /**
  * `upload FILE|-`: validates a saved report (`check --json > report.json`), fills in the
@@ -20,7 +20,7 @@ export async function runUploadCommand(
     json = JSON.parse(text);
   } catch (error) {
     deps.stderr(
-      `${message(language, "invalidReport", { file: args.file, problems: String(error) })}\n`,
+      `${say(language, "invalidReport", { file: args.file, problems: String(error) })}\n`,
     );
     return 3;
   }
@@ -29,14 +29,14 @@ export async function runUploadCommand(
     const problems = parsed.error.issues
       .map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`)
       .join("\n");
-    deps.stderr(`${message(language, "invalidReport", { file: args.file, problems })}\n`);
+    deps.stderr(`${say(language, "invalidReport", { file: args.file, problems })}\n`);
     return 3;
   }
   const report = parsed.data;
   const repository = args.repository ?? report.repository ?? undefined;
   const loaded = parseUploadConfig(deps.env, repository);
   if ("missing" in loaded) {
-    deps.stderr(`${message(language, "missingConfig", { names: loaded.missing.join(", ") })}\n`);
+    deps.stderr(`${say(language, "missingConfig", { names: loaded.missing.join(", ") })}\n`);
     return 3;
   }
   const { config } = loaded;
@@ -45,7 +45,7 @@ export async function runUploadCommand(
     report.repository.toLowerCase() !== config.repository.toLowerCase()
   ) {
     deps.stderr(
-      `${message(language, "wrongRepository", { report: report.repository, configured: config.repository })}\n`,
+      `${say(language, "wrongRepository", { report: report.repository, configured: config.repository })}\n`,
     );
     return 3;
   }
@@ -66,9 +66,7 @@ export async function runFlushCommand(
 ): Promise<number> {
   const loaded = parseUploadConfig(deps.env, args.repository);
   if ("missing" in loaded) {
-    deps.stderr(
-      `${message(args.language, "missingConfig", { names: loaded.missing.join(", ") })}\n`,
-    );
+    deps.stderr(`${say(args.language, "missingConfig", { names: loaded.missing.join(", ") })}\n`);
     return 3;
   }
   return spoolAndFlush(deps, args.language, loaded.config, null);

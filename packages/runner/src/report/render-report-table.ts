@@ -1,16 +1,27 @@
 import type { CheckStatus, GpuReport, Observed } from "@nova/protocol";
+import { say, type Language, type RunnerMessageKey } from "../text/say.js";
 
-export type Language = "de" | "en";
+const LABEL_KEYS = {
+  pass: "statusPass",
+  warn: "statusWarn",
+  fail: "statusFail",
+  skip: "statusSkip",
+  unknown: "statusUnknown",
+} as const satisfies Record<CheckStatus, RunnerMessageKey>;
 
-const LABELS: Readonly<Record<Language, Record<CheckStatus, string>>> = {
-  de: { pass: "OK", warn: "WARNUNG", fail: "FEHLER", skip: "ÜBERSPR.", unknown: "UNBEKANNT" },
-  en: { pass: "PASS", warn: "WARN", fail: "FAIL", skip: "SKIP", unknown: "UNKNOWN" },
-};
+/** The status as the table prints it: `OK`/`PASS`, `FEHLER`/`FAIL`, … */
+function label(language: Language, status: CheckStatus): string {
+  return say(language, LABEL_KEYS[status]);
+}
 
-const HEADINGS: Readonly<Record<Language, [string, string, string, string]>> = {
-  de: ["Status", "Prüfung", "Beobachtet", "Meldung"],
-  en: ["Status", "Check", "Observed", "Message"],
-};
+function headings(language: Language): [string, string, string, string] {
+  return [
+    say(language, "headingStatus"),
+    say(language, "headingCheck"),
+    say(language, "headingObserved"),
+    say(language, "headingMessage"),
+  ];
+}
 
 const COLORS: Readonly<Record<CheckStatus, string>> = {
   pass: "\u001b[32m",
@@ -36,14 +47,15 @@ export function renderReportTable(
     (check) =>
       [
         check.status,
-        LABELS[language][check.status],
+        label(language, check.status),
         check.id,
         formatObserved(check.observed, language),
         check.message[language],
       ] as const,
   );
+  const heading = headings(language);
   const widths = [0, 1, 2].map((column) =>
-    Math.max(HEADINGS[language][column]!.length, ...rows.map((row) => row[column + 1]!.length)),
+    Math.max(heading[column]!.length, ...rows.map((row) => row[column + 1]!.length)),
   );
   const pad = (text: string, width: number): string =>
     text + " ".repeat(Math.max(0, width - text.length));
@@ -53,9 +65,7 @@ export function renderReportTable(
     .join(" · ");
   lines.push(`nova-runner ${report.runner.version} · ${host}`);
   lines.push(
-    HEADINGS[language]
-      .map((heading, at) => (at < 3 ? pad(heading, widths[at]!) : heading))
-      .join("  "),
+    heading.map((heading, at) => (at < 3 ? pad(heading, widths[at]!) : heading)).join("  "),
   );
   for (const [status, label, id, observed, message] of rows) {
     lines.push(
@@ -70,19 +80,12 @@ export function renderReportTable(
   const { summary } = report;
   const counts = (Object.keys(summary) as CheckStatus[])
     .filter((status) => summary[status] > 0)
-    .map((status) => `${summary[status]} ${LABELS[language][status]}`)
+    .map((status) => `${summary[status]} ${label(language, status)}`)
     .join(", ");
   lines.push("");
-  lines.push(`${paint(report.status, LABELS[language][report.status])} · ${counts} · ${report.id}`);
+  lines.push(`${paint(report.status, label(language, report.status))} · ${counts} · ${report.id}`);
   return `${lines.join("\n")}\n`;
 }
-
-const YES_NO: Readonly<Record<Language, readonly [string, string]>> = {
-  de: ["ja", "nein"],
-  en: ["yes", "no"],
-};
-
-const DECIMAL_MARK: Readonly<Record<Language, string>> = { de: ",", en: "." };
 
 /**
  * The observed value in the table's language (yes/no, the decimal mark); the label stays out to
@@ -92,9 +95,9 @@ function formatObserved(observed: Observed | null, language: Language): string {
   if (observed === null || observed.value === null) return "–";
   const value =
     typeof observed.value === "boolean"
-      ? YES_NO[language][observed.value ? 0 : 1]
+      ? say(language, observed.value ? "yes" : "no")
       : typeof observed.value === "number"
-        ? String(observed.value).replace(".", DECIMAL_MARK[language])
+        ? String(observed.value).replace(".", say(language, "decimalMark"))
         : observed.value;
   return observed.unit === null ? value : `${value} ${observed.unit}`;
 }
