@@ -1,7 +1,7 @@
 /**
  * Finds import cycles among the repository's TypeScript modules (part of `npm run lint`):
  *
- *   tsx scripts/find-import-cycles.ts            # src/, packages/, bench/, scripts/
+ *   tsx scripts/find-import-cycles.ts            # src/, packages/, bench/, scripts/, test/
  *   tsx scripts/find-import-cycles.ts src        # only these folders
  *
  * Every import counts, type-only ones included (`import type`, `export type ... from`,
@@ -20,7 +20,9 @@ import ts from "typescript";
 /** Module -> the modules it imports (repository-relative paths). */
 export type ImportGraph = ReadonlyMap<string, readonly string[]>;
 
-const DEFAULT_ROOTS = ["src", "packages", "bench", "scripts"];
+/** What `npm run lint` checks: every folder of the repository's own TypeScript. */
+export const DEFAULT_ROOTS = ["src", "packages", "bench", "scripts", "test"];
+/** Build output, and fixtures (`test/fixtures/import-cycle` is a cycle on purpose). */
 const SKIPPED_FOLDERS = new Set(["node_modules", "lib", "dist", "coverage", "fixtures"]);
 
 /** The TypeScript files below `root` (folders of build output and fixtures left out). */

@@ -6,7 +6,7 @@ import type { FailRule } from "./fail-injection.js";
 import { FailureInjector } from "./fail-injection.js";
 import type { SeedRepoOptions } from "./fake-repo.js";
 import { FakeRepo } from "./fake-repo.js";
-import type { AppInfo } from "./fake-state.js";
+import type { AppInfo } from "./records.js";
 import { FakeState } from "./fake-state.js";
 import { GitHubError } from "./github-error.js";
 import { answerGraphql } from "./graphql/answer-graphql.js";
@@ -16,44 +16,8 @@ import { SUB_ISSUE_OPERATIONS } from "./handlers/relations.js";
 import { createRouteMatcher } from "./match-route.js";
 import { loadOperationsFixture } from "./openapi-fixture.js";
 import type { Actor } from "./records.js";
+import type { RecordedRequest, Violation, ViolationKind } from "./recorded-request.js";
 import { createRequestValidator } from "./validate-request.js";
-
-/** Why a request counts as a test failure. */
-export type ViolationKind =
-  | "unknown-route"
-  | "wrong-method"
-  | "invalid-json"
-  | "invalid-request"
-  | "unauthenticated"
-  | "wrong-credentials"
-  | "fake-error";
-
-/** A request GitHub's description would not accept, or a fault in the fake itself. */
-export interface Violation {
-  kind: ViolationKind;
-  method: string;
-  path: string;
-  operationId?: string;
-  message: string;
-}
-
-/** One request as the fake saw it. */
-export interface RecordedRequest {
-  method: string;
-  /** The path, percent-decoded, without the query (`/repos/o/r/contents/docs/plan.md`). */
-  path: string;
-  /** The query string as sent (`"state=all&per_page=100"`, or `""`). */
-  query: string;
-  /** The matched operation, when the route is known. */
-  operationId?: string;
-  /** The parsed JSON body, or undefined. */
-  body: unknown;
-  status: number;
-  /** The login the request acted as (`nova-test[bot]`, a user), `app` for the JWT, or null. */
-  actor: string | null;
-  /** True when `failNext` produced the answer. */
-  injected: boolean;
-}
 
 export interface FakeGitHubOptions {
   /** Default: a manual clock at 2025-01-06T09:00:00Z (see `createManualClock`). */

@@ -1,4 +1,3 @@
-import type { FakeState } from "./fake-state.js";
 import { notFound, validationFailed } from "./github-error.js";
 import type {
   CheckRunRecord,
@@ -18,6 +17,7 @@ import {
 } from "./render.js";
 import type { CommitResult, FileChanges } from "./repo-git.js";
 import { RepoGit } from "./repo-git.js";
+import type { RepoContext } from "./repo-context.js";
 import { RepoIssues } from "./repo-issues.js";
 import type { WebhookCommit, WebhookPayload } from "./webhooks.js";
 import { createWebhookPayload } from "./webhooks.js";
@@ -74,7 +74,7 @@ export class FakeRepo {
   readonly roles = new Map<string, RepositoryRole>();
 
   constructor(
-    private readonly state: FakeState,
+    private readonly state: RepoContext,
     options: SeedRepoOptions,
   ) {
     this.id = state.nextId("repo");

@@ -1,46 +1,20 @@
 import type { Clock } from "./clock.js";
 import { formatTimestamp } from "./clock.js";
 import type { FakeRepo } from "./fake-repo.js";
-import type { UserRecord } from "./records.js";
-
-/** The GitHub App the fake plays. */
-export interface AppInfo {
-  id: number;
-  slug: string;
-  name: string;
-  owner: string;
-}
-
-export interface InstallationRecord {
-  id: number;
-  account: UserRecord;
-}
+import type { AppInfo, InstallationRecord, UserRecord } from "./records.js";
+import type { GitHubServer, IdKind, RepoContext } from "./repo-context.js";
+import { ID_BASES } from "./repo-context.js";
 
 /** A token the fake accepts, and whom it acts as. */
 export type TokenRecord =
   | { kind: "installation"; installationId: number; expiresAt: string }
   | { kind: "user"; login: string };
 
-/** Id ranges per kind, so an id in a failure message says what it is. */
-const ID_BASES = {
-  repo: 100_000,
-  user: 200_000,
-  issue: 300_000,
-  label: 400_000,
-  comment: 500_000,
-  reaction: 600_000,
-  checkRun: 700_000,
-  pull: 800_000,
-  milestone: 900_000,
-} as const;
-
-export type IdKind = keyof typeof ID_BASES;
-
 /**
  * Everything the fake knows beyond single repositories: the app, installations, tokens, users,
  * id counters, the clock and the base URL answers point at. Repositories hold their own state.
  */
-export class FakeState {
+export class FakeState implements RepoContext {
   readonly repos: FakeRepo[] = [];
   readonly installations = new Map<number, InstallationRecord>();
   readonly tokens = new Map<string, TokenRecord>();
@@ -50,7 +24,7 @@ export class FakeState {
    * Which GitHub the fake plays: api.github.com, or GitHub Enterprise Server 3.19, which has
    * issue dependencies and milestones but no sub-issues (no routes, no fields in issues).
    */
-  server: "github.com" | "ghes-3.19" = "github.com";
+  server: GitHubServer = "github.com";
   readonly #users = new Map<string, UserRecord>();
   readonly #ids = new Map<IdKind, number>();
   #tokenCount = 0;

@@ -10,15 +10,8 @@ export {
   secondaryRateLimit,
   type FailRule,
 } from "./fail-injection.js";
-export {
-  DEFAULT_APP,
-  FakeGitHub,
-  type FakeGitHubOptions,
-  type Outage,
-  type RecordedRequest,
-  type Violation,
-  type ViolationKind,
-} from "./fake-github.js";
+export { DEFAULT_APP, FakeGitHub, type FakeGitHubOptions, type Outage } from "./fake-github.js";
+export type { RecordedRequest, Violation, ViolationKind } from "./recorded-request.js";
 export { DEFAULT_HUMAN, FakeRepo, type PushOptions, type SeedRepoOptions } from "./fake-repo.js";
 export type { RepositoryRole } from "./records.js";
 export {

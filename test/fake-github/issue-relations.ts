@@ -1,9 +1,16 @@
 import { notFound, validationFailed } from "./github-error.js";
 import type { IssueRecord } from "./records.js";
-import type { RepoIssues } from "./repo-issues.js";
 
 /** GitHub's documented limits for sub-issues. */
 export const SUB_ISSUE_LIMITS = { perParent: 100, levels: 8 } as const;
+
+/** The issues relations are drawn between (a `RepoIssues`), and the clock they are stamped by. */
+export interface IssueTracker {
+  readonly issues: readonly IssueRecord[];
+  findIssueById(id: number): IssueRecord | undefined;
+  /** The fake's current time in GitHub's format. */
+  now(): string;
+}
 
 /**
  * Sub-issues and "blocked by" dependencies between issues of one repository, with the rules
@@ -12,7 +19,7 @@ export const SUB_ISSUE_LIMITS = { perParent: 100, levels: 8 } as const;
  * cannot block itself. Bodies name issues by **id**, never by number: an unknown id is 422.
  */
 export class IssueRelations {
-  constructor(private readonly tracker: RepoIssues) {}
+  constructor(private readonly tracker: IssueTracker) {}
 
   /** The issue a body's `sub_issue_id`/`issue_id` names; 422 when there is none (e.g. a number). */
   requireById(id: number, field: string): IssueRecord {

@@ -10,6 +10,19 @@ export interface UserRecord {
   type: "User" | "Bot" | "Organization";
 }
 
+/** The GitHub App the fake plays. */
+export interface AppInfo {
+  id: number;
+  slug: string;
+  name: string;
+  owner: string;
+}
+
+export interface InstallationRecord {
+  id: number;
+  account: UserRecord;
+}
+
 export interface LabelRecord {
   id: number;
   name: string;

@@ -1,15 +1,18 @@
-import type { FakeRepo } from "./fake-repo.js";
-import type { FakeState, InstallationRecord } from "./fake-state.js";
 import type { CommitObject, FileChange } from "./git-store.js";
 import type {
+  AppInfo,
   CheckRunRecord,
   CommentRecord,
+  InstallationRecord,
   IssueRecord,
   LabelRecord,
   MilestoneRecord,
   ReactionRecord,
   UserRecord,
 } from "./records.js";
+import type { RepoContext } from "./repo-context.js";
+import type { RepoGit } from "./repo-git.js";
+import type { RepoIssues } from "./repo-issues.js";
 
 /**
  * JSON answers in GitHub's shapes, rendered from the fake's records on every request. They carry
@@ -21,8 +24,31 @@ export const HTML_BASE = "https://github.com";
 
 type Json = Record<string, unknown>;
 
+/** What rendering reads from the fake's shared state (a `FakeState`). */
+export type RenderContext = Pick<RepoContext, "baseUrl" | "server" | "user">;
+
+/** What rendering the app and its installations reads besides (a `FakeState` too). */
+export interface AppContext extends RenderContext {
+  readonly app: AppInfo;
+  readonly installations: ReadonlyMap<number, InstallationRecord>;
+}
+
+/** What rendering reads of a repository (a `FakeRepo`). */
+export interface RepoView {
+  readonly id: number;
+  readonly owner: string;
+  readonly name: string;
+  readonly fullName: string;
+  readonly defaultBranch: string;
+  readonly private: boolean;
+  readonly ownerUser: UserRecord;
+  readonly createdAt: string;
+  readonly git: RepoGit;
+  readonly tracker: RepoIssues;
+}
+
 /** A user or bot as `user`, `sender`, `owner` fields show it. */
-export function renderUser(state: FakeState, user: UserRecord): Json {
+export function renderUser(state: RenderContext, user: UserRecord): Json {
   return {
     login: user.login,
     id: user.id,
@@ -36,7 +62,7 @@ export function renderUser(state: FakeState, user: UserRecord): Json {
 }
 
 /** A repository (`GET /repos/{o}/{r}`, webhook `repository`). */
-export function renderRepository(state: FakeState, repo: FakeRepo): Json {
+export function renderRepository(state: RenderContext, repo: RepoView): Json {
   const api = `${state.baseUrl}/repos/${repo.fullName}`;
   return {
     id: repo.id,
@@ -64,7 +90,7 @@ export function renderRepository(state: FakeState, repo: FakeRepo): Json {
 }
 
 /** A label. */
-export function renderLabel(state: FakeState, repo: FakeRepo, label: LabelRecord): Json {
+export function renderLabel(state: RenderContext, repo: RepoView, label: LabelRecord): Json {
   return {
     id: label.id,
     node_id: `LA_fake${label.id}`,
@@ -77,7 +103,7 @@ export function renderLabel(state: FakeState, repo: FakeRepo, label: LabelRecord
 }
 
 /** An issue; pull requests carry a `pull_request` key, as in issue lists. */
-export function renderIssue(state: FakeState, repo: FakeRepo, issue: IssueRecord): Json {
+export function renderIssue(state: RenderContext, repo: RepoView, issue: IssueRecord): Json {
   const api = `${state.baseUrl}/repos/${repo.fullName}/issues/${issue.number}`;
   const kind = issue.pull === null ? "issues" : "pull";
   return {
@@ -131,7 +157,7 @@ export function renderIssue(state: FakeState, repo: FakeRepo, issue: IssueRecord
  * What the issue listing says about sub-issues and dependencies (GHES 3.19 has no sub-issues,
  * so its issues carry neither `parent_issue_url` nor `sub_issues_summary`).
  */
-function renderRelationFields(state: FakeState, repo: FakeRepo, issue: IssueRecord): Json {
+function renderRelationFields(state: RenderContext, repo: RepoView, issue: IssueRecord): Json {
   const relations = repo.tracker.relations;
   const blockedBy = relations.blockedBy(issue);
   const blocking = relations.blocking(issue);
@@ -164,8 +190,8 @@ function renderRelationFields(state: FakeState, repo: FakeRepo, issue: IssueReco
 
 /** A milestone with its issue counts. */
 export function renderMilestone(
-  state: FakeState,
-  repo: FakeRepo,
+  state: RenderContext,
+  repo: RepoView,
   milestone: MilestoneRecord,
 ): Json {
   const issues = repo.tracker.issues.filter((issue) => issue.milestoneNumber === milestone.number);
@@ -190,7 +216,7 @@ export function renderMilestone(
 }
 
 /** A pull request (`pulls/*`); an open one follows its head branch. */
-export function renderPull(state: FakeState, repo: FakeRepo, issue: IssueRecord): Json {
+export function renderPull(state: RenderContext, repo: RepoView, issue: IssueRecord): Json {
   const pull = issue.pull;
   if (pull === null) throw new Error(`#${issue.number} is not a pull request`);
   const headSha =
@@ -236,7 +262,7 @@ export function renderPull(state: FakeState, repo: FakeRepo, issue: IssueRecord)
 }
 
 /** An issue comment. */
-export function renderComment(state: FakeState, repo: FakeRepo, comment: CommentRecord): Json {
+export function renderComment(state: RenderContext, repo: RepoView, comment: CommentRecord): Json {
   const issue = repo.tracker.findIssue(comment.issueNumber);
   const kind = issue?.pull ? "pull" : "issues";
   return {
@@ -254,7 +280,7 @@ export function renderComment(state: FakeState, repo: FakeRepo, comment: Comment
 }
 
 /** A reaction to a comment. */
-export function renderReaction(state: FakeState, reaction: ReactionRecord): Json {
+export function renderReaction(state: RenderContext, reaction: ReactionRecord): Json {
   return {
     id: reaction.id,
     node_id: `REA_fake${reaction.id}`,
@@ -265,7 +291,7 @@ export function renderReaction(state: FakeState, reaction: ReactionRecord): Json
 }
 
 /** A check run. */
-export function renderCheckRun(state: FakeState, repo: FakeRepo, run: CheckRunRecord): Json {
+export function renderCheckRun(state: AppContext, repo: RepoView, run: CheckRunRecord): Json {
   return {
     id: run.id,
     node_id: `CR_fake${run.id}`,
@@ -293,7 +319,7 @@ export function renderCheckRun(state: FakeState, repo: FakeRepo, run: CheckRunRe
 }
 
 /** A commit as the git data API (`git/commits`) shows it. */
-export function renderGitCommit(state: FakeState, repo: FakeRepo, commit: CommitObject): Json {
+export function renderGitCommit(state: RenderContext, repo: RepoView, commit: CommitObject): Json {
   const api = `${state.baseUrl}/repos/${repo.fullName}/git`;
   return {
     sha: commit.sha,
@@ -315,8 +341,8 @@ export function renderGitCommit(state: FakeState, repo: FakeRepo, commit: Commit
 
 /** A commit as the repos API (`commits/{ref}`, compare) shows it, optionally with `files`. */
 export function renderCommit(
-  state: FakeState,
-  repo: FakeRepo,
+  state: RenderContext,
+  repo: RepoView,
   commit: CommitObject,
   files?: FileChange[],
 ): Json {
@@ -352,7 +378,7 @@ export function renderCommit(
 }
 
 /** One entry of `files` in a commit or comparison. */
-export function renderFileChange(repo: FakeRepo, commitSha: string, file: FileChange): Json {
+export function renderFileChange(repo: RepoView, commitSha: string, file: FileChange): Json {
   return {
     sha: file.sha,
     filename: file.filename,
@@ -366,7 +392,7 @@ export function renderFileChange(repo: FakeRepo, commitSha: string, file: FileCh
 }
 
 /** A git reference (`refs/heads/main`). */
-export function renderRef(state: FakeState, repo: FakeRepo, ref: string, sha: string): Json {
+export function renderRef(state: RenderContext, repo: RepoView, ref: string, sha: string): Json {
   return {
     ref,
     node_id: `REF_fake${Buffer.from(ref).toString("hex")}`,
@@ -380,7 +406,7 @@ export function renderRef(state: FakeState, repo: FakeRepo, ref: string, sha: st
 }
 
 /** The GitHub App (`GET /app`). */
-export function renderApp(state: FakeState): Json {
+export function renderApp(state: AppContext): Json {
   const owner = state.user(state.app.owner, "Organization");
   return {
     id: state.app.id,
@@ -411,7 +437,7 @@ export const APP_PERMISSIONS = {
 };
 
 /** An installation of the app. */
-export function renderInstallation(state: FakeState, installation: InstallationRecord): Json {
+export function renderInstallation(state: AppContext, installation: InstallationRecord): Json {
   return {
     id: installation.id,
     account: renderUser(state, installation.account),

@@ -1,6 +1,6 @@
-import type { FakeState } from "./fake-state.js";
 import { GitHubError, notFound, validationFailed } from "./github-error.js";
 import { IssueRelations } from "./issue-relations.js";
+import type { RepoContext } from "./repo-context.js";
 import type {
   CommentRecord,
   IssueRecord,
@@ -62,7 +62,7 @@ export class RepoIssues {
   /** Sub-issues and dependencies between these issues. */
   readonly relations = new IssueRelations(this);
 
-  constructor(private readonly state: FakeState) {}
+  constructor(private readonly state: Pick<RepoContext, "nextId" | "now">) {}
 
   /** The fake's current time (for records that change). */
   now(): string {

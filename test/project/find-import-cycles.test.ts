@@ -6,7 +6,13 @@ import { describe, expect, it } from "@jest/globals";
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { findImportCycles, readImportGraph } from "../../scripts/find-import-cycles.js";
+import { join } from "node:path";
+import {
+  DEFAULT_ROOTS,
+  findImportCycles,
+  listTypeScriptFiles,
+  readImportGraph,
+} from "../../scripts/find-import-cycles.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -78,6 +84,13 @@ describe("the check", () => {
       "import cycle: test/fixtures/import-cycle/customer.ts -> test/fixtures/import-cycle/order.ts -> test/fixtures/import-cycle/customer.ts",
     );
   }, 60_000);
+
+  it("covers the tests too, fixtures left out", () => {
+    expect(DEFAULT_ROOTS).toEqual(expect.arrayContaining(["src", "packages", "test"]));
+    const tests = listTypeScriptFiles(join(ROOT, "test")).map((file) => file.slice(ROOT.length));
+    expect(tests).toContain("test/fake-github/fake-github.ts");
+    expect(tests.filter((file) => file.startsWith("test/fixtures/"))).toEqual([]);
+  });
 
   it("passes on the repository (what npm run lint runs)", async () => {
     const result = await runCheck();

@@ -7,7 +7,7 @@ import {
   type ExecutionResult,
   type GraphQLFieldResolver,
 } from "graphql";
-import type { RecordedRequest, ViolationKind } from "../fake-github.js";
+import type { RecordedRequest, ViolationKind } from "../recorded-request.js";
 import type { FakeState } from "../fake-state.js";
 import type { GitHubError } from "../github-error.js";
 import type { FakeResponse } from "../handlers/handler-context.js";

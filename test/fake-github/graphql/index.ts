@@ -3,7 +3,7 @@
  * tests. See README.md in this folder.
  */
 import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from "graphql";
-import type { RecordedRequest } from "../fake-github.js";
+import type { RecordedRequest } from "../recorded-request.js";
 
 export {
   projectStoreOf,
